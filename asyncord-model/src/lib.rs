@@ -1,0 +1,26 @@
+//! # asyncord-model
+//!
+//! The Discord API v10 data model used by [asyncord](https://docs.rs/asyncord): identifiers,
+//! bit flags, every object a bot sees, gateway payloads and the 79 dispatch events, and REST
+//! request bodies that validate Discord's documented limits before anything is sent.
+//!
+//! Serde types only: no I/O, no async runtime.
+//!
+//! Forward compatibility is a rule here: unknown fields are ignored, unknown enum values are kept
+//! as `Unknown(..)`, unknown flag bits are kept, and optional fields may be absent or `null`.
+
+pub mod macros;
+
+pub mod flags;
+pub mod id;
+pub mod timestamp;
+
+pub mod gateway;
+
+pub use flags::{Intents, Permissions};
+pub use id::Snowflake;
+pub use timestamp::Timestamp;
+
+// Lets `int_flags!`/`string_flags!` expand in downstream crates without a direct dependency.
+#[doc(hidden)]
+pub use bitflags;

@@ -1,0 +1,1 @@
+//! `client_hub`: see DESIGN.md §2.

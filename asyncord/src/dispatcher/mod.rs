@@ -1,0 +1,1 @@
+//! `dispatcher`: see DESIGN.md §2.

@@ -1,0 +1,1 @@
+//! `http`: see DESIGN.md §2.

@@ -1,0 +1,1 @@
+//! `rest`: see DESIGN.md §2.
