@@ -17,6 +17,31 @@ pub mod timestamp;
 
 pub mod gateway;
 
+pub mod application;
+pub mod audit_log;
+pub mod auto_moderation;
+pub mod channel;
+pub mod command;
+pub mod common;
+pub mod component;
+pub mod emoji;
+pub mod guild;
+pub mod interaction;
+pub mod invite;
+pub mod member;
+pub mod message;
+pub mod monetization;
+pub mod presence;
+pub mod request;
+pub mod role;
+pub mod scheduled_event;
+pub mod soundboard;
+pub mod stage_instance;
+pub mod sticker;
+pub mod user;
+pub mod voice;
+pub mod webhook;
+
 pub use flags::{Intents, Permissions};
 pub use id::Snowflake;
 pub use timestamp::Timestamp;

@@ -26,3 +26,33 @@ pub struct Dispatch {
 
 /// The channel dispatches travel on, from the world to connected gateway sessions.
 pub type DispatchBus = tokio::sync::broadcast::Sender<Dispatch>;
+
+/// A bot the emulator knows: what the gateway side needs to check an IDENTIFY and build READY.
+#[derive(Clone, Debug)]
+pub struct BotAccount {
+    /// The bot's token (`Bot ` prefix not included).
+    pub token: String,
+    /// The bot user (a `User` object as JSON).
+    pub user: serde_json::Value,
+    /// The bot user's id.
+    pub user_id: Snowflake,
+    /// The bot's application id.
+    pub application_id: Snowflake,
+    /// The privileged intents enabled for this bot "in the developer portal".
+    pub granted_privileged: Intents,
+}
+
+/// What the emulator's gateway side reads from the shared world.
+///
+/// The REST side's world implements it; the gateway side also ships a small in-memory
+/// implementation for its own tests.
+pub trait GatewayWorld: Send + Sync + 'static {
+    /// The bot that owns `token`, if any.
+    fn authenticate(&self, token: &str) -> Option<BotAccount>;
+
+    /// The `GUILD_CREATE` payloads (`d`) of every guild the bot is in.
+    fn guild_creates(&self, bot_user_id: Snowflake) -> Vec<(Snowflake, serde_json::Value)>;
+
+    /// The bus on which the world publishes dispatches.
+    fn dispatch_bus(&self) -> &DispatchBus;
+}

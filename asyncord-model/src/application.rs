@@ -1,0 +1,1 @@
+//! Applications, teams, install params, integration types, and application flags.

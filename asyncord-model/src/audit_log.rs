@@ -1,0 +1,1 @@
+//! Audit logs: entries, changes, optional info, and the action types.

@@ -1,0 +1,1 @@
+//! Application commands: options, choices, localisations, permissions, contexts and integration types.

@@ -1,0 +1,1 @@
+//! Small shared value types: colours, image hashes, locales, the PATCH "absent vs null" helper.

@@ -1,0 +1,1 @@
+//! Emojis (custom and unicode, partial forms for reactions).

@@ -1,0 +1,1 @@
+//! Guild members and member flags.

@@ -1,0 +1,1 @@
+//! Messages: embeds, attachments, reactions, references, snapshots, interaction metadata, stickers, polls, and message/attachment flags.

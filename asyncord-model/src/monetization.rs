@@ -1,0 +1,1 @@
+//! Entitlements, SKUs, subscriptions, and their flags.

@@ -1,0 +1,1 @@
+//! Presences, activities, client status, and activity flags.

@@ -1,0 +1,1 @@
+//! REST request bodies with builders; each validates Discord's documented limits before anything is sent.

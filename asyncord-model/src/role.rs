@@ -1,0 +1,1 @@
+//! Roles, role tags, role colours and role flags.

@@ -1,0 +1,1 @@
+//! Guild scheduled events, recurrence rules, and event users.

@@ -1,0 +1,1 @@
+//! Stickers, sticker items and sticker packs.

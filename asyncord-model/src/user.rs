@@ -1,0 +1,1 @@
+//! Users, avatar decorations, primary guilds, connections, and user flags.
