@@ -1,7 +1,20 @@
-//! Gateway payloads: the frame, opcodes, close codes, send payloads, and the dispatch events.
+//! Gateway payloads: the frame, opcodes, close codes, send payloads, and the dispatch events
+//! ([Discord docs](https://discord.com/developers/docs/events/gateway)).
 
+pub mod close_code;
+pub mod commands;
 pub mod event;
 pub mod event_kind;
+pub mod frame;
+pub mod opcode;
 
+pub use close_code::{CloseAction, CloseCode};
+pub use commands::{
+    BotActivity, ChannelInfoField, ConnectionProperties, GatewayCommand, Heartbeat, Identify,
+    Presence, RequestChannelInfo, RequestGuildMembers, RequestSoundboardSounds, Resume, Status,
+    UpdatePresence, UpdateVoiceState,
+};
 pub use event::GatewayEvent;
 pub use event_kind::{EventKind, EventSet};
+pub use frame::{FrameError, Hello, InvalidSession, RawFrame};
+pub use opcode::OpCode;
