@@ -1,1 +1,316 @@
-//! Small shared value types: colours, image hashes, locales, the PATCH "absent vs null" helper.
+//! Small shared value types: colours, image hashes, locales, and the PATCH "absent vs null"
+//! helper ([`nullable`]).
+//!
+//! Discord docs: [locales](https://discord.com/developers/docs/reference#locales),
+//! [image formatting](https://discord.com/developers/docs/reference#image-formatting).
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::str_enum;
+
+/// An RGB colour as Discord sends it: one integer `0xRRGGBB`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Color(pub u32);
+
+impl Color {
+    /// Black, also Discord's "no colour" for roles.
+    pub const BLACK: Color = Color(0);
+    /// Discord's blurple (`#5865F2`).
+    pub const BLURPLE: Color = Color(0x0058_65F2);
+
+    /// A colour from its red, green and blue components.
+    pub const fn from_rgb(r: u8, g: u8, b: u8) -> Self {
+        Self(((r as u32) << 16) | ((g as u32) << 8) | b as u32)
+    }
+
+    /// The red component.
+    pub const fn r(self) -> u8 {
+        (self.0 >> 16) as u8
+    }
+
+    /// The green component.
+    pub const fn g(self) -> u8 {
+        (self.0 >> 8) as u8
+    }
+
+    /// The blue component.
+    pub const fn b(self) -> u8 {
+        self.0 as u8
+    }
+
+    /// The `(r, g, b)` components.
+    pub const fn rgb(self) -> (u8, u8, u8) {
+        (self.r(), self.g(), self.b())
+    }
+
+    /// The raw integer value.
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl From<u32> for Color {
+    fn from(v: u32) -> Self {
+        Self(v)
+    }
+}
+
+impl From<Color> for u32 {
+    fn from(c: Color) -> Self {
+        c.0
+    }
+}
+
+impl fmt::Display for Color {
+    /// Formats as `#rrggbb`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:06x}", self.0 & 0x00FF_FFFF)
+    }
+}
+
+/// The hash of an image on Discord's CDN (avatar, icon, banner, splash...).
+///
+/// Animated images have hashes starting with `a_`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ImageHash(pub String);
+
+impl ImageHash {
+    /// Wraps a hash string.
+    pub fn new(hash: impl Into<String>) -> Self {
+        Self(hash.into())
+    }
+
+    /// Whether the image is animated (the hash starts with `a_`): request it as `.gif`/`.webp`.
+    pub fn is_animated(&self) -> bool {
+        self.0.starts_with("a_")
+    }
+
+    /// The hash as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The file extension the CDN serves by default: `gif` for animated images, else `png`.
+    pub fn default_extension(&self) -> &'static str {
+        if self.is_animated() { "gif" } else { "png" }
+    }
+}
+
+impl fmt::Display for ImageHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for ImageHash {
+    fn from(v: String) -> Self {
+        Self(v)
+    }
+}
+
+impl From<&str> for ImageHash {
+    fn from(v: &str) -> Self {
+        Self(v.to_owned())
+    }
+}
+
+str_enum! {
+    /// A language Discord supports ([docs](https://discord.com/developers/docs/reference#locales)).
+    pub enum Locale {
+        /// Indonesian.
+        Indonesian = "id",
+        /// Danish.
+        Danish = "da",
+        /// German.
+        German = "de",
+        /// English, UK.
+        EnglishUk = "en-GB",
+        /// English, US.
+        EnglishUs = "en-US",
+        /// Spanish.
+        Spanish = "es-ES",
+        /// Spanish, LATAM.
+        SpanishLatam = "es-419",
+        /// French.
+        French = "fr",
+        /// Croatian.
+        Croatian = "hr",
+        /// Italian.
+        Italian = "it",
+        /// Lithuanian.
+        Lithuanian = "lt",
+        /// Hungarian.
+        Hungarian = "hu",
+        /// Dutch.
+        Dutch = "nl",
+        /// Norwegian.
+        Norwegian = "no",
+        /// Polish.
+        Polish = "pl",
+        /// Portuguese, Brazilian.
+        PortugueseBrazilian = "pt-BR",
+        /// Romanian.
+        Romanian = "ro",
+        /// Finnish.
+        Finnish = "fi",
+        /// Swedish.
+        Swedish = "sv-SE",
+        /// Vietnamese.
+        Vietnamese = "vi",
+        /// Turkish.
+        Turkish = "tr",
+        /// Czech.
+        Czech = "cs",
+        /// Greek.
+        Greek = "el",
+        /// Bulgarian.
+        Bulgarian = "bg",
+        /// Russian.
+        Russian = "ru",
+        /// Ukrainian.
+        Ukrainian = "uk",
+        /// Hindi.
+        Hindi = "hi",
+        /// Thai.
+        Thai = "th",
+        /// Chinese, China.
+        ChineseChina = "zh-CN",
+        /// Japanese.
+        Japanese = "ja",
+        /// Chinese, Taiwan.
+        ChineseTaiwan = "zh-TW",
+        /// Korean.
+        Korean = "ko",
+    }
+}
+
+/// Serde `with`-module for `Option<Option<T>>` fields of PATCH bodies.
+///
+/// - `None`: the field is absent ("leave unchanged"); pair with
+///   `skip_serializing_if = "Option::is_none"` and `default`.
+/// - `Some(None)`: the field is JSON `null` ("clear it").
+/// - `Some(Some(v))`: the field is set to `v`.
+///
+/// ```
+/// use serde::{Deserialize, Serialize};
+/// #[derive(Serialize, Deserialize, PartialEq, Debug)]
+/// struct Patch {
+///     #[serde(default, skip_serializing_if = "Option::is_none", with = "asyncord_model::common::nullable")]
+///     nick: Option<Option<String>>,
+/// }
+/// assert_eq!(serde_json::to_string(&Patch { nick: None }).unwrap(), "{}");
+/// assert_eq!(serde_json::to_string(&Patch { nick: Some(None) }).unwrap(), r#"{"nick":null}"#);
+/// let p: Patch = serde_json::from_str(r#"{"nick":null}"#).unwrap();
+/// assert_eq!(p.nick, Some(None));
+/// ```
+pub mod nullable {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Writes `Some(None)` as `null` and `Some(Some(v))` as `v` (`None` should be skipped).
+    #[allow(clippy::ref_option, clippy::option_option)]
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(inner) => inner.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads a present field: `null` becomes `Some(None)`, a value `Some(Some(v))`.
+    /// An absent field is handled by `#[serde(default)]` (`None`).
+    #[allow(clippy::option_option)]
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
+    }
+}
+
+/// Deserializes a field that Discord may send as `null` into `T::default()` (use with
+/// `#[serde(default, deserialize_with = "crate::common::null_as_default")]` for lists and flags
+/// that may be absent or null).
+pub fn null_as_default<'de, T, D>(d: D) -> Result<T, D::Error>
+where
+    T: Deserialize<'de> + Default,
+    D: Deserializer<'de>,
+{
+    Option::<T>::deserialize(d).map(Option::unwrap_or_default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn color_rgb() {
+        let c = Color::from_rgb(0x12, 0x34, 0x56);
+        assert_eq!(c.get(), 0x0012_3456);
+        assert_eq!(c.rgb(), (0x12, 0x34, 0x56));
+        assert_eq!(c.to_string(), "#123456");
+        assert_eq!(serde_json::to_string(&c).unwrap(), "1193046");
+        assert_eq!(serde_json::from_str::<Color>("1193046").unwrap(), c);
+    }
+
+    #[test]
+    fn image_hash_animation() {
+        assert!(ImageHash::from("a_abc").is_animated());
+        assert!(!ImageHash::from("abc").is_animated());
+        assert_eq!(ImageHash::from("a_abc").default_extension(), "gif");
+        let h: ImageHash = serde_json::from_str("\"8342729096ea\"").unwrap();
+        assert_eq!(h.as_str(), "8342729096ea");
+    }
+
+    #[test]
+    fn locale_known_and_unknown() {
+        let l: Locale = serde_json::from_str("\"es-419\"").unwrap();
+        assert_eq!(l, Locale::SpanishLatam);
+        let u: Locale = serde_json::from_str("\"xx-YY\"").unwrap();
+        assert_eq!(u, Locale::Unknown("xx-YY".into()));
+        assert_eq!(serde_json::to_string(&u).unwrap(), "\"xx-YY\"");
+    }
+
+    #[derive(Serialize, Deserialize, PartialEq, Debug, Default)]
+    #[allow(clippy::option_option)]
+    struct Patch {
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "nullable")]
+        nick: Option<Option<String>>,
+        #[serde(default, deserialize_with = "null_as_default")]
+        list: Vec<u8>,
+    }
+
+    #[test]
+    fn nullable_three_states() {
+        let absent = Patch::default();
+        let clear = Patch {
+            nick: Some(None),
+            ..Patch::default()
+        };
+        let set = Patch {
+            nick: Some(Some("x".into())),
+            ..Patch::default()
+        };
+        assert_eq!(serde_json::to_string(&absent).unwrap(), r#"{"list":[]}"#);
+        assert_eq!(
+            serde_json::to_string(&clear).unwrap(),
+            r#"{"nick":null,"list":[]}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&set).unwrap(),
+            r#"{"nick":"x","list":[]}"#
+        );
+        for p in [absent, clear, set] {
+            let s = serde_json::to_string(&p).unwrap();
+            assert_eq!(serde_json::from_str::<Patch>(&s).unwrap(), p);
+        }
+        let p: Patch = serde_json::from_str(r#"{"list":null}"#).unwrap();
+        assert_eq!(p, Patch::default());
+    }
+}

@@ -1,1 +1,0 @@
-//! Guilds and their satellites: preview, widget, onboarding, welcome screen, template, integration, ban, prune, and guild flags.
