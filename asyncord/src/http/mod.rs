@@ -1,1 +1,31 @@
-//! `http`: see DESIGN.md §2.
+//! The HTTP layer under the REST resources: routes, the rate limiter, the transport, errors.
+//!
+//! - [`Route`]: method + path, and the rate-limit identity (route + top-level resource).
+//! - [`RateLimiter`] / [`RateLimitTicket`]: the limiter boundary; [`InMemoryRateLimiter`] is the
+//!   default (per-bucket FIFO queues, pre-emptive waits, global limit).
+//! - [`Transport`]: sends one request; [`HyperTransport`] is hyper 1 + rustls.
+//! - [`HttpClient`]: ties them together, retries, and maps failures to [`RestError`].
+//!
+//! Discord docs: <https://discord.com/developers/docs/reference> and
+//! <https://discord.com/developers/docs/topics/rate-limits>.
+
+mod buckets;
+mod client;
+mod error;
+mod global;
+mod invalid;
+mod limiter;
+mod multipart;
+mod request;
+mod route;
+mod transport;
+
+pub use buckets::InMemoryRateLimiter;
+pub use client::{DEFAULT_BASE_URL, HttpClient, HttpConfig};
+pub use error::{ApiError, BoxError, FieldError, RateLimitScope, RestError, RestResult};
+pub use global::GlobalLimiter;
+pub use invalid::BAN_THRESHOLD;
+pub use limiter::{BoxFuture, RateLimitHeaders, RateLimitTicket, RateLimiter};
+pub use request::{Body, FilePart, Request};
+pub use route::{Method, Route, encode_segment};
+pub use transport::{HyperTransport, Transport};
