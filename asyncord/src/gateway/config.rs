@@ -1,0 +1,201 @@
+//! Gateway configuration: token, intents, shards, compression, identify extras, and a saved
+//! session to resume from ([docs](https://discord.com/developers/docs/events/gateway#connecting)).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use asyncord_model::Intents;
+use asyncord_model::gateway::EventSet;
+use asyncord_model::gateway::Presence;
+
+use super::queue::IdentifyQueue;
+use super::transport::Connector;
+
+/// Transport compression of a gateway connection.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Compression {
+    /// Plain JSON text frames.
+    None,
+    /// `compress=zlib-stream`: one zlib context per connection.
+    ZlibStream,
+    /// `compress=zstd-stream`: one zstd context per connection (the default: smallest and fastest).
+    #[default]
+    ZstdStream,
+}
+
+impl Compression {
+    /// The `compress` query parameter value, if any.
+    pub const fn query_value(self) -> Option<&'static str> {
+        match self {
+            Self::None => None,
+            Self::ZlibStream => Some("zlib-stream"),
+            Self::ZstdStream => Some("zstd-stream"),
+        }
+    }
+}
+
+/// How many shards, and which of them this process runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Shards {
+    /// Use Discord's recommendation from `GET /gateway/bot`, and run all of them.
+    #[default]
+    Auto,
+    /// A fixed total count; this process runs the shards in `range` (for example `0..4` of 8,
+    /// with another process running `4..8`).
+    Fixed {
+        /// The total shard count (`num_shards` in IDENTIFY).
+        count: u32,
+        /// The shard ids this process runs.
+        range: Range<u32>,
+    },
+}
+
+impl Shards {
+    /// `count` shards, all run by this process.
+    pub const fn all(count: u32) -> Self {
+        Self::Fixed {
+            count,
+            range: 0..count,
+        }
+    }
+}
+
+/// What a shard needs to resume a session: readable while running and handed back in after a
+/// restart, so a new process can resume where an old one stopped.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Session {
+    /// The session id from READY.
+    pub session_id: String,
+    /// The last sequence number received.
+    pub sequence: u64,
+    /// `resume_gateway_url` from READY (without query parameters).
+    pub resume_url: String,
+}
+
+/// Everything the gateway client needs to connect.
+#[derive(Clone)]
+pub struct GatewayConfig {
+    pub(crate) token: Arc<str>,
+    /// The intents to identify with.
+    pub intents: Intents,
+    /// The shard count and the range this process runs.
+    pub shards: Shards,
+    /// Transport compression.
+    pub compression: Compression,
+    /// The presence to identify with.
+    pub presence: Option<Presence>,
+    /// `large_threshold` (50-250): member count above which a guild's offline members are not
+    /// sent in GUILD_CREATE.
+    pub large_threshold: Option<u8>,
+    /// A gateway URL to use instead of the one from `GET /gateway/bot`.
+    pub url: Option<String>,
+    /// The REST API base used for `GET /gateway/bot` (default `https://discord.com/api/v10`).
+    pub api_base: String,
+    /// Saved sessions by shard id, to resume instead of identifying.
+    pub sessions: HashMap<u32, Session>,
+    /// The events the consumer wants; frames of other events are dropped unparsed.
+    pub events: EventSet,
+    /// Whether events this version does not know (and READY/RESUMED even when not in
+    /// `events`) are delivered as raw frames.
+    pub unknown_events: bool,
+    /// The identify queue (default: an in-process queue honouring `max_concurrency`).
+    pub identify_queue: Option<Arc<dyn IdentifyQueue>>,
+    /// How connections are opened (default: TCP, with TLS for `wss://`).
+    pub connector: Option<Arc<dyn Connector>>,
+    /// `max_concurrency` when the shard count is configured rather than fetched (default 1).
+    pub max_concurrency: u32,
+    /// The ceiling of the reconnect backoff.
+    pub max_backoff: std::time::Duration,
+}
+
+impl GatewayConfig {
+    /// A configuration with the given token and intents, everything else default.
+    pub fn new(token: impl Into<String>, intents: Intents) -> Self {
+        let token: String = token.into();
+        let token = token
+            .strip_prefix("Bot ")
+            .map_or(token.as_str(), |t| t)
+            .to_owned();
+        Self {
+            token: Arc::from(token),
+            intents,
+            shards: Shards::Auto,
+            compression: Compression::default(),
+            presence: None,
+            large_threshold: None,
+            url: None,
+            api_base: "https://discord.com/api/v10".to_owned(),
+            sessions: HashMap::new(),
+            events: EventSet::all(),
+            unknown_events: true,
+            identify_queue: None,
+            connector: None,
+            max_concurrency: 1,
+            max_backoff: std::time::Duration::from_secs(60),
+        }
+    }
+
+    /// Sets the shards.
+    pub fn shards(mut self, shards: Shards) -> Self {
+        self.shards = shards;
+        self
+    }
+
+    /// Sets the compression.
+    pub fn compression(mut self, compression: Compression) -> Self {
+        self.compression = compression;
+        self
+    }
+
+    /// Uses this gateway URL instead of asking `GET /gateway/bot`.
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets the wanted events.
+    pub fn events(mut self, events: EventSet, unknown_events: bool) -> Self {
+        self.events = events;
+        self.unknown_events = unknown_events;
+        self
+    }
+
+    /// Resumes `shard` from a saved session instead of identifying.
+    pub fn resume_from(mut self, shard: u32, session: Session) -> Self {
+        self.sessions.insert(shard, session);
+        self
+    }
+
+    /// Uses a custom connector (for example the emulator's in-memory one).
+    pub fn connector(mut self, connector: Arc<dyn Connector>) -> Self {
+        self.connector = Some(connector);
+        self
+    }
+
+    /// Uses a custom identify queue (for example one shared by several processes).
+    pub fn identify_queue(mut self, queue: Arc<dyn IdentifyQueue>) -> Self {
+        self.identify_queue = Some(queue);
+        self
+    }
+
+    /// The token (without `Bot `).
+    pub(crate) fn token(&self) -> &str {
+        &self.token
+    }
+}
+
+impl fmt::Debug for GatewayConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GatewayConfig")
+            .field("token", &"<redacted>")
+            .field("intents", &self.intents)
+            .field("shards", &self.shards)
+            .field("compression", &self.compression)
+            .field("large_threshold", &self.large_threshold)
+            .field("url", &self.url)
+            .field("sessions", &self.sessions.len())
+            .finish_non_exhaustive()
+    }
+}

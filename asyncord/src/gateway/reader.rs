@@ -1,0 +1,234 @@
+//! The read side of one gateway connection: reads WebSocket messages, inflates them, peeks at
+//! `op`/`s`/`t`, hands dispatches to the consumer, and reports the frames the shard must act on
+//! (HELLO, ACK, RECONNECT, INVALID_SESSION, READY, RESUMED, close) to the shard's control loop
+//! ([docs](https://discord.com/developers/docs/events/gateway-events#receive-events)).
+//!
+//! It runs on its own task, so a slow consumer or a slow decompression never delays heartbeats,
+//! and delivering a dispatch and recording its sequence number happen together, with no await in
+//! between: when the control loop aborts this task, the recorded sequence is exactly what was
+//! delivered.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use asyncord_model::gateway::EventKind;
+use fastwebsockets::{FragmentCollectorRead, OpCode as WsOp};
+use tokio::sync::mpsc;
+
+use super::DispatchFrame;
+use super::inflate::Inflater;
+use super::peek::{self, Envelope};
+use super::shard::ShardShared;
+use super::transport::WsRead;
+
+/// What the reader tells the control loop.
+#[derive(Debug)]
+pub(crate) enum Control {
+    /// Op 10, with the heartbeat interval in ms.
+    Hello(u64),
+    /// Op 11.
+    Ack,
+    /// Op 1 from the server: heartbeat now.
+    HeartbeatNow,
+    /// Op 7.
+    Reconnect,
+    /// Op 9 with its `d`.
+    InvalidSession(bool),
+    /// READY was received (the session is already stored).
+    Ready,
+    /// RESUMED was received.
+    Resumed,
+    /// A close frame, with its code if any.
+    Closed(Option<u16>),
+    /// The connection failed (I/O, protocol or decompression error).
+    Failed(String),
+}
+
+/// The consumer side of a shard's dispatches.
+#[derive(Clone)]
+pub(crate) struct Output {
+    pub tx: mpsc::UnboundedSender<DispatchFrame>,
+    pub events: asyncord_model::gateway::EventSet,
+    pub unknown: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct ReadyFields {
+    session_id: String,
+    resume_gateway_url: String,
+}
+
+#[derive(serde::Deserialize)]
+struct HelloFields {
+    heartbeat_interval: u64,
+}
+
+#[derive(serde::Deserialize)]
+struct ChunkFields {
+    #[serde(default)]
+    nonce: Option<String>,
+}
+
+/// Reads until the connection ends.
+pub(crate) async fn run(
+    read: WsRead,
+    mut inflater: Inflater,
+    shared: Arc<ShardShared>,
+    output: Output,
+    control: mpsc::UnboundedSender<Control>,
+) {
+    let mut read = FragmentCollectorRead::new(read);
+    let mut no_send = |_| async { Ok::<_, std::convert::Infallible>(()) };
+    loop {
+        let frame = match read.read_frame(&mut no_send).await {
+            Ok(f) => f,
+            Err(e) => {
+                let _ = control.send(Control::Failed(e.to_string()));
+                return;
+            }
+        };
+        match frame.opcode {
+            WsOp::Close => {
+                let code = (frame.payload.len() >= 2)
+                    .then(|| u16::from_be_bytes([frame.payload[0], frame.payload[1]]));
+                let _ = control.send(Control::Closed(code));
+                return;
+            }
+            WsOp::Text | WsOp::Binary => {
+                let json = match inflater.push(&frame.payload) {
+                    Ok(Some(json)) => json,
+                    Ok(None) => continue,
+                    Err(e) => {
+                        let _ = control.send(Control::Failed(e.to_string()));
+                        return;
+                    }
+                };
+                if let Some(c) = handle(json, &shared, &output) {
+                    let stop = matches!(c, Control::Failed(_));
+                    let _ = control.send(c);
+                    if stop {
+                        return;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Handles one complete JSON message; returns what the control loop must hear about.
+fn handle(json: &[u8], shared: &ShardShared, output: &Output) -> Option<Control> {
+    let env = match peek::envelope(json) {
+        Ok(env) => env,
+        Err(e) => {
+            tracing::warn!(shard = shared.id, error = %e, len = json.len(), "malformed gateway frame skipped");
+            return None;
+        }
+    };
+    match env.op {
+        0 => dispatch(json, &env, shared, output),
+        1 => Some(Control::HeartbeatNow),
+        7 => Some(Control::Reconnect),
+        9 => {
+            let resumable = data::<bool>(json, &env).unwrap_or(false);
+            Some(Control::InvalidSession(resumable))
+        }
+        10 => match data::<HelloFields>(json, &env) {
+            Some(h) => Some(Control::Hello(h.heartbeat_interval)),
+            None => Some(Control::Failed("HELLO without a heartbeat interval".into())),
+        },
+        11 => Some(Control::Ack),
+        op => {
+            tracing::debug!(
+                shard = shared.id,
+                op,
+                "ignoring gateway frame with an unexpected opcode"
+            );
+            None
+        }
+    }
+}
+
+fn data<'a, T: serde::Deserialize<'a>>(json: &'a [u8], env: &Envelope<'_>) -> Option<T> {
+    let range = peek::d_span(json, &env.data).ok()?;
+    serde_json::from_slice(&json[range]).ok()
+}
+
+fn dispatch(
+    json: &[u8],
+    env: &Envelope<'_>,
+    shared: &ShardShared,
+    output: &Output,
+) -> Option<Control> {
+    let Some(seq) = env.seq else {
+        tracing::warn!(
+            shard = shared.id,
+            "dispatch without a sequence number skipped"
+        );
+        return None;
+    };
+    let last = shared.seq.load(Ordering::Acquire);
+    if seq <= last {
+        tracing::debug!(shard = shared.id, seq, last, "duplicate dispatch dropped");
+        return None;
+    }
+    if seq > last + 1 && last != 0 {
+        tracing::warn!(
+            shard = shared.id,
+            seq,
+            last,
+            "gap in gateway sequence numbers"
+        );
+    }
+    let name = env.name.unwrap_or_default();
+    let kind = EventKind::from_name(name);
+    let mut control = None;
+    match kind {
+        Some(EventKind::Ready) => {
+            let Some(ready) = data::<ReadyFields>(json, env) else {
+                return Some(Control::Failed(
+                    "READY without session_id/resume_gateway_url".into(),
+                ));
+            };
+            shared.set_session(ready.session_id, ready.resume_gateway_url);
+            control = Some(Control::Ready);
+        }
+        Some(EventKind::Resumed) => control = Some(Control::Resumed),
+        Some(EventKind::GuildMembersChunk) if shared.has_chunk_waiters() => {
+            if let Ok(range) = peek::d_span(json, &env.data) {
+                let d = &json[range];
+                if let Ok(ChunkFields { nonce: Some(nonce) }) = serde_json::from_slice(d) {
+                    shared.deliver_chunk(&nonce, d);
+                }
+            }
+        }
+        _ => {}
+    }
+    let wanted = match kind {
+        Some(k) => output.events.contains(k),
+        None => output.unknown,
+    };
+    if wanted {
+        match peek::d_span(json, &env.data) {
+            Ok(range) => {
+                let name = match kind {
+                    Some(k) => Cow::Borrowed(k.name()),
+                    None => Cow::Owned(name.to_owned()),
+                };
+                let _ = output.tx.send(DispatchFrame {
+                    shard_id: shared.id,
+                    seq,
+                    kind,
+                    name,
+                    data: json[range].to_vec(),
+                });
+            }
+            Err(e) => {
+                tracing::warn!(shard = shared.id, event = name, error = %e, "malformed dispatch skipped");
+            }
+        }
+    }
+    shared.seq.store(seq, Ordering::Release);
+    control
+}

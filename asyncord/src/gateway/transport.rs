@@ -1,0 +1,227 @@
+//! How a shard reaches the gateway: a pluggable [`Connector`] gives a byte stream (TCP, TLS, or
+//! an in-memory pipe to the emulator), then the WebSocket upgrade runs over it with
+//! fastwebsockets ([docs](https://discord.com/developers/docs/events/gateway#connecting)).
+
+use std::future::Future;
+use std::io;
+use std::pin::Pin;
+use std::sync::{Arc, OnceLock};
+
+use bytes::Bytes;
+use fastwebsockets::{WebSocket, WebSocketRead, WebSocketWrite};
+use http_body_util::Empty;
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncRead, AsyncWrite, ReadHalf, WriteHalf};
+use tokio_rustls::rustls;
+
+use super::config::Compression;
+use super::error::GatewayError;
+
+/// A byte stream a gateway connection can run over.
+pub trait GatewayStream: AsyncRead + AsyncWrite + Send + Unpin + 'static {}
+impl<T: AsyncRead + AsyncWrite + Send + Unpin + 'static> GatewayStream for T {}
+
+/// A boxed [`GatewayStream`].
+pub type BoxedStream = Box<dyn GatewayStream>;
+
+/// The future a [`Connector`] returns.
+pub type ConnectFuture<'a> = Pin<Box<dyn Future<Output = io::Result<BoxedStream>> + Send + 'a>>;
+
+/// Opens the byte stream under a gateway connection.
+pub trait Connector: Send + Sync + 'static {
+    /// Opens a stream to `url`'s host (TLS already set up for `wss://`).
+    fn connect<'a>(&'a self, url: &'a GatewayUrl) -> ConnectFuture<'a>;
+}
+
+/// A parsed `ws://` or `wss://` URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GatewayUrl {
+    /// `wss://`.
+    pub secure: bool,
+    /// The host name.
+    pub host: String,
+    /// The port.
+    pub port: u16,
+    /// The path (at least `/`), without query.
+    pub path: String,
+}
+
+impl GatewayUrl {
+    /// Parses a gateway URL; any query string is dropped (the client adds its own).
+    pub fn parse(url: &str) -> Result<Self, GatewayError> {
+        let bad = |reason| GatewayError::InvalidUrl {
+            url: url.to_owned(),
+            reason,
+        };
+        let (secure, rest) = if let Some(r) = url.strip_prefix("wss://") {
+            (true, r)
+        } else if let Some(r) = url.strip_prefix("ws://") {
+            (false, r)
+        } else {
+            return Err(bad("the scheme must be ws:// or wss://"));
+        };
+        let rest = rest.split(['?', '#']).next().unwrap_or_default();
+        let (authority, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, "/"),
+        };
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((h, p)) if !h.ends_with(']') || h.starts_with('[') => {
+                (h, p.parse::<u16>().map_err(|_| bad("bad port"))?)
+            }
+            _ => (authority, if secure { 443 } else { 80 }),
+        };
+        if host.is_empty() {
+            return Err(bad("no host"));
+        }
+        Ok(Self {
+            secure,
+            host: host.to_owned(),
+            port,
+            path: path.to_owned(),
+        })
+    }
+
+    /// The URL as text (no query).
+    pub fn base(&self) -> String {
+        let scheme = if self.secure { "wss" } else { "ws" };
+        format!("{scheme}://{}:{}{}", self.host, self.port, self.path)
+    }
+
+    /// The request target with `v=10&encoding=json` and the compression parameter.
+    pub(crate) fn request_target(&self, compression: Compression) -> String {
+        let mut target = format!("{}?v=10&encoding=json", self.path);
+        if let Some(c) = compression.query_value() {
+            target.push_str("&compress=");
+            target.push_str(c);
+        }
+        target
+    }
+}
+
+/// The default connector: TCP, with rustls (webpki roots) for `wss://`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TcpConnector;
+
+pub(crate) fn tls_config() -> io::Result<Arc<rustls::ClientConfig>> {
+    static CONFIG: OnceLock<Arc<rustls::ClientConfig>> = OnceLock::new();
+    if let Some(config) = CONFIG.get() {
+        return Ok(config.clone());
+    }
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(io::Error::other)?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(CONFIG.get_or_init(|| Arc::new(config)).clone())
+}
+
+impl Connector for TcpConnector {
+    fn connect<'a>(&'a self, url: &'a GatewayUrl) -> ConnectFuture<'a> {
+        Box::pin(async move {
+            let tcp = tokio::net::TcpStream::connect((url.host.as_str(), url.port)).await?;
+            tcp.set_nodelay(true)?;
+            if !url.secure {
+                return Ok(Box::new(tcp) as BoxedStream);
+            }
+            let name = rustls::pki_types::ServerName::try_from(url.host.clone())
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+            let tls = tokio_rustls::TlsConnector::from(tls_config()?)
+                .connect(name, tcp)
+                .await?;
+            Ok(Box::new(tls) as BoxedStream)
+        })
+    }
+}
+
+/// The read half of an open gateway WebSocket.
+pub(crate) type WsRead = WebSocketRead<ReadHalf<TokioIo<hyper::upgrade::Upgraded>>>;
+/// The write half of an open gateway WebSocket.
+pub(crate) type WsWrite = WebSocketWrite<WriteHalf<TokioIo<hyper::upgrade::Upgraded>>>;
+
+struct SpawnExecutor;
+
+impl<F> hyper::rt::Executor<F> for SpawnExecutor
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    fn execute(&self, fut: F) {
+        tokio::spawn(fut);
+    }
+}
+
+/// Why a connection could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ConnectError {
+    #[error("connect failed: {0}")]
+    Io(#[from] io::Error),
+    #[error("websocket upgrade failed: {0}")]
+    Upgrade(#[from] fastwebsockets::WebSocketError),
+    #[error("bad upgrade request: {0}")]
+    Request(#[from] http::Error),
+}
+
+/// Opens a WebSocket to `url` and splits it.
+pub(crate) async fn open(
+    connector: &dyn Connector,
+    url: &GatewayUrl,
+    compression: Compression,
+) -> Result<(WsRead, WsWrite), ConnectError> {
+    let stream = connector.connect(url).await?;
+    let host = if (url.secure && url.port == 443) || (!url.secure && url.port == 80) {
+        url.host.clone()
+    } else {
+        format!("{}:{}", url.host, url.port)
+    };
+    let request = http::Request::builder()
+        .method("GET")
+        .uri(url.request_target(compression))
+        .header(http::header::HOST, host)
+        .header(http::header::UPGRADE, "websocket")
+        .header(http::header::CONNECTION, "upgrade")
+        .header(
+            "Sec-WebSocket-Key",
+            fastwebsockets::handshake::generate_key(),
+        )
+        .header("Sec-WebSocket-Version", "13")
+        .body(Empty::<Bytes>::new())?;
+    let (ws, _response) =
+        fastwebsockets::handshake::client(&SpawnExecutor, request, stream).await?;
+    Ok(split(ws))
+}
+
+fn split(mut ws: WebSocket<TokioIo<hyper::upgrade::Upgraded>>) -> (WsRead, WsWrite) {
+    ws.set_auto_close(false);
+    ws.set_auto_pong(false);
+    ws.set_max_message_size(256 << 20);
+    ws.split(tokio::io::split)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_gateway_urls() {
+        let u = GatewayUrl::parse("wss://gateway.discord.gg/?v=10&encoding=json").unwrap();
+        assert_eq!(
+            (u.secure, u.host.as_str(), u.port, u.path.as_str()),
+            (true, "gateway.discord.gg", 443, "/")
+        );
+        assert_eq!(
+            u.request_target(Compression::ZstdStream),
+            "/?v=10&encoding=json&compress=zstd-stream"
+        );
+        let u = GatewayUrl::parse("ws://127.0.0.1:9000").unwrap();
+        assert_eq!((u.secure, u.port, u.path.as_str()), (false, 9000, "/"));
+        assert_eq!(u.base(), "ws://127.0.0.1:9000/");
+        assert!(GatewayUrl::parse("http://x").is_err());
+        assert!(GatewayUrl::parse("ws://:80").is_err());
+        assert!(GatewayUrl::parse("ws://h:notaport/").is_err());
+    }
+}
