@@ -1,1 +1,7 @@
-//! Cross-crate integration tests for asyncord live in `tests/`.
+//! Shared support for asyncord's cross-crate integration tests (the tests themselves live in
+//! `tests/tests/`).
+//!
+//! - [`openapi`]: the conformance harness that checks REST requests and responses against
+//!   Discord's OpenAPI spec and counts operation coverage.
+
+pub mod openapi;
