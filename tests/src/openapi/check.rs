@@ -33,10 +33,15 @@ impl Spec {
             let (path, _) = split_path(&request.path, base);
             let others = self.match_path_any_method(base, &request.path);
             let message = if others.is_empty() {
-                format!("no operation matches {} {path}", request.method.to_ascii_uppercase())
+                format!(
+                    "no operation matches {} {path}",
+                    request.method.to_ascii_uppercase()
+                )
             } else {
-                let allowed: Vec<String> =
-                    others.iter().map(|o| format!("{} ({})", o.method, o.id)).collect();
+                let allowed: Vec<String> = others
+                    .iter()
+                    .map(|o| format!("{} ({})", o.method, o.id))
+                    .collect();
                 format!(
                     "{} is not a method of {path}; it has {}",
                     request.method.to_ascii_uppercase(),
@@ -72,7 +77,11 @@ impl Spec {
             let declared: Vec<&str> = op.responses.iter().map(|r| r.status.as_str()).collect();
             return vec![Problem::new(
                 "response",
-                format!("status {status} is not declared by {} (declared: {})", op.id, declared.join(", ")),
+                format!(
+                    "status {status} is not declared by {} (declared: {})",
+                    op.id,
+                    declared.join(", ")
+                ),
             )];
         };
         if response.content.is_empty() {
@@ -81,7 +90,11 @@ impl Spec {
             }
             return vec![Problem::new(
                 "response",
-                format!("status {status} of {} has no body, but {} was returned", op.id, describe_short(body)),
+                format!(
+                    "status {status} of {} has no body, but {} was returned",
+                    op.id,
+                    describe_short(body)
+                ),
             )];
         }
         match response.content.get("application/json") {
@@ -143,7 +156,10 @@ impl Spec {
                 } else {
                     format!("declared: {}", declared.join(", "))
                 };
-                out.push(Problem::new(at, format!("not a query parameter of {} ({declared})", op.id)));
+                out.push(Problem::new(
+                    at,
+                    format!("not a query parameter of {} ({declared})", op.id),
+                ));
                 continue;
             };
             let raws: Vec<&str> = pairs
@@ -177,11 +193,21 @@ impl Spec {
         };
         let Some(declared) = &op.request_body else {
             if parsed != ParsedBody::Empty {
-                out.push(Problem::new("body", format!("{} takes no body, but one was sent", op.id)));
+                out.push(Problem::new(
+                    "body",
+                    format!("{} takes no body, but one was sent", op.id),
+                ));
             }
             return;
         };
-        let accepts = || declared.content.keys().cloned().collect::<Vec<_>>().join(", ");
+        let accepts = || {
+            declared
+                .content
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let schema_for = |media: &str, out: &mut Vec<Problem>| {
             let schema = declared.content.get(media);
             if schema.is_none() {
@@ -232,7 +258,10 @@ impl Spec {
                     "body.payload_json",
                     format!("expected a JSON object, found {}", describe_short(&other)),
                 )),
-                Err(e) => out.push(Problem::new("body.payload_json", format!("invalid JSON: {e}"))),
+                Err(e) => out.push(Problem::new(
+                    "body.payload_json",
+                    format!("invalid JSON: {e}"),
+                )),
             }
         }
         if parts.iter().filter(|p| p.name == "payload_json").count() > 1 {
@@ -243,10 +272,16 @@ impl Spec {
         for part in parts.iter().filter(|p| p.name != "payload_json") {
             let at = format!("body.{}", part.name);
             if !declared.contains(part.name.as_str()) {
-                out.push(Problem::new(&at, "part not declared by the operation's multipart schema"));
+                out.push(Problem::new(
+                    &at,
+                    "part not declared by the operation's multipart schema",
+                ));
             }
             if object.contains_key(&part.name) {
-                out.push(Problem::new(&at, "sent both as a part and inside payload_json"));
+                out.push(Problem::new(
+                    &at,
+                    "sent both as a part and inside payload_json",
+                ));
                 continue;
             }
             let is_file = part.filename.is_some()
@@ -261,23 +296,37 @@ impl Spec {
             };
             object.insert(part.name.clone(), Value::String(value));
         }
-        out.extend(self.validator().validate(schema, &Value::Object(object), "body"));
+        out.extend(
+            self.validator()
+                .validate(schema, &Value::Object(object), "body"),
+        );
     }
 
     /// Names of the properties a schema declares, through `$ref`s and unions.
-    fn property_names<'a>(&'a self, schema: &'a Value, names: &mut BTreeSet<&'a str>, depth: usize) {
+    fn property_names<'a>(
+        &'a self,
+        schema: &'a Value,
+        names: &mut BTreeSet<&'a str>,
+        depth: usize,
+    ) {
         if depth > 16 {
             return;
         }
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str)
-            && let Some(target) = self.validator().resolve(reference) {
-                self.property_names(target, names, depth + 1);
-            }
+            && let Some(target) = self.validator().resolve(reference)
+        {
+            self.property_names(target, names, depth + 1);
+        }
         if let Some(props) = schema.get("properties").and_then(Value::as_object) {
             names.extend(props.keys().map(String::as_str));
         }
         for keyword in ["allOf", "anyOf", "oneOf"] {
-            for sub in schema.get(keyword).and_then(Value::as_array).into_iter().flatten() {
+            for sub in schema
+                .get(keyword)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 self.property_names(sub, names, depth + 1);
             }
         }
@@ -298,17 +347,24 @@ impl Spec {
             } else {
                 raws.to_vec()
             };
-            return Value::Array(pieces.iter().map(|raw| self.coerce(items, &[raw])).collect());
+            return Value::Array(
+                pieces
+                    .iter()
+                    .map(|raw| self.coerce(items, &[raw]))
+                    .collect(),
+            );
         }
         let raw = raws.first().copied().unwrap_or_default();
         if types.contains("integer")
-            && let Ok(i) = raw.parse::<i64>() {
-                return Value::Number(i.into());
-            }
+            && let Ok(i) = raw.parse::<i64>()
+        {
+            return Value::Number(i.into());
+        }
         if types.contains("number")
-            && let Some(n) = raw.parse::<f64>().ok().and_then(Number::from_f64) {
-                return Value::Number(n);
-            }
+            && let Some(n) = raw.parse::<f64>().ok().and_then(Number::from_f64)
+        {
+            return Value::Number(n);
+        }
         if types.contains("boolean") && (raw == "true" || raw == "false") {
             return Value::Bool(raw == "true");
         }
@@ -316,7 +372,12 @@ impl Spec {
     }
 
     /// The `type` names a schema can take, through `$ref`s and unions.
-    fn declared_types<'a>(&'a self, schema: &'a Value, types: &mut BTreeSet<&'a str>, depth: usize) {
+    fn declared_types<'a>(
+        &'a self,
+        schema: &'a Value,
+        types: &mut BTreeSet<&'a str>,
+        depth: usize,
+    ) {
         if depth > 16 {
             return;
         }
@@ -328,11 +389,17 @@ impl Spec {
             _ => {}
         }
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str)
-            && let Some(target) = self.validator().resolve(reference) {
-                self.declared_types(target, types, depth + 1);
-            }
+            && let Some(target) = self.validator().resolve(reference)
+        {
+            self.declared_types(target, types, depth + 1);
+        }
         for keyword in ["allOf", "anyOf", "oneOf"] {
-            for sub in schema.get(keyword).and_then(Value::as_array).into_iter().flatten() {
+            for sub in schema
+                .get(keyword)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 self.declared_types(sub, types, depth + 1);
             }
         }
@@ -347,9 +414,13 @@ impl Spec {
             return Some(items);
         }
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str)
-            && let Some(items) = self.validator().resolve(reference).and_then(|t| self.array_items(t, depth + 1)) {
-                return Some(items);
-            }
+            && let Some(items) = self
+                .validator()
+                .resolve(reference)
+                .and_then(|t| self.array_items(t, depth + 1))
+        {
+            return Some(items);
+        }
         ["allOf", "anyOf", "oneOf"].iter().find_map(|keyword| {
             schema
                 .get(*keyword)

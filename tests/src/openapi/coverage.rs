@@ -95,18 +95,29 @@ impl<'s> Coverage<'s> {
 
     /// `covered N of 223 operations`, then the missing ones by group.
     pub fn report(&self) -> String {
-        let mut out = format!("covered {} of {} operations\n", self.covered(), self.total());
+        let mut out = format!(
+            "covered {} of {} operations\n",
+            self.covered(),
+            self.total()
+        );
         let missing = self.missing();
         if missing.is_empty() {
             return out;
         }
         let _ = writeln!(out, "missing {}:", missing.len());
         for group in self.spec.groups() {
-            let in_group: Vec<&&Operation> = missing.iter().filter(|op| op.group == group.name).collect();
+            let in_group: Vec<&&Operation> =
+                missing.iter().filter(|op| op.group == group.name).collect();
             if in_group.is_empty() {
                 continue;
             }
-            let _ = writeln!(out, "  {} ({} of {}):", group.name, in_group.len(), group.operations.len());
+            let _ = writeln!(
+                out,
+                "  {} ({} of {}):",
+                group.name,
+                in_group.len(),
+                group.operations.len()
+            );
             for op in in_group {
                 let _ = writeln!(out, "    {:<52} {} {}", op.id, op.method, op.path);
             }

@@ -105,7 +105,10 @@ impl Operation {
             parameters.push(parameter);
         }
         let request_body = op.get("requestBody").map(|body| RequestBody {
-            required: body.get("required").and_then(Value::as_bool).unwrap_or(false),
+            required: body
+                .get("required")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
             content: read_content(body),
         });
         let mut responses = Vec::new();
@@ -115,7 +118,9 @@ impl Operation {
                     Some(reference) => reference
                         .strip_prefix('#')
                         .and_then(|p| document.pointer(p))
-                        .ok_or_else(|| format!("{id}: response $ref {reference} does not resolve"))?,
+                        .ok_or_else(|| {
+                            format!("{id}: response $ref {reference} does not resolve")
+                        })?,
                     None => raw,
                 };
                 responses.push(Response {
@@ -125,7 +130,12 @@ impl Operation {
             }
         }
         let mut auth = Vec::new();
-        for requirement in op.get("security").and_then(Value::as_array).into_iter().flatten() {
+        for requirement in op
+            .get("security")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             match requirement.as_object() {
                 Some(schemes) if schemes.is_empty() => auth.push("none".to_owned()),
                 Some(schemes) => auth.extend(schemes.keys().cloned()),
@@ -135,14 +145,17 @@ impl Operation {
         let segments = parse_template(path);
         for segment in &segments {
             if let Segment::Param(name) = segment
-                && !parameters.iter().any(|p| p.location == Location::Path && &p.name == name) {
-                    parameters.push(Parameter {
-                        name: name.clone(),
-                        location: Location::Path,
-                        required: true,
-                        schema: Value::Bool(true),
-                    });
-                }
+                && !parameters
+                    .iter()
+                    .any(|p| p.location == Location::Path && &p.name == name)
+            {
+                parameters.push(Parameter {
+                    name: name.clone(),
+                    location: Location::Path,
+                    required: true,
+                    schema: Value::Bool(true),
+                });
+            }
         }
         Ok(Self {
             id,
@@ -185,7 +198,11 @@ impl Operation {
         self.responses
             .iter()
             .find(|r| r.status == exact)
-            .or_else(|| self.responses.iter().find(|r| r.status.eq_ignore_ascii_case(&class)))
+            .or_else(|| {
+                self.responses
+                    .iter()
+                    .find(|r| r.status.eq_ignore_ascii_case(&class))
+            })
             .or_else(|| self.responses.iter().find(|r| r.status == "default"))
     }
 
@@ -221,7 +238,10 @@ fn read_parameter(document: &Value, raw: &Value) -> Option<Parameter> {
         name: raw.get("name")?.as_str()?.to_owned(),
         location,
         required: location == Location::Path
-            || raw.get("required").and_then(Value::as_bool).unwrap_or(false),
+            || raw
+                .get("required")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
         schema: raw.get("schema").cloned().unwrap_or(Value::Bool(true)),
     })
 }
@@ -245,9 +265,11 @@ fn read_content(node: &Value) -> BTreeMap<String, Value> {
 pub(crate) fn parse_template(path: &str) -> Vec<Segment> {
     path.split('/')
         .filter(|s| !s.is_empty())
-        .map(|s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            Some(name) => Segment::Param(name.to_owned()),
-            None => Segment::Literal(s.to_owned()),
-        })
+        .map(
+            |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(name) => Segment::Param(name.to_owned()),
+                None => Segment::Literal(s.to_owned()),
+            },
+        )
         .collect()
 }

@@ -86,7 +86,10 @@ pub fn parse_body(content_type: Option<&str>, body: &[u8]) -> Result<ParsedBody,
         return Ok(ParsedBody::Empty);
     }
     let Some(content_type) = content_type else {
-        return Err(format!("a body of {} bytes without a Content-Type", body.len()));
+        return Err(format!(
+            "a body of {} bytes without a Content-Type",
+            body.len()
+        ));
     };
     match media_type(content_type).as_str() {
         "application/json" => serde_json::from_slice(body)
@@ -97,9 +100,9 @@ pub fn parse_body(content_type: Option<&str>, body: &[u8]) -> Result<ParsedBody,
                 .ok_or("multipart/form-data without a boundary parameter")?;
             parse_multipart(&boundary, body).map(ParsedBody::Multipart)
         }
-        "application/x-www-form-urlencoded" => {
-            Ok(ParsedBody::Form(parse_query(&String::from_utf8_lossy(body))))
-        }
+        "application/x-www-form-urlencoded" => Ok(ParsedBody::Form(parse_query(
+            &String::from_utf8_lossy(body),
+        ))),
         other => Ok(ParsedBody::Other(other.to_owned())),
     }
 }
@@ -191,12 +194,14 @@ pub fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
         out.push(bytes[i]);
         i += 1;
     }

@@ -29,7 +29,9 @@ pub const GROUPS_PATH: &str = concat!(
 pub const EXCLUDED_PREFIXES: &[&str] = &["/lobbies", "/partner-sdk"];
 
 /// HTTP methods an OpenAPI path item may hold.
-const METHODS: &[&str] = &["get", "put", "post", "patch", "delete", "head", "options", "trace"];
+const METHODS: &[&str] = &[
+    "get", "put", "post", "patch", "delete", "head", "options", "trace",
+];
 
 /// A named group of operations (by resource).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,14 +79,18 @@ impl Spec {
     }
 
     /// Builds the operation list from an already parsed spec and grouping document.
-    pub fn from_documents(document: Value, derived: &Value) -> Result<Spec, String> {
+    pub fn from_documents(mut document: Value, derived: &Value) -> Result<Spec, String> {
+        extra::apply_docs_fixes(&mut document);
         let paths = document
             .get("paths")
             .and_then(Value::as_object)
             .ok_or("the spec has no `paths` object")?;
         let mut operations = Vec::new();
         for (path, item) in paths {
-            if EXCLUDED_PREFIXES.iter().any(|prefix| path.starts_with(prefix)) {
+            if EXCLUDED_PREFIXES
+                .iter()
+                .any(|prefix| path.starts_with(prefix))
+            {
                 continue;
             }
             for method in METHODS {

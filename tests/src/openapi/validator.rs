@@ -95,7 +95,10 @@ impl<'d> Validator<'d> {
         let map = match schema {
             Value::Bool(true) => return,
             Value::Bool(false) => {
-                out.push(Problem::new(at, format!("no value allowed, found {}", describe(inst))));
+                out.push(Problem::new(
+                    at,
+                    format!("no value allowed, found {}", describe(inst)),
+                ));
                 return;
             }
             Value::Object(map) => map,
@@ -127,14 +130,15 @@ impl<'d> Validator<'d> {
             self.check_ref(reference, inst, at, st, out);
         }
         if let Some(types) = map.get("type")
-            && !type_matches(types, inst) {
-                out.push(Problem::new(
-                    at,
-                    format!("expected {}, found {}", type_list(types), describe(inst)),
-                ));
-                // Other keywords would only add noise about a value of the wrong type.
-                return;
-            }
+            && !type_matches(types, inst)
+        {
+            out.push(Problem::new(
+                at,
+                format!("expected {}, found {}", type_list(types), describe(inst)),
+            ));
+            // Other keywords would only add noise about a value of the wrong type.
+            return;
+        }
         if let Some(Value::Array(values)) = map.get("enum") {
             // Quirk: the spec has `"enum": []` (GuildJoinRequestApplicationStatus query
             // parameter) next to an `allOf` that carries the real values; an empty enum would
@@ -147,32 +151,36 @@ impl<'d> Validator<'d> {
             }
         }
         if let Some(expected) = map.get("const")
-            && !json_eq(expected, inst) {
-                out.push(Problem::new(
-                    at,
-                    format!("expected {expected}, found {}", describe(inst)),
-                ));
-            }
+            && !json_eq(expected, inst)
+        {
+            out.push(Problem::new(
+                at,
+                format!("expected {expected}, found {}", describe(inst)),
+            ));
+        }
         match inst {
             Value::String(s) => check_string(map, s, inst, at, out),
             Value::Number(n) => {
                 if let Some(Value::Number(min)) = map.get("minimum")
-                    && compare(n, min).is_some_and(std::cmp::Ordering::is_lt) {
-                        out.push(Problem::new(at, format!("{n} is less than {min}")));
-                    }
+                    && compare(n, min).is_some_and(std::cmp::Ordering::is_lt)
+                {
+                    out.push(Problem::new(at, format!("{n} is less than {min}")));
+                }
                 if let Some(Value::Number(max)) = map.get("maximum")
-                    && compare(n, max).is_some_and(std::cmp::Ordering::is_gt) {
-                        out.push(Problem::new(at, format!("{n} is greater than {max}")));
-                    }
+                    && compare(n, max).is_some_and(std::cmp::Ordering::is_gt)
+                {
+                    out.push(Problem::new(at, format!("{n} is greater than {max}")));
+                }
             }
             Value::Array(items) => self.check_array(map, items, at, st, out),
             Value::Object(fields) => self.check_object(map, fields, at, st, out),
             Value::Null | Value::Bool(_) => {}
         }
         if let Some(Value::String(format)) = map.get("format")
-            && let Err(message) = check_format(format, inst) {
-                out.push(Problem::new(at, message));
-            }
+            && let Err(message) = check_format(format, inst)
+        {
+            out.push(Problem::new(at, message));
+        }
         if let Some(Value::Array(all)) = map.get("allOf") {
             for sub in all {
                 self.check(sub, inst, at, st, out);
@@ -204,7 +212,10 @@ impl<'d> Validator<'d> {
             return;
         };
         let Some(target) = self.resolve(reference) else {
-            out.push(Problem::new(at, format!("the spec's $ref {reference} does not resolve")));
+            out.push(Problem::new(
+                at,
+                format!("the spec's $ref {reference} does not resolve"),
+            ));
             return;
         };
         let key = (reference, std::ptr::from_ref(inst));
@@ -231,13 +242,21 @@ impl<'d> Validator<'d> {
         'd: 's,
     {
         if let Some(min) = map.get("minItems").and_then(Value::as_u64)
-            && (items.len() as u64) < min {
-                out.push(Problem::new(at, format!("{} items, fewer than {min}", items.len())));
-            }
+            && (items.len() as u64) < min
+        {
+            out.push(Problem::new(
+                at,
+                format!("{} items, fewer than {min}", items.len()),
+            ));
+        }
         if let Some(max) = map.get("maxItems").and_then(Value::as_u64)
-            && items.len() as u64 > max {
-                out.push(Problem::new(at, format!("{} items, more than {max}", items.len())));
-            }
+            && items.len() as u64 > max
+        {
+            out.push(Problem::new(
+                at,
+                format!("{} items, more than {max}", items.len()),
+            ));
+        }
         if map.get("uniqueItems") == Some(&Value::Bool(true)) {
             for (i, item) in items.iter().enumerate() {
                 if let Some(j) = items[..i].iter().position(|earlier| json_eq(earlier, item)) {
@@ -273,13 +292,21 @@ impl<'d> Validator<'d> {
             }
         }
         if let Some(min) = map.get("minProperties").and_then(Value::as_u64)
-            && (fields.len() as u64) < min {
-                out.push(Problem::new(at, format!("{} fields, fewer than {min}", fields.len())));
-            }
+            && (fields.len() as u64) < min
+        {
+            out.push(Problem::new(
+                at,
+                format!("{} fields, fewer than {min}", fields.len()),
+            ));
+        }
         if let Some(max) = map.get("maxProperties").and_then(Value::as_u64)
-            && fields.len() as u64 > max {
-                out.push(Problem::new(at, format!("{} fields, more than {max}", fields.len())));
-            }
+            && fields.len() as u64 > max
+        {
+            out.push(Problem::new(
+                at,
+                format!("{} fields, more than {max}", fields.len()),
+            ));
+        }
         let properties = map.get("properties").and_then(Value::as_object);
         let additional = map.get("additionalProperties");
         for (name, value) in fields {
@@ -288,7 +315,10 @@ impl<'d> Validator<'d> {
                 self.check(schema, value, &child, st, out);
             } else if let Some(schema) = additional {
                 if schema == &Value::Bool(false) {
-                    out.push(Problem::new(child, "unknown field (the schema allows no others)"));
+                    out.push(Problem::new(
+                        child,
+                        "unknown field (the schema allows no others)",
+                    ));
                 } else {
                     self.check(schema, value, &child, st, out);
                 }
@@ -315,9 +345,14 @@ impl<'d> Validator<'d> {
             self.check(variant, inst, at, st, &mut problems);
             results.push(problems);
         }
-        let passing: Vec<usize> = (0..results.len()).filter(|&i| results[i].is_empty()).collect();
+        let passing: Vec<usize> = (0..results.len())
+            .filter(|&i| results[i].is_empty())
+            .collect();
         if passing.len() > 1 && exactly_one {
-            let names: Vec<String> = passing.iter().map(|&i| Self::variant_name(&variants[i], i)).collect();
+            let names: Vec<String> = passing
+                .iter()
+                .map(|&i| Self::variant_name(&variants[i], i))
+                .collect();
             out.push(Problem::new(
                 at,
                 format!(
@@ -331,16 +366,29 @@ impl<'d> Validator<'d> {
             return;
         }
         if !variants.is_empty() && variants.iter().all(|v| v.get("const").is_some()) {
-            let allowed: Vec<Value> = variants.iter().filter_map(|v| v.get("const").cloned()).collect();
+            let allowed: Vec<Value> = variants
+                .iter()
+                .filter_map(|v| v.get("const").cloned())
+                .collect();
             out.push(Problem::new(
                 at,
                 format!("{} is not one of {}", describe(inst), list_values(&allowed)),
             ));
             return;
         }
-        // Report the closest variant: prefer one whose type fits, then the fewest problems.
+        // Report the closest variant: prefer one whose type fits, then one whose `type` field
+        // (Discord's discriminator) is right, then the fewest problems at the value itself
+        // and the deepest first problem (a variant that only fails deeper in got further), then
+        // the fewest problems.
+        let discriminator = format!("{at}.type");
         let closest = (0..results.len()).min_by_key(|&i| {
-            (!self.type_fits(&variants[i], inst, 0), results[i].len())
+            (
+                !self.type_fits(&variants[i], inst, 0),
+                results[i].iter().any(|p| p.at == discriminator),
+                results[i].iter().filter(|p| p.at == at).count(),
+                std::cmp::Reverse(results[i].iter().map(|p| p.at.len()).min().unwrap_or(0)),
+                results[i].len(),
+            )
         });
         let names: Vec<String> = variants
             .iter()
@@ -348,7 +396,10 @@ impl<'d> Validator<'d> {
             .map(|(i, v)| Self::variant_name(v, i))
             .collect();
         let Some(closest) = closest else {
-            out.push(Problem::new(at, format!("empty {keyword} in the spec matches nothing")));
+            out.push(Problem::new(
+                at,
+                format!("empty {keyword} in the spec matches nothing"),
+            ));
             return;
         };
         out.push(Problem::new(
@@ -395,13 +446,21 @@ impl<'d> Validator<'d> {
 fn check_string(map: &Map<String, Value>, s: &str, inst: &Value, at: &str, out: &mut Vec<Problem>) {
     let len = s.chars().count() as u64;
     if let Some(min) = map.get("minLength").and_then(Value::as_u64)
-        && len < min {
-            out.push(Problem::new(at, format!("string shorter than {min} ({len} characters)")));
-        }
+        && len < min
+    {
+        out.push(Problem::new(
+            at,
+            format!("string shorter than {min} ({len} characters)"),
+        ));
+    }
     if let Some(max) = map.get("maxLength").and_then(Value::as_u64)
-        && len > max {
-            out.push(Problem::new(at, format!("string longer than {max} ({len} characters)")));
-        }
+        && len > max
+    {
+        out.push(Problem::new(
+            at,
+            format!("string longer than {max} ({len} characters)"),
+        ));
+    }
     if let Some(Value::String(pattern)) = map.get("pattern") {
         match keywords::matches_pattern(pattern, s) {
             Some(true) => {}
@@ -409,7 +468,10 @@ fn check_string(map: &Map<String, Value>, s: &str, inst: &Value, at: &str, out: 
                 at,
                 format!("{} does not match {pattern}", describe(inst)),
             )),
-            None => out.push(Problem::new(at, format!("unsupported pattern {pattern} in the spec"))),
+            None => out.push(Problem::new(
+                at,
+                format!("unsupported pattern {pattern} in the spec"),
+            )),
         }
     }
 }

@@ -57,7 +57,9 @@ fn as_int(n: &Number) -> Option<i128> {
 
 /// Whether a number is whole (JSON Schema counts `1.0` as an integer).
 pub fn is_integer(n: &Number) -> bool {
-    as_int(n).is_some() || n.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+    as_int(n).is_some()
+        || n.as_f64()
+            .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
 }
 
 /// Compares two numbers exactly when both are integers, as floats otherwise.
@@ -97,8 +99,12 @@ pub fn check_format(format: &str, value: &Value) -> Result<(), String> {
                 Err(format!("{} is not a snowflake", describe(value)))
             }
         }
-        ("int32", Value::Number(n)) => in_range(n, i128::from(i32::MIN), i128::from(i32::MAX), "int32"),
-        ("int64", Value::Number(n)) => in_range(n, i128::from(i64::MIN), i128::from(i64::MAX), "int64"),
+        ("int32", Value::Number(n)) => {
+            in_range(n, i128::from(i32::MIN), i128::from(i32::MAX), "int32")
+        }
+        ("int64", Value::Number(n)) => {
+            in_range(n, i128::from(i64::MIN), i128::from(i64::MAX), "int64")
+        }
         ("date-time", Value::String(s)) => {
             if is_date_time(s) {
                 Ok(())
@@ -131,7 +137,10 @@ fn in_range(n: &Number, min: i128, max: i128, name: &str) -> Result<(), String> 
 /// space, and the zone may be missing (Discord's docs examples sometimes omit it).
 fn is_date_time(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |range: std::ops::Range<usize>| b.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
     if !(digits(0..4)
         && b.get(4) == Some(&b'-')
         && digits(5..7)
