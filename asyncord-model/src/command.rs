@@ -1,1 +1,0 @@
-//! Application commands: options, choices, localisations, permissions, contexts and integration types.

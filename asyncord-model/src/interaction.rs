@@ -1,1 +1,0 @@
-//! Interactions (ping, application command, component, autocomplete, modal submit), their data and resolved data, and interaction responses.

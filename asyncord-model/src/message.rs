@@ -1,1 +1,0 @@
-//! Messages: embeds, attachments, reactions, references, snapshots, interaction metadata, stickers, polls, and message/attachment flags.

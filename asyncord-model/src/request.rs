@@ -1,1 +1,0 @@
-//! REST request bodies with builders; each validates Discord's documented limits before anything is sent.

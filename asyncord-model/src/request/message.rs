@@ -1,0 +1,507 @@
+//! Message bodies: create and edit message, allowed mentions, poll creation and bulk delete
+//! ([docs](https://discord.com/developers/docs/resources/message#create-message)).
+
+use serde::{Deserialize, Serialize};
+
+use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
+use super::rules::MessageParts;
+use super::{Path, Validate, ValidationError, check};
+use crate::component::Component;
+use crate::message::{
+    Embed, MessageFlags, MessageReference, Nonce, PollAnswer, PollLayoutType, PollMedia,
+};
+use crate::{Snowflake, str_enum};
+
+str_enum! {
+    /// A mention type Discord may parse from the content ([docs](https://discord.com/developers/docs/resources/message#allowed-mentions-object-allowed-mention-types)).
+    pub enum AllowedMentionType {
+        /// Role mentions.
+        Roles = "roles",
+        /// User mentions.
+        Users = "users",
+        /// `@everyone` and `@here`.
+        Everyone = "everyone",
+    }
+}
+
+/// Which mentions in a message may notify ([docs](https://discord.com/developers/docs/resources/message#allowed-mentions-object)).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AllowedMentions {
+    /// Mention types parsed from the content.
+    #[serde(default)]
+    pub parse: Vec<AllowedMentionType>,
+    /// Roles that may be mentioned (≤ 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<Snowflake>>,
+    /// Users that may be mentioned (≤ 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users: Option<Vec<Snowflake>>,
+    /// Whether the author of a replied-to message is mentioned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replied_user: Option<bool>,
+}
+
+impl AllowedMentions {
+    /// No mention notifies anyone.
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// Users, roles and everyone are parsed from the content.
+    pub fn all() -> Self {
+        Self {
+            parse: vec![
+                AllowedMentionType::Users,
+                AllowedMentionType::Roles,
+                AllowedMentionType::Everyone,
+            ],
+            ..Self::default()
+        }
+    }
+
+    /// Only these users may be mentioned.
+    pub fn users(mut self, users: impl IntoIterator<Item = Snowflake>) -> Self {
+        self.users = Some(users.into_iter().collect());
+        self
+    }
+
+    /// Only these roles may be mentioned.
+    pub fn roles(mut self, roles: impl IntoIterator<Item = Snowflake>) -> Self {
+        self.roles = Some(roles.into_iter().collect());
+        self
+    }
+
+    /// Whether a reply pings its target's author.
+    pub fn replied_user(mut self, ping: bool) -> Self {
+        self.replied_user = Some(ping);
+        self
+    }
+}
+
+/// A poll to attach to a new message ([docs](https://discord.com/developers/docs/resources/poll#poll-create-request-object)).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreatePoll {
+    /// The question (text only, ≤ 300 characters).
+    pub question: PollMedia,
+    /// The answers (1-10; text ≤ 55 characters).
+    pub answers: Vec<PollAnswer>,
+    /// Hours the poll stays open (1-768, default 24).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+    /// Whether several answers can be chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_multiselect: Option<bool>,
+    /// The layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout_type: Option<PollLayoutType>,
+}
+
+impl CreatePoll {
+    /// A poll with a question and text answers.
+    pub fn new(
+        question: impl Into<String>,
+        answers: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        Self {
+            question: PollMedia::text(question),
+            answers: answers.into_iter().map(PollAnswer::text).collect(),
+            duration: None,
+            allow_multiselect: None,
+            layout_type: None,
+        }
+    }
+
+    /// Sets the duration in hours.
+    pub fn duration_hours(mut self, hours: u32) -> Self {
+        self.duration = Some(hours);
+        self
+    }
+
+    /// Allows choosing several answers.
+    pub fn multiselect(mut self, allow: bool) -> Self {
+        self.allow_multiselect = Some(allow);
+        self
+    }
+
+    pub(crate) fn validate_at(&self, path: &Path<'_>) -> Result<(), ValidationError> {
+        check::opt_chars(
+            &path.field("question").field("text"),
+            self.question.text.as_deref(),
+            1,
+            300,
+        )?;
+        let ap = path.field("answers");
+        check::count(&ap, self.answers.len(), 1, 10)?;
+        for (i, a) in self.answers.iter().enumerate() {
+            check::opt_chars(
+                &ap.index(i).field("poll_media").field("text"),
+                a.poll_media.text.as_deref(),
+                1,
+                55,
+            )?;
+        }
+        if let Some(d) = self.duration {
+            check::range(&path.field("duration"), i64::from(d), 1, 768)?;
+        }
+        Ok(())
+    }
+}
+
+impl Validate for CreatePoll {
+    fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(&Path::ROOT)
+    }
+}
+
+/// The body of [Create Message](https://discord.com/developers/docs/resources/message#create-message).
+///
+/// ```
+/// use asyncord_model::message::Embed;
+/// use asyncord_model::request::{CreateMessage, Validate};
+/// let msg = CreateMessage::content("pong");
+/// assert!(msg.validate().is_ok());
+/// let msg = CreateMessage::new().embed(Embed::new().title("t"));
+/// assert!(msg.validate().is_ok());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateMessage {
+    /// Text (≤ 2000 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    /// Nonce to confirm the message was sent (≤ 25 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<Nonce>,
+    /// Text to speech.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tts: Option<bool>,
+    /// Embeds (≤ 10).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embeds: Vec<Embed>,
+    /// Mention notification rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_mentions: Option<AllowedMentions>,
+    /// A reply or forward.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_reference: Option<MessageReference>,
+    /// Components.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<Component>,
+    /// Guild stickers (≤ 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sticker_ids: Vec<Snowflake>,
+    /// Attachment metadata (filled by [`CreateMessage::file`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<AttachmentMetadata>>,
+    /// Flags: SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS, IS_VOICE_MESSAGE, IS_COMPONENTS_V2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flags: Option<MessageFlags>,
+    /// With a nonce: return the existing message when the nonce was used recently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enforce_nonce: Option<bool>,
+    /// A poll.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poll: Option<CreatePoll>,
+    /// Files to upload (sent as multipart `files[n]`).
+    #[serde(skip)]
+    pub files: Vec<FileUpload>,
+}
+
+impl CreateMessage {
+    /// An empty message body.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A text message.
+    pub fn content(content: impl Into<String>) -> Self {
+        Self {
+            content: Some(content.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the text.
+    pub fn with_content(mut self, content: impl Into<String>) -> Self {
+        self.content = Some(content.into());
+        self
+    }
+
+    /// Adds an embed.
+    pub fn embed(mut self, embed: Embed) -> Self {
+        self.embeds.push(embed);
+        self
+    }
+
+    /// Replaces the embeds.
+    pub fn embeds(mut self, embeds: impl IntoIterator<Item = Embed>) -> Self {
+        self.embeds = embeds.into_iter().collect();
+        self
+    }
+
+    /// Replaces the components.
+    pub fn components(
+        mut self,
+        components: impl IntoIterator<Item = impl Into<Component>>,
+    ) -> Self {
+        self.components = components.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Adds a component.
+    pub fn component(mut self, component: impl Into<Component>) -> Self {
+        self.components.push(component.into());
+        self
+    }
+
+    /// Uses components v2: sets the IS_COMPONENTS_V2 flag and the components.
+    pub fn components_v2(
+        mut self,
+        components: impl IntoIterator<Item = impl Into<Component>>,
+    ) -> Self {
+        self.flags = Some(self.flags.unwrap_or_default() | MessageFlags::IS_COMPONENTS_V2);
+        self.components(components)
+    }
+
+    /// Replies to a message.
+    pub fn reply_to(mut self, message_id: Snowflake) -> Self {
+        self.message_reference = Some(MessageReference::reply(message_id));
+        self
+    }
+
+    /// Sets the message reference (reply or forward).
+    pub fn message_reference(mut self, reference: MessageReference) -> Self {
+        self.message_reference = Some(reference);
+        self
+    }
+
+    /// Sets the allowed mentions.
+    pub fn allowed_mentions(mut self, mentions: AllowedMentions) -> Self {
+        self.allowed_mentions = Some(mentions);
+        self
+    }
+
+    /// Sets the nonce.
+    pub fn nonce(mut self, nonce: impl Into<Nonce>) -> Self {
+        self.nonce = Some(nonce.into());
+        self
+    }
+
+    /// Sets text to speech.
+    pub fn tts(mut self, tts: bool) -> Self {
+        self.tts = Some(tts);
+        self
+    }
+
+    /// Adds a sticker.
+    pub fn sticker(mut self, sticker_id: Snowflake) -> Self {
+        self.sticker_ids.push(sticker_id);
+        self
+    }
+
+    /// Sets the flags.
+    pub fn flags(mut self, flags: MessageFlags) -> Self {
+        self.flags = Some(flags);
+        self
+    }
+
+    /// Attaches a poll.
+    pub fn poll(mut self, poll: CreatePoll) -> Self {
+        self.poll = Some(poll);
+        self
+    }
+
+    /// Uploads a file and adds its `attachments` entry.
+    pub fn file(mut self, file: FileUpload) -> Self {
+        push_file(&mut self.files, &mut self.attachments, file);
+        self
+    }
+
+    fn parts(&self) -> MessageParts<'_> {
+        MessageParts {
+            content: self.content.as_deref(),
+            embeds: &self.embeds,
+            components: &self.components,
+            sticker_ids: &self.sticker_ids,
+            flags: self.flags,
+            poll: self.poll.as_ref(),
+            attachments: self.attachments.as_deref().unwrap_or_default(),
+            nonce: self.nonce.as_ref(),
+            allowed_mentions: self.allowed_mentions.as_ref(),
+            files: &self.files,
+        }
+    }
+}
+
+impl Validate for CreateMessage {
+    fn validate(&self) -> Result<(), ValidationError> {
+        self.parts().validate(&Path::ROOT)
+    }
+}
+
+impl RequestBody for CreateMessage {
+    fn files(&self) -> &[FileUpload] {
+        &self.files
+    }
+}
+
+/// The body of [Edit Message](https://discord.com/developers/docs/resources/message#edit-message).
+///
+/// Every field is optional: `None` leaves it unchanged, `Some(None)` clears it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[allow(clippy::option_option)]
+pub struct EditMessage {
+    /// New text (≤ 2000 characters).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::common::nullable"
+    )]
+    pub content: Option<Option<String>>,
+    /// New embeds (≤ 10).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::common::nullable"
+    )]
+    pub embeds: Option<Option<Vec<Embed>>>,
+    /// New flags (only SUPPRESS_EMBEDS can be toggled, IS_COMPONENTS_V2 only set).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::common::nullable"
+    )]
+    pub flags: Option<Option<MessageFlags>>,
+    /// New mention rules.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::common::nullable"
+    )]
+    pub allowed_mentions: Option<Option<AllowedMentions>>,
+    /// New components.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::common::nullable"
+    )]
+    pub components: Option<Option<Vec<Component>>>,
+    /// The attachments to keep plus new uploads (replaces the list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<AttachmentMetadata>>,
+    /// New files to upload.
+    #[serde(skip)]
+    pub files: Vec<FileUpload>,
+}
+
+impl EditMessage {
+    /// An edit that changes nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the text (`None` clears it).
+    pub fn content(mut self, content: Option<impl Into<String>>) -> Self {
+        self.content = Some(content.map(Into::into));
+        self
+    }
+
+    /// Replaces the embeds.
+    pub fn embeds(mut self, embeds: impl IntoIterator<Item = Embed>) -> Self {
+        self.embeds = Some(Some(embeds.into_iter().collect()));
+        self
+    }
+
+    /// Replaces the components.
+    pub fn components(
+        mut self,
+        components: impl IntoIterator<Item = impl Into<Component>>,
+    ) -> Self {
+        self.components = Some(Some(components.into_iter().map(Into::into).collect()));
+        self
+    }
+
+    /// Sets the flags.
+    pub fn flags(mut self, flags: MessageFlags) -> Self {
+        self.flags = Some(Some(flags));
+        self
+    }
+
+    /// Sets the allowed mentions.
+    pub fn allowed_mentions(mut self, mentions: AllowedMentions) -> Self {
+        self.allowed_mentions = Some(Some(mentions));
+        self
+    }
+
+    /// Keeps an existing attachment (by id).
+    pub fn keep_attachment(mut self, id: Snowflake) -> Self {
+        self.attachments
+            .get_or_insert_with(Vec::new)
+            .push(AttachmentMetadata::keep(id));
+        self
+    }
+
+    /// Uploads a new file.
+    pub fn file(mut self, file: FileUpload) -> Self {
+        push_file(&mut self.files, &mut self.attachments, file);
+        self
+    }
+}
+
+impl Validate for EditMessage {
+    fn validate(&self) -> Result<(), ValidationError> {
+        MessageParts {
+            content: self.content.as_ref().and_then(Option::as_deref),
+            embeds: self
+                .embeds
+                .as_ref()
+                .and_then(Option::as_deref)
+                .unwrap_or_default(),
+            components: self
+                .components
+                .as_ref()
+                .and_then(Option::as_deref)
+                .unwrap_or_default(),
+            sticker_ids: &[],
+            flags: self.flags.flatten(),
+            poll: None,
+            attachments: self.attachments.as_deref().unwrap_or_default(),
+            nonce: None,
+            allowed_mentions: self.allowed_mentions.as_ref().and_then(Option::as_ref),
+            files: &self.files,
+        }
+        .validate(&Path::ROOT)
+    }
+}
+
+impl RequestBody for EditMessage {
+    fn files(&self) -> &[FileUpload] {
+        &self.files
+    }
+}
+
+/// The body of [Bulk Delete Messages](https://discord.com/developers/docs/resources/message#bulk-delete-messages):
+/// 2-100 unique ids, none older than two weeks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkDeleteMessages {
+    /// The message ids.
+    pub messages: Vec<Snowflake>,
+}
+
+impl BulkDeleteMessages {
+    /// Deletes these messages.
+    pub fn new(messages: impl IntoIterator<Item = Snowflake>) -> Self {
+        Self {
+            messages: messages.into_iter().collect(),
+        }
+    }
+}
+
+impl Validate for BulkDeleteMessages {
+    fn validate(&self) -> Result<(), ValidationError> {
+        let path = Path::ROOT.field("messages");
+        check::count(&path, self.messages.len(), 2, 100)?;
+        check::unique(&path, self.messages.iter(), |id| id.to_string())
+    }
+}
+
+impl RequestBody for BulkDeleteMessages {}

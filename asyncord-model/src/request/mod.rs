@@ -1,0 +1,30 @@
+//! REST request bodies with builders; each validates Discord's documented limits before
+//! anything is sent.
+//!
+//! - Bodies are plain serde structs with builder methods (`CreateMessage::content("pong")`,
+//!   `CreateMessage::new().embed(Embed::new().title("t"))`).
+//! - [`Validate`] checks the limits of the [docs](https://discord.com/developers/docs/resources/message#create-message)
+//!   and returns a [`ValidationError`] naming the field path (`embeds[2].fields[7].value`), the
+//!   limit and the actual value.
+//! - PATCH bodies use `Option<Option<T>>` with [`crate::common::nullable`]: `None` leaves a field
+//!   unchanged (absent), `Some(None)` clears it (`null`).
+//! - Files: bodies that can upload files carry `files: Vec<FileUpload>` (not serialised). Adding
+//!   a file with a builder's `file(..)` method also appends the matching `attachments` entry
+//!   (`id` = the file's index), so the JSON is complete; the REST layer only has to send each
+//!   file as the multipart part `files[n]` (see [`RequestBody::files`]).
+
+pub mod command;
+mod files;
+mod message;
+mod rules;
+mod validate;
+
+pub use files::{AttachmentMetadata, FileUpload, RequestBody};
+pub use message::{
+    AllowedMentionType, AllowedMentions, BulkDeleteMessages, CreateMessage, CreatePoll, EditMessage,
+};
+pub use validate::{Validate, ValidationError, ValidationErrorKind};
+
+pub(crate) use files::push_file;
+pub(crate) use rules::{MessageParts, modal_components};
+pub(crate) use validate::{Path, check};
