@@ -1,0 +1,135 @@
+//! Guild model tests over Discord's documented examples and captured payloads.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::*;
+
+macro_rules! docs {
+    ($name:literal) => {
+        include_str!(concat!(
+            "../../../../shared/discord-api/payloads/docs/",
+            $name
+        ))
+    };
+}
+
+macro_rules! captured {
+    ($name:literal) => {
+        include_str!(concat!(
+            "../../../../shared/discord-api/payloads/captured-accord-jl/",
+            $name
+        ))
+    };
+}
+
+/// Parses, re-serialises and re-parses; the two values must be equal.
+fn parse<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(text: &str) -> T {
+    let v: T = serde_json::from_str(text).unwrap();
+    let again: T = serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap();
+    assert_eq!(again, v);
+    v
+}
+
+#[test]
+fn docs_guild() {
+    let g: Guild = parse(docs!("docs-resources-guild-example-guild.json"));
+    assert_eq!(g.name, "Discord Testers");
+    assert_eq!(g.verification_level, VerificationLevel::High);
+    assert_eq!(
+        g.explicit_content_filter,
+        ExplicitContentFilterLevel::AllMembers
+    );
+    assert_eq!(g.premium_tier, PremiumTier::Tier3);
+    assert!(g.has_feature(&GuildFeature::Community));
+    assert_eq!(g.preferred_locale, Some(crate::common::Locale::EnglishUs));
+    let g2: Guild = parse(docs!(
+        "docs-resources-guild-get-guild-example-response.json"
+    ));
+    assert_ne!(g2.id, Snowflake::default());
+}
+
+#[test]
+fn docs_partial_guild_from_current_user_guilds() {
+    let g: Guild = parse(docs!("docs-resources-user-example-partial-guild.json"));
+    assert_eq!(g.owner, Some(true));
+    assert_eq!(g.permissions.unwrap().bits(), 36_953_089);
+    assert_eq!(g.approximate_member_count, Some(3268));
+}
+
+#[test]
+#[allow(clippy::many_single_char_names)]
+fn docs_guild_satellites() {
+    let p: GuildPreview = parse(docs!("docs-resources-guild-example-guild-preview.json"));
+    assert_eq!(p.approximate_presence_count, 20034);
+    let w: GuildWidget = parse(docs!("docs-resources-guild-example-guild-widget.json"));
+    assert_eq!(w.channels.len(), 2);
+    assert_eq!(w.members[0].status, "online");
+    let s: GuildWidgetSettings = parse(docs!(
+        "docs-resources-guild-example-guild-widget-settings.json"
+    ));
+    assert!(s.enabled);
+    let ws: WelcomeScreen = parse(docs!("docs-resources-guild-example-welcome-screen.json"));
+    assert_eq!(ws.welcome_channels.len(), 5);
+    let o: Onboarding = parse(docs!("docs-resources-guild-example-guild-onboarding.json"));
+    assert_eq!(o.prompts[0].kind, OnboardingPromptType::MultipleChoice);
+    assert_eq!(o.prompts[0].options[1].emoji.as_ref().unwrap().id, None);
+    let b: Ban = parse(docs!("docs-resources-guild-example-ban.json"));
+    assert_eq!(b.reason.as_deref(), Some("mentioning b1nzy"));
+    let i: IncidentsData = parse(docs!("docs-resources-guild-example-incidents-data.json"));
+    assert!(i.invites_disabled_until.is_some() && i.dms_disabled_until.is_none());
+    let u: UnavailableGuild = parse(docs!("docs-resources-guild-example-unavailable-guild.json"));
+    assert!(u.unavailable);
+    let c: RoleMemberCounts = serde_json::from_str(docs!(
+        "docs-resources-guild-get-guild-role-member-counts-example-response.json"
+    ))
+    .unwrap();
+    assert_eq!(c[&Snowflake::new(613_425_648_685_547_541)], 1337);
+}
+
+#[test]
+fn docs_template() {
+    let t: GuildTemplate = parse(docs!(
+        "docs-resources-guild-template-example-guild-template-object.json"
+    ));
+    let g = &t.serialized_source_guild;
+    assert_eq!(g.roles[0].name, "@everyone");
+    assert_eq!(g.roles[0].permissions.bits(), 104_324_689);
+    assert_eq!(g.channels.as_ref().map(Vec::len), Some(2));
+    assert_eq!(g.system_channel_id, Some(Snowflake::new(2)));
+}
+
+#[test]
+fn captured_rest_guild() {
+    let v: Vec<Guild> = parse(captured!("accordjl-rest_get_guild.json"));
+    assert!(!v[0].roles.is_empty());
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+struct Frame<T> {
+    d: T,
+}
+
+#[test]
+fn captured_guild_create() {
+    let frames: Vec<Frame<Guild>> = parse(captured!("accordjl-gateway_guild_create.json"));
+    for f in &frames {
+        let g = &f.d;
+        assert!(g.joined_at.is_some());
+        assert_eq!(g.large, Some(false));
+        assert!(g.member_count.unwrap() > 0);
+        assert!(!g.channels.as_ref().unwrap().is_empty());
+        assert!(!g.members.as_ref().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn unknown_values_survive() {
+    let g: Guild = serde_json::from_str(
+        r#"{"id":"1","verification_level":9,"features":["SHINY_NEW"],"system_channel_flags":128,"brand_new_field":{"x":1}}"#,
+    )
+    .unwrap();
+    assert_eq!(g.verification_level, VerificationLevel::Unknown(9));
+    assert_eq!(g.features, vec![GuildFeature::Unknown("SHINY_NEW".into())]);
+    assert_eq!(g.system_channel_flags.bits(), 128);
+}
