@@ -191,3 +191,36 @@ fn walk_schema(schema: &Value, pointer: &str, out: &mut Vec<Unsupported>) {
 fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
+
+/// Every `$ref` in the document that does not resolve inside it (as `pointer -> target`).
+pub fn unresolved_refs(document: &Value) -> Vec<String> {
+    fn walk(node: &Value, pointer: &str, document: &Value, out: &mut Vec<String>) {
+        match node {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    let child = format!("{pointer}/{}", escape(key));
+                    if key == "$ref" {
+                        let target = value.as_str().unwrap_or_default();
+                        let resolves = target
+                            .strip_prefix('#')
+                            .is_some_and(|p| document.pointer(p).is_some());
+                        if !resolves {
+                            out.push(format!("{child} -> {value}"));
+                        }
+                    } else {
+                        walk(value, &child, document, out);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    walk(item, &format!("{pointer}/{index}"), document, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(document, "", document, &mut out);
+    out
+}

@@ -27,6 +27,7 @@
 pub mod check;
 pub mod coverage;
 pub mod extra;
+pub mod fixtures;
 pub mod keywords;
 pub mod matcher;
 pub mod operation;
