@@ -1,1 +1,387 @@
-//! `dispatcher`: see DESIGN.md §2.
+//! The dispatcher: it routes each gateway dispatch to the handlers of its event, every handler
+//! on its own task, with its arguments resolved by name.
+//!
+//! Implements the seed's "Event Handling" and "Handler arguments" on top of Discord's
+//! [gateway events](https://discord.com/developers/docs/events/gateway-events#receive-events).
+//!
+//! ```ignore
+//! use asyncord::prelude::*;
+//!
+//! #[handler]
+//! async fn on_message(event: MessageCreateEvent, client: RestClient, my_number: i32) -> HandlerResult {
+//!     Ok(())
+//! }
+//!
+//! dispatcher.add_argument("my_number", 42_i32);
+//! dispatcher.add_handler(on_message);
+//! ```
+//!
+//! - [`Handler`]: what `#[handler]` implements; closures `|event: Arc<E>, ctx: Context| async {..}`
+//!   are handlers too (or [`Dispatcher::add_handler_for`] with the event type given explicitly).
+//! - Arguments: [`Dispatcher::add_argument`]; a handler parameter is the argument of the same
+//!   name, or an [`Inject`] type computed per call (`#[inject]` derives it for a struct).
+//! - [`Dispatcher::check_arguments`] and [`Dispatcher::check_intents`] run before connecting.
+//! - [`Dispatcher::dispatch`] is what the gateway feeds; [`Dispatcher::wants`] tells it which
+//!   frames are worth parsing.
+
+mod arguments;
+mod check;
+mod context;
+mod dispatch;
+mod error;
+mod handler;
+mod inject;
+mod raw;
+mod run;
+mod table;
+mod wait;
+
+#[doc(hidden)]
+pub mod private;
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, Weak};
+use std::time::Duration;
+
+use asyncord_model::Intents;
+use asyncord_model::gateway::{EventKind, EventSet, GatewayEvent};
+use tokio::sync::Semaphore;
+
+pub use arguments::{Argument, Requirement, Requirements};
+pub use asyncord_macros::{handler, inject};
+pub use context::Context;
+pub use error::{
+    ArgumentProblem, DispatchError, FailureKind, HandlerError, HandlerFailure, HandlerResult,
+    InjectError, IntentProblem, IntentWarning, WaitError,
+};
+pub use handler::{ByArc, ByFn, ByRef, ByValue, EventParam, Handler, IntoHandlerResult, Named};
+pub use inject::Inject;
+pub use raw::RawEvent;
+
+use arguments::Arguments;
+use run::{ErrorHook, RunConfig};
+use table::{ErasedHandler, ErasedRaw, RawFn, Table, TypedHandler};
+use wait::Waiter;
+
+/// Routes gateway dispatches to handlers. Cheap to clone (all clones are the same dispatcher).
+///
+/// Registration works at any time, also while the bot runs: each change publishes a new
+/// snapshot that the next dispatch uses.
+#[derive(Clone, Default)]
+pub struct Dispatcher {
+    shared: Arc<Shared>,
+}
+
+impl fmt::Debug for Dispatcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reg = self.shared.registry();
+        f.debug_struct("Dispatcher")
+            .field(
+                "handlers",
+                &reg.handlers
+                    .iter()
+                    .map(|(_, h)| h.name())
+                    .collect::<Vec<_>>(),
+            )
+            .field("raw_handlers", &reg.raw.len())
+            .field("arguments", &reg.args.list())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Everything registered, from which table snapshots are built.
+#[derive(Default)]
+struct Registry {
+    handlers: Vec<(u64, Arc<dyn ErasedHandler>)>,
+    raw: Vec<(u64, Arc<dyn ErasedRaw>)>,
+    args: Arguments,
+    hook: Option<ErrorHook>,
+    limit: Option<Arc<Semaphore>>,
+}
+
+pub(crate) struct Shared {
+    registry: Mutex<Registry>,
+    table: RwLock<Arc<Table>>,
+    /// Kinds with handlers (bit per `EventKind::index`).
+    handler_bits: [AtomicU64; 2],
+    /// Kinds with pending `wait_for`s.
+    waiter_bits: [AtomicU64; 2],
+    wants_raw: AtomicBool,
+    waiters: Mutex<Vec<Waiter>>,
+    next_id: AtomicU64,
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Self {
+            registry: Mutex::default(),
+            table: RwLock::new(Arc::new(Table::empty())),
+            handler_bits: Default::default(),
+            waiter_bits: Default::default(),
+            wants_raw: AtomicBool::new(false),
+            waiters: Mutex::default(),
+            next_id: AtomicU64::new(1),
+        }
+    }
+}
+
+fn bits_of(kinds: impl IntoIterator<Item = EventKind>) -> [u64; 2] {
+    let mut bits = [0u64; 2];
+    for k in kinds {
+        bits[k.index() / 64] |= 1 << (k.index() % 64);
+    }
+    bits
+}
+
+fn has_bit(bits: &[AtomicU64; 2], kind: EventKind) -> bool {
+    bits[kind.index() / 64].load(Ordering::Acquire) & (1 << (kind.index() % 64)) != 0
+}
+
+fn store_bits(target: &[AtomicU64; 2], bits: [u64; 2]) {
+    target[0].store(bits[0], Ordering::Release);
+    target[1].store(bits[1], Ordering::Release);
+}
+
+impl Shared {
+    fn registry(&self) -> MutexGuard<'_, Registry> {
+        self.registry.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn waiters(&self) -> MutexGuard<'_, Vec<Waiter>> {
+        self.waiters.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn snapshot(&self) -> Arc<Table> {
+        Arc::clone(&self.table.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn next_id(&self) -> u64 {
+        self.next_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Applies `change` to the registry and publishes a new snapshot.
+    fn update<R>(&self, change: impl FnOnce(&mut Registry) -> R) -> R {
+        let mut reg = self.registry();
+        let out = change(&mut reg);
+        let table = Table::build(
+            &reg.handlers,
+            &reg.raw,
+            reg.args.clone(),
+            RunConfig {
+                hook: reg.hook.clone(),
+                limit: reg.limit.clone(),
+            },
+        );
+        store_bits(
+            &self.handler_bits,
+            bits_of(reg.handlers.iter().map(|(_, h)| h.kind())),
+        );
+        self.wants_raw.store(!reg.raw.is_empty(), Ordering::Release);
+        *self.table.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(table);
+        out
+    }
+
+    pub(crate) fn add_waiter(&self, mut waiter: Waiter) -> u64 {
+        waiter.id = self.next_id();
+        let id = waiter.id;
+        let mut waiters = self.waiters();
+        waiters.push(waiter);
+        store_bits(&self.waiter_bits, bits_of(waiters.iter().map(|w| w.kind)));
+        id
+    }
+
+    pub(crate) fn remove_waiter(&self, id: u64) {
+        let mut waiters = self.waiters();
+        waiters.retain(|w| w.id != id);
+        store_bits(&self.waiter_bits, bits_of(waiters.iter().map(|w| w.kind)));
+    }
+}
+
+/// Identifies a registered handler; [`HandlerHandle::remove`] unregisters it. Dropping the
+/// handle keeps the handler.
+#[derive(Clone, Debug)]
+pub struct HandlerHandle {
+    id: u64,
+    name: &'static str,
+    shared: Weak<Shared>,
+}
+
+impl fmt::Debug for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Dispatcher")
+    }
+}
+
+impl HandlerHandle {
+    /// The handler's name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Unregisters the handler: events dispatched afterwards no longer reach it (calls already
+    /// running finish). Returns `false` if it was already removed or the dispatcher is gone.
+    pub fn remove(&self) -> bool {
+        let Some(shared) = self.shared.upgrade() else {
+            return false;
+        };
+        shared.update(|reg| {
+            let before = reg.handlers.len() + reg.raw.len();
+            reg.handlers.retain(|(id, _)| *id != self.id);
+            reg.raw.retain(|(id, _)| *id != self.id);
+            before != reg.handlers.len() + reg.raw.len()
+        })
+    }
+}
+
+impl Dispatcher {
+    /// An empty dispatcher.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Registers (or replaces) the argument `name`: every handler parameter called `name` of
+    /// type `T` receives a clone of `value`.
+    pub fn add_argument<T: Argument>(&self, name: &str, value: T) -> &Self {
+        self.shared.update(|reg| reg.args.insert(name, value));
+        self
+    }
+
+    /// Unregisters the argument `name`; returns whether it was registered.
+    pub fn remove_argument(&self, name: &str) -> bool {
+        self.shared.update(|reg| reg.args.remove(name))
+    }
+
+    /// The registered arguments' names and type names, sorted by name.
+    pub fn arguments(&self) -> Vec<(String, &'static str)> {
+        self.shared.registry().args.list()
+    }
+
+    /// Registers a handler: a `#[handler]` function, a closure
+    /// `|event: Arc<E>, ctx: Context| async move { .. }`, or any [`Handler`] impl.
+    pub fn add_handler<H: Handler<M>, M: 'static>(&self, handler: H) -> HandlerHandle {
+        let name = handler.name();
+        let erased: Arc<dyn ErasedHandler> = Arc::new(TypedHandler {
+            handler,
+            marker: PhantomData,
+        });
+        let id = self.shared.next_id();
+        self.shared.update(|reg| reg.handlers.push((id, erased)));
+        tracing::debug!(handler = name, "handler added");
+        self.handle(id, name)
+    }
+
+    /// Registers a closure for the event type `E` given explicitly (the seed's form without
+    /// annotations); it reads its arguments from the context:
+    ///
+    /// ```ignore
+    /// dispatcher.add_handler_for::<MessageCreateEvent, _>(|event, ctx| async move {
+    ///     let my_number: i32 = ctx.arg("my_number")?;
+    ///     HandlerResult::Ok(())
+    /// });
+    /// ```
+    pub fn add_handler_for<E, Fut>(
+        &self,
+        handler: impl Fn(Arc<E>, Context) -> Fut + Send + Sync + 'static,
+    ) -> HandlerHandle
+    where
+        E: GatewayEvent,
+        Fut: Future + Send + 'static,
+        Fut::Output: IntoHandlerResult,
+    {
+        self.add_handler(handler)
+    }
+
+    /// Registers a handler for every dispatch, unparsed: unknown event names and payloads that
+    /// failed to parse included.
+    pub fn add_raw_handler<F, Fut>(&self, handler: F) -> HandlerHandle
+    where
+        F: Fn(RawEvent, Context) -> Fut + Send + Sync + 'static,
+        Fut: Future + Send + 'static,
+        Fut::Output: IntoHandlerResult,
+    {
+        let name = std::any::type_name::<F>();
+        let erased: Arc<dyn ErasedRaw> = Arc::new(RawFn { name, f: handler });
+        let id = self.shared.next_id();
+        self.shared.update(|reg| reg.raw.push((id, erased)));
+        self.handle(id, name)
+    }
+
+    fn handle(&self, id: u64, name: &'static str) -> HandlerHandle {
+        HandlerHandle {
+            id,
+            name,
+            shared: Arc::downgrade(&self.shared),
+        }
+    }
+
+    /// The number of registered handlers (typed and raw).
+    pub fn handler_count(&self) -> usize {
+        let reg = self.shared.registry();
+        reg.handlers.len() + reg.raw.len()
+    }
+
+    /// Sets the hook that receives every handler failure (error, panic, or unresolvable
+    /// argument) after it is logged. It runs on the failed handler's task.
+    pub fn set_error_hook(&self, hook: impl Fn(HandlerFailure) + Send + Sync + 'static) {
+        self.shared.update(|reg| reg.hook = Some(Arc::new(hook)));
+    }
+
+    /// Limits how many handler calls run at once (`None`: no limit, the default). Calls over
+    /// the limit wait on their task; the gateway is never blocked.
+    pub fn set_max_in_flight(&self, limit: Option<usize>) {
+        self.shared
+            .update(|reg| reg.limit = limit.map(|n| Arc::new(Semaphore::new(n.max(1)))));
+    }
+
+    /// Waits for the next `E` for which `predicate` returns true, at most `timeout`.
+    ///
+    /// ```ignore
+    /// let reply = ctx.dispatcher()
+    ///     .wait_for::<MessageCreateEvent>(move |m| m.author.id == author, Duration::from_secs(30))
+    ///     .await?;
+    /// ```
+    pub async fn wait_for<E: GatewayEvent>(
+        &self,
+        predicate: impl Fn(&E) -> bool + Send + 'static,
+        timeout: Duration,
+    ) -> Result<Arc<E>, WaitError> {
+        wait::wait_for(&self.shared, predicate, timeout).await
+    }
+
+    /// Whether a frame of this kind is worth parsing (`None`: an unknown event name). Cheap
+    /// enough to call for every frame.
+    #[inline]
+    pub fn wants(&self, kind: Option<EventKind>) -> bool {
+        self.wants_raw()
+            || kind.is_some_and(|k| {
+                has_bit(&self.shared.handler_bits, k) || has_bit(&self.shared.waiter_bits, k)
+            })
+    }
+
+    /// Whether raw handlers exist (then every dispatch, unknown names included, is wanted).
+    #[inline]
+    pub fn wants_raw(&self) -> bool {
+        self.shared.wants_raw.load(Ordering::Acquire)
+    }
+
+    /// The events that have handlers or pending `wait_for`s right now.
+    pub fn wanted_events(&self) -> EventSet {
+        EventKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| self.has_typed(*k))
+            .collect()
+    }
+
+    fn has_typed(&self, kind: EventKind) -> bool {
+        has_bit(&self.shared.handler_bits, kind) || has_bit(&self.shared.waiter_bits, kind)
+    }
+
+    /// The intents the handlers' events need: for each event, the first intent that delivers
+    /// it (check the result with [`Dispatcher::check_intents`]).
+    pub fn required_intents(&self) -> Intents {
+        self.wanted_events().required_intents()
+    }
+}

@@ -1,0 +1,314 @@
+//! `#[handler]`: checks the function's shape, then emits a unit struct of the same name that
+//! implements `::asyncord::dispatcher::Handler`, with the function kept as `name::call`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{FnArg, ItemFn, Pat, ReturnType, Type};
+
+use crate::error;
+
+/// One argument parameter (every parameter after the event).
+struct Param {
+    ident: syn::Ident,
+    name: String,
+    ty: Type,
+    position: usize,
+}
+
+pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
+    if !attr.is_empty() {
+        return Err(error(
+            attr,
+            "`#[handler]` takes no arguments",
+            "write `#[handler]`; the function's name is the handler's name",
+        ));
+    }
+    let func: ItemFn = match syn::parse2(item.clone()) {
+        Ok(f) => f,
+        Err(_) => {
+            return Err(error(
+                first_tokens(item),
+                "`#[handler]` goes on an `async fn`",
+                "write `#[handler] async fn on_event(event: SomeEvent, ...) { .. }`",
+            ));
+        }
+    };
+    check_signature(&func)?;
+    let (event_ty, params) = split_params(&func)?;
+    Ok(emit(&func, &event_ty, &params))
+}
+
+fn first_tokens(item: TokenStream) -> TokenStream {
+    item.into_iter().take(2).collect()
+}
+
+fn check_signature(func: &ItemFn) -> syn::Result<()> {
+    let sig = &func.sig;
+    if let Some(c) = &sig.constness {
+        return Err(error(
+            c,
+            "a handler cannot be a `const fn`",
+            "remove `const`",
+        ));
+    }
+    if let Some(u) = &sig.unsafety {
+        return Err(error(
+            u,
+            "a handler cannot be an `unsafe fn`",
+            "remove `unsafe` and use an `unsafe` block inside the body",
+        ));
+    }
+    if let Some(abi) = &sig.abi {
+        return Err(error(
+            abi,
+            "a handler cannot have an ABI",
+            "remove the `extern` ABI",
+        ));
+    }
+    if sig.asyncness.is_none() {
+        return Err(error(
+            sig.fn_token,
+            "a handler must be an `async fn`",
+            "add `async`: `async fn ...`; handlers run on their own task",
+        ));
+    }
+    if !sig.generics.params.is_empty() {
+        return Err(error(
+            &sig.generics,
+            "a handler cannot be generic",
+            "use concrete types: the event and every argument type must be known to register \
+             the handler",
+        ));
+    }
+    if let Some(w) = &sig.generics.where_clause {
+        return Err(error(
+            w,
+            "a handler cannot have a `where` clause",
+            "use concrete types and remove the `where` clause",
+        ));
+    }
+    if let Some(v) = &sig.variadic {
+        return Err(error(v, "a handler cannot be variadic", "remove `...`"));
+    }
+    if sig.inputs.is_empty() {
+        return Err(syn::Error::new(
+            sig.paren_token.span.join(),
+            "a handler needs the event as its first parameter\n\nhelp: add it, for example \
+             `(event: MessageCreateEvent)`; its type selects the event",
+        ));
+    }
+    Ok(())
+}
+
+fn split_params(func: &ItemFn) -> syn::Result<(Type, Vec<Param>)> {
+    let mut event_ty = None;
+    let mut params = Vec::new();
+    for (position, input) in func.sig.inputs.iter().enumerate() {
+        let typed = match input {
+            FnArg::Receiver(r) => {
+                return Err(error(
+                    r,
+                    "a handler cannot take `self`",
+                    "make it a free `async fn`; put shared state in an argument \
+                     (`dispatcher.add_argument(\"state\", state)`)",
+                ));
+            }
+            FnArg::Typed(t) => t,
+        };
+        check_type(&typed.ty, position == 0)?;
+        if position == 0 {
+            event_ty = Some((*typed.ty).clone());
+            continue;
+        }
+        let ident = match &*typed.pat {
+            Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p.ident.clone(),
+            other => {
+                return Err(error(
+                    other,
+                    "a handler argument must be a plain name",
+                    "write `name: Type`: the name selects the registered argument; destructure \
+                     inside the body",
+                ));
+            }
+        };
+        params.push(Param {
+            name: ident.unraw().to_string(),
+            ident,
+            ty: (*typed.ty).clone(),
+            position,
+        });
+    }
+    let event_ty = event_ty.ok_or_else(|| {
+        syn::Error::new(
+            Span::call_site(),
+            "a handler needs the event as its first parameter",
+        )
+    })?;
+    Ok((event_ty, params))
+}
+
+fn check_type(ty: &Type, is_event: bool) -> syn::Result<()> {
+    match ty {
+        Type::ImplTrait(t) => Err(error(
+            t,
+            "a handler parameter cannot be `impl Trait`",
+            "name a concrete type",
+        )),
+        Type::Infer(t) => Err(error(
+            t,
+            "a handler parameter needs a type",
+            "write the type; `_` cannot be inferred here",
+        )),
+        Type::Reference(r) if r.mutability.is_some() => Err(error(
+            r,
+            if is_event {
+                "the event cannot be taken by `&mut`"
+            } else {
+                "a handler argument cannot be a `&mut` reference"
+            },
+            if is_event {
+                "the event is shared by all its handlers: take `E`, `&E` or `Arc<E>`"
+            } else {
+                "arguments are cloned for each call: take the value (share mutable state \
+                 through `Arc<Mutex<T>>`)"
+            },
+        )),
+        Type::Reference(r) if !is_event => Err(error(
+            r,
+            "a handler argument cannot be a reference",
+            "arguments are cloned for each call: take the value (`T`, not `&T`)",
+        )),
+        Type::Reference(r) => match &*r.elem {
+            Type::Reference(_) | Type::ImplTrait(_) | Type::Infer(_) => Err(error(
+                r,
+                "the event must be `E`, `&E` or `Arc<E>`",
+                "take the event type itself, for example `&MessageCreateEvent`",
+            )),
+            _ => Ok(()),
+        },
+        _ => Ok(()),
+    }
+}
+
+fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
+    let name = &func.sig.ident;
+    let name_str = name.unraw().to_string();
+    let vis = &func.vis;
+    let (docs, attrs): (Vec<_>, Vec<_>) = func.attrs.iter().partition(|a| a.path().is_ident("doc"));
+    let inputs = &func.sig.inputs;
+    let output = &func.sig.output;
+    let block = &func.block;
+    let asyncness = &func.sig.asyncness;
+
+    let d = quote!(::asyncord::dispatcher);
+    let p = quote!(::asyncord::dispatcher::private);
+
+    let describes = params.iter().map(|prm| {
+        let (ty, n, pos) = (&prm.ty, &prm.name, prm.position);
+        quote_spanned! {ty.span()=>
+            (&&&#p::Param::<#ty>::new()).describe(__asyncord_reqs, ::core::option::Option::Some(#pos), #n);
+        }
+    });
+    let resolves = params.iter().map(|prm| {
+        let (ident, ty, n, pos) = (&prm.ident, &prm.ty, &prm.name, prm.position);
+        let var = format_ident!("__asyncord_arg_{}", ident.unraw());
+        quote_spanned! {ty.span()=>
+            let #var: #ty = (&&&#p::Param::<#ty>::new())
+                .resolve(&__asyncord_ctx, ::core::option::Option::Some(#pos), #n)
+                .await?;
+        }
+    });
+    let vars = params
+        .iter()
+        .map(|prm| format_ident!("__asyncord_arg_{}", prm.ident.unraw()));
+
+    let output_check = match output {
+        ReturnType::Default => quote!(),
+        ReturnType::Type(_, ty) => quote_spanned! {ty.span()=>
+            const _: () = #p::assert_handler_output::<#ty>();
+        },
+    };
+
+    let (marker_generics, marker, event_assoc, event_check, event_expr) = match event_ty {
+        Type::Reference(r) => {
+            let elem = &r.elem;
+            (
+                quote!(),
+                quote!(#d::ByRef),
+                quote!(#elem),
+                quote_spanned! {elem.span()=>
+                    const _: () = #p::assert_event_param::<#p::Arc<#elem>, #d::ByArc>();
+                },
+                quote!(&*__asyncord_event),
+            )
+        }
+        _ => (
+            quote!(<__M: 'static>),
+            quote!(__M),
+            quote!(<#event_ty as #d::EventParam<__M>>::Event),
+            quote_spanned! {event_ty.span()=>
+                const _: () = #p::assert_event_param::<#event_ty, _>();
+            },
+            quote!(<#event_ty as #d::EventParam<__M>>::from_shared(__asyncord_event)),
+        ),
+    };
+    let where_clause = match event_ty {
+        Type::Reference(_) => quote!(),
+        _ => quote!(where #event_ty: #d::EventParam<__M>),
+    };
+    let send_future = quote_spanned! {name.span()=>
+        impl #p::FutureTrait<Output = #d::HandlerResult> + ::core::marker::Send + 'static
+    };
+
+    quote! {
+        #(#docs)*
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy, Debug, Default)]
+        #vis struct #name;
+
+        impl #name {
+            /// The handler's function, callable directly (for example in tests).
+            #(#attrs)*
+            #[allow(dead_code)]
+            #vis #asyncness fn call(#inputs) #output #block
+        }
+
+        const _: () = {
+            #[allow(unused_imports)]
+            use #p::{ViaArgument as _, ViaInject as _};
+
+            #event_check
+            #output_check
+
+            impl #marker_generics #d::Handler<#marker> for #name #where_clause {
+                type Event = #event_assoc;
+
+                fn name(&self) -> &'static str {
+                    #name_str
+                }
+
+                fn requirements(&self, __asyncord_reqs: &mut #d::Requirements) {
+                    let _ = &__asyncord_reqs;
+                    #(#describes)*
+                }
+
+                #[allow(clippy::used_underscore_binding)]
+                fn handle(
+                    &self,
+                    __asyncord_event: #p::Arc<Self::Event>,
+                    __asyncord_ctx: #d::Context,
+                ) -> #send_future {
+                    async move {
+                        #(#resolves)*
+                        let _ = &__asyncord_ctx;
+                        #d::IntoHandlerResult::into_handler_result(
+                            #name::call(#event_expr, #(#vars),*).await
+                        )
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,190 @@
+//! The hot path: one gateway dispatch in, its handlers spawned.
+//!
+//! `d` is parsed once per distinct event type (with simd-json, in place when nobody else needs
+//! the bytes), the event is shared through an `Arc`, and each handler gets its own task. A
+//! payload that does not parse is logged with the event name and the parser's message and is
+//! still handed to raw handlers; nothing here panics on network data.
+
+use std::any::TypeId;
+use std::sync::Arc;
+
+use asyncord_model::gateway::EventKind;
+use tokio::runtime::Handle;
+
+use super::Dispatcher;
+use super::context::{Context, Frame};
+use super::error::DispatchError;
+use super::raw::RawEvent;
+use super::table::{AnyEvent, ParseFn, Table};
+use crate::gateway::DispatchFrame;
+
+impl Dispatcher {
+    /// Dispatches one gateway event (as [`Gateway::next_event`](crate::gateway::Gateway::next_event)
+    /// yields it) to its handlers, each on its own task. Returns how many tasks were spawned.
+    ///
+    /// Must be called inside a tokio runtime (the gateway's); outside one, the event is dropped
+    /// with an error log.
+    pub fn dispatch(&self, frame: DispatchFrame) -> usize {
+        let DispatchFrame {
+            shard_id,
+            seq,
+            kind,
+            name,
+            mut data,
+        } = frame;
+        let name: &str = &name;
+        if !self.wants(kind) {
+            return 0;
+        }
+        let Ok(rt) = Handle::try_current() else {
+            tracing::error!(
+                event = name,
+                "Dispatcher::dispatch called outside a tokio runtime"
+            );
+            return 0;
+        };
+        let table = self.shared.snapshot();
+        let groups = kind.map_or(&[][..], |k| table.groups(k));
+        let waiting = kind.is_some_and(|k| super::has_bit(&self.shared.waiter_bits, k));
+        let raw_wanted = !table.raw.is_empty();
+
+        // simd-json parses in place, so keep the original bytes when anyone else needs them.
+        let original: Option<Arc<[u8]>> =
+            (raw_wanted || waiting || groups.len() > 1).then(|| Arc::from(&data[..]));
+        let mut parsed: Vec<(TypeId, AnyEvent)> = Vec::new();
+        let mut parse_error: Option<Arc<DispatchError>> = None;
+        let mut spawned = 0;
+
+        for group in groups {
+            let result = match &original {
+                Some(bytes) => (group.parse)(&mut bytes.to_vec()),
+                None => (group.parse)(&mut data),
+            };
+            let event = match result {
+                Ok(event) => event,
+                Err(e) => {
+                    parse_error = Some(Arc::new(log_parse_error(name, group.type_name, &e)));
+                    continue;
+                }
+            };
+            let frame = Arc::new(self.frame(&table, Some(Arc::clone(&event)), shard_id, seq, kind));
+            for entry in &group.entries {
+                let ctx = Context {
+                    frame: Arc::clone(&frame),
+                    slots: Arc::clone(&entry.slots),
+                    handler: entry.name,
+                };
+                entry.handler.spawn(&event, ctx, &rt, &table.run);
+                spawned += 1;
+            }
+            if waiting {
+                parsed.push((group.type_id, event));
+            }
+        }
+
+        if let (true, Some(kind), Some(bytes)) = (waiting, kind, &original) {
+            self.offer_to_waiters(kind, name, bytes, &mut parsed);
+        }
+
+        if let (true, Some(bytes)) = (raw_wanted, original) {
+            let name: Arc<str> = Arc::from(name);
+            let frame = Arc::new(Frame {
+                name: Some(Arc::clone(&name)),
+                ..self.frame(&table, None, shard_id, seq, kind)
+            });
+            let raw = RawEvent {
+                shard_id,
+                seq,
+                kind,
+                name,
+                data: bytes,
+                parse_error,
+            };
+            for handler in &table.raw {
+                let ctx = Context {
+                    frame: Arc::clone(&frame),
+                    slots: Arc::from([]),
+                    handler: handler.name(),
+                };
+                handler.spawn(raw.clone(), ctx, &rt, &table.run);
+                spawned += 1;
+            }
+        }
+        spawned
+    }
+
+    fn frame(
+        &self,
+        table: &Arc<Table>,
+        event: Option<AnyEvent>,
+        shard_id: u32,
+        seq: u64,
+        kind: Option<EventKind>,
+    ) -> Frame {
+        Frame {
+            dispatcher: self.clone(),
+            table: Arc::clone(table),
+            event,
+            shard_id,
+            seq,
+            kind,
+            name: None,
+        }
+    }
+
+    /// Offers the event to pending `wait_for`s of its kind, parsing it for waiter-only types.
+    fn offer_to_waiters(
+        &self,
+        kind: EventKind,
+        name: &str,
+        bytes: &Arc<[u8]>,
+        parsed: &mut Vec<(TypeId, AnyEvent)>,
+    ) {
+        let mut waiters = self.shared.waiters();
+        let mut failed: Vec<TypeId> = Vec::new();
+        waiters.retain_mut(|w| {
+            if w.kind != kind {
+                return true;
+            }
+            let event = match parsed.iter().find(|(t, _)| *t == w.type_id) {
+                Some((_, e)) => Arc::clone(e),
+                None if failed.contains(&w.type_id) => return true,
+                None => match parse_copy(w.parse, bytes) {
+                    Ok(e) => {
+                        parsed.push((w.type_id, Arc::clone(&e)));
+                        e
+                    }
+                    Err(e) => {
+                        log_parse_error(name, "a wait_for event type", &e);
+                        failed.push(w.type_id);
+                        return true;
+                    }
+                },
+            };
+            !(w.offer)(&event)
+        });
+        super::store_bits(
+            &self.shared.waiter_bits,
+            super::bits_of(waiters.iter().map(|w| w.kind)),
+        );
+    }
+}
+
+fn parse_copy(parse: ParseFn, bytes: &[u8]) -> Result<AnyEvent, simd_json::Error> {
+    parse(&mut bytes.to_vec())
+}
+
+#[cold]
+fn log_parse_error(event: &str, type_name: &'static str, e: &simd_json::Error) -> DispatchError {
+    let error = DispatchError::Parse {
+        event: event.to_owned(),
+        type_name,
+        message: match e.error() {
+            simd_json::ErrorType::Serde(message) => message.clone(),
+            other => format!("{other:?}"),
+        },
+        position: e.index(),
+    };
+    tracing::warn!(event, error = %error, "dropping an event that failed to parse");
+    error
+}

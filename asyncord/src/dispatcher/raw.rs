@@ -1,0 +1,38 @@
+//! [`RawEvent`]: every dispatch as Discord sent it, for handlers added with
+//! [`Dispatcher::add_raw_handler`](super::Dispatcher::add_raw_handler) — including event names
+//! this version does not know and payloads that failed to parse.
+
+use std::sync::Arc;
+
+use asyncord_model::gateway::EventKind;
+
+use super::error::DispatchError;
+
+/// One gateway dispatch, unparsed.
+#[derive(Clone, Debug)]
+pub struct RawEvent {
+    /// The shard that received it.
+    pub shard_id: u32,
+    /// Its sequence number on that shard.
+    pub seq: u64,
+    /// Its kind, `None` for a name this version does not know.
+    pub kind: Option<EventKind>,
+    /// The `t` name.
+    pub name: Arc<str>,
+    /// The JSON of `d`, as received.
+    pub data: Arc<[u8]>,
+    /// Set when a typed handler's event failed to parse from `data`.
+    pub parse_error: Option<Arc<DispatchError>>,
+}
+
+impl RawEvent {
+    /// `d` as text (`None` if it is not UTF-8, which Discord never sends).
+    pub fn json(&self) -> Option<&str> {
+        std::str::from_utf8(&self.data).ok()
+    }
+
+    /// Parses `d` into any deserialisable type (off the hot path, with `serde_json`).
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        serde_json::from_slice(&self.data)
+    }
+}
