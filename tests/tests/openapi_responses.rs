@@ -266,3 +266,40 @@ fn docs_error_bodies_validate_with_string_field_codes() {
         "expected string",
     );
 }
+
+#[test]
+fn declared_rate_limit_headers_must_have_their_types() {
+    let spec = Spec::load();
+    let op = spec.operation("get_my_user").expect("op");
+    let headers = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    let good = headers(&[
+        ("x-ratelimit-limit", "5"),
+        ("X-RateLimit-Remaining", "4"),
+        ("X-RateLimit-Reset", "1470173023.123"),
+        ("X-RateLimit-Reset-After", "1"),
+        ("X-RateLimit-Bucket", "abcd1234"),
+        ("Content-Type", "application/json"),
+    ]);
+    assert_clean(&spec.check_response_headers(op, 200, &good));
+    assert_clean(&spec.check_response_headers(op, 429, &good));
+    let bad = headers(&[
+        ("X-RateLimit-Remaining", "four"),
+        ("X-RateLimit-Reset-After", "soon"),
+    ]);
+    let problems = spec.check_response_headers(op, 200, &bad);
+    assert_problem(
+        &problems,
+        "header.X-RateLimit-Remaining",
+        "expected integer",
+    );
+    assert_problem(
+        &problems,
+        "header.X-RateLimit-Reset-After",
+        "expected number",
+    );
+}

@@ -103,6 +103,32 @@ impl Spec {
         }
     }
 
+    /// Checks the values of the response headers the spec declares for this status (the
+    /// `X-RateLimit-*` family): each one present must parse as its declared type. Absent
+    /// headers are not problems (the spec does not mark them required, and Discord omits them
+    /// on some routes). Header names compare case-insensitively.
+    pub fn check_response_headers(
+        &self,
+        op: &Operation,
+        status: u16,
+        headers: &[(String, String)],
+    ) -> Vec<Problem> {
+        let Some(response) = op.response_for(status) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (name, schema) in &response.headers {
+            for (_, value) in headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                let value = self.coerce(schema, &[value.as_str()]);
+                out.extend(
+                    self.validator()
+                        .validate(schema, &value, &format!("header.{name}")),
+                );
+            }
+        }
+        out
+    }
+
     /// [`Spec::check_response`] over raw bytes (empty means no body).
     pub fn check_response_bytes(&self, op: &Operation, status: u16, body: &[u8]) -> Vec<Problem> {
         if body.is_empty() {

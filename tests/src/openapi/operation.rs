@@ -52,6 +52,8 @@ pub struct Response {
     pub status: String,
     /// Media type to schema; empty when the response has no body (`204`).
     pub content: BTreeMap<String, Value>,
+    /// Declared header name (as written, e.g. `X-RateLimit-Limit`) to its value's schema.
+    pub headers: BTreeMap<String, Value>,
 }
 
 /// One REST operation.
@@ -126,6 +128,7 @@ impl Operation {
                 responses.push(Response {
                     status: status.clone(),
                     content: read_content(resolved),
+                    headers: read_headers(document, resolved),
                 });
             }
         }
@@ -259,6 +262,27 @@ fn read_content(node: &Value) -> BTreeMap<String, Value> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+fn read_headers(document: &Value, response: &Value) -> BTreeMap<String, Value> {
+    let mut headers = BTreeMap::new();
+    for (name, raw) in response
+        .get("headers")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let header = match raw.get("$ref").and_then(Value::as_str) {
+            Some(reference) => reference
+                .strip_prefix('#')
+                .and_then(|p| document.pointer(p))
+                .unwrap_or(raw),
+            None => raw,
+        };
+        let schema = header.get("schema").cloned().unwrap_or(Value::Bool(true));
+        headers.insert(name.clone(), schema);
+    }
+    headers
 }
 
 /// `/channels/{channel_id}/messages` to `[Literal(channels), Param(channel_id), Literal(messages)]`.
