@@ -1,0 +1,161 @@
+//! Connecting: HELLO, IDENTIFY, READY then GUILD_CREATE, dispatches, every compression, a huge
+//! GUILD_CREATE, heartbeats (jitter, op 1, zombie detection).
+
+mod gateway_support;
+
+use std::time::Duration;
+
+use asyncord::gateway::{Compression, Gateway, ShardStatus};
+use asyncord::model::gateway::EventKind;
+use asyncord::testkit::gateway::ServerEventKind;
+use gateway_support::*;
+use serde_json::json;
+
+async fn connect_and_receive(compression: Compression) {
+    let env = setup(server_config()).await;
+    let mut gw = Gateway::connect(client_config(&env, compression)).await.unwrap();
+    let ready = next(&mut gw).await;
+    assert_eq!(ready.kind, Some(EventKind::Ready));
+    assert_eq!(ready.seq, 1);
+    let ready: serde_json::Value = serde_json::from_slice(&ready.data).unwrap();
+    assert_eq!(ready["user"]["id"], BOT_ID.to_string());
+    for g in GUILDS {
+        let f = next(&mut gw).await;
+        assert_eq!(f.kind, Some(EventKind::GuildCreate));
+        let d: serde_json::Value = serde_json::from_slice(&f.data).unwrap();
+        assert_eq!(d["id"], g.to_string());
+    }
+    let seq = env
+        .server
+        .dispatch(0, "MESSAGE_CREATE", &json!({"id": "5", "content": "héllo \"quoted\" }"}))
+        .unwrap();
+    let f = next(&mut gw).await;
+    assert_eq!((f.name.as_ref(), f.seq), ("MESSAGE_CREATE", seq));
+    let d: serde_json::Value = serde_json::from_slice(&f.data).unwrap();
+    assert_eq!(d["content"], "héllo \"quoted\" }");
+    let handle = gw.handle();
+    assert_eq!(handle.info(0).unwrap().status, ShardStatus::Connected);
+    let session = handle.session(0).unwrap();
+    assert_eq!(session.sequence, seq);
+    assert_eq!(Some(session.session_id), env.server.session_id(0));
+    let events = env.server.events();
+    assert_eq!(
+        events
+            .iter()
+            .find_map(|e| match &e.kind {
+                ServerEventKind::Connected { compress } => Some(compress.clone()),
+                _ => None,
+            })
+            .unwrap()
+            .as_deref(),
+        compression.query_value()
+    );
+    let Some(ServerEventKind::Identified { shard, intents, .. }) = events
+        .iter()
+        .map(|e| e.kind.clone())
+        .find(|k| matches!(k, ServerEventKind::Identified { .. }))
+    else {
+        panic!("no identify")
+    };
+    assert_eq!(shard, [0, 1]);
+    assert_eq!(intents, client_config(&env, compression).intents);
+}
+
+#[tokio::test(start_paused = true)]
+async fn connects_without_compression() {
+    connect_and_receive(Compression::None).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn connects_with_zlib_stream() {
+    connect_and_receive(Compression::ZlibStream).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn connects_with_zstd_stream() {
+    connect_and_receive(Compression::ZstdStream).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn huge_guild_create_arrives_intact_over_each_compression() {
+    for compression in [Compression::None, Compression::ZlibStream, Compression::ZstdStream] {
+        let env = setup(server_config()).await;
+        let members: Vec<_> = (0..20_000)
+            .map(|i| json!({"user": {"id": (10_000 + i).to_string(), "username": format!("member{i}")}, "roles": [], "joined_at": "2024-01-01T00:00:00+00:00"}))
+            .collect();
+        let huge = json!({"id": "1", "name": "big", "members": members});
+        let text = huge.to_string();
+        assert!(text.len() > 1_500_000);
+        let mut gw = Gateway::connect(client_config(&env, compression)).await.unwrap();
+        until(&mut gw, "GUILD_CREATE").await;
+        until(&mut gw, "GUILD_CREATE").await;
+        env.server.dispatch_raw(0, "GUILD_CREATE", &text).unwrap();
+        let f = until(&mut gw, "GUILD_CREATE").await;
+        assert_eq!(f.data, text.as_bytes(), "{compression:?}");
+        // the connection keeps working afterwards
+        env.server.dispatch(0, "TYPING_START", &json!({"channel_id": "1"})).unwrap();
+        assert_eq!(next(&mut gw).await.name, "TYPING_START");
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn first_heartbeat_is_jittered_and_acked() {
+    let env = setup(server_config()).await;
+    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream)).await.unwrap();
+    until(&mut gw, "READY").await;
+    env.server
+        .wait_for(|ev| count(ev, |k| matches!(k, ServerEventKind::Heartbeat { .. })) >= 3)
+        .await;
+    let events = env.server.events();
+    let connected = events[0].at;
+    let beats: Vec<_> = events
+        .iter()
+        .filter(|e| matches!(e.kind, ServerEventKind::Heartbeat { .. }))
+        .collect();
+    // the first beat comes after interval x jitter (jitter in [0, 1)), then every interval
+    assert!(beats[0].at - connected < Duration::from_secs(41));
+    assert_eq!(beats[1].at - beats[0].at, Duration::from_secs(41));
+    // heartbeats carry the last sequence number
+    let ServerEventKind::Heartbeat { seq } = beats[2].kind else { unreachable!() };
+    assert_eq!(seq, Some(3));
+    assert!(gw.handle().latency(0).is_some());
+    // op 1 from the server is answered at once
+    let before = env.server.events().len();
+    env.server.request_heartbeat(0);
+    env.server
+        .wait_for(|ev| {
+            ev[before..]
+                .iter()
+                .any(|e| matches!(e.kind, ServerEventKind::Heartbeat { .. }))
+        })
+        .await;
+    let answered = env.server.events()[before..]
+        .iter()
+        .find(|e| matches!(e.kind, ServerEventKind::Heartbeat { .. }))
+        .unwrap()
+        .at;
+    assert!(answered - beats[2].at < Duration::from_secs(41));
+}
+
+#[tokio::test(start_paused = true)]
+async fn zombie_connection_is_closed_and_resumed() {
+    let env = setup(server_config()).await;
+    let mut gw = Gateway::connect(client_config(&env, Compression::ZlibStream)).await.unwrap();
+    until(&mut gw, "GUILD_CREATE").await;
+    until(&mut gw, "GUILD_CREATE").await;
+    env.server.set_acking(0, false);
+    env.server
+        .wait_for(|ev| count(ev, |k| matches!(k, ServerEventKind::ClientClosed { .. })) >= 1)
+        .await;
+    env.server.set_acking(0, true);
+    env.server.wait_for(|ev| resumes(ev) == 1).await;
+    until(&mut gw, "RESUMED").await;
+    let seq = env.server.dispatch(0, "TYPING_START", &json!({"channel_id": "9"})).unwrap();
+    let f = next(&mut gw).await;
+    assert_eq!((f.name.as_ref(), f.seq), ("TYPING_START", seq));
+    let events = env.server.events();
+    assert_eq!(identifies(&events), 1);
+    assert_eq!(resumes(&events), 1);
+    // it closed with a non-1000 code, so the session stayed resumable
+    assert!(events.iter().any(|e| matches!(e.kind, ServerEventKind::ClientClosed { code: Some(c) } if c != 1000 && c != 1001)));
+}
