@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Number, Value};
 
 use super::matcher::{DEFAULT_BASE, path_values, split_path};
-use super::operation::Operation;
+use super::operation::{Location, Operation};
 use super::problem::Problem;
 use super::request::{ParsedBody, Part, RecordedRequest, media_type, parse_body, parse_query};
 use super::spec::Spec;
+use super::values::describe;
 
 /// The outcome of checking one request.
 #[derive(Clone, Debug)]
@@ -93,7 +94,7 @@ impl Spec {
                 format!(
                     "status {status} of {} has no body, but {} was returned",
                     op.id,
-                    describe_short(body)
+                    describe(body)
                 ),
             )];
         }
@@ -174,7 +175,7 @@ impl Spec {
                 let declared: Vec<&str> = op
                     .parameters
                     .iter()
-                    .filter(|p| p.location == super::operation::Location::Query)
+                    .filter(|p| p.location == Location::Query)
                     .map(|p| p.name.as_str())
                     .collect();
                 let declared = if declared.is_empty() {
@@ -197,7 +198,7 @@ impl Spec {
             out.extend(self.validator().validate(&parameter.schema, &value, &at));
         }
         for parameter in &op.parameters {
-            if parameter.location == super::operation::Location::Query
+            if parameter.location == Location::Query
                 && parameter.required
                 && !names.contains(&parameter.name.as_str())
             {
@@ -282,7 +283,7 @@ impl Spec {
                 Ok(Value::Object(fields)) => object = fields,
                 Ok(other) => out.push(Problem::new(
                     "body.payload_json",
-                    format!("expected a JSON object, found {}", describe_short(&other)),
+                    format!("expected a JSON object, found {}", describe(&other)),
                 )),
                 Err(e) => out.push(Problem::new(
                     "body.payload_json",
@@ -455,8 +456,4 @@ impl Spec {
                 .find_map(|sub| self.array_items(sub, depth + 1))
         })
     }
-}
-
-fn describe_short(value: &Value) -> String {
-    super::values::describe(value)
 }
