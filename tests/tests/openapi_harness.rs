@@ -357,4 +357,37 @@ fn coverage_counts_and_groups_the_missing() {
             "get_gateway: exclusion without a reason"
         ]
     );
+    let verdict = coverage
+        .verdict(&excluded)
+        .expect_err("218 operations are unaccounted");
+    assert!(
+        verdict.contains("218 operations are neither covered nor excluded:\n"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("    nope: not an operation of the list\n"),
+        "{verdict}"
+    );
+}
+
+#[test]
+fn coverage_passes_when_everything_is_covered_or_excluded() {
+    let spec = Spec::load();
+    let mut coverage = Coverage::new(spec);
+    let reason = "not exercised by this test";
+    let excluded: Vec<(&str, &str)> = spec.operations()[1..]
+        .iter()
+        .map(|op| (op.id.as_str(), reason))
+        .collect();
+    assert!(
+        coverage.verdict(&excluded).is_err(),
+        "the first operation is unaccounted"
+    );
+    coverage.record(&spec.operations()[0]);
+    let report = coverage.verdict(&excluded).expect("all accounted for");
+    assert!(
+        report.starts_with("covered 1 of 223 operations\nmissing 222:\n"),
+        "{report}"
+    );
+    assert!(report.contains("excluded 222:\n"), "{report}");
 }

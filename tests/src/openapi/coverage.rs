@@ -93,6 +93,39 @@ impl<'s> Coverage<'s> {
         bad
     }
 
+    /// The pass/fail of a conformance run: `Ok(report)` when every operation is covered or
+    /// excluded (with a reason), else `Err` with the report, the unaccounted operations and the
+    /// bad exclusions.
+    pub fn verdict(&self, excluded: &[(&str, &str)]) -> Result<String, String> {
+        let unaccounted = self.unaccounted(excluded);
+        let bad = self.bad_exclusions(excluded);
+        let mut report = self.report();
+        let _ = writeln!(report, "excluded {}:", excluded.len());
+        for (id, reason) in excluded {
+            let _ = writeln!(report, "    {id:<52} {reason}");
+        }
+        if unaccounted.is_empty() && bad.is_empty() {
+            return Ok(report);
+        }
+        if !unaccounted.is_empty() {
+            let _ = writeln!(
+                report,
+                "{} operations are neither covered nor excluded:",
+                unaccounted.len()
+            );
+            for op in unaccounted {
+                let _ = writeln!(report, "    {:<52} {} {}", op.id, op.method, op.path);
+            }
+        }
+        if !bad.is_empty() {
+            let _ = writeln!(report, "bad exclusions:");
+            for line in bad {
+                let _ = writeln!(report, "    {line}");
+            }
+        }
+        Err(report)
+    }
+
     /// `covered N of 223 operations`, then the missing ones by group.
     pub fn report(&self) -> String {
         let mut out = format!(
