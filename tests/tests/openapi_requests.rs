@@ -296,12 +296,21 @@ fn bodies_must_match_what_the_operation_takes() {
         "body",
         "does not accept application/json",
     );
-    let request = RecordedRequest::new("POST", "/channels/1/messages")
-        .with_body("application/x-www-form-urlencoded", "content=hi");
+    let form = |path: &str, body: &str| {
+        let request =
+            RecordedRequest::new("POST", path).with_body("application/x-www-form-urlencoded", body);
+        Spec::load().check_request(&request)
+    };
+    assert_clean(&form("/channels/1/messages", "content=hi+there&tts=true"));
     assert_problem(
-        &Spec::load().check_request(&request),
-        "body",
-        "not checked by the harness",
+        &form("/channels/1/messages", "tts=maybe"),
+        "body.tts",
+        "expected boolean",
+    );
+    assert_problem(
+        &form("/channels/1/invites", "max_age=-1"),
+        "body.max_age",
+        "-1 is less than",
     );
 }
 

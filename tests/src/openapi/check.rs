@@ -248,7 +248,10 @@ impl Spec {
         match parsed {
             ParsedBody::Empty => {
                 if declared.required {
-                    out.push(Problem::new("body", format!("missing: {} requires a body", op.id)));
+                    out.push(Problem::new(
+                        "body",
+                        format!("missing: {} requires a body", op.id),
+                    ));
                 }
             }
             ParsedBody::Json(value) => {
@@ -261,10 +264,12 @@ impl Spec {
                     self.check_multipart(schema, &parts, out);
                 }
             }
-            ParsedBody::Form(_) => out.push(Problem::new(
-                "body",
-                "application/x-www-form-urlencoded bodies are not checked by the harness; send JSON",
-            )),
+            ParsedBody::Form(pairs) => {
+                if let Some(schema) = schema_for("application/x-www-form-urlencoded", out) {
+                    let object = self.form_object(schema, &pairs);
+                    out.extend(self.validator().validate(schema, &object, "body"));
+                }
+            }
             ParsedBody::Other(media) => out.push(Problem::new(
                 "body",
                 format!("{} does not accept {media} (accepts {})", op.id, accepts()),
@@ -327,6 +332,57 @@ impl Spec {
             self.validator()
                 .validate(schema, &Value::Object(object), "body"),
         );
+    }
+
+    /// A form body as a JSON object: each field read as its property's type (repeated fields
+    /// as arrays), like query parameters.
+    fn form_object(&self, schema: &Value, pairs: &[(String, String)]) -> Value {
+        let mut object = Map::new();
+        for (name, _) in pairs {
+            if object.contains_key(name) {
+                continue;
+            }
+            let raws: Vec<&str> = pairs
+                .iter()
+                .filter(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+                .collect();
+            let property = self
+                .property_schema(schema, name, 0)
+                .unwrap_or(&Value::Bool(true));
+            object.insert(name.clone(), self.coerce(property, &raws));
+        }
+        Value::Object(object)
+    }
+
+    /// The schema of property `name`, through `$ref`s and unions (the first one declared).
+    fn property_schema<'a>(
+        &'a self,
+        schema: &'a Value,
+        name: &str,
+        depth: usize,
+    ) -> Option<&'a Value> {
+        if depth > 16 {
+            return None;
+        }
+        if let Some(found) = schema.get("properties").and_then(|p| p.get(name)) {
+            return Some(found);
+        }
+        if let Some(reference) = schema.get("$ref").and_then(Value::as_str)
+            && let Some(found) = self
+                .validator()
+                .resolve(reference)
+                .and_then(|target| self.property_schema(target, name, depth + 1))
+        {
+            return Some(found);
+        }
+        ["allOf", "anyOf", "oneOf"].iter().find_map(|keyword| {
+            schema
+                .get(*keyword)
+                .and_then(Value::as_array)?
+                .iter()
+                .find_map(|sub| self.property_schema(sub, name, depth + 1))
+        })
     }
 
     /// Names of the properties a schema declares, through `$ref`s and unions.
