@@ -13,7 +13,9 @@ use serde_json::json;
 
 async fn connect_and_receive(compression: Compression) {
     let env = setup(server_config()).await;
-    let mut gw = Gateway::connect(client_config(&env, compression)).await.unwrap();
+    let mut gw = Gateway::connect(client_config(&env, compression))
+        .await
+        .unwrap();
     let ready = next(&mut gw).await;
     assert_eq!(ready.kind, Some(EventKind::Ready));
     assert_eq!(ready.seq, 1);
@@ -27,7 +29,11 @@ async fn connect_and_receive(compression: Compression) {
     }
     let seq = env
         .server
-        .dispatch(0, "MESSAGE_CREATE", &json!({"id": "5", "content": "héllo \"quoted\" }"}))
+        .dispatch(
+            0,
+            "MESSAGE_CREATE",
+            &json!({"id": "5", "content": "héllo \"quoted\" }"}),
+        )
         .unwrap();
     let f = next(&mut gw).await;
     assert_eq!((f.name.as_ref(), f.seq), ("MESSAGE_CREATE", seq));
@@ -78,7 +84,11 @@ async fn connects_with_zstd_stream() {
 
 #[tokio::test(start_paused = true)]
 async fn huge_guild_create_arrives_intact_over_each_compression() {
-    for compression in [Compression::None, Compression::ZlibStream, Compression::ZstdStream] {
+    for compression in [
+        Compression::None,
+        Compression::ZlibStream,
+        Compression::ZstdStream,
+    ] {
         let env = setup(server_config()).await;
         let members: Vec<_> = (0..20_000)
             .map(|i| json!({"user": {"id": (10_000 + i).to_string(), "username": format!("member{i}")}, "roles": [], "joined_at": "2024-01-01T00:00:00+00:00"}))
@@ -86,14 +96,18 @@ async fn huge_guild_create_arrives_intact_over_each_compression() {
         let huge = json!({"id": "1", "name": "big", "members": members});
         let text = huge.to_string();
         assert!(text.len() > 1_500_000);
-        let mut gw = Gateway::connect(client_config(&env, compression)).await.unwrap();
+        let mut gw = Gateway::connect(client_config(&env, compression))
+            .await
+            .unwrap();
         until(&mut gw, "GUILD_CREATE").await;
         until(&mut gw, "GUILD_CREATE").await;
         env.server.dispatch_raw(0, "GUILD_CREATE", &text).unwrap();
         let f = until(&mut gw, "GUILD_CREATE").await;
         assert_eq!(f.data, text.as_bytes(), "{compression:?}");
         // the connection keeps working afterwards
-        env.server.dispatch(0, "TYPING_START", &json!({"channel_id": "1"})).unwrap();
+        env.server
+            .dispatch(0, "TYPING_START", &json!({"channel_id": "1"}))
+            .unwrap();
         assert_eq!(next(&mut gw).await.name, "TYPING_START");
     }
 }
@@ -101,7 +115,9 @@ async fn huge_guild_create_arrives_intact_over_each_compression() {
 #[tokio::test(start_paused = true)]
 async fn first_heartbeat_is_jittered_and_acked() {
     let env = setup(server_config()).await;
-    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream)).await.unwrap();
+    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream))
+        .await
+        .unwrap();
     until(&mut gw, "READY").await;
     env.server
         .wait_for(|ev| count(ev, |k| matches!(k, ServerEventKind::Heartbeat { .. })) >= 3)
@@ -116,7 +132,9 @@ async fn first_heartbeat_is_jittered_and_acked() {
     assert!(beats[0].at - connected < Duration::from_secs(41));
     assert_eq!(beats[1].at - beats[0].at, Duration::from_secs(41));
     // heartbeats carry the last sequence number
-    let ServerEventKind::Heartbeat { seq } = beats[2].kind else { unreachable!() };
+    let ServerEventKind::Heartbeat { seq } = beats[2].kind else {
+        unreachable!()
+    };
     assert_eq!(seq, Some(3));
     assert!(gw.handle().latency(0).is_some());
     // op 1 from the server is answered at once
@@ -140,7 +158,9 @@ async fn first_heartbeat_is_jittered_and_acked() {
 #[tokio::test(start_paused = true)]
 async fn zombie_connection_is_closed_and_resumed() {
     let env = setup(server_config()).await;
-    let mut gw = Gateway::connect(client_config(&env, Compression::ZlibStream)).await.unwrap();
+    let mut gw = Gateway::connect(client_config(&env, Compression::ZlibStream))
+        .await
+        .unwrap();
     until(&mut gw, "GUILD_CREATE").await;
     until(&mut gw, "GUILD_CREATE").await;
     env.server.set_acking(0, false);
@@ -150,7 +170,10 @@ async fn zombie_connection_is_closed_and_resumed() {
     env.server.set_acking(0, true);
     env.server.wait_for(|ev| resumes(ev) == 1).await;
     until(&mut gw, "RESUMED").await;
-    let seq = env.server.dispatch(0, "TYPING_START", &json!({"channel_id": "9"})).unwrap();
+    let seq = env
+        .server
+        .dispatch(0, "TYPING_START", &json!({"channel_id": "9"}))
+        .unwrap();
     let f = next(&mut gw).await;
     assert_eq!((f.name.as_ref(), f.seq), ("TYPING_START", seq));
     let events = env.server.events();

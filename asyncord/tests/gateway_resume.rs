@@ -28,7 +28,9 @@ async fn collect_until(gw: &mut Gateway, last: u64, seqs: &mut Vec<u64>) {
 async fn ten_thousand_events_through_drop_reconnect_and_zombie_arrive_once_in_order() {
     for compression in [Compression::ZstdStream, Compression::ZlibStream] {
         let env = setup(server_config()).await;
-        let mut gw = Gateway::connect(client_config(&env, compression)).await.unwrap();
+        let mut gw = Gateway::connect(client_config(&env, compression))
+            .await
+            .unwrap();
         let mut seqs = Vec::new();
         let s = &env.server;
         collect_until(&mut gw, 3, &mut seqs).await; // READY + 2 GUILD_CREATE
@@ -60,7 +62,10 @@ async fn ten_thousand_events_through_drop_reconnect_and_zombie_arrive_once_in_or
 
         let expected: Vec<u64> = (1..=last).collect();
         assert_eq!(seqs.len(), expected.len(), "{compression:?}");
-        assert!(seqs == expected, "sequence numbers out of order or repeated ({compression:?})");
+        assert!(
+            seqs == expected,
+            "sequence numbers out of order or repeated ({compression:?})"
+        );
         let events = s.events();
         let messages = seqs.len() - 3 - resumes(&events);
         assert_eq!(messages, 10_000);
@@ -80,7 +85,9 @@ async fn ten_thousand_events_through_drop_reconnect_and_zombie_arrive_once_in_or
 #[tokio::test(start_paused = true)]
 async fn invalid_session_resumable_resumes() {
     let env = setup(server_config()).await;
-    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream)).await.unwrap();
+    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream))
+        .await
+        .unwrap();
     until(&mut gw, "GUILD_CREATE").await;
     env.server.invalidate_session(0, true);
     until(&mut gw, "RESUMED").await;
@@ -91,7 +98,9 @@ async fn invalid_session_resumable_resumes() {
 #[tokio::test(start_paused = true)]
 async fn invalid_session_not_resumable_identifies_again_after_1_to_5_s() {
     let env = setup(server_config()).await;
-    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream)).await.unwrap();
+    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream))
+        .await
+        .unwrap();
     until(&mut gw, "GUILD_CREATE").await;
     let old = gw.handle().session(0).unwrap();
     env.server.invalidate_session(0, false);
@@ -111,7 +120,10 @@ async fn invalid_session_not_resumable_identifies_again_after_1_to_5_s() {
         .unwrap()
         .at;
     let waited = second - closed;
-    assert!(waited >= Duration::from_secs(1) && waited <= Duration::from_secs(6), "{waited:?}");
+    assert!(
+        waited >= Duration::from_secs(1) && waited <= Duration::from_secs(6),
+        "{waited:?}"
+    );
     assert_ne!(gw.handle().session(0).unwrap().session_id, old.session_id);
 }
 
@@ -130,7 +142,10 @@ async fn resume_of_a_forgotten_session_falls_back_to_identify() {
     let ready = until(&mut gw, "READY").await;
     assert_eq!(ready.seq, 1);
     let events = env.server.events();
-    assert_eq!(count(&events, |k| matches!(k, ServerEventKind::ResumeRejected)), 1);
+    assert_eq!(
+        count(&events, |k| matches!(k, ServerEventKind::ResumeRejected)),
+        1
+    );
     assert_eq!(identifies(&events), 1);
 }
 
@@ -138,7 +153,9 @@ async fn resume_of_a_forgotten_session_falls_back_to_identify() {
 async fn close_codes_4003_4007_4009_start_a_new_session() {
     for code in [4003, 4007, 4009] {
         let env = setup(server_config()).await;
-        let mut gw = Gateway::connect(client_config(&env, Compression::ZlibStream)).await.unwrap();
+        let mut gw = Gateway::connect(client_config(&env, Compression::ZlibStream))
+            .await
+            .unwrap();
         until(&mut gw, "GUILD_CREATE").await;
         env.server.close(0, code);
         let ready = until(&mut gw, "READY").await;
@@ -152,7 +169,9 @@ async fn close_codes_4003_4007_4009_start_a_new_session() {
 async fn other_close_codes_resume() {
     for code in [4000, 4001, 4002, 4005, 4008, 1011] {
         let env = setup(server_config()).await;
-        let mut gw = Gateway::connect(client_config(&env, Compression::ZlibStream)).await.unwrap();
+        let mut gw = Gateway::connect(client_config(&env, Compression::ZlibStream))
+            .await
+            .unwrap();
         until(&mut gw, "GUILD_CREATE").await;
         until(&mut gw, "GUILD_CREATE").await;
         env.server.close(0, code);
@@ -166,7 +185,9 @@ async fn other_close_codes_resume() {
 #[tokio::test(start_paused = true)]
 async fn session_handover_resumes_without_identify() {
     let env = setup(server_config()).await;
-    let mut first = Gateway::connect(client_config(&env, Compression::ZstdStream)).await.unwrap();
+    let mut first = Gateway::connect(client_config(&env, Compression::ZstdStream))
+        .await
+        .unwrap();
     until(&mut first, "GUILD_CREATE").await;
     until(&mut first, "GUILD_CREATE").await;
     let sessions = first.shutdown().await;
@@ -174,14 +195,21 @@ async fn session_handover_resumes_without_identify() {
     assert_eq!(saved.sequence, 3);
     // events that happen while no process is connected
     for i in 0..3 {
-        env.server.dispatch(0, "TYPING_START", &json!({"channel_id": i.to_string()})).unwrap();
+        env.server
+            .dispatch(0, "TYPING_START", &json!({"channel_id": i.to_string()}))
+            .unwrap();
     }
     let cfg = client_config(&env, Compression::ZstdStream).resume_from(0, saved);
     let mut second = Gateway::connect(cfg).await.unwrap();
-    let got: Vec<_> = [next(&mut second).await, next(&mut second).await, next(&mut second).await, next(&mut second).await]
-        .into_iter()
-        .map(|f| (f.name.into_owned(), f.seq))
-        .collect();
+    let got: Vec<_> = [
+        next(&mut second).await,
+        next(&mut second).await,
+        next(&mut second).await,
+        next(&mut second).await,
+    ]
+    .into_iter()
+    .map(|f| (f.name.into_owned(), f.seq))
+    .collect();
     assert_eq!(
         got,
         [
@@ -194,5 +222,9 @@ async fn session_handover_resumes_without_identify() {
     let events = env.server.events();
     assert_eq!((identifies(&events), resumes(&events)), (1, 1));
     // the first client closed with a code that keeps the session
-    assert!(events.iter().any(|e| matches!(e.kind, ServerEventKind::ClientClosed { code: Some(4000) })));
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e.kind, ServerEventKind::ClientClosed { code: Some(4000) }))
+    );
 }

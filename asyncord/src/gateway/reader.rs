@@ -134,10 +134,16 @@ fn handle(json: &[u8], shared: &ShardShared, output: &Output) -> Option<Control>
             let resumable = data::<bool>(json, &env).unwrap_or(false);
             Some(Control::InvalidSession(resumable))
         }
-        10 => match data::<HelloFields>(json, &env) {
-            Some(h) => Some(Control::Hello(h.heartbeat_interval)),
-            None => Some(Control::Failed("HELLO without a heartbeat interval".into())),
-        },
+        10 => {
+            let hello = data::<HelloFields>(json, &env);
+            if hello.is_none() {
+                tracing::warn!(
+                    shard = shared.id,
+                    "HELLO without a heartbeat interval skipped"
+                );
+            }
+            hello.map(|h| Control::Hello(h.heartbeat_interval))
+        }
         11 => Some(Control::Ack),
         op => {
             tracing::debug!(
@@ -186,12 +192,14 @@ fn dispatch(
     let mut control = None;
     match kind {
         Some(EventKind::Ready) => {
-            let Some(ready) = data::<ReadyFields>(json, env) else {
-                return Some(Control::Failed(
-                    "READY without session_id/resume_gateway_url".into(),
-                ));
-            };
-            shared.set_session(ready.session_id, ready.resume_gateway_url);
+            if let Some(ready) = data::<ReadyFields>(json, env) {
+                shared.set_session(ready.session_id, ready.resume_gateway_url);
+            } else {
+                tracing::warn!(
+                    shard = shared.id,
+                    "READY without session_id/resume_gateway_url: the session cannot be resumed"
+                );
+            }
             control = Some(Control::Ready);
         }
         Some(EventKind::Resumed) => control = Some(Control::Resumed),

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use asyncord::gateway::{Compression, DispatchFrame, Gateway, GatewayConfig, Shards};
 use asyncord::model::Intents;
-use asyncord::testkit::gateway::{GatewayServer, GatewayServerConfig, MemoryWorld, ServerEvent, ServerEventKind};
+use asyncord::testkit::gateway::{
+    GatewayServer, GatewayServerConfig, MemoryWorld, ServerEvent, ServerEventKind,
+};
 
 pub const TOKEN: &str = "test-token";
 pub const BOT_ID: u64 = 1_000;
