@@ -1,1 +1,214 @@
-//! The emulator REST side.
+//! The emulator's REST side: a loopback HTTP server speaking Discord's API v10.
+//!
+//! [`RestServer::start`] binds `127.0.0.1:0` and serves the [`World`](world::World): stateful
+//! messages, channels, threads, guilds, roles, members, bans, users, DMs, commands,
+//! interactions, webhooks, invites, stage instances and stickers; Discord's error JSON; its
+//! rate-limit headers from configurable [`BucketDef`]s; 429s of each scope, 5xx, slow and
+//! non-JSON responses on demand ([`FaultRule`]); and a record of every request
+//! ([`RecordedRequest`]). [`RestServer::in_memory`] serves the same without a socket, through
+//! [`RestServer::transport`], so rate-limit tests can run on tokio's paused clock.
+//!
+//! Discord's reference: <https://discord.com/developers/docs/reference>.
+
+mod config;
+mod core;
+mod faults;
+mod handlers;
+mod limits;
+mod record;
+mod reply;
+
+/// The shared world (moves to `testkit::world` once `testkit/mod.rs` declares it).
+#[path = "../world/mod.rs"]
+pub mod world;
+
+use std::convert::Infallible;
+use std::fmt;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+pub use config::{BucketDef, RestConfig};
+pub use faults::{Fault, FaultRule};
+pub use record::{Part, RecordedRequest, parse_multipart};
+pub use world::{Seed, World};
+
+use self::core::Core;
+use crate::http::{BoxError, BoxFuture, Transport};
+
+/// The emulator's REST server (stops when dropped).
+pub struct RestServer {
+    core: Arc<Core>,
+    addr: Option<SocketAddr>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl fmt::Debug for RestServer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RestServer")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RestServer {
+    /// Starts a server on `127.0.0.1:0` with the default configuration.
+    pub async fn start(world: Arc<World>) -> std::io::Result<Self> {
+        Self::start_with(world, RestConfig::default()).await
+    }
+
+    /// Starts a server on `127.0.0.1:0`.
+    pub async fn start_with(world: Arc<World>, config: RestConfig) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let core = Arc::new(Core::new(world, config));
+        let serving = Arc::clone(&core);
+        let task = tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                let core = Arc::clone(&serving);
+                tokio::spawn(async move {
+                    let service = service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                        let core = Arc::clone(&core);
+                        async move {
+                            let (parts, body) = req.into_parts();
+                            let bytes = body
+                                .collect()
+                                .await
+                                .map(http_body_util::Collected::to_bytes)
+                                .unwrap_or_default();
+                            let response =
+                                core.handle(::http::Request::from_parts(parts, bytes)).await;
+                            Ok::<_, Infallible>(response.map(Full::new))
+                        }
+                    });
+                    if let Err(e) = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await
+                    {
+                        tracing::debug!(error = %e, "emulator connection ended with an error");
+                    }
+                });
+            }
+        });
+        tracing::debug!(%addr, "emulator REST server listening");
+        Ok(Self {
+            core,
+            addr: Some(addr),
+            task: Some(task),
+        })
+    }
+
+    /// A server without a socket: use [`transport`](Self::transport) to reach it.
+    pub fn in_memory(world: Arc<World>, config: RestConfig) -> Self {
+        Self {
+            core: Arc::new(Core::new(world, config)),
+            addr: None,
+            task: None,
+        }
+    }
+
+    /// The API base URL (`http://127.0.0.1:port/api/v10`); for an in-memory server, a URL
+    /// only its [`transport`](Self::transport) understands.
+    pub fn url(&self) -> String {
+        match self.addr {
+            Some(addr) => format!("http://{addr}{}", self.core.config.base_path),
+            None => format!("http://emulator.invalid{}", self.core.config.base_path),
+        }
+    }
+
+    /// The socket address, for a started server.
+    pub fn addr(&self) -> Option<SocketAddr> {
+        self.addr
+    }
+
+    /// A transport that hands requests straight to this emulator (no socket, no clock use).
+    pub fn transport(&self) -> Arc<dyn Transport> {
+        Arc::new(InMemoryTransport {
+            core: Arc::clone(&self.core),
+        })
+    }
+
+    /// The world served.
+    pub fn world(&self) -> &Arc<World> {
+        &self.core.world
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &RestConfig {
+        &self.core.config
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.core
+            .records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The last request received.
+    pub fn last_request(&self) -> Option<RecordedRequest> {
+        self.core
+            .records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .last()
+            .cloned()
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&self) {
+        self.core
+            .records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+    }
+
+    /// Adds a fault.
+    pub fn inject(&self, rule: FaultRule) {
+        self.core
+            .faults
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(rule);
+    }
+}
+
+impl Drop for RestServer {
+    fn drop(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
+
+/// Hands requests to the emulator in the same task (see [`RestServer::transport`]).
+struct InMemoryTransport {
+    core: Arc<Core>,
+}
+
+impl fmt::Debug for InMemoryTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("InMemoryTransport")
+    }
+}
+
+impl Transport for InMemoryTransport {
+    fn send(
+        &self,
+        request: ::http::Request<Bytes>,
+    ) -> BoxFuture<'_, Result<::http::Response<Bytes>, BoxError>> {
+        Box::pin(async move { Ok(self.core.handle(request).await) })
+    }
+}

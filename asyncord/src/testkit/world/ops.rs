@@ -1,0 +1,131 @@
+//! World operations shared by seeding and the REST handlers: posting messages (with the
+//! `MESSAGE_CREATE` dispatch) and writing audit-log entries.
+
+use asyncord_model::{Intents, Snowflake};
+use serde_json::{Map, Value, json};
+
+use super::World;
+use super::seed::now;
+
+/// The message fields a sender may set.
+const MESSAGE_FIELDS: [&str; 9] = [
+    "content",
+    "tts",
+    "embeds",
+    "components",
+    "nonce",
+    "flags",
+    "poll",
+    "message_reference",
+    "sticker_ids",
+];
+
+/// The intents that deliver a message event in this channel (guild or DM).
+pub(crate) fn message_intents(guild: Option<Snowflake>, reactions: bool) -> Intents {
+    match (guild.is_some(), reactions) {
+        (true, false) => Intents::GUILD_MESSAGES,
+        (true, true) => Intents::GUILD_MESSAGE_REACTIONS,
+        (false, false) => Intents::DIRECT_MESSAGES,
+        (false, true) => Intents::DIRECT_MESSAGE_REACTIONS,
+    }
+}
+
+impl World {
+    /// Creates a message in `channel_id` from `author` with the fields of `body`, stores it,
+    /// and publishes `MESSAGE_CREATE`. `None` when the channel does not exist.
+    pub(crate) fn insert_message(
+        &self,
+        channel_id: Snowflake,
+        author: &Value,
+        body: &Map<String, Value>,
+        attachments: &[Value],
+        webhook_id: Option<Snowflake>,
+    ) -> Option<Value> {
+        let id = self.next_id();
+        let mut state = self.lock();
+        let channel = state.channels.get_mut(&channel_id)?;
+        channel["last_message_id"] = json!(id.to_string());
+        let guild_id = super::id_of(channel, "guild_id");
+        let mut msg = json!({
+            "id": id.to_string(), "channel_id": channel_id.to_string(), "author": author,
+            "content": "", "timestamp": now(), "edited_timestamp": null, "tts": false,
+            "mention_everyone": false, "mentions": [], "mention_roles": [],
+            "attachments": attachments, "embeds": [], "pinned": false, "type": 0, "flags": 0,
+            "components": [],
+        });
+        for field in MESSAGE_FIELDS {
+            if let Some(v) = body.get(field) {
+                msg[field] = v.clone();
+            }
+        }
+        if let Some(ids) = body.get("sticker_ids").and_then(Value::as_array) {
+            let items: Vec<Value> = ids
+                .iter()
+                .filter_map(|i| i.as_str()?.parse::<Snowflake>().ok())
+                .filter_map(|i| state.stickers.get(&i))
+                .map(|s| json!({"id": s["id"], "name": s["name"], "format_type": s["format_type"]}))
+                .collect();
+            msg["sticker_items"] = Value::Array(items);
+        }
+        if let Some(obj) = msg.as_object_mut() {
+            obj.remove("sticker_ids");
+        }
+        if let Some(reference) = body.get("message_reference") {
+            msg["type"] = json!(19);
+            msg["message_reference"] = reference.clone();
+            if msg["message_reference"].get("channel_id").is_none() {
+                msg["message_reference"]["channel_id"] = json!(channel_id.to_string());
+            }
+        }
+        if let Some(w) = webhook_id {
+            msg["webhook_id"] = json!(w.to_string());
+        }
+        state
+            .messages
+            .entry(channel_id)
+            .or_default()
+            .insert(id, msg.clone());
+        let member = guild_id.and_then(|g| {
+            let author_id: Snowflake = author["id"].as_str()?.parse().ok()?;
+            state.guilds.get(&g)?.members.get(&author_id).cloned()
+        });
+        drop(state);
+        let mut event = msg.clone();
+        if let Some(g) = guild_id {
+            event["guild_id"] = json!(g.to_string());
+            if let Some(mut m) = member {
+                if let Some(obj) = m.as_object_mut() {
+                    obj.remove("user");
+                }
+                event["member"] = m;
+            }
+        }
+        self.publish(
+            "MESSAGE_CREATE",
+            event,
+            guild_id,
+            message_intents(guild_id, false),
+        );
+        Some(msg)
+    }
+
+    /// Writes an audit-log entry when the request carried a reason (or always for `force`).
+    pub(crate) fn audit(
+        &self,
+        guild_id: Option<Snowflake>,
+        action: u32,
+        target: Option<&str>,
+        user_id: Snowflake,
+        reason: Option<&str>,
+    ) {
+        let entry = json!({
+            "id": self.next_id().to_string(),
+            "guild_id": guild_id.map(|g| g.to_string()),
+            "action_type": action,
+            "target_id": target,
+            "user_id": user_id.to_string(),
+            "reason": reason,
+        });
+        self.lock().audit_log.push(entry);
+    }
+}
