@@ -8,10 +8,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use asyncord::gateway::{Compression, Gateway, GatewayConfig, GatewayError, Shards};
-use asyncord::model::gateway::{BotActivity, Presence, RequestGuildMembers, Status, UpdateVoiceState};
+use asyncord::model::gateway::{
+    BotActivity, Presence, RequestGuildMembers, Status, UpdateVoiceState,
+};
 use asyncord::model::{Intents, Snowflake};
 use asyncord::testkit::Dispatch;
-use asyncord::testkit::gateway::{GatewayServer, GatewayServerConfig, MemoryWorld, ServerEventKind};
+use asyncord::testkit::gateway::{
+    GatewayServer, GatewayServerConfig, MemoryWorld, ServerEventKind,
+};
 use gateway_support::*;
 use serde_json::json;
 
@@ -22,12 +26,15 @@ async fn commands_stay_under_120_per_minute_and_heartbeats_keep_going() {
         ..server_config()
     })
     .await;
-    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream)).await.unwrap();
+    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream))
+        .await
+        .unwrap();
     until(&mut gw, "READY").await;
     let handle = gw.handle();
     let sender = tokio::spawn(async move {
         for i in 0..300 {
-            let presence = Presence::new(Status::Online).activity(BotActivity::playing(format!("game {i}")));
+            let presence =
+                Presence::new(Status::Online).activity(BotActivity::playing(format!("game {i}")));
             handle.update_presence(presence).await.unwrap();
         }
     });
@@ -36,20 +43,32 @@ async fn commands_stay_under_120_per_minute_and_heartbeats_keep_going() {
         .await;
     sender.await.unwrap();
     let events = env.server.events();
-    assert_eq!(count(&events, |k| matches!(k, ServerEventKind::ClosedByServer { .. })), 0, "never hit 4008");
+    assert_eq!(
+        count(&events, |k| matches!(
+            k,
+            ServerEventKind::ClosedByServer { .. }
+        )),
+        0,
+        "never hit 4008"
+    );
     assert_eq!(env.server.connection_count(), 1);
     let frames: Vec<_> = events
         .iter()
         .filter(|e| {
             matches!(
                 e.kind,
-                ServerEventKind::Command { .. } | ServerEventKind::Heartbeat { .. } | ServerEventKind::Identified { .. }
+                ServerEventKind::Command { .. }
+                    | ServerEventKind::Heartbeat { .. }
+                    | ServerEventKind::Identified { .. }
             )
         })
         .map(|e| e.at)
         .collect();
     for &t in &frames {
-        let window = frames.iter().filter(|&&x| x >= t && x - t < Duration::from_secs(60)).count();
+        let window = frames
+            .iter()
+            .filter(|&&x| x >= t && x - t < Duration::from_secs(60))
+            .count();
         assert!(window <= 120, "{window} frames in one minute");
     }
     // heartbeats went on while the commands were throttled
@@ -84,7 +103,11 @@ async fn guild_members_are_gathered_across_chunks() {
     let members: Vec<_> = (0..2_500)
         .map(|i| json!({"user": {"id": (50_000 + i).to_string(), "username": format!("{}user{i}", if i % 2 == 0 { "a" } else { "b" })}, "roles": []}))
         .collect();
-    world.add_guild(bot.user_id, 42 << 22, json!({"members": members, "soundboard_sounds": [{"sound_id": "9", "name": "boop"}]}));
+    world.add_guild(
+        bot.user_id,
+        42 << 22,
+        json!({"members": members, "soundboard_sounds": [{"sound_id": "9", "name": "boop"}]}),
+    );
     let server = GatewayServer::start(world, server_config()).await.unwrap();
     let cfg = GatewayConfig::new(TOKEN, Intents::GUILDS | Intents::GUILD_MEMBERS)
         .url(server.url())
@@ -94,7 +117,10 @@ async fn guild_members_are_gathered_across_chunks() {
     until(&mut gw, "GUILD_CREATE").await;
     let handle = gw.handle();
     let guild = Snowflake::new(42 << 22);
-    let chunks = handle.fetch_guild_members(RequestGuildMembers::all(guild)).await.unwrap();
+    let chunks = handle
+        .fetch_guild_members(RequestGuildMembers::all(guild))
+        .await
+        .unwrap();
     assert_eq!(chunks.len(), 3);
     let mut total = 0;
     for (i, c) in chunks.iter().enumerate() {
@@ -109,9 +135,19 @@ async fn guild_members_are_gathered_across_chunks() {
         .await
         .unwrap();
     let d: serde_json::Value = serde_json::from_slice(&chunks[0]).unwrap();
-    assert_eq!((d["members"].as_array().unwrap().len(), d["nonce"].as_str()), (10, Some("mine")));
+    assert_eq!(
+        (d["members"].as_array().unwrap().len(), d["nonce"].as_str()),
+        (10, Some("mine"))
+    );
     // the chunks were also dispatched to the consumer
-    assert_eq!(until(&mut gw, "GUILD_MEMBERS_CHUNK").await.kind.unwrap().name(), "GUILD_MEMBERS_CHUNK");
+    assert_eq!(
+        until(&mut gw, "GUILD_MEMBERS_CHUNK")
+            .await
+            .kind
+            .unwrap()
+            .name(),
+        "GUILD_MEMBERS_CHUNK"
+    );
     // a nonce over 32 bytes is refused before sending
     let err = handle
         .request_guild_members(&RequestGuildMembers::all(guild).nonce("x".repeat(33)))
@@ -140,10 +176,18 @@ async fn guild_members_are_gathered_across_chunks() {
             _ => None,
         })
         .collect();
-    assert_eq!(ops.iter().map(|(op, _)| *op).collect::<Vec<_>>(), vec![8, 8, 4, 31]);
+    assert_eq!(
+        ops.iter().map(|(op, _)| *op).collect::<Vec<_>>(),
+        vec![8, 8, 4, 31]
+    );
     assert_eq!(ops[2].1["channel_id"], "77");
     assert_eq!(ops[2].1["self_mute"], true);
-    assert!(handle.send(9, &RequestGuildMembers::all(guild)).await.is_err());
+    assert!(
+        handle
+            .send(9, &RequestGuildMembers::all(guild))
+            .await
+            .is_err()
+    );
 }
 
 fn message(guild: Option<u64>, author: u64, mentions: &[u64]) -> Dispatch {
@@ -160,7 +204,11 @@ fn message(guild: Option<u64>, author: u64, mentions: &[u64]) -> Dispatch {
         event: "MESSAGE_CREATE".into(),
         data,
         guild_id: guild.map(Snowflake::new),
-        intents: if guild.is_some() { Intents::GUILD_MESSAGES } else { Intents::DIRECT_MESSAGES },
+        intents: if guild.is_some() {
+            Intents::GUILD_MESSAGES
+        } else {
+            Intents::DIRECT_MESSAGES
+        },
         only_bot: None,
     }
 }
@@ -171,15 +219,22 @@ async fn world_dispatches_follow_intents_and_message_content_rules() {
     let bot = world.add_bot(TOKEN, BOT_ID, Intents::empty());
     let guild = GUILDS[0];
     world.add_guild(bot.user_id, guild, json!({}));
-    let server = GatewayServer::start(world.clone(), server_config()).await.unwrap();
-    let cfg = GatewayConfig::new(TOKEN, Intents::GUILDS | Intents::GUILD_MESSAGES | Intents::DIRECT_MESSAGES)
-        .url(server.url())
-        .shards(Shards::all(1))
-        .connector(server.connector());
+    let server = GatewayServer::start(world.clone(), server_config())
+        .await
+        .unwrap();
+    let cfg = GatewayConfig::new(
+        TOKEN,
+        Intents::GUILDS | Intents::GUILD_MESSAGES | Intents::DIRECT_MESSAGES,
+    )
+    .url(server.url())
+    .shards(Shards::all(1))
+    .connector(server.connector());
     let mut gw = Gateway::connect(cfg).await.unwrap();
     until(&mut gw, "GUILD_CREATE").await;
 
-    let content = |f: &asyncord::gateway::DispatchFrame| -> serde_json::Value { serde_json::from_slice(&f.data).unwrap() };
+    let content = |f: &asyncord::gateway::DispatchFrame| -> serde_json::Value {
+        serde_json::from_slice(&f.data).unwrap()
+    };
     // someone else's guild message: content fields emptied
     world.publish(message(Some(guild), 5, &[]));
     let d = content(&next(&mut gw).await);
@@ -189,7 +244,11 @@ async fn world_dispatches_follow_intents_and_message_content_rules() {
     assert_eq!(d["components"], json!([]));
     assert!(d.get("poll").is_none());
     // mentioning the bot, the bot's own message, and a DM keep their content
-    for dispatch in [message(Some(guild), 5, &[BOT_ID]), message(Some(guild), BOT_ID, &[]), message(None, 5, &[])] {
+    for dispatch in [
+        message(Some(guild), 5, &[BOT_ID]),
+        message(Some(guild), BOT_ID, &[]),
+        message(None, 5, &[]),
+    ] {
         world.publish(dispatch);
         let d = content(&next(&mut gw).await);
         assert_eq!(d["content"], "secret words");
@@ -219,5 +278,8 @@ async fn world_dispatches_follow_intents_and_message_content_rules() {
         only_bot: Some(bot.user_id),
     });
     let f = next(&mut gw).await;
-    assert_eq!((f.name.as_ref(), content(&f)["id"].as_str()), ("INTERACTION_CREATE", Some("2")));
+    assert_eq!(
+        (f.name.as_ref(), content(&f)["id"].as_str()),
+        ("INTERACTION_CREATE", Some("2"))
+    );
 }

@@ -10,7 +10,9 @@ use std::time::Duration;
 use asyncord::gateway::{Compression, Gateway, GatewayConfig, IDENTIFY_INTERVAL, Shards};
 use asyncord::model::{Intents, Snowflake};
 use asyncord::testkit::Dispatch;
-use asyncord::testkit::gateway::{GatewayServer, GatewayServerConfig, MemoryWorld, ServerEventKind};
+use asyncord::testkit::gateway::{
+    GatewayServer, GatewayServerConfig, MemoryWorld, ServerEventKind,
+};
 use gateway_support::*;
 use serde_json::json;
 
@@ -41,7 +43,10 @@ async fn sixteen_shards_identify_four_per_five_seconds_by_bucket() {
         let shards: Vec<u32> = list.iter().map(|(_, s)| *s).collect();
         assert_eq!(shards, vec![*bucket, bucket + 4, bucket + 8, bucket + 12]);
         for pair in list.windows(2) {
-            assert!(pair[1].0 - pair[0].0 >= IDENTIFY_INTERVAL, "bucket {bucket}");
+            assert!(
+                pair[1].0 - pair[0].0 >= IDENTIFY_INTERVAL,
+                "bucket {bucket}"
+            );
         }
     }
     // never more than max_concurrency identifies within any 5 s window
@@ -75,10 +80,15 @@ async fn a_process_runs_its_shard_range_and_gets_its_guilds_events() {
     let g3 = guild_on_shard(3, 4, 5);
     world.add_guild(bot.user_id, g1, json!({}));
     world.add_guild(bot.user_id, g3, json!({}));
-    let server = GatewayServer::start(world.clone(), server_config()).await.unwrap();
+    let server = GatewayServer::start(world.clone(), server_config())
+        .await
+        .unwrap();
     let cfg = GatewayConfig::new(TOKEN, Intents::GUILDS | Intents::GUILD_MESSAGES)
         .url(server.url())
-        .shards(Shards::Fixed { count: 4, range: 2..4 })
+        .shards(Shards::Fixed {
+            count: 4,
+            range: 2..4,
+        })
         .connector(server.connector());
     let mut gw = Gateway::connect(cfg).await.unwrap();
     assert_eq!(gw.handle().shard_ids(), vec![2, 3]);
@@ -122,7 +132,11 @@ async fn a_process_runs_its_shard_range_and_gets_its_guilds_events() {
     assert_eq!(f.shard_id, 3);
     let d: serde_json::Value = serde_json::from_slice(&f.data).unwrap();
     assert_eq!(d["guild_id"], g3.to_string());
-    assert!(tokio::time::timeout(Duration::from_secs(60), gw.next_event()).await.is_err());
+    assert!(
+        tokio::time::timeout(Duration::from_secs(60), gw.next_event())
+            .await
+            .is_err()
+    );
 }
 
 /// Real loopback TCP on the real clock (short heartbeat interval): the shard count and URL come
@@ -181,5 +195,8 @@ async fn shard_count_and_url_from_gateway_bot_over_tcp() {
     let mut cfg = GatewayConfig::new("nope", Intents::GUILDS);
     cfg.api_base = server.api_base();
     let err = Gateway::connect(cfg).await.unwrap_err();
-    assert!(matches!(err, asyncord::gateway::GatewayError::AuthenticationFailed));
+    assert!(matches!(
+        err,
+        asyncord::gateway::GatewayError::AuthenticationFailed
+    ));
 }

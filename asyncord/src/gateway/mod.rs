@@ -29,7 +29,7 @@ mod peek;
 mod queue;
 mod reader;
 mod shard;
-mod transport;
+pub(crate) mod transport;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};

@@ -467,3 +467,67 @@ impl GatewayServer {
         last
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use fastwebsockets::{Frame, OpCode, Payload};
+
+    use super::*;
+    use crate::gateway::{Compression, GatewayUrl};
+
+    /// A raw client that ignores the client-side limiter: the emulator closes with 4008 at the
+    /// 121st frame within a minute.
+    #[tokio::test(start_paused = true)]
+    async fn emulator_closes_4008_over_120_frames_per_minute() {
+        let world = Arc::new(MemoryWorld::new());
+        world.add_bot("t", 1, Intents::empty());
+        let server = GatewayServer::start(world, GatewayServerConfig::default())
+            .await
+            .unwrap();
+        let url = GatewayUrl::parse(&server.url()).unwrap();
+        let (read, mut write) =
+            crate::gateway::transport::open(&*server.connector(), &url, Compression::None)
+                .await
+                .unwrap();
+        let mut read = fastwebsockets::FragmentCollectorRead::new(read);
+        let mut no_send = |_| async { Ok::<_, std::convert::Infallible>(()) };
+        let hello = read.read_frame(&mut no_send).await.unwrap();
+        assert!(
+            std::str::from_utf8(&hello.payload)
+                .unwrap()
+                .contains("\"op\":10")
+        );
+        let identify = r#"{"op":2,"d":{"token":"t","intents":0,"properties":{"os":"l","browser":"b","device":"d"}}}"#;
+        write
+            .write_frame(Frame::text(Payload::Borrowed(identify.as_bytes())))
+            .await
+            .unwrap();
+        for _ in 0..120 {
+            write
+                .write_frame(Frame::text(Payload::Borrowed(br#"{"op":1,"d":null}"#)))
+                .await
+                .unwrap();
+        }
+        let code = loop {
+            let f = read.read_frame(&mut no_send).await.unwrap();
+            if f.opcode == OpCode::Close {
+                break u16::from_be_bytes([f.payload[0], f.payload[1]]);
+            }
+        };
+        assert_eq!(code, 4008);
+        let events = server.events();
+        let beats = events
+            .iter()
+            .filter(|e| matches!(e.kind, ServerEventKind::Heartbeat { .. }))
+            .count();
+        assert_eq!(
+            beats, 119,
+            "IDENTIFY + 119 heartbeats fit, the 121st frame does not"
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.kind == ServerEventKind::ClosedByServer { code: 4008 })
+        );
+    }
+}
