@@ -383,3 +383,105 @@ impl Channel {
         format!("<#{}>", self.id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payload(path: &str) -> serde_json::Value {
+        let full = format!(
+            "{}/../../shared/discord-api/payloads/{path}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn round_trip(value: &serde_json::Value) -> Channel {
+        let first: Channel = serde_json::from_value(value.clone()).unwrap();
+        let again: Channel = serde_json::from_value(serde_json::to_value(&first).unwrap()).unwrap();
+        assert_eq!(first, again);
+        first
+    }
+
+    #[test]
+    fn docs_channel_examples_parse() {
+        for (file, kind) in [
+            ("channel-category", ChannelType::GuildCategory),
+            ("dm-channel", ChannelType::Dm),
+            ("group-dm-channel", ChannelType::GroupDm),
+            ("guild-announcement-channel", ChannelType::GuildAnnouncement),
+            ("guild-text-channel", ChannelType::GuildText),
+            ("guild-voice-channel", ChannelType::GuildVoice),
+            ("thread-channel", ChannelType::PublicThread),
+        ] {
+            let c = round_trip(&payload(&format!(
+                "docs/docs-resources-channel-example-{file}.json"
+            )));
+            assert_eq!(c.kind, kind, "{file}");
+        }
+    }
+
+    #[test]
+    fn thread_fields_parse() {
+        let c = round_trip(&payload(
+            "docs/docs-resources-channel-example-thread-channel.json",
+        ));
+        assert!(c.is_thread());
+        let meta = c.thread_metadata.unwrap();
+        assert!(meta.auto_archive_duration > 0);
+        assert!(c.message_count.is_some());
+    }
+
+    #[test]
+    fn captured_channels_parse() {
+        let frames = payload("captured-accord-jl/accordjl-gateway_guild_create.json");
+        let mut n = 0;
+        for frame in frames.as_array().unwrap() {
+            for key in ["channels", "threads"] {
+                for c in frame["d"][key].as_array().into_iter().flatten() {
+                    round_trip(c);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 10);
+        let frames = payload("captured-accord-jl/accordjl-gateway_thread_create.json");
+        for frame in frames.as_array().unwrap() {
+            let c = round_trip(&frame["d"]);
+            assert!(c.is_thread());
+        }
+        let rest = payload("captured-accord-jl/accordjl-rest_get_channel.json");
+        let c = round_trip(&rest[0]);
+        assert!(c.icon_emoji.and_then(|e| e.name).is_some());
+    }
+
+    #[test]
+    fn forum_channel_with_tags() {
+        let json = serde_json::json!({
+            "id": "1", "type": 15, "guild_id": "2", "name": "forum",
+            "available_tags": [{"id": "3", "name": "bug", "moderated": false, "emoji_id": null, "emoji_name": "🐛"}],
+            "default_reaction_emoji": {"emoji_id": null, "emoji_name": "👍"},
+            "default_sort_order": null, "default_forum_layout": 2, "flags": 16,
+            "permission_overwrites": [{"id": "2", "type": 0, "allow": "1024", "deny": "0"}]
+        });
+        let c = round_trip(&json);
+        assert!(c.kind.is_thread_only());
+        assert_eq!(
+            c.available_tags.as_ref().unwrap()[0].emoji_name.as_deref(),
+            Some("🐛")
+        );
+        assert_eq!(c.default_forum_layout, Some(ForumLayoutType::GalleryView));
+        assert!(c.flags.unwrap().contains(ChannelFlags::REQUIRE_TAG));
+        let ow = &c.permission_overwrites.as_ref().unwrap()[0];
+        assert_eq!(ow.kind, OverwriteType::Role);
+        assert!(ow.allow.contains(Permissions::VIEW_CHANNEL));
+    }
+
+    #[test]
+    fn unknown_channel_type_is_kept() {
+        let c = round_trip(&serde_json::json!({"id": "1", "type": 77}));
+        assert_eq!(c.kind, ChannelType::Unknown(77));
+        assert_eq!(serde_json::to_value(&c).unwrap()["type"], 77);
+    }
+}

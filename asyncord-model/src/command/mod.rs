@@ -142,3 +142,6 @@ impl ApplicationCommand {
         format!("</{}:{}>", self.name, self.id)
     }
 }
+
+#[cfg(test)]
+mod tests;

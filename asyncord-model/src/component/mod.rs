@@ -358,3 +358,6 @@ impl<'de> Deserialize<'de> for Component {
         })
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -63,9 +63,11 @@ pub struct InteractionGuild {
 /// ([docs](https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object)).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Interaction {
-    /// The interaction id.
+    /// The interaction id (0 when absent, as in some docs examples).
+    #[serde(default)]
     pub id: Snowflake,
-    /// The application id.
+    /// The application id (0 when absent, as in some docs examples).
+    #[serde(default)]
     pub application_id: Snowflake,
     /// The interaction type.
     #[serde(rename = "type")]
@@ -92,6 +94,7 @@ pub struct Interaction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<User>,
     /// The continuation token for responding (valid 15 minutes). Never log it.
+    #[serde(default)]
     pub token: InteractionToken,
     /// Always 1.
     #[serde(default)]
@@ -190,3 +193,6 @@ impl From<&str> for InteractionToken {
         Self(v.to_owned())
     }
 }
+
+#[cfg(test)]
+mod tests;

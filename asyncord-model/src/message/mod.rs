@@ -312,3 +312,6 @@ impl Message {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

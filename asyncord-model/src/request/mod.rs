@@ -13,17 +13,39 @@
 //!   (`id` = the file's index), so the JSON is complete; the REST layer only has to send each
 //!   file as the multipart part `files[n]` (see [`RequestBody::files`]).
 
+mod channel;
 pub mod command;
 mod files;
+mod guild;
 mod message;
+mod misc;
 mod rules;
+mod thread;
 mod validate;
+mod webhook;
 
+pub use channel::{
+    CreateChannelInvite, CreateGuildChannel, EditChannelPermissions, FollowAnnouncementChannel,
+    ModifyChannel, ModifyGroupDm, ModifyGuildChannel, ModifyThread,
+};
+pub use command::{CreateCommand, EditCommand, EditCommandPermissions};
 pub use files::{AttachmentMetadata, FileUpload, RequestBody};
+pub use guild::{
+    AddGuildMember, BulkBan, CreateGuildBan, CreateRole, ModifyCurrentMember, ModifyGuild,
+    ModifyGuildMember, ModifyRole,
+};
 pub use message::{
     AllowedMentionType, AllowedMentions, BulkDeleteMessages, CreateMessage, CreatePoll, EditMessage,
 };
+pub use misc::{
+    CreateDm, CreateGroupDm, CreateStageInstance, CreateSticker, ModifyCurrentUser,
+    ModifyStageInstance, ModifySticker,
+};
+pub use thread::{
+    ForumThreadMessage, StartThreadFromMessage, StartThreadInForum, StartThreadWithoutMessage,
+};
 pub use validate::{Validate, ValidationError, ValidationErrorKind};
+pub use webhook::{CreateWebhook, EditWebhookMessage, ExecuteWebhook, ModifyWebhook};
 
 pub(crate) use files::push_file;
 pub(crate) use rules::{MessageParts, modal_components};

@@ -1,0 +1,186 @@
+use super::*;
+use crate::interaction::InteractionResponse;
+use crate::request::{CreateMessage, Validate};
+
+fn payload(path: &str) -> serde_json::Value {
+    let full = format!(
+        "{}/../../shared/discord-api/payloads/docs/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Serialised JSON with `"animated": false` removed (the emoji model always writes it).
+fn normalized<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if map.get("animated") == Some(&serde_json::Value::Bool(false)) {
+                    map.remove("animated");
+                }
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(value).unwrap();
+    strip(&mut v);
+    v
+}
+
+fn docs_files(suffix: &str) -> Vec<String> {
+    let dir = format!(
+        "{}/../../shared/discord-api/payloads/docs",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("docs-components-") && n.ends_with(suffix))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn message_examples_parse_round_trip_and_validate() {
+    let mut files = docs_files("message-example.json");
+    files.extend([
+        "docs-components-using-message-components-nesting-components-with-layout-components.json"
+            .to_owned(),
+        "docs-components-using-message-components-sending-a-message-with-a-component.json"
+            .to_owned(),
+        "docs-components-using-message-components-sending-a-message-with-multiple-components.json"
+            .to_owned(),
+        "docs-components-reference-legacy-message-component-behavior.json".to_owned(),
+    ]);
+    assert!(files.len() >= 15, "{files:?}");
+    for file in files {
+        let raw = payload(&file);
+        let body: CreateMessage =
+            serde_json::from_value(raw.clone()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        // Nothing is lost: serialising gives back the same JSON.
+        assert_eq!(normalized(&body), raw, "{file}");
+        for c in &body.components {
+            assert!(!matches!(c, Component::Unknown(_)), "{file}: {c:?}");
+        }
+        body.validate().unwrap_or_else(|e| panic!("{file}: {e}"));
+    }
+}
+
+#[test]
+fn modal_examples_parse_round_trip_and_validate() {
+    let mut files = docs_files("modal-example.json");
+    files.push("docs-components-using-modal-components-displaying-a-modal.json".to_owned());
+    assert!(files.len() >= 10, "{files:?}");
+    for file in files {
+        let raw = payload(&file);
+        let body: InteractionResponse =
+            serde_json::from_value(raw.clone()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(matches!(body, InteractionResponse::Modal(_)), "{file}");
+        assert_eq!(normalized(&body), raw, "{file}");
+        body.validate().unwrap_or_else(|e| panic!("{file}: {e}"));
+    }
+}
+
+#[test]
+fn every_known_type_round_trips_through_the_enum() {
+    let components: Vec<Component> = vec![
+        ActionRow::new([Button::primary("a", "A")]).into(),
+        Button::link("https://x.y", "L").into(),
+        Button::premium(crate::Snowflake::new(5)).into(),
+        SelectMenu::string("s", [SelectOption::new("l", "v")]),
+        SelectMenu::user("u"),
+        SelectMenu::role("r"),
+        SelectMenu::mentionable("m"),
+        SelectMenu::channel("c", [crate::channel::ChannelType::GuildText]),
+        TextInput::short("t").placeholder("p").into(),
+        Section::new([TextDisplay::new("x")], Thumbnail::new("https://x.y/i.png")).into(),
+        TextDisplay::new("hello").into(),
+        Thumbnail::new("https://x.y/i.png").into(),
+        MediaGallery::new(["https://x.y/1.png", "https://x.y/2.png"]).into(),
+        File::attachment("a.zip").into(),
+        Separator::new().spacing(SeparatorSpacing::Large).into(),
+        Container::new([TextDisplay::new("in")])
+            .accent_color(0x00ff_0000)
+            .into(),
+        Label::new("lbl", TextInput::paragraph("p")).into(),
+        FileUpload::new("f").into(),
+        RadioGroup {
+            custom_id: "rg".into(),
+            options: vec![GroupOption::new("a", "a"), GroupOption::new("b", "b")],
+            ..RadioGroup::default()
+        }
+        .into(),
+        CheckboxGroup {
+            custom_id: "cg".into(),
+            options: vec![GroupOption::new("a", "a")],
+            ..CheckboxGroup::default()
+        }
+        .into(),
+        Checkbox {
+            custom_id: "cb".into(),
+            default: Some(true),
+            ..Checkbox::default()
+        }
+        .into(),
+    ];
+    let expected = [
+        1u8, 2, 2, 3, 5, 6, 7, 8, 4, 9, 10, 11, 12, 13, 14, 17, 18, 19, 21, 22, 23,
+    ];
+    for (c, ty) in components.iter().zip(expected) {
+        let json = serde_json::to_value(c).unwrap();
+        assert_eq!(json["type"], ty, "{c:?}");
+        let back: Component = serde_json::from_value(json).unwrap();
+        assert_eq!(&back, c);
+        assert_eq!(back.kind().value(), ty);
+    }
+}
+
+#[test]
+fn modal_submission_values_parse() {
+    let json = serde_json::json!([
+        {"type": 18, "id": 1, "component": {"type": 4, "id": 2, "custom_id": "name", "value": "Ann"}},
+        {"type": 18, "id": 3, "component": {"type": 3, "id": 4, "custom_id": "pick", "values": ["a", "b"]}},
+        {"type": 18, "id": 5, "component": {"type": 19, "id": 6, "custom_id": "up", "values": ["111"]}},
+        {"type": 18, "id": 7, "component": {"type": 21, "id": 8, "custom_id": "radio", "value": null}},
+        {"type": 18, "id": 9, "component": {"type": 23, "id": 10, "custom_id": "check", "value": true}},
+        {"type": 10, "id": 11, "content": "read me"}
+    ]);
+    let parsed: Vec<Component> = serde_json::from_value(json).unwrap();
+    let Component::Label(l) = &parsed[0] else {
+        panic!()
+    };
+    let Component::TextInput(t) = l.component.as_ref() else {
+        panic!()
+    };
+    assert_eq!(t.value.as_deref(), Some("Ann"));
+    let Component::Label(l) = &parsed[2] else {
+        panic!()
+    };
+    let Component::FileUpload(f) = l.component.as_ref() else {
+        panic!()
+    };
+    assert_eq!(f.values.as_deref(), Some(&[crate::Snowflake::new(111)][..]));
+    let Component::Label(l) = &parsed[4] else {
+        panic!()
+    };
+    assert_eq!(l.component.custom_id(), Some("check"));
+    let mut ids = Vec::new();
+    for c in &parsed {
+        c.walk(&mut |c| ids.extend(c.id()));
+    }
+    assert_eq!(ids, (1..=11).collect::<Vec<_>>());
+}
+
+#[test]
+fn missing_or_bad_type_is_an_error_not_a_panic() {
+    assert!(serde_json::from_value::<Component>(serde_json::json!({"label": "x"})).is_err());
+    assert!(serde_json::from_value::<Component>(serde_json::json!({"type": "x"})).is_err());
+    assert!(serde_json::from_value::<Component>(serde_json::json!({"type": 2})).is_err());
+    let big: Component = serde_json::from_value(serde_json::json!({"type": 300, "x": 1})).unwrap();
+    assert!(matches!(big, Component::Unknown(_)));
+}
