@@ -21,8 +21,10 @@
 //! ```
 //!
 //! The pieces: [`Spec`] (the spec and its 223 operations), [`Operation`], matching
-//! ([`Spec::match_request`]), the checks ([`Spec::check`], [`Spec::check_response`]), the
-//! schema [`Validator`] and its vocabulary ([`keywords`]), and [`Coverage`].
+//! ([`Spec::match_request`]), the checks ([`Spec::check`], [`Spec::check_response`],
+//! [`Spec::check_response_headers`]), the schema [`Validator`] and its vocabulary
+//! ([`keywords`]), [`Coverage`] (with [`Coverage::verdict`] for pass/fail), the docs-over-spec
+//! fixes ([`extra`]) and test helpers ([`fixtures`]).
 
 pub mod check;
 pub mod coverage;
