@@ -9,6 +9,7 @@
 use std::fmt;
 use std::time::Duration;
 
+use asyncord_model::request::ValidationError;
 use serde_json::Value;
 
 /// The result type of every REST call.
@@ -167,7 +168,7 @@ impl fmt::Display for RateLimitScope {
 pub enum RestError {
     /// The request body broke one of Discord's documented limits; nothing was sent.
     #[error("invalid request, nothing was sent: {0}")]
-    Validation(BoxError),
+    Validation(#[from] ValidationError),
     /// Discord rejected the request as malformed (400): see the field errors.
     #[error("bad request: {0}")]
     BadRequest(ApiError),

@@ -52,14 +52,15 @@ pub fn encode(
             json,
         );
     }
-    for (i, f) in files.iter().enumerate() {
+    for f in files {
         let ct = f
             .content_type
             .as_deref()
             .unwrap_or("application/octet-stream");
         part(
             &format!(
-                "Content-Disposition: form-data; name=\"files[{i}]\"; filename=\"{}\"\r\nContent-Type: {ct}",
+                "Content-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {ct}",
+                quote(&f.name),
                 quote(&f.filename)
             ),
             &f.data,

@@ -9,9 +9,11 @@ use serde::Serialize;
 use super::error::{RestError, RestResult};
 use super::route::Route;
 
-/// A file to upload as the multipart part `files[n]`.
+/// A file to upload as a multipart part (`files[n]` for messages).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FilePart {
+    /// The form field name (`files[0]`, or `file` for stickers).
+    pub name: String,
     /// The file name Discord shows (and `attachment://name` refers to).
     pub filename: String,
     /// The MIME type; `application/octet-stream` when unknown.

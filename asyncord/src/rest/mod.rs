@@ -1,1 +1,213 @@
-//! `rest`: see DESIGN.md §2.
+//! [`RestClient`]: Discord's HTTP API as typed resources.
+//!
+//! ```no_run
+//! # async fn run() -> asyncord::http::RestResult<()> {
+//! use asyncord::model::request::CreateMessage;
+//! use asyncord::rest::RestClient;
+//!
+//! let client = RestClient::new("my-bot-token");
+//! let channel = client.channels.get(123_u64).await?;
+//! client.channels.messages(channel.id).create(CreateMessage::content("pong")).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Resources are public fields named as in the seed (`guilds`, `users`, `channels`,
+//! `applications`, `interactions`, `invites`, `stage_instances`, `webhooks`, `auth`,
+//! `stickers`); sub-resources bind an id (`channels.messages(channel_id)`,
+//! `guilds.members(guild_id)`, `messages.reactions(message_id)`, `applications.commands(app_id)`).
+//! `with_reason(..)` on any resource adds an audit-log reason to the changes made through it.
+//! Cloning the client is one `Arc` increment; clones share the connection pool and the rate
+//! limiter. Discord's reference: <https://discord.com/developers/docs/reference>.
+
+mod applications;
+mod auth;
+mod bans;
+mod base;
+mod channels;
+mod guilds;
+mod interactions;
+mod invites;
+mod members;
+mod messages;
+mod reactions;
+mod roles;
+mod stage_instances;
+mod stickers;
+mod threads;
+mod users;
+mod webhooks;
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use applications::{ApplicationsResource, CommandsResource};
+pub use auth::{AuthResource, AuthorizationInformation};
+pub use bans::BansResource;
+pub use channels::ChannelsResource;
+pub use guilds::{ChannelPosition, GuildsResource};
+pub use interactions::InteractionsResource;
+pub use invites::InvitesResource;
+pub use members::{ListMembers, MembersResource};
+pub use messages::{ListMessages, MessagesResource, PinnedMessage, PinnedMessages};
+pub use reactions::{ReactionEmoji, ReactionsResource};
+pub use roles::{RolePosition, RolesResource};
+pub use stage_instances::StageInstancesResource;
+pub use stickers::{CreateGuildSticker, StickersResource};
+pub use threads::ThreadsResource;
+pub use users::{CurrentUserGuild, UsersResource};
+pub use webhooks::WebhooksResource;
+
+use crate::http::{HttpClient, HttpConfig, RateLimiter, Transport};
+pub use base::ApiBody;
+use base::Rest;
+
+/// The resources of a [`RestClient`] (reached through `Deref`: `client.channels`...).
+#[derive(Debug)]
+pub struct Resources {
+    /// Guilds and their members, roles, bans, channels.
+    pub guilds: GuildsResource,
+    /// Users, the current user and DMs.
+    pub users: UsersResource,
+    /// Channels, their messages, reactions, threads, permissions, invites.
+    pub channels: ChannelsResource,
+    /// The current application and its commands.
+    pub applications: ApplicationsResource,
+    /// Interaction responses and follow-ups.
+    pub interactions: InteractionsResource,
+    /// Invites.
+    pub invites: InvitesResource,
+    /// Stage instances.
+    pub stage_instances: StageInstancesResource,
+    /// Webhooks.
+    pub webhooks: WebhooksResource,
+    /// OAuth2 information about the current application.
+    pub auth: AuthResource,
+    /// Stickers.
+    pub stickers: StickersResource,
+    http: Arc<HttpClient>,
+}
+
+/// The REST client. Cheap to clone (one `Arc`); the token never appears in its `Debug`.
+#[derive(Clone)]
+pub struct RestClient {
+    inner: Arc<Resources>,
+}
+
+impl Deref for RestClient {
+    type Target = Resources;
+
+    fn deref(&self) -> &Resources {
+        &self.inner
+    }
+}
+
+impl fmt::Debug for RestClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RestClient")
+            .field("base_url", &self.inner.http.base_url())
+            .field("token", &"<redacted>")
+            .finish()
+    }
+}
+
+impl RestClient {
+    /// A client for Discord's API with the default settings.
+    pub fn new(token: impl AsRef<str>) -> Self {
+        Self::builder(token).build()
+    }
+
+    /// A builder to change the base URL, timeout, retries, global limit, limiter or transport.
+    pub fn builder(token: impl AsRef<str>) -> RestClientBuilder {
+        RestClientBuilder {
+            token: token.as_ref().to_owned(),
+            config: HttpConfig::default(),
+        }
+    }
+
+    /// The HTTP layer (for requests no resource covers yet).
+    pub fn http(&self) -> &Arc<HttpClient> {
+        &self.inner.http
+    }
+}
+
+/// Builds a [`RestClient`].
+pub struct RestClientBuilder {
+    token: String,
+    config: HttpConfig,
+}
+
+impl fmt::Debug for RestClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RestClientBuilder")
+            .field("token", &"<redacted>")
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+impl RestClientBuilder {
+    /// The API base URL (default `https://discord.com/api/v10`; the emulator's URL in tests).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.config.base_url = url.into();
+        self
+    }
+
+    /// The timeout of one attempt (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.config.timeout = timeout;
+        self
+    }
+
+    /// The global limit in requests per second (default 50; `0` disables it).
+    pub fn global_limit(mut self, per_second: u32) -> Self {
+        self.config.global_limit = per_second;
+        self
+    }
+
+    /// How many times a rate-limited or (idempotent) failed request is retried (default 3).
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.config.max_retries = retries;
+        self
+    }
+
+    /// The first backoff after a server error, doubled on each retry (default 500 ms).
+    pub fn retry_backoff(mut self, backoff: Duration) -> Self {
+        self.config.retry_backoff = backoff;
+        self
+    }
+
+    /// A custom rate limiter (for example one shared between processes).
+    pub fn rate_limiter(mut self, limiter: Arc<dyn RateLimiter>) -> Self {
+        self.config.limiter = Some(limiter);
+        self
+    }
+
+    /// A custom transport (the emulator's in-memory one in tests).
+    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
+        self.config.transport = Some(transport);
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> RestClient {
+        let http = Arc::new(HttpClient::new(&self.token, self.config));
+        let rest = Rest::new(Arc::clone(&http));
+        RestClient {
+            inner: Arc::new(Resources {
+                guilds: GuildsResource::new(rest.clone()),
+                users: UsersResource::new(rest.clone()),
+                channels: ChannelsResource::new(rest.clone()),
+                applications: ApplicationsResource::new(rest.clone()),
+                interactions: InteractionsResource::new(rest.clone()),
+                invites: InvitesResource::new(rest.clone()),
+                stage_instances: StageInstancesResource::new(rest.clone()),
+                webhooks: WebhooksResource::new(rest.clone()),
+                auth: AuthResource::new(rest.clone()),
+                stickers: StickersResource::new(rest),
+                http,
+            }),
+        }
+    }
+}

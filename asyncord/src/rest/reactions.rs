@@ -1,0 +1,166 @@
+//! `messages.reactions(message_id)`: add and remove reactions, list who reacted, clear.
+//! <https://discord.com/developers/docs/resources/message#create-reaction>
+
+use std::fmt;
+
+use asyncord_model::Snowflake;
+use asyncord_model::user::User;
+
+use super::base::{Rest, resource};
+use super::messages::out_of_range;
+use crate::http::{Method, RestResult, encode_segment};
+
+/// The emoji of a reaction: a Unicode emoji or a custom one (`name:id`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ReactionEmoji {
+    /// A Unicode emoji, e.g. `"👍"`.
+    Unicode(String),
+    /// A custom emoji.
+    Custom {
+        /// Its name.
+        name: String,
+        /// Its id.
+        id: Snowflake,
+    },
+}
+
+impl ReactionEmoji {
+    /// A custom emoji.
+    pub fn custom(name: impl Into<String>, id: impl Into<Snowflake>) -> Self {
+        Self::Custom {
+            name: name.into(),
+            id: id.into(),
+        }
+    }
+}
+
+impl From<&str> for ReactionEmoji {
+    fn from(s: &str) -> Self {
+        Self::Unicode(s.to_owned())
+    }
+}
+
+impl From<char> for ReactionEmoji {
+    fn from(c: char) -> Self {
+        Self::Unicode(c.to_string())
+    }
+}
+
+impl fmt::Display for ReactionEmoji {
+    /// The percent-encoded path segment.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unicode(s) => f.write_str(&encode_segment(s)),
+            Self::Custom { name, id } => write!(f, "{}:{id}", encode_segment(name)),
+        }
+    }
+}
+
+resource! {
+    /// The reactions of one message (`messages.reactions(message_id)`).
+    ReactionsResource { channel_id: Snowflake, message_id: Snowflake }
+}
+
+impl ReactionsResource {
+    pub(crate) fn new(rest: Rest, channel_id: Snowflake, message_id: Snowflake) -> Self {
+        Self {
+            rest,
+            channel_id,
+            message_id,
+        }
+    }
+
+    /// `PUT .../reactions/{emoji}/@me`: react.
+    pub async fn add(&self, emoji: impl Into<ReactionEmoji>) -> RestResult<()> {
+        let e = emoji.into();
+        let (c, m) = (self.channel_id, self.message_id);
+        self.rest
+            .call_empty(self.rest.req(
+                Method::PUT,
+                "channels/{}/messages/{}/reactions/{}/@me",
+                &[&c, &m, &e],
+            ))
+            .await
+    }
+
+    /// `DELETE .../reactions/{emoji}/@me`: remove the bot's reaction.
+    pub async fn remove_own(&self, emoji: impl Into<ReactionEmoji>) -> RestResult<()> {
+        let e = emoji.into();
+        let (c, m) = (self.channel_id, self.message_id);
+        self.rest
+            .call_empty(self.rest.req(
+                Method::DELETE,
+                "channels/{}/messages/{}/reactions/{}/@me",
+                &[&c, &m, &e],
+            ))
+            .await
+    }
+
+    /// `DELETE .../reactions/{emoji}/{user_id}`: remove someone's reaction.
+    pub async fn remove_user(
+        &self,
+        emoji: impl Into<ReactionEmoji>,
+        user_id: impl Into<Snowflake>,
+    ) -> RestResult<()> {
+        let (e, u) = (emoji.into(), user_id.into());
+        let (c, m) = (self.channel_id, self.message_id);
+        self.rest
+            .call_empty(self.rest.req(
+                Method::DELETE,
+                "channels/{}/messages/{}/reactions/{}/{}",
+                &[&c, &m, &e, &u],
+            ))
+            .await
+    }
+
+    /// `GET .../reactions/{emoji}`: users who reacted (`after` a user id, `limit` 1–100).
+    pub async fn users(
+        &self,
+        emoji: impl Into<ReactionEmoji>,
+        after: Option<Snowflake>,
+        limit: Option<u8>,
+    ) -> RestResult<Vec<User>> {
+        if let Some(l) = limit
+            && !(1..=100).contains(&l)
+        {
+            return Err(out_of_range("limit", 1, 100, i64::from(l)).into());
+        }
+        let e = emoji.into();
+        let (c, m) = (self.channel_id, self.message_id);
+        let request = self
+            .rest
+            .req(
+                Method::GET,
+                "channels/{}/messages/{}/reactions/{}",
+                &[&c, &m, &e],
+            )
+            .query_opt("after", after)
+            .query_opt("limit", limit);
+        self.rest.call(request).await
+    }
+
+    /// `DELETE .../reactions`: remove every reaction.
+    pub async fn clear(&self) -> RestResult<()> {
+        let (c, m) = (self.channel_id, self.message_id);
+        self.rest
+            .call_empty(self.rest.req(
+                Method::DELETE,
+                "channels/{}/messages/{}/reactions",
+                &[&c, &m],
+            ))
+            .await
+    }
+
+    /// `DELETE .../reactions/{emoji}`: remove every reaction with this emoji.
+    pub async fn clear_emoji(&self, emoji: impl Into<ReactionEmoji>) -> RestResult<()> {
+        let e = emoji.into();
+        let (c, m) = (self.channel_id, self.message_id);
+        self.rest
+            .call_empty(self.rest.req(
+                Method::DELETE,
+                "channels/{}/messages/{}/reactions/{}",
+                &[&c, &m, &e],
+            ))
+            .await
+    }
+}

@@ -1,0 +1,97 @@
+//! `client.guilds.roles(guild_id)`: list, get, create, modify, reorder, delete.
+//! <https://discord.com/developers/docs/resources/guild#get-guild-roles>
+
+use asyncord_model::Snowflake;
+use asyncord_model::role::Role;
+use serde::Serialize;
+
+use super::base::{ApiBody, Rest, resource};
+use crate::http::{Method, RestResult};
+
+resource! {
+    /// The roles of one guild (`client.guilds.roles(guild_id)`).
+    RolesResource { guild_id: Snowflake }
+}
+
+/// One entry of [`RolesResource::edit_positions`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RolePosition {
+    /// The role.
+    pub id: Snowflake,
+    /// Its new position.
+    pub position: i64,
+}
+
+impl RolesResource {
+    pub(crate) fn new(rest: Rest, guild_id: Snowflake) -> Self {
+        Self { rest, guild_id }
+    }
+
+    /// `GET /guilds/{id}/roles`.
+    pub async fn list(&self) -> RestResult<Vec<Role>> {
+        self.rest
+            .call(
+                self.rest
+                    .req(Method::GET, "guilds/{}/roles", &[&self.guild_id]),
+            )
+            .await
+    }
+
+    /// `GET /guilds/{id}/roles/{role_id}`.
+    pub async fn get(&self, role_id: impl Into<Snowflake>) -> RestResult<Role> {
+        let r = role_id.into();
+        self.rest
+            .call(
+                self.rest
+                    .req(Method::GET, "guilds/{}/roles/{}", &[&self.guild_id, &r]),
+            )
+            .await
+    }
+
+    /// `POST /guilds/{id}/roles`.
+    pub async fn create(&self, body: impl ApiBody) -> RestResult<Role> {
+        self.rest
+            .send(
+                self.rest
+                    .req(Method::POST, "guilds/{}/roles", &[&self.guild_id]),
+                &body,
+            )
+            .await
+    }
+
+    /// `PATCH /guilds/{id}/roles/{role_id}`.
+    pub async fn edit(
+        &self,
+        role_id: impl Into<Snowflake>,
+        body: impl ApiBody,
+    ) -> RestResult<Role> {
+        let r = role_id.into();
+        self.rest
+            .send(
+                self.rest
+                    .req(Method::PATCH, "guilds/{}/roles/{}", &[&self.guild_id, &r]),
+                &body,
+            )
+            .await
+    }
+
+    /// `PATCH /guilds/{id}/roles`: reorder; returns every role.
+    pub async fn edit_positions(&self, positions: &[RolePosition]) -> RestResult<Vec<Role>> {
+        let request = self
+            .rest
+            .req(Method::PATCH, "guilds/{}/roles", &[&self.guild_id])
+            .json(positions)?;
+        self.rest.call(request).await
+    }
+
+    /// `DELETE /guilds/{id}/roles/{role_id}`.
+    pub async fn delete(&self, role_id: impl Into<Snowflake>) -> RestResult<()> {
+        let r = role_id.into();
+        self.rest
+            .call_empty(
+                self.rest
+                    .req(Method::DELETE, "guilds/{}/roles/{}", &[&self.guild_id, &r]),
+            )
+            .await
+    }
+}

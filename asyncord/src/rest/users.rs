@@ -1,0 +1,127 @@
+//! `client.users`: the current user (get, modify, guilds, guild member, leave), other users,
+//! DMs. <https://discord.com/developers/docs/resources/user>
+
+use asyncord_model::channel::Channel;
+use asyncord_model::member::Member;
+use asyncord_model::user::User;
+use asyncord_model::{Permissions, Snowflake};
+use serde::{Deserialize, Serialize};
+
+use super::base::{ApiBody, Rest, resource};
+use crate::http::{Method, RestResult};
+
+resource! {
+    /// Users (`client.users`).
+    UsersResource {}
+}
+
+/// A guild in the current user's guild list (a partial guild).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUserGuild {
+    /// The guild id.
+    pub id: Snowflake,
+    /// Its name.
+    pub name: String,
+    /// Its icon hash.
+    #[serde(default)]
+    pub icon: Option<String>,
+    /// Its banner hash.
+    #[serde(default)]
+    pub banner: Option<String>,
+    /// Whether the current user owns it.
+    #[serde(default)]
+    pub owner: bool,
+    /// The current user's permissions there.
+    #[serde(default)]
+    pub permissions: Permissions,
+    /// Its features.
+    #[serde(default)]
+    pub features: Vec<String>,
+    /// Approximate member count (with `with_counts`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approximate_member_count: Option<u64>,
+    /// Approximate online count (with `with_counts`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approximate_presence_count: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct CreateDm {
+    recipient_id: Snowflake,
+}
+
+impl UsersResource {
+    pub(crate) fn new(rest: Rest) -> Self {
+        Self { rest }
+    }
+
+    /// `GET /users/@me`: the bot's user.
+    pub async fn me(&self) -> RestResult<User> {
+        self.rest
+            .call(self.rest.req(Method::GET, "users/@me", &[]))
+            .await
+    }
+
+    /// `GET /users/{id}`.
+    pub async fn get(&self, user_id: impl Into<Snowflake>) -> RestResult<User> {
+        let u = user_id.into();
+        self.rest
+            .call(self.rest.req(Method::GET, "users/{}", &[&u]))
+            .await
+    }
+
+    /// `PATCH /users/@me`: change the bot's username, avatar or banner.
+    pub async fn edit_me(&self, body: impl ApiBody) -> RestResult<User> {
+        self.rest
+            .send(self.rest.req(Method::PATCH, "users/@me", &[]), &body)
+            .await
+    }
+
+    /// `GET /users/@me/guilds` (`before`/`after` a guild id, `limit` 1–200).
+    pub async fn guilds(
+        &self,
+        before: Option<Snowflake>,
+        after: Option<Snowflake>,
+        limit: Option<u8>,
+    ) -> RestResult<Vec<CurrentUserGuild>> {
+        let request = self
+            .rest
+            .req(Method::GET, "users/@me/guilds", &[])
+            .query_opt("before", before)
+            .query_opt("after", after)
+            .query_opt("limit", limit);
+        self.rest.call(request).await
+    }
+
+    /// `GET /users/@me/guilds/{guild_id}/member`: the bot's member object in a guild.
+    pub async fn guild_member(&self, guild_id: impl Into<Snowflake>) -> RestResult<Member> {
+        let g = guild_id.into();
+        self.rest
+            .call(
+                self.rest
+                    .req(Method::GET, "users/@me/guilds/{}/member", &[&g]),
+            )
+            .await
+    }
+
+    /// `DELETE /users/@me/guilds/{guild_id}`: leave a guild.
+    pub async fn leave_guild(&self, guild_id: impl Into<Snowflake>) -> RestResult<()> {
+        let g = guild_id.into();
+        self.rest
+            .call_empty(self.rest.req(Method::DELETE, "users/@me/guilds/{}", &[&g]))
+            .await
+    }
+
+    /// `POST /users/@me/channels`: open (or get) the DM channel with a user.
+    pub async fn create_dm(&self, user_id: impl Into<Snowflake>) -> RestResult<Channel> {
+        let body = CreateDm {
+            recipient_id: user_id.into(),
+        };
+        self.rest
+            .send_json(
+                self.rest.req(Method::POST, "users/@me/channels", &[]),
+                &body,
+            )
+            .await
+    }
+}

@@ -1,0 +1,188 @@
+//! `client.webhooks`: create, list, get, modify, delete, execute, and webhook messages.
+//! Token routes are sent without the bot token, as Discord allows.
+//! <https://discord.com/developers/docs/resources/webhook>
+
+use asyncord_model::Snowflake;
+use asyncord_model::message::Message;
+use asyncord_model::request::EditMessage;
+use asyncord_model::webhook::Webhook;
+
+use super::base::{ApiBody, Rest, resource};
+use crate::http::{Method, RestResult, encode_segment};
+
+resource! {
+    /// Webhooks (`client.webhooks`).
+    WebhooksResource {}
+}
+
+impl WebhooksResource {
+    pub(crate) fn new(rest: Rest) -> Self {
+        Self { rest }
+    }
+
+    /// `POST /channels/{id}/webhooks`.
+    pub async fn create(
+        &self,
+        channel_id: impl Into<Snowflake>,
+        body: impl ApiBody,
+    ) -> RestResult<Webhook> {
+        let c = channel_id.into();
+        self.rest
+            .send(
+                self.rest.req(Method::POST, "channels/{}/webhooks", &[&c]),
+                &body,
+            )
+            .await
+    }
+
+    /// `GET /channels/{id}/webhooks`.
+    pub async fn channel_webhooks(
+        &self,
+        channel_id: impl Into<Snowflake>,
+    ) -> RestResult<Vec<Webhook>> {
+        let c = channel_id.into();
+        self.rest
+            .call(self.rest.req(Method::GET, "channels/{}/webhooks", &[&c]))
+            .await
+    }
+
+    /// `GET /guilds/{id}/webhooks`.
+    pub async fn guild_webhooks(&self, guild_id: impl Into<Snowflake>) -> RestResult<Vec<Webhook>> {
+        let g = guild_id.into();
+        self.rest
+            .call(self.rest.req(Method::GET, "guilds/{}/webhooks", &[&g]))
+            .await
+    }
+
+    /// `GET /webhooks/{id}`, or `GET /webhooks/{id}/{token}` when a token is given.
+    pub async fn get(
+        &self,
+        webhook_id: impl Into<Snowflake>,
+        token: Option<&str>,
+    ) -> RestResult<Webhook> {
+        let w = webhook_id.into();
+        let request = match token {
+            Some(t) => self
+                .rest
+                .req(Method::GET, "webhooks/{}/{}", &[&w, &encode_segment(t)]),
+            None => self.rest.req(Method::GET, "webhooks/{}", &[&w]),
+        };
+        self.rest.call(request).await
+    }
+
+    /// `PATCH /webhooks/{id}` (or `/{token}`: then the channel cannot change).
+    pub async fn edit(
+        &self,
+        webhook_id: impl Into<Snowflake>,
+        token: Option<&str>,
+        body: impl ApiBody,
+    ) -> RestResult<Webhook> {
+        let w = webhook_id.into();
+        let request = match token {
+            Some(t) => self
+                .rest
+                .req(Method::PATCH, "webhooks/{}/{}", &[&w, &encode_segment(t)]),
+            None => self.rest.req(Method::PATCH, "webhooks/{}", &[&w]),
+        };
+        self.rest.send(request, &body).await
+    }
+
+    /// `DELETE /webhooks/{id}` (or `/{token}`).
+    pub async fn delete(
+        &self,
+        webhook_id: impl Into<Snowflake>,
+        token: Option<&str>,
+    ) -> RestResult<()> {
+        let w = webhook_id.into();
+        let request = match token {
+            Some(t) => self
+                .rest
+                .req(Method::DELETE, "webhooks/{}/{}", &[&w, &encode_segment(t)]),
+            None => self.rest.req(Method::DELETE, "webhooks/{}", &[&w]),
+        };
+        self.rest.call_empty(request).await
+    }
+
+    /// `POST /webhooks/{id}/{token}?wait=true`: send a message (in `thread_id` if given) and
+    /// return it.
+    pub async fn execute(
+        &self,
+        webhook_id: impl Into<Snowflake>,
+        token: &str,
+        thread_id: Option<Snowflake>,
+        body: impl ApiBody,
+    ) -> RestResult<Message> {
+        let w = webhook_id.into();
+        let request = self
+            .rest
+            .req(
+                Method::POST,
+                "webhooks/{}/{}",
+                &[&w, &encode_segment(token)],
+            )
+            .query("wait", true)
+            .query_opt("thread_id", thread_id);
+        self.rest.send(request, &body).await
+    }
+
+    /// `GET /webhooks/{id}/{token}/messages/{message_id}`.
+    pub async fn message(
+        &self,
+        webhook_id: impl Into<Snowflake>,
+        token: &str,
+        message_id: impl Into<Snowflake>,
+        thread_id: Option<Snowflake>,
+    ) -> RestResult<Message> {
+        let (w, m) = (webhook_id.into(), message_id.into());
+        let request = self
+            .rest
+            .req(
+                Method::GET,
+                "webhooks/{}/{}/messages/{}",
+                &[&w, &encode_segment(token), &m],
+            )
+            .query_opt("thread_id", thread_id);
+        self.rest.call(request).await
+    }
+
+    /// `PATCH /webhooks/{id}/{token}/messages/{message_id}`.
+    pub async fn edit_message(
+        &self,
+        webhook_id: impl Into<Snowflake>,
+        token: &str,
+        message_id: impl Into<Snowflake>,
+        thread_id: Option<Snowflake>,
+        body: EditMessage,
+    ) -> RestResult<Message> {
+        let (w, m) = (webhook_id.into(), message_id.into());
+        let request = self
+            .rest
+            .req(
+                Method::PATCH,
+                "webhooks/{}/{}/messages/{}",
+                &[&w, &encode_segment(token), &m],
+            )
+            .query_opt("thread_id", thread_id);
+        self.rest.send(request, &body).await
+    }
+
+    /// `DELETE /webhooks/{id}/{token}/messages/{message_id}`.
+    pub async fn delete_message(
+        &self,
+        webhook_id: impl Into<Snowflake>,
+        token: &str,
+        message_id: impl Into<Snowflake>,
+        thread_id: Option<Snowflake>,
+    ) -> RestResult<()> {
+        let (w, m) = (webhook_id.into(), message_id.into());
+        let request = self
+            .rest
+            .req(
+                Method::DELETE,
+                "webhooks/{}/{}/messages/{}",
+                &[&w, &encode_segment(token), &m],
+            )
+            .query_opt("thread_id", thread_id);
+        self.rest.call_empty(request).await
+    }
+}
