@@ -12,6 +12,8 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use super::opcode::OpCode;
+pub use crate::presence::Status;
+use crate::presence::{Activity, ActivityType};
 use crate::{Intents, Snowflake};
 
 /// A payload a client sends, with its opcode.
@@ -255,29 +257,13 @@ impl GatewayCommand for Heartbeat {
 }
 frame_serde!(Heartbeat);
 
-crate::str_enum! {
-    /// A user's status ([docs](https://discord.com/developers/docs/events/gateway-events#update-presence-status-types)).
-    pub enum Status {
-        /// Online.
-        Online = "online",
-        /// Do not disturb.
-        Dnd = "dnd",
-        /// Away from keyboard.
-        Idle = "idle",
-        /// Shown as offline.
-        Invisible = "invisible",
-        /// Offline.
-        Offline = "offline",
-    }
-}
-
 /// A presence as a bot sets it (the `d` of op 3, and Identify's `presence`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Presence {
     /// Unix time in milliseconds when the client went idle, or `None`.
     pub since: Option<u64>,
     /// The activities.
-    pub activities: Vec<BotActivity>,
+    pub activities: Vec<Activity>,
     /// The status.
     pub status: Status,
     /// Whether the client is away.
@@ -295,76 +281,66 @@ impl Presence {
         }
     }
 
-    /// Adds an activity.
+    /// Adds an activity (bots may set only `name`, `type`, `url` and `state`).
     #[must_use]
-    pub fn activity(mut self, activity: BotActivity) -> Self {
+    pub fn activity(mut self, activity: Activity) -> Self {
         self.activities.push(activity);
         self
     }
-}
 
-/// An activity as a bot sends it: bots may set only `name`, `type`, `url` and `state`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BotActivity {
-    /// The activity's name.
-    pub name: String,
-    /// The activity type (0 playing, 1 streaming, 2 listening, 3 watching, 4 custom,
-    /// 5 competing).
-    #[serde(rename = "type")]
-    pub kind: u8,
-    /// Stream URL (streaming only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// The status text (custom status, or the line under the name).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
-}
-
-impl BotActivity {
-    fn of(kind: u8, name: impl Into<String>) -> Self {
-        Self {
+    fn simple(self, kind: ActivityType, name: impl Into<String>) -> Self {
+        self.activity(Activity {
             name: name.into(),
             kind,
-            url: None,
-            state: None,
-        }
+            ..Activity::default()
+        })
     }
 
-    /// "Playing {name}".
-    pub fn playing(name: impl Into<String>) -> Self {
-        Self::of(0, name)
+    /// Adds "Playing {name}".
+    #[must_use]
+    pub fn playing(self, name: impl Into<String>) -> Self {
+        self.simple(ActivityType::Playing, name)
     }
 
-    /// "Streaming {name}" with a Twitch or YouTube URL.
-    pub fn streaming(name: impl Into<String>, url: impl Into<String>) -> Self {
-        Self {
+    /// Adds "Listening to {name}".
+    #[must_use]
+    pub fn listening(self, name: impl Into<String>) -> Self {
+        self.simple(ActivityType::Listening, name)
+    }
+
+    /// Adds "Watching {name}".
+    #[must_use]
+    pub fn watching(self, name: impl Into<String>) -> Self {
+        self.simple(ActivityType::Watching, name)
+    }
+
+    /// Adds "Competing in {name}".
+    #[must_use]
+    pub fn competing(self, name: impl Into<String>) -> Self {
+        self.simple(ActivityType::Competing, name)
+    }
+
+    /// Adds "Streaming {name}" with a Twitch or YouTube URL.
+    #[must_use]
+    pub fn streaming(self, name: impl Into<String>, url: impl Into<String>) -> Self {
+        self.activity(Activity {
+            name: name.into(),
+            kind: ActivityType::Streaming,
             url: Some(url.into()),
-            ..Self::of(1, name)
-        }
+            ..Activity::default()
+        })
     }
 
-    /// "Listening to {name}".
-    pub fn listening(name: impl Into<String>) -> Self {
-        Self::of(2, name)
-    }
-
-    /// "Watching {name}".
-    pub fn watching(name: impl Into<String>) -> Self {
-        Self::of(3, name)
-    }
-
-    /// A custom status showing `text`.
-    pub fn custom(text: impl Into<String>) -> Self {
+    /// Adds a custom status showing `text`.
+    #[must_use]
+    pub fn custom_status(self, text: impl Into<String>) -> Self {
         let text = text.into();
-        Self {
-            state: Some(text.clone()),
-            ..Self::of(4, text)
-        }
-    }
-
-    /// "Competing in {name}".
-    pub fn competing(name: impl Into<String>) -> Self {
-        Self::of(5, name)
+        self.activity(Activity {
+            name: "Custom Status".to_owned(),
+            kind: ActivityType::Custom,
+            state: Some(text),
+            ..Activity::default()
+        })
     }
 }
 
@@ -522,30 +498,31 @@ mod tests {
 
     #[test]
     fn identify_frame_and_redacted_debug() {
-        let identify = Identify::new(
-            "secret.token.value",
-            Intents::GUILDS | Intents::GUILD_MESSAGES,
-        )
-        .shard(1, 4)
-        .presence(Presence::new(Status::Dnd).activity(BotActivity::playing("chess")));
+        let identify = Identify::new("Tk9.pLx.VALUE", Intents::GUILDS | Intents::GUILD_MESSAGES)
+            .shard(1, 4)
+            .presence(Presence::new(Status::Dnd).playing("chess"));
         let json = serde_json::to_value(&identify).unwrap();
         assert_eq!(json["op"], 2);
-        assert_eq!(json["d"]["token"], "secret.token.value");
+        assert_eq!(json["d"]["token"], "Tk9.pLx.VALUE");
         assert_eq!(json["d"]["intents"], 513);
         assert_eq!(json["d"]["shard"], serde_json::json!([1, 4]));
         assert_eq!(json["d"]["presence"]["status"], "dnd");
+        assert_eq!(
+            json["d"]["presence"]["activities"][0],
+            serde_json::json!({"name": "chess", "type": 0})
+        );
         assert_eq!(json["d"]["presence"]["since"], serde_json::Value::Null);
         assert_eq!(json["d"]["properties"]["browser"], "asyncord");
         assert!(json["d"].get("compress").is_none());
         let back: Identify = serde_json::from_value(json).unwrap();
         assert_eq!(back, identify);
-        assert!(!format!("{identify:?}").contains("secret"));
+        assert!(!format!("{identify:?}").contains("Tk9"));
         let resume = Resume {
-            token: "secret".into(),
+            token: "Tk9-resume".into(),
             session_id: "abc".into(),
             seq: 7,
         };
-        assert!(!format!("{resume:?}").contains("secret"));
+        assert!(!format!("{resume:?}").contains("Tk9"));
     }
 
     #[test]

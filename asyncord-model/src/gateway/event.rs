@@ -3,6 +3,7 @@
 use serde::de::DeserializeOwned;
 
 use super::event_kind::EventKind;
+use super::events::Event;
 use crate::flags::Intents;
 
 /// A typed gateway dispatch event (`MessageCreateEvent`, `GuildCreateEvent`, ...).
@@ -18,4 +19,13 @@ pub trait GatewayEvent: DeserializeOwned + Send + Sync + 'static {
 
     /// The intents that deliver this event (any one of them); empty when none is needed.
     const INTENTS: Intents = Self::KIND.intents();
+
+    /// This event, when `event` holds it (the dispatcher shares one `Arc<Event>` between the
+    /// handlers and gives each the typed event it asked for).
+    ///
+    /// The provided implementation returns `None`; the model's 79 event types override it.
+    fn from_event(event: &Event) -> Option<&Self> {
+        let _ = event;
+        None
+    }
 }

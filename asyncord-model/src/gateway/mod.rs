@@ -5,16 +5,18 @@ pub mod close_code;
 pub mod commands;
 pub mod event;
 pub mod event_kind;
+pub mod events;
 pub mod frame;
 pub mod opcode;
 
 pub use close_code::{CloseAction, CloseCode};
 pub use commands::{
-    BotActivity, ChannelInfoField, ConnectionProperties, GatewayCommand, Heartbeat, Identify,
-    Presence, RequestChannelInfo, RequestGuildMembers, RequestSoundboardSounds, Resume, Status,
+    ChannelInfoField, ConnectionProperties, GatewayCommand, Heartbeat, Identify, Presence,
+    RequestChannelInfo, RequestGuildMembers, RequestSoundboardSounds, Resume, Status,
     UpdatePresence, UpdateVoiceState,
 };
 pub use event::GatewayEvent;
 pub use event_kind::{EventKind, EventSet};
+pub use events::*;
 pub use frame::{FrameError, Hello, InvalidSession, RawFrame};
 pub use opcode::OpCode;

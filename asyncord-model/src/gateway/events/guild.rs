@@ -1,0 +1,79 @@
+//! Guild events: create/update/delete, audit log, bans, emojis, stickers, integrations
+//! ([Discord docs](https://discord.com/developers/docs/events/gateway-events#guilds)).
+
+use serde::{Deserialize, Serialize};
+
+use crate::Snowflake;
+use crate::audit_log::AuditLogEntry;
+use crate::emoji::Emoji;
+use crate::guild::{Guild, UnavailableGuild};
+use crate::sticker::Sticker;
+use crate::user::User;
+
+newtype_event! {
+    /// `GUILD_CREATE`: a guild became available (at startup, after an outage) or the bot
+    /// joined one. Carries the guild's members, channels, threads, presences, voice states...
+    GuildCreateEvent(Guild)
+}
+
+newtype_event! {
+    /// `GUILD_UPDATE`: a guild's settings changed.
+    GuildUpdateEvent(Guild)
+}
+
+newtype_event! {
+    /// `GUILD_DELETE`: a guild became unavailable (`unavailable` set) or the bot left or was
+    /// removed from it (`unavailable` not set).
+    GuildDeleteEvent(UnavailableGuild)
+}
+
+newtype_event! {
+    /// `GUILD_AUDIT_LOG_ENTRY_CREATE`: an audit log entry was created (`guild_id` is set;
+    /// needs VIEW_AUDIT_LOG).
+    GuildAuditLogEntryCreateEvent(AuditLogEntry)
+}
+
+/// `GUILD_BAN_ADD`: a user was banned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuildBanAddEvent {
+    /// The guild.
+    pub guild_id: Snowflake,
+    /// The banned user.
+    pub user: User,
+}
+
+/// `GUILD_BAN_REMOVE`: a user was unbanned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuildBanRemoveEvent {
+    /// The guild.
+    pub guild_id: Snowflake,
+    /// The unbanned user.
+    pub user: User,
+}
+
+/// `GUILD_EMOJIS_UPDATE`: the guild's emojis changed; the full new list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GuildEmojisUpdateEvent {
+    /// The guild.
+    pub guild_id: Snowflake,
+    /// All the guild's emojis.
+    #[serde(default)]
+    pub emojis: Vec<Emoji>,
+}
+
+/// `GUILD_STICKERS_UPDATE`: the guild's stickers changed; the full new list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GuildStickersUpdateEvent {
+    /// The guild.
+    pub guild_id: Snowflake,
+    /// All the guild's stickers.
+    #[serde(default)]
+    pub stickers: Vec<Sticker>,
+}
+
+/// `GUILD_INTEGRATIONS_UPDATE`: a guild integration was updated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuildIntegrationsUpdateEvent {
+    /// The guild.
+    pub guild_id: Snowflake,
+}

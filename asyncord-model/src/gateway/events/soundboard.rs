@@ -1,0 +1,46 @@
+//! Soundboard events
+//! ([Discord docs](https://discord.com/developers/docs/events/gateway-events#guild-soundboard-sound-create)).
+
+use serde::{Deserialize, Serialize};
+
+use crate::Snowflake;
+use crate::soundboard::SoundboardSound;
+
+newtype_event! {
+    /// `GUILD_SOUNDBOARD_SOUND_CREATE`: a soundboard sound was created.
+    GuildSoundboardSoundCreateEvent(SoundboardSound)
+}
+
+newtype_event! {
+    /// `GUILD_SOUNDBOARD_SOUND_UPDATE`: a soundboard sound was updated.
+    GuildSoundboardSoundUpdateEvent(SoundboardSound)
+}
+
+/// `GUILD_SOUNDBOARD_SOUND_DELETE`: a soundboard sound was deleted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuildSoundboardSoundDeleteEvent {
+    /// The deleted sound.
+    pub sound_id: Snowflake,
+    /// The guild it was in.
+    pub guild_id: Snowflake,
+}
+
+/// `GUILD_SOUNDBOARD_SOUNDS_UPDATE`: several of a guild's soundboard sounds were updated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GuildSoundboardSoundsUpdateEvent {
+    /// The guild's sounds.
+    #[serde(default)]
+    pub soundboard_sounds: Vec<SoundboardSound>,
+    /// The guild.
+    pub guild_id: Snowflake,
+}
+
+/// `SOUNDBOARD_SOUNDS`: a guild's soundboard sounds, the reply to Request Soundboard Sounds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SoundboardSoundsEvent {
+    /// The guild's sounds.
+    #[serde(default)]
+    pub soundboard_sounds: Vec<SoundboardSound>,
+    /// The guild.
+    pub guild_id: Snowflake,
+}
