@@ -52,8 +52,7 @@ impl InteractionsResource {
         response: InteractionResponse,
     ) -> RestResult<InteractionCallbackResponse> {
         let (i, t) = (interaction_id.into(), encode_segment(token));
-        let request = self
-            .req(Method::POST, "interactions/{}/{}/callback", &[&i, &t])
+        let request = req(Method::POST, "interactions/{}/{}/callback", &[&i, &t])
             .query("with_response", true);
         self.rest.send(request, &response).await
     }
