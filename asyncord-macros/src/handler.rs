@@ -224,11 +224,13 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
         .iter()
         .map(|prm| format_ident!("__asyncord_arg_{}", prm.ident.unraw()));
 
-    let output_check = match output {
-        ReturnType::Default => quote!(),
-        ReturnType::Type(_, ty) => quote_spanned! {ty.span()=>
-            const _: () = #p::assert_handler_output::<#ty>();
-        },
+    // Spanned at the return type, so a wrong one is reported there.
+    let output_span = match output {
+        ReturnType::Default => name.span(),
+        ReturnType::Type(_, ty) => ty.span(),
+    };
+    let into_result = quote_spanned! {output_span=>
+        #d::IntoHandlerResult::into_handler_result(__asyncord_out)
     };
 
     let (marker_generics, marker, event_assoc, event_check, event_expr) = match event_ty {
@@ -238,9 +240,8 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
                 quote!(),
                 quote!(#d::ByRef),
                 quote!(#elem),
-                quote_spanned! {elem.span()=>
-                    const _: () = #p::assert_event_param::<#p::Arc<#elem>, #d::ByArc>();
-                },
+                // `type Event = #elem` reports a non-event at the type.
+                quote!(),
                 quote!(&*__asyncord_event),
             )
         }
@@ -280,7 +281,6 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
             use #p::{ViaArgument as _, ViaInject as _};
 
             #event_check
-            #output_check
 
             impl #marker_generics #d::Handler<#marker> for #name #where_clause {
                 type Event = #event_assoc;
@@ -303,9 +303,8 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
                     async move {
                         #(#resolves)*
                         let _ = &__asyncord_ctx;
-                        #d::IntoHandlerResult::into_handler_result(
-                            #name::call(#event_expr, #(#vars),*).await
-                        )
+                        let __asyncord_out = #name::call(#event_expr, #(#vars),*).await;
+                        #into_result
                     }
                 }
             }

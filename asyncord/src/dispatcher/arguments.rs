@@ -144,7 +144,7 @@ impl Requirements {
 
     /// Declares that the handler parameter at `position` named `name` is the registered argument
     /// `name` of type `T`.
-    pub fn parameter<T: Argument>(&mut self, position: usize, name: &'static str) {
+    pub fn parameter<T: 'static>(&mut self, position: usize, name: &'static str) {
         self.list.push(Requirement {
             parameter: name,
             position: Some(position),
@@ -157,7 +157,7 @@ impl Requirements {
 
     /// Declares that the current value needs the registered argument `name` of type `T` (used
     /// inside [`Inject::requirements`](super::Inject::requirements)).
-    pub fn argument<T: Argument>(&mut self, name: &'static str) {
+    pub fn argument<T: 'static>(&mut self, name: &'static str) {
         self.list.push(Requirement {
             parameter: if self.parameter.is_empty() {
                 name

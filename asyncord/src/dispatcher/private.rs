@@ -11,7 +11,7 @@ use std::marker::PhantomData;
 use super::arguments::{Argument, Requirements};
 use super::context::Context;
 use super::error::InjectError;
-use super::handler::{EventParam, IntoHandlerResult};
+use super::handler::EventParam;
 use super::inject::Inject;
 
 pub use std::future::Future as FutureTrait;
@@ -61,7 +61,7 @@ pub trait ViaArgument<T> {
     /// Declares what the parameter needs.
     fn describe(&self, reqs: &mut Requirements, position: Option<usize>, name: &'static str)
     where
-        T: Argument;
+        T: 'static;
     /// Fetches the value.
     fn resolve(
         &self,
@@ -76,7 +76,7 @@ pub trait ViaArgument<T> {
 impl<T> ViaArgument<T> for &Param<T> {
     fn describe(&self, reqs: &mut Requirements, position: Option<usize>, name: &'static str)
     where
-        T: Argument,
+        T: 'static,
     {
         match position {
             Some(p) => reqs.parameter::<T>(p, name),
@@ -103,9 +103,6 @@ impl<T> ViaArgument<T> for &Param<T> {
 
 /// Compile-time check that `T` can be a handler's first parameter (spanned at the type).
 pub const fn assert_event_param<T: EventParam<M>, M>() {}
-
-/// Compile-time check of a handler's return type (spanned at the type).
-pub const fn assert_handler_output<T: IntoHandlerResult>() {}
 
 /// Compile-time check that a handler's future is `Send` (spanned at the function name).
 pub fn assert_send<F: Future + Send>(f: F) -> F {

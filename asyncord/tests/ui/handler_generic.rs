@@ -1,0 +1,16 @@
+#![allow(unused_imports)]
+use asyncord::dispatcher::{handler, HandlerResult};
+use asyncord::model::gateway::{EventKind, GatewayEvent};
+
+#[derive(Clone, serde::Deserialize)]
+struct Msg {}
+impl GatewayEvent for Msg {
+    const KIND: EventKind = EventKind::MessageCreate;
+}
+
+#[handler]
+async fn on_message<T: Clone + Send + Sync + 'static>(event: Msg, value: T) {
+    let _ = (event, value);
+}
+
+fn main() {}

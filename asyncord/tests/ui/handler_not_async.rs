@@ -1,0 +1,17 @@
+#![allow(unused_imports)]
+use asyncord::dispatcher::{handler, HandlerResult};
+use asyncord::model::gateway::{EventKind, GatewayEvent};
+
+#[derive(Clone, serde::Deserialize)]
+struct Msg {}
+impl GatewayEvent for Msg {
+    const KIND: EventKind = EventKind::MessageCreate;
+}
+
+#[handler]
+fn on_message(event: Msg) -> HandlerResult {
+    let _ = event;
+    Ok(())
+}
+
+fn main() {}

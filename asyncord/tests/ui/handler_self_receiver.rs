@@ -1,0 +1,20 @@
+#![allow(unused_imports)]
+use asyncord::dispatcher::{handler, HandlerResult};
+use asyncord::model::gateway::{EventKind, GatewayEvent};
+
+#[derive(Clone, serde::Deserialize)]
+struct Msg {}
+impl GatewayEvent for Msg {
+    const KIND: EventKind = EventKind::MessageCreate;
+}
+
+struct Bot;
+
+impl Bot {
+    #[handler]
+    async fn on_message(&self, event: Msg) {
+        let _ = event;
+    }
+}
+
+fn main() {}

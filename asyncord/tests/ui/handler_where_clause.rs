@@ -1,0 +1,19 @@
+#![allow(unused_imports)]
+use asyncord::dispatcher::{handler, HandlerResult};
+use asyncord::model::gateway::{EventKind, GatewayEvent};
+
+#[derive(Clone, serde::Deserialize)]
+struct Msg {}
+impl GatewayEvent for Msg {
+    const KIND: EventKind = EventKind::MessageCreate;
+}
+
+#[handler]
+async fn on_message(event: Msg, value: i32)
+where
+    i32: Copy,
+{
+    let _ = (event, value);
+}
+
+fn main() {}

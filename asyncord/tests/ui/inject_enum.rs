@@ -1,0 +1,19 @@
+#![allow(unused_imports)]
+use asyncord::dispatcher::{handler, HandlerResult};
+use asyncord::model::gateway::{EventKind, GatewayEvent};
+
+#[derive(Clone, serde::Deserialize)]
+struct Msg {}
+impl GatewayEvent for Msg {
+    const KIND: EventKind = EventKind::MessageCreate;
+}
+
+use asyncord::dispatcher::inject;
+
+#[inject]
+enum Deps {
+    A,
+    B,
+}
+
+fn main() {}
