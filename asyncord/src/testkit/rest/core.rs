@@ -127,7 +127,7 @@ impl Core {
                 method: method.clone(),
                 path: rel.map_or_else(
                     || full.to_owned(),
-                    |r| format!("/{}", r.trim_start_matches('/')),
+                    |r| format!("/{}", decode(r.trim_start_matches('/')).unwrap_or_else(|| r.trim_start_matches('/').to_owned())),
                 ),
                 route: route.clone(),
                 query: query.clone(),

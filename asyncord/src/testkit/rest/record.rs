@@ -23,7 +23,7 @@ pub struct Part {
 pub struct RecordedRequest {
     /// The method (`GET`...).
     pub method: String,
-    /// The path relative to the API base, starting with `/` (`/channels/1/messages`).
+    /// The path relative to the API base, percent-decoded, starting with `/` (`/channels/1/messages`).
     pub path: String,
     /// The route key (`"POST channels/{}/messages"`).
     pub route: String,
