@@ -1,8 +1,15 @@
-//! # asyncord
+#![doc = include_str!("../../README.md")]
 //!
-//! A Rust SDK for Discord bots: a REST client with correct rate limiting, a gateway client that
-//! keeps a bot connected through every fault Discord can throw at it, handlers wired and checked
-//! at compile time, and `testkit`, an offline Discord emulator to test bots against.
+//! # Crate layout
+//!
+//! - [`client_hub`]: [`ClientHub`], [`ClientGroup`], [`connect`] — bots as a user meets them.
+//! - [`dispatcher`]: the [`Dispatcher`](dispatcher::Dispatcher), [`handler`] and [`inject`].
+//! - [`rest`]: the [`RestClient`](rest::RestClient) and its resources; [`http`]: the transport
+//!   and rate limiter under it.
+//! - [`gateway`]: shards, compression, heartbeats, resume.
+//! - [`model`]: every Discord object, event and request body (`asyncord-model`).
+//! - `testkit` (feature `testkit`): the offline Discord emulator.
+//! - [`prelude`]: the names a bot needs, `use asyncord::prelude::*;`.
 
 pub use asyncord_model as model;
 
@@ -17,3 +24,9 @@ pub mod client_hub;
 pub mod testkit;
 
 pub mod prelude;
+
+pub use asyncord_macros::{handler, inject};
+pub use client_hub::{
+    ClientGroup, ClientGroups, ClientHub, Error, GroupConfig, HubConfig, Result, StopHandle,
+    connect, connect_with,
+};

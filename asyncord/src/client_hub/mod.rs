@@ -1,1 +1,88 @@
-//! `client_hub`: see DESIGN.md §2.
+//! The client hub: bots as a user meets them (the seed's "Client" page).
+//!
+//! - [`ClientHub`]: many bots in one process. [`ClientHub::create_client_group`] makes a
+//!   [`ClientGroup`] per bot — its `dispatcher`, `gateway` and `client` (REST) — and
+//!   [`ClientHub::start`] checks every group's handlers, runs the groups concurrently until
+//!   Ctrl-C/SIGTERM or [`ClientHub::stop`], then shuts down gracefully.
+//! - [`connect`]: the one-bot shortcut, a hub with one group named `"default"`.
+//! - Default handler arguments of every group: `client` ([`RestClient`]), `gateway`
+//!   ([`GatewayHandle`]) and `client_groups` ([`ClientGroups`]).
+//! - [`GroupConfig`]: intents (derived from the handlers by default), presence, shards,
+//!   compression, REST and gateway URLs; [`HubConfig`]: shutdown timeout, what a failing group
+//!   does to the others, signals.
+//!
+//! Discord's gateway lifecycle, which each group follows:
+//! <https://discord.com/developers/docs/events/gateway#connection-lifecycle>.
+//!
+//! [`RestClient`]: crate::rest::RestClient
+//! [`GatewayHandle`]: crate::gateway::GatewayHandle
+
+mod config;
+mod dispatcher;
+mod error;
+mod group;
+mod groups;
+mod hub;
+mod run;
+mod signal;
+mod tracker;
+
+pub use config::{GroupConfig, HubConfig, IntentsConfig};
+pub use dispatcher::GroupDispatcher;
+pub use error::{
+    Error, GroupError, GroupProblem, GroupReport, HubError, Result, RunSummary, StopReason,
+};
+pub use group::{ClientGroup, GroupGateway};
+pub use groups::{ClientGroups, StopHandle};
+pub use hub::ClientHub;
+pub use tracker::TrackedMarker;
+
+/// The name of the group [`connect`] creates.
+pub const DEFAULT_GROUP: &str = "default";
+
+/// Runs one bot until Ctrl-C, SIGTERM or a stop from a handler: the seed's
+/// `connect(token)`.
+///
+/// `setup` receives the bot's group to register handlers and arguments (and to read its
+/// `client`); then the bot connects and runs. It is the same as a [`ClientHub`] with one group
+/// named `"default"`.
+///
+/// ```no_run
+/// use asyncord::model::gateway::events::MessageCreateEvent;
+/// use asyncord::model::request::CreateMessage;
+/// use asyncord::prelude::*;
+/// use asyncord::rest::RestClient;
+///
+/// #[handler]
+/// async fn on_message(event: MessageCreateEvent, client: RestClient) -> HandlerResult {
+///     if event.author.bot {
+///         return Ok(());
+///     }
+///     client.channels.messages(event.channel_id).create(CreateMessage::content("pong")).await?;
+///     Ok(())
+/// }
+///
+/// #[tokio::main]
+/// async fn main() -> asyncord::Result<()> {
+///     asyncord::connect(std::env::var("DISCORD_TOKEN")?, |group| {
+///         group.dispatcher.add_handler(on_message);
+///     })
+///     .await
+/// }
+/// ```
+pub async fn connect(token: impl AsRef<str>, setup: impl FnOnce(&ClientGroup)) -> Result<()> {
+    connect_with(token, GroupConfig::default(), setup).await
+}
+
+/// [`connect`] with a group configuration (intents, presence, shards, URLs...).
+pub async fn connect_with(
+    token: impl AsRef<str>,
+    config: GroupConfig,
+    setup: impl FnOnce(&ClientGroup),
+) -> Result<()> {
+    let mut hub = ClientHub::new();
+    let group = hub.create_client_group_with(DEFAULT_GROUP, token, config)?;
+    setup(&group);
+    hub.start().await?;
+    Ok(())
+}

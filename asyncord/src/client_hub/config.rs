@@ -1,0 +1,255 @@
+//! Configuration of a client group ([`GroupConfig`]) and of the hub ([`HubConfig`]), with the
+//! defaults a bot author expects: intents derived from the handlers, shards as Discord
+//! recommends, zstd compression, Discord's production URLs, Ctrl-C handling, ten seconds for
+//! handlers to finish at shutdown.
+//!
+//! Gateway settings follow Discord's
+//! [connecting](https://discord.com/developers/docs/events/gateway#connecting) and
+//! [intents](https://discord.com/developers/docs/events/gateway#gateway-intents) docs.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use asyncord_model::Intents;
+use asyncord_model::gateway::Presence;
+
+use crate::gateway::{Compression, Connector, Session, Shards};
+use crate::http::{DEFAULT_BASE_URL, Transport};
+
+/// How a group chooses its gateway intents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntentsConfig {
+    /// Every non-privileged intent, plus the intents the handlers' events need (derived from
+    /// the dispatcher when the hub starts), plus `extra` (for example
+    /// [`Intents::MESSAGE_CONTENT`]). The default, with no extras.
+    Auto {
+        /// Intents added to the derived set.
+        extra: Intents,
+    },
+    /// Exactly these intents. The hub refuses to start when they cannot deliver some
+    /// handler's event, naming the missing intent.
+    Exactly(Intents),
+}
+
+impl Default for IntentsConfig {
+    fn default() -> Self {
+        Self::Auto {
+            extra: Intents::empty(),
+        }
+    }
+}
+
+/// The settings of one client group (one bot).
+///
+/// `api_base` and `rest_transport` are read when the group is created (its `client` is built
+/// then); everything else is read when the hub starts.
+#[derive(Clone)]
+pub struct GroupConfig {
+    /// The gateway intents (default: [`IntentsConfig::Auto`]).
+    pub intents: IntentsConfig,
+    /// The presence to identify with (default: none, Discord shows "online").
+    pub presence: Option<Presence>,
+    /// The shards (default: as many as `GET /gateway/bot` recommends).
+    pub shards: Shards,
+    /// The gateway transport compression (default: zstd-stream).
+    pub compression: Compression,
+    /// `large_threshold` in IDENTIFY (50-250).
+    pub large_threshold: Option<u8>,
+    /// The REST API base URL (default `https://discord.com/api/v10`): the emulator or a proxy.
+    pub api_base: String,
+    /// A gateway URL to use instead of the one `GET /gateway/bot` returns.
+    pub gateway_url: Option<String>,
+    /// How gateway connections are opened (for example the emulator's in-memory connector).
+    pub gateway_connector: Option<Arc<dyn Connector>>,
+    /// How REST requests are sent (for example the emulator's in-memory transport).
+    pub rest_transport: Option<Arc<dyn Transport>>,
+    /// Sessions to resume instead of identifying (from a previous run's
+    /// [`GroupReport::sessions`](super::GroupReport::sessions)).
+    pub resume_sessions: HashMap<u32, Session>,
+    /// On shutdown, close the gateway with a resumable code and report the sessions, instead
+    /// of closing with 1000 (which ends the sessions: the bot goes offline at once). Default
+    /// `false`.
+    pub keep_sessions: bool,
+}
+
+impl Default for GroupConfig {
+    fn default() -> Self {
+        Self {
+            intents: IntentsConfig::default(),
+            presence: None,
+            shards: Shards::Auto,
+            compression: Compression::default(),
+            large_threshold: None,
+            api_base: DEFAULT_BASE_URL.to_owned(),
+            gateway_url: None,
+            gateway_connector: None,
+            rest_transport: None,
+            resume_sessions: HashMap::new(),
+            keep_sessions: false,
+        }
+    }
+}
+
+impl fmt::Debug for GroupConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GroupConfig")
+            .field("intents", &self.intents)
+            .field("presence", &self.presence)
+            .field("shards", &self.shards)
+            .field("compression", &self.compression)
+            .field("large_threshold", &self.large_threshold)
+            .field("api_base", &self.api_base)
+            .field("gateway_url", &self.gateway_url)
+            .field("gateway_connector", &self.gateway_connector.is_some())
+            .field("rest_transport", &self.rest_transport.is_some())
+            .field("resume_sessions", &self.resume_sessions.len())
+            .field("keep_sessions", &self.keep_sessions)
+            .finish()
+    }
+}
+
+impl GroupConfig {
+    /// The default configuration.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Identifies with exactly these intents.
+    pub fn intents(mut self, intents: Intents) -> Self {
+        self.intents = IntentsConfig::Exactly(intents);
+        self
+    }
+
+    /// Adds intents to the derived set (or to the exact set, if one was given).
+    pub fn add_intents(mut self, intents: Intents) -> Self {
+        self.intents = match self.intents {
+            IntentsConfig::Auto { extra } => IntentsConfig::Auto {
+                extra: extra | intents,
+            },
+            IntentsConfig::Exactly(set) => IntentsConfig::Exactly(set | intents),
+        };
+        self
+    }
+
+    /// Identifies with this presence.
+    pub fn presence(mut self, presence: Presence) -> Self {
+        self.presence = Some(presence);
+        self
+    }
+
+    /// Sets the shards: [`Shards::Auto`], [`Shards::all(n)`](Shards::all), or a range of a
+    /// fixed count.
+    pub fn shards(mut self, shards: Shards) -> Self {
+        self.shards = shards;
+        self
+    }
+
+    /// Sets the gateway compression.
+    pub fn compression(mut self, compression: Compression) -> Self {
+        self.compression = compression;
+        self
+    }
+
+    /// Sends REST requests to this API base (`http://127.0.0.1:8080/api/v10`); the gateway URL
+    /// then comes from its `GET /gateway/bot` unless [`GroupConfig::gateway_url`] is set.
+    pub fn api_base(mut self, url: impl Into<String>) -> Self {
+        url.into()
+            .trim_end_matches('/')
+            .clone_into(&mut self.api_base);
+        self
+    }
+
+    /// Connects to this gateway URL instead of the one `GET /gateway/bot` returns.
+    pub fn gateway_url(mut self, url: impl Into<String>) -> Self {
+        self.gateway_url = Some(url.into());
+        self
+    }
+
+    /// Opens gateway connections through this connector.
+    pub fn gateway_connector(mut self, connector: Arc<dyn Connector>) -> Self {
+        self.gateway_connector = Some(connector);
+        self
+    }
+
+    /// Sends REST requests through this transport.
+    pub fn rest_transport(mut self, transport: Arc<dyn Transport>) -> Self {
+        self.rest_transport = Some(transport);
+        self
+    }
+
+    /// Resumes these sessions instead of identifying.
+    pub fn resume_sessions(mut self, sessions: HashMap<u32, Session>) -> Self {
+        self.resume_sessions = sessions;
+        self
+    }
+
+    /// Keeps the sessions resumable on shutdown (see [`GroupConfig::keep_sessions`]).
+    pub fn keep_sessions(mut self, keep: bool) -> Self {
+        self.keep_sessions = keep;
+        self
+    }
+
+    /// The intents to identify with, given what the handlers need.
+    pub(crate) fn resolve_intents(&self, required: Intents) -> Intents {
+        match self.intents {
+            IntentsConfig::Auto { extra } => Intents::NON_PRIVILEGED | required | extra,
+            IntentsConfig::Exactly(set) => set,
+        }
+    }
+}
+
+/// The settings of the hub itself.
+#[derive(Clone, Debug)]
+pub struct HubConfig {
+    /// How long handlers in flight may run after a stop before they are cancelled (default
+    /// 10 s).
+    pub shutdown_timeout: Duration,
+    /// Stop every group when one fails fatally (bad token, disallowed intents). Default
+    /// `false`: the failure is reported with the group's name and the others keep running.
+    pub stop_on_group_failure: bool,
+    /// Stop on Ctrl-C (SIGINT) and SIGTERM. Default `true`.
+    pub handle_signals: bool,
+}
+
+impl Default for HubConfig {
+    fn default() -> Self {
+        Self {
+            shutdown_timeout: Duration::from_secs(10),
+            stop_on_group_failure: false,
+            handle_signals: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_intents_add_what_handlers_need_to_the_safe_default() {
+        let config = GroupConfig::new().add_intents(Intents::MESSAGE_CONTENT);
+        let intents = config.resolve_intents(Intents::GUILD_MEMBERS);
+        assert!(intents.contains(Intents::NON_PRIVILEGED));
+        assert!(intents.contains(Intents::GUILD_MEMBERS | Intents::MESSAGE_CONTENT));
+        assert!(!intents.contains(Intents::GUILD_PRESENCES));
+    }
+
+    #[test]
+    fn exact_intents_are_kept_as_given() {
+        let config = GroupConfig::new()
+            .intents(Intents::GUILDS)
+            .add_intents(Intents::GUILD_MESSAGES);
+        assert_eq!(
+            config.resolve_intents(Intents::GUILD_MEMBERS),
+            Intents::GUILDS | Intents::GUILD_MESSAGES
+        );
+    }
+
+    #[test]
+    fn api_base_drops_trailing_slashes() {
+        let config = GroupConfig::new().api_base("http://127.0.0.1:8080/api/v10/");
+        assert_eq!(config.api_base, "http://127.0.0.1:8080/api/v10");
+    }
+}
