@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::common::{Color, ImageHash, Locale, null_as_default};
 use crate::{Snowflake, int_enum, int_flags, str_enum};
 
+/// Base URL of Discord's CDN.
+pub const CDN: &str = "https://cdn.discordapp.com";
+
 /// A Discord user ([docs](https://discord.com/developers/docs/resources/user#user-object)).
 ///
 /// Partial users (in mentions, audit logs, docs examples) may lack even `id`/`username`; those
@@ -82,6 +85,28 @@ impl User {
     /// A mention of this user (`<@id>`).
     pub fn mention(&self) -> String {
         format!("<@{}>", self.id)
+    }
+
+    /// The CDN URL of the avatar (`gif` when animated, else `png`), or of the default avatar
+    /// when none is set.
+    pub fn avatar_url(&self) -> String {
+        match &self.avatar {
+            Some(hash) => format!(
+                "{CDN}/avatars/{}/{hash}.{}",
+                self.id,
+                hash.default_extension()
+            ),
+            None => format!("{CDN}/embed/avatars/{}.png", self.default_avatar_index()),
+        }
+    }
+
+    /// Index of the default avatar: `(id >> 22) % 6` for migrated users, else
+    /// `discriminator % 5`.
+    pub fn default_avatar_index(&self) -> u64 {
+        match self.discriminator.parse::<u64>() {
+            Ok(d) if d != 0 => d % 5,
+            _ => (self.id.get() >> 22) % 6,
+        }
     }
 
     /// The user's tag: `name#1234` for legacy users, the username alone for migrated users.
@@ -367,6 +392,37 @@ mod tests {
         assert_eq!(u.email, None);
         assert_eq!(u.display_name(), "username_2");
         round_trip(u);
+    }
+
+    #[test]
+    fn migrated_user() {
+        let u: User = serde_json::from_str(include_str!(
+            "../../../shared/discord-api/payloads/docs/docs-change-log-example-migrated-user.json"
+        ))
+        .unwrap();
+        assert_eq!(u.tag(), "nelly");
+        assert_eq!(u.display_name(), "Nelly");
+        assert_eq!(u.premium_type, Some(PremiumType::NitroClassic));
+        assert_eq!(
+            u.avatar_url(),
+            "https://cdn.discordapp.com/avatars/80351110224678912/8342729096ea3675442027381ff50dfe.png"
+        );
+        let plain = User {
+            id: Snowflake::new(80_351_110_224_678_912),
+            ..User::default()
+        };
+        assert_eq!(
+            plain.default_avatar_index(),
+            (80_351_110_224_678_912u64 >> 22) % 6
+        );
+        let legacy = User {
+            discriminator: "1337".into(),
+            ..User::default()
+        };
+        assert_eq!(
+            legacy.avatar_url(),
+            "https://cdn.discordapp.com/embed/avatars/2.png"
+        );
     }
 
     #[test]

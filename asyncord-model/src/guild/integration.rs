@@ -123,6 +123,12 @@ pub struct IntegrationApplication {
     /// The bot user of the application.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot: Option<User>,
+    /// The rich presence cover image hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover_image: Option<ImageHash>,
+    /// The "Game SKU" id of games sold on Discord.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_sku_id: Option<Snowflake>,
 }
 
 #[cfg(test)]

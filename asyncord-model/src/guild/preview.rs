@@ -116,6 +116,24 @@ pub struct WidgetMember {
     /// The current activity name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<WidgetActivity>,
+    /// The voice channel the member is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_id: Option<Snowflake>,
+    /// Deafened by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deaf: Option<bool>,
+    /// Muted by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mute: Option<bool>,
+    /// Deafened locally.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_deaf: Option<bool>,
+    /// Muted locally.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_mute: Option<bool>,
+    /// Suppressed (stage audience).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppress: Option<bool>,
 }
 
 /// The activity a widget member shows.

@@ -133,3 +133,96 @@ fn unknown_values_survive() {
     assert_eq!(g.features, vec![GuildFeature::Unknown("SHINY_NEW".into())]);
     assert_eq!(g.system_channel_flags.bits(), 128);
 }
+
+/// Parses with simd-json (the gateway's parser) and checks it agrees with serde_json.
+fn simd_equals_serde<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(text: &str) {
+    let mut bytes = text.as_bytes().to_vec();
+    let fast: T = simd_json::serde::from_slice(&mut bytes).unwrap();
+    let slow: T = serde_json::from_str(text).unwrap();
+    if fast != slow {
+        let (a, b) = (
+            serde_json::to_value(&fast).unwrap(),
+            serde_json::to_value(&slow).unwrap(),
+        );
+        panic!(
+            "simd-json and serde_json differ at {}",
+            first_difference(&a, &b, String::new())
+        );
+    }
+}
+
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: String) -> String {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, v) in x {
+                if y.get(k) != Some(v) {
+                    return match y.get(k) {
+                        Some(w) => first_difference(v, w, format!("{path}.{k}")),
+                        None => format!("{path}.{k} (missing on the right)"),
+                    };
+                }
+            }
+            format!("{path} (extra keys on the right)")
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (v, w)) in x.iter().zip(y).enumerate() {
+                if v != w {
+                    return first_difference(v, w, format!("{path}[{i}]"));
+                }
+            }
+            path
+        }
+        _ => format!("{path}: {a} vs {b}"),
+    }
+}
+
+#[test]
+fn simd_json_agrees() {
+    simd_equals_serde::<Guild>(docs!("docs-resources-guild-example-guild.json"));
+    simd_equals_serde::<GuildTemplate>(docs!(
+        "docs-resources-guild-template-example-guild-template-object.json"
+    ));
+    simd_equals_serde::<RoleMemberCounts>(docs!(
+        "docs-resources-guild-get-guild-role-member-counts-example-response.json"
+    ));
+    simd_equals_serde::<crate::application::Application>(docs!(
+        "docs-resources-application-example-application-object.json"
+    ));
+    simd_equals_serde::<crate::role::RoleTags>(r#"{"premium_subscriber":null,"bot_id":"1"}"#);
+    simd_equals_serde::<crate::presence::Activity>(
+        r#"{"name":"x","type":0,"buttons":["a",{"label":"b","url":"c"}]}"#,
+    );
+    simd_equals_serde::<crate::audit_log::AuditLogEntry>(
+        r#"{"id":"1","action_type":24,"changes":[{"key":"nick","new_value":{"a":[1,null]}}]}"#,
+    );
+}
+
+/// The second captured GUILD_CREATE holds a soundboard volume of `0.9843569397926331`. simd-json
+/// reads it exactly; serde_json without its `float_roundtrip` feature reads the neighbouring
+/// float `...332`, so the two parsers are compared field by field except for that value.
+#[test]
+fn simd_json_guild_create() {
+    let text = captured!("accordjl-gateway_guild_create.json");
+    let mut bytes = text.as_bytes().to_vec();
+    let fast: Vec<Frame<Guild>> = simd_json::serde::from_slice(&mut bytes).unwrap();
+    let mut slow: Vec<Frame<Guild>> = serde_json::from_str(text).unwrap();
+    let sounds = |f: &[Frame<Guild>]| -> Vec<f64> {
+        f.iter()
+            .flat_map(|f| f.d.soundboard_sounds.iter().flatten().map(|s| s.volume))
+            .collect()
+    };
+    assert!(sounds(&fast).contains(&0.984_356_939_792_633_1));
+    for (s, f) in slow.iter_mut().zip(&fast) {
+        for (a, b) in
+            s.d.soundboard_sounds
+                .iter_mut()
+                .flatten()
+                .zip(f.d.soundboard_sounds.iter().flatten())
+        {
+            assert!((a.volume - b.volume).abs() < 1e-12);
+            a.volume = b.volume;
+        }
+    }
+    assert_eq!(fast, slow);
+}
