@@ -14,7 +14,10 @@ async fn create_get_edit_delete_message() {
     let (server, client, seed) = socket().await;
     let messages = client.channels.messages(seed.channel_id);
 
-    let sent = messages.create(CreateMessage::content("pong")).await.unwrap();
+    let sent = messages
+        .create(CreateMessage::content("pong"))
+        .await
+        .unwrap();
     let r = last(&server);
     assert_eq!(r.method, "POST");
     assert_eq!(r.path, format!("/channels/{}/messages", seed.channel_id));
@@ -27,11 +30,20 @@ async fn create_get_edit_delete_message() {
 
     let got = messages.get(sent.id).await.unwrap();
     let r = last(&server);
-    assert_eq!((r.method.as_str(), r.path.clone()), ("GET", format!("/channels/{}/messages/{}", seed.channel_id, sent.id)));
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        (
+            "GET",
+            format!("/channels/{}/messages/{}", seed.channel_id, sent.id)
+        )
+    );
     assert!(r.body.is_empty());
     assert_eq!(got, sent);
 
-    let edited = messages.edit(sent.id, EditMessage::new().content(Some("edited"))).await.unwrap();
+    let edited = messages
+        .edit(sent.id, EditMessage::new().content(Some("edited")))
+        .await
+        .unwrap();
     let r = last(&server);
     assert_eq!(r.method, "PATCH");
     assert_eq!(r.json().unwrap()["content"], "edited");
@@ -52,17 +64,35 @@ async fn list_sends_pagination_query() {
     let messages = client.channels.messages(seed.channel_id);
     let mut ids = Vec::new();
     for i in 0..5 {
-        ids.push(messages.create(CreateMessage::content(format!("m{i}"))).await.unwrap().id);
+        ids.push(
+            messages
+                .create(CreateMessage::content(format!("m{i}")))
+                .await
+                .unwrap()
+                .id,
+        );
     }
-    let page = messages.list(ListMessages::new().before(ids[4]).limit(2)).await.unwrap();
+    let page = messages
+        .list(ListMessages::new().before(ids[4]).limit(2))
+        .await
+        .unwrap();
     let r = last(&server);
     assert_eq!(r.query_param("before"), Some(ids[4].to_string().as_str()));
     assert_eq!(r.query_param("limit"), Some("2"));
     assert_eq!(r.query_param("after"), None);
-    assert_eq!(page.iter().map(|m| m.id).collect::<Vec<_>>(), vec![ids[3], ids[2]]);
+    assert_eq!(
+        page.iter().map(|m| m.id).collect::<Vec<_>>(),
+        vec![ids[3], ids[2]]
+    );
 
-    let newer = messages.list(ListMessages::new().after(ids[2])).await.unwrap();
-    assert_eq!(last(&server).query_param("after"), Some(ids[2].to_string().as_str()));
+    let newer = messages
+        .list(ListMessages::new().after(ids[2]))
+        .await
+        .unwrap();
+    assert_eq!(
+        last(&server).query_param("after"),
+        Some(ids[2].to_string().as_str())
+    );
     assert_eq!(newer.len(), 2);
 
     let all = messages.list(ListMessages::new()).await.unwrap();
@@ -77,20 +107,43 @@ async fn list_sends_pagination_query() {
 async fn bulk_delete_and_crosspost() {
     let (server, client, seed) = socket().await;
     let messages = client.channels.messages(seed.channel_id);
-    let a = messages.create(CreateMessage::content("a")).await.unwrap().id;
-    let b = messages.create(CreateMessage::content("b")).await.unwrap().id;
-    messages.bulk_delete(BulkDeleteMessages::new([a, b])).await.unwrap();
+    let a = messages
+        .create(CreateMessage::content("a"))
+        .await
+        .unwrap()
+        .id;
+    let b = messages
+        .create(CreateMessage::content("b"))
+        .await
+        .unwrap()
+        .id;
+    messages
+        .bulk_delete(BulkDeleteMessages::new([a, b]))
+        .await
+        .unwrap();
     let r = last(&server);
-    assert_eq!(r.path, format!("/channels/{}/messages/bulk-delete", seed.channel_id));
-    assert_eq!(r.json().unwrap()["messages"], serde_json::json!([a.to_string(), b.to_string()]));
+    assert_eq!(
+        r.path,
+        format!("/channels/{}/messages/bulk-delete", seed.channel_id)
+    );
+    assert_eq!(
+        r.json().unwrap()["messages"],
+        serde_json::json!([a.to_string(), b.to_string()])
+    );
     assert!(server.world().messages(seed.channel_id).is_empty());
 
     // Crossposting needs an announcement channel (type 5).
     let news = server.world().add_channel(seed.guild_id, "news", 5);
     let news_messages = client.channels.messages(news);
-    let m = news_messages.create(CreateMessage::content("launch")).await.unwrap();
+    let m = news_messages
+        .create(CreateMessage::content("launch"))
+        .await
+        .unwrap();
     let crossposted = news_messages.crosspost(m.id).await.unwrap();
-    assert_eq!(last(&server).path, format!("/channels/{news}/messages/{}/crosspost", m.id));
+    assert_eq!(
+        last(&server).path,
+        format!("/channels/{news}/messages/{}/crosspost", m.id)
+    );
     assert_eq!(crossposted.flags.map(|f| f.bits() & 1), Some(1));
     let err = messages.crosspost(a).await.unwrap_err();
     assert_eq!(err.status(), Some(400));
@@ -100,10 +153,19 @@ async fn bulk_delete_and_crosspost() {
 async fn pins_round_trip() {
     let (server, client, seed) = socket().await;
     let messages = client.channels.messages(seed.channel_id);
-    let m = messages.create(CreateMessage::content("pin me")).await.unwrap();
+    let m = messages
+        .create(CreateMessage::content("pin me"))
+        .await
+        .unwrap();
     messages.pin(m.id).await.unwrap();
     let r = last(&server);
-    assert_eq!((r.method.as_str(), r.path.clone()), ("PUT", format!("/channels/{}/messages/pins/{}", seed.channel_id, m.id)));
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        (
+            "PUT",
+            format!("/channels/{}/messages/pins/{}", seed.channel_id, m.id)
+        )
+    );
     let pins = messages.pins(None, Some(10)).await.unwrap();
     assert_eq!(last(&server).query_param("limit"), Some("10"));
     assert_eq!(pins.items.len(), 1);
@@ -118,14 +180,23 @@ async fn pins_round_trip() {
 async fn reactions_add_list_remove() {
     let (server, client, seed) = socket().await;
     let messages = client.channels.messages(seed.channel_id);
-    let m = messages.create(CreateMessage::content("react")).await.unwrap();
+    let m = messages
+        .create(CreateMessage::content("react"))
+        .await
+        .unwrap();
     let reactions = messages.reactions(m.id);
 
     reactions.add("👍").await.unwrap();
     let r = last(&server);
     assert_eq!(r.method, "PUT");
     // The emoji travels percent-encoded and arrives intact.
-    assert_eq!(r.path, format!("/channels/{}/messages/{}/reactions/👍/@me", seed.channel_id, m.id));
+    assert_eq!(
+        r.path,
+        format!(
+            "/channels/{}/messages/{}/reactions/👍/@me",
+            seed.channel_id, m.id
+        )
+    );
     let got = messages.get(m.id).await.unwrap();
     let list = got.reactions.expect("reactions");
     assert_eq!(list[0].count, 1);
@@ -137,10 +208,17 @@ async fn reactions_add_list_remove() {
 
     let users = reactions.users("👍", None, Some(10)).await.unwrap();
     assert_eq!(last(&server).query_param("limit"), Some("10"));
-    assert_eq!(users.iter().map(|u| u.id).collect::<Vec<_>>(), vec![seed.bot.user_id]);
+    assert_eq!(
+        users.iter().map(|u| u.id).collect::<Vec<_>>(),
+        vec![seed.bot.user_id]
+    );
 
     reactions.remove_user("👍", seed.bot.user_id).await.unwrap();
-    assert!(last(&server).path.ends_with(&format!("/reactions/👍/{}", seed.bot.user_id)));
+    assert!(
+        last(&server)
+            .path
+            .ends_with(&format!("/reactions/👍/{}", seed.bot.user_id))
+    );
     reactions.remove_own(custom.clone()).await.unwrap();
     assert!(messages.get(m.id).await.unwrap().reactions.is_none());
 
@@ -157,7 +235,12 @@ async fn reactions_add_list_remove() {
 async fn message_create_publishes_dispatch() {
     let (server, client, seed) = socket().await;
     let mut events = server.world().subscribe();
-    let m = client.channels.messages(seed.channel_id).create(CreateMessage::content("hi")).await.unwrap();
+    let m = client
+        .channels
+        .messages(seed.channel_id)
+        .create(CreateMessage::content("hi"))
+        .await
+        .unwrap();
     let d = events.recv().await.unwrap();
     assert_eq!(d.event, "MESSAGE_CREATE");
     assert_eq!(d.data["id"], m.id.to_string());

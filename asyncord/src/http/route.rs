@@ -42,7 +42,11 @@ impl Route {
     ///
     /// The template has no leading slash: `"channels/{}/messages"`. Parameters are inserted as
     /// given: percent-encode free text with [`encode_segment`] first.
-    pub fn new(method: Method, template: &'static str, params: &[&dyn fmt::Display]) -> Self {
+    pub fn new(
+        method: Method,
+        template: &'static str,
+        params: &[&(dyn fmt::Display + Sync)],
+    ) -> Self {
         let mut path = String::with_capacity(template.len() + 24 * params.len() + 1);
         let mut log_path = String::with_capacity(path.capacity());
         let mut params_iter = params.iter();

@@ -51,7 +51,7 @@ impl Rest {
         &self,
         method: Method,
         template: &'static str,
-        params: &[&dyn fmt::Display],
+        params: &[&(dyn fmt::Display + Sync)],
     ) -> Request {
         let with_reason = method != Method::GET;
         let request = Request::new(Route::new(method, template, params));

@@ -19,7 +19,7 @@ resource! {
 }
 
 /// A token route, exempt from the global limit.
-fn req(method: Method, template: &'static str, params: &[&dyn fmt::Display]) -> Request {
+fn req(method: Method, template: &'static str, params: &[&(dyn fmt::Display + Sync)]) -> Request {
     Request::new(Route::new(method, template, params).global_exempt())
 }
 

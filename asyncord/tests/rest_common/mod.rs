@@ -36,7 +36,10 @@ pub fn last(server: &RestServer) -> RecordedRequest {
 
 /// Asserts the standard headers of an authenticated JSON request.
 pub fn assert_bot_headers(r: &RecordedRequest, token: &str) {
-    assert_eq!(r.header("authorization"), Some(format!("Bot {token}").as_str()));
+    assert_eq!(
+        r.header("authorization"),
+        Some(format!("Bot {token}").as_str())
+    );
     let ua = r.header("user-agent").expect("user agent");
     assert!(ua.starts_with("DiscordBot (https://"), "{ua}");
 }
