@@ -322,17 +322,17 @@ impl Serialize for Component {
 
 impl<'de> Deserialize<'de> for Component {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        fn parse<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+            v: serde_json::Value,
+        ) -> Result<T, E> {
+            T::deserialize(v).map_err(E::custom)
+        }
         let value = serde_json::Value::deserialize(d)?;
         let kind = value
             .get("type")
             .and_then(serde_json::Value::as_u64)
             .ok_or_else(|| D::Error::custom("component without an integer `type`"))?;
         let kind = u8::try_from(kind).map_or(ComponentType::Unknown(0), ComponentType::from_value);
-        fn parse<T: serde::de::DeserializeOwned, E: serde::de::Error>(
-            v: serde_json::Value,
-        ) -> Result<T, E> {
-            T::deserialize(v).map_err(E::custom)
-        }
         Ok(match kind {
             ComponentType::ActionRow => Self::ActionRow(parse(value)?),
             ComponentType::Button => Self::Button(parse(value)?),

@@ -37,7 +37,7 @@ fn docs_files(suffix: &str) -> Vec<String> {
     );
     let mut out: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("docs-components-") && n.ends_with(suffix))
         .collect();

@@ -500,7 +500,7 @@ impl Validate for BulkDeleteMessages {
     fn validate(&self) -> Result<(), ValidationError> {
         let path = Path::ROOT.field("messages");
         check::count(&path, self.messages.len(), 2, 100)?;
-        check::unique(&path, self.messages.iter(), |id| id.to_string())
+        check::unique(&path, self.messages.iter(), ToString::to_string)
     }
 }
 

@@ -200,7 +200,7 @@ pub(crate) fn message_components(
         }
     }
     for (i, c) in components.iter().enumerate() {
-        component(&path.index(i), c, &mut walk, v2)?;
+        component(&path.index(i), c, &mut walk)?;
     }
     if v2 && walk.total > V2_COMPONENTS_MAX {
         return Err(path.error(super::ValidationErrorKind::TooMany {
@@ -225,7 +225,7 @@ pub(crate) fn modal_components(
     check::count(path, components.len(), 1, 5)?;
     let mut walk = Walk::new();
     for (i, c) in components.iter().enumerate() {
-        component(&path.index(i), c, &mut walk, true)?;
+        component(&path.index(i), c, &mut walk)?;
     }
     Ok(())
 }
@@ -270,7 +270,6 @@ fn component<'s>(
     path: &Path<'_>,
     c: &'s Component,
     walk: &mut Walk<'s>,
-    v2: bool,
 ) -> Result<(), ValidationError> {
     walk.total += 1;
     match c {
@@ -284,10 +283,14 @@ fn component<'s>(
                 );
             }
             for (i, child) in row.components.iter().enumerate() {
-                if matches!(child, Component::ActionRow(_)) {
-                    return Err(cp.index(i).invalid("action rows cannot be nested"));
+                if !(child.is_select()
+                    || matches!(child, Component::Button(_) | Component::TextInput(_)))
+                {
+                    return Err(cp
+                        .index(i)
+                        .invalid("action rows hold only buttons, select menus or text inputs"));
                 }
-                component(&cp.index(i), child, walk, v2)?;
+                component(&cp.index(i), child, walk)?;
             }
         }
         Component::Button(b) => {
@@ -367,13 +370,13 @@ fn component<'s>(
                         .index(i)
                         .invalid("section children must be text displays"));
                 }
-                component(&cp.index(i), child, walk, v2)?;
+                component(&cp.index(i), child, walk)?;
             }
             let ap = path.field("accessory");
             if !matches!(*s.accessory, Component::Thumbnail(_) | Component::Button(_)) {
                 return Err(ap.invalid("a section accessory must be a thumbnail or a button"));
             }
-            component(&ap, &s.accessory, walk, v2)?;
+            component(&ap, &s.accessory, walk)?;
         }
         Component::TextDisplay(t) => {
             walk.text_chars += t.content.chars().count();
@@ -405,13 +408,13 @@ fn component<'s>(
                 if matches!(child, Component::Container(_)) {
                     return Err(cp.index(i).invalid("containers cannot be nested"));
                 }
-                component(&cp.index(i), child, walk, v2)?;
+                component(&cp.index(i), child, walk)?;
             }
         }
         Component::Label(l) => {
             check::chars(&path.field("label"), &l.label, 1, 45)?;
             check::opt_chars(&path.field("description"), l.description.as_deref(), 0, 100)?;
-            component(&path.field("component"), &l.component, walk, v2)?;
+            component(&path.field("component"), &l.component, walk)?;
         }
         Component::FileUpload(f) => {
             walk.custom_id(&path.field("custom_id"), &f.custom_id)?;
