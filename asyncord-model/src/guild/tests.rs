@@ -151,29 +151,29 @@ fn simd_equals_serde<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Deb
     }
 }
 
-fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: String) -> String {
+fn first_difference(left: &serde_json::Value, right: &serde_json::Value, path: String) -> String {
     use serde_json::Value;
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for (k, v) in x {
-                if y.get(k) != Some(v) {
-                    return match y.get(k) {
-                        Some(w) => first_difference(v, w, format!("{path}.{k}")),
-                        None => format!("{path}.{k} (missing on the right)"),
+    match (left, right) {
+        (Value::Object(lhs), Value::Object(rhs)) => {
+            for (key, value) in lhs {
+                if rhs.get(key) != Some(value) {
+                    return match rhs.get(key) {
+                        Some(other) => first_difference(value, other, format!("{path}.{key}")),
+                        None => format!("{path}.{key} (missing on the right)"),
                     };
                 }
             }
             format!("{path} (extra keys on the right)")
         }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            for (i, (v, w)) in x.iter().zip(y).enumerate() {
-                if v != w {
-                    return first_difference(v, w, format!("{path}[{i}]"));
+        (Value::Array(lhs), Value::Array(rhs)) if lhs.len() == rhs.len() => {
+            for (i, (value, other)) in lhs.iter().zip(rhs).enumerate() {
+                if value != other {
+                    return first_difference(value, other, format!("{path}[{i}]"));
                 }
             }
             path
         }
-        _ => format!("{path}: {a} vs {b}"),
+        _ => format!("{path}: {left} vs {right}"),
     }
 }
 
