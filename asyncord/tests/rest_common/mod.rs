@@ -43,3 +43,16 @@ pub fn assert_bot_headers(r: &RecordedRequest, token: &str) {
     let ua = r.header("user-agent").expect("user agent");
     assert!(ua.starts_with("DiscordBot (https://"), "{ua}");
 }
+
+/// A raw JSON body for resources whose typed body is not in the model yet (no local limits).
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+pub struct Raw(pub serde_json::Value);
+
+impl asyncord::model::request::Validate for Raw {
+    fn validate(&self) -> Result<(), asyncord::model::request::ValidationError> {
+        Ok(())
+    }
+}
+
+impl asyncord::model::request::RequestBody for Raw {}
