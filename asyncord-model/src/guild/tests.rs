@@ -226,3 +226,92 @@ fn simd_json_guild_create() {
     }
     assert_eq!(fast, slow);
 }
+
+/// Adds an unknown field to every JSON object (except id-keyed maps, whose keys are data).
+fn with_unknown_fields(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let is_id_map =
+                !map.is_empty() && map.keys().all(|k| k.bytes().all(|b| b.is_ascii_digit()));
+            for v in map.values_mut() {
+                with_unknown_fields(v);
+            }
+            if !is_id_map {
+                map.insert(
+                    "field_from_the_future".into(),
+                    serde_json::json!({"x": [1, null]}),
+                );
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(with_unknown_fields),
+        _ => {}
+    }
+}
+
+fn parses_with_unknown_fields<T: DeserializeOwned + PartialEq + std::fmt::Debug>(text: &str) {
+    let plain: T = serde_json::from_str(text).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    with_unknown_fields(&mut value);
+    let extended: T = serde_json::from_value(value).unwrap();
+    assert_eq!(extended, plain);
+}
+
+#[test]
+fn unknown_fields_everywhere_are_ignored() {
+    use crate::{application, audit_log, auto_moderation, emoji, invite, member, monetization};
+    use crate::{presence, role, soundboard, stage_instance, sticker, user, voice, webhook};
+    parses_with_unknown_fields::<Guild>(docs!("docs-resources-guild-example-guild.json"));
+    parses_with_unknown_fields::<Vec<Frame<Guild>>>(captured!(
+        "accordjl-gateway_guild_create.json"
+    ));
+    parses_with_unknown_fields::<GuildTemplate>(docs!(
+        "docs-resources-guild-template-example-guild-template-object.json"
+    ));
+    parses_with_unknown_fields::<Onboarding>(docs!(
+        "docs-resources-guild-example-guild-onboarding.json"
+    ));
+    parses_with_unknown_fields::<GuildWidget>(docs!(
+        "docs-resources-guild-example-guild-widget.json"
+    ));
+    parses_with_unknown_fields::<application::Application>(docs!(
+        "docs-resources-application-example-application-object.json"
+    ));
+    parses_with_unknown_fields::<user::User>(docs!("docs-resources-user-example-user.json"));
+    parses_with_unknown_fields::<member::Member>(docs!(
+        "docs-resources-guild-example-guild-member.json"
+    ));
+    parses_with_unknown_fields::<role::Role>(docs!("docs-topics-permissions-example-role.json"));
+    parses_with_unknown_fields::<emoji::Emoji>(docs!("docs-resources-emoji-emoji-example.json"));
+    parses_with_unknown_fields::<sticker::Sticker>(docs!(
+        "docs-resources-sticker-example-sticker.json"
+    ));
+    parses_with_unknown_fields::<invite::Invite>(docs!(
+        "docs-resources-invite-example-invite-object.json"
+    ));
+    parses_with_unknown_fields::<webhook::Webhook>(docs!(
+        "docs-resources-webhook-example-channel-follower-webhook.json"
+    ));
+    parses_with_unknown_fields::<auto_moderation::AutoModerationRule>(docs!(
+        "docs-resources-auto-moderation-example-auto-moderation-rule.json"
+    ));
+    parses_with_unknown_fields::<presence::Activity>(docs!(
+        "docs-events-gateway-events-example-activity-with-rich-presence.json"
+    ));
+    parses_with_unknown_fields::<voice::VoiceState>(docs!(
+        "docs-resources-voice-example-voice-state.json"
+    ));
+    parses_with_unknown_fields::<stage_instance::StageInstance>(docs!(
+        "docs-resources-stage-instance-example-stage-instance.json"
+    ));
+    parses_with_unknown_fields::<soundboard::SoundboardSound>(docs!(
+        "docs-resources-soundboard-example-guild-soundboard-sound.json"
+    ));
+    parses_with_unknown_fields::<monetization::Sku>(docs!("docs-resources-sku-sku-example.json"));
+    parses_with_unknown_fields::<monetization::Subscription>(docs!(
+        "docs-resources-subscription-subscription-example.json"
+    ));
+    parses_with_unknown_fields::<audit_log::AuditLogEntry>(
+        r#"{"id":"1","action_type":24,"options":{"count":"1"},"changes":[{"key":"nick","new_value":"b"}]}"#,
+    );
+}
