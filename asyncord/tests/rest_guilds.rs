@@ -1,0 +1,314 @@
+//! Guilds, roles, members, bans, stage instances and stickers against the emulator.
+#![cfg(feature = "testkit")]
+
+#[path = "rest_common/mod.rs"]
+mod common;
+
+use asyncord::model::Snowflake;
+use asyncord::rest::{ChannelPosition, ListMembers, RolePosition};
+use common::{Raw, last, socket};
+use serde_json::json;
+
+#[tokio::test]
+async fn guild_get_edit_channels() {
+    let (server, client, seed) = socket().await;
+    let guild = client.guilds.get(seed.guild_id, true).await.unwrap();
+    let r = last(&server);
+    assert_eq!(r.path, format!("/guilds/{}", seed.guild_id));
+    assert_eq!(r.query_param("with_counts"), Some("true"));
+    assert_eq!(guild.name, "Test Guild");
+    assert_eq!(guild.approximate_member_count, Some(2));
+    client.guilds.get(seed.guild_id, false).await.unwrap();
+    assert!(last(&server).query.is_empty());
+
+    let edited = client
+        .guilds
+        .edit(seed.guild_id, Raw(json!({"name": "Renamed"})))
+        .await
+        .unwrap();
+    assert_eq!(last(&server).method, "PATCH");
+    assert_eq!(edited.name, "Renamed");
+
+    let created = client
+        .guilds
+        .create_channel(seed.guild_id, Raw(json!({"name": "voice", "type": 2})))
+        .await
+        .unwrap();
+    let r = last(&server);
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        ("POST", format!("/guilds/{}/channels", seed.guild_id))
+    );
+    assert_eq!(created.name.as_deref(), Some("voice"));
+    let channels = client.guilds.channels(seed.guild_id).await.unwrap();
+    assert_eq!(channels.len(), 2);
+
+    client
+        .guilds
+        .edit_channel_positions(
+            seed.guild_id,
+            &[ChannelPosition {
+                id: created.id,
+                position: Some(0),
+                ..ChannelPosition::default()
+            }],
+        )
+        .await
+        .unwrap();
+    let r = last(&server);
+    assert_eq!(
+        r.json().unwrap(),
+        json!([{"id": created.id.to_string(), "position": 0}])
+    );
+    assert_eq!(
+        client.channels.get(created.id).await.unwrap().position,
+        Some(0)
+    );
+}
+
+#[tokio::test]
+async fn roles_crud_and_positions() {
+    let (server, client, seed) = socket().await;
+    let roles = client.guilds.roles(seed.guild_id);
+    let role = roles
+        .create(Raw(json!({"name": "mods", "hoist": true})))
+        .await
+        .unwrap();
+    assert_eq!(
+        last(&server).path,
+        format!("/guilds/{}/roles", seed.guild_id)
+    );
+    assert_eq!(role.name, "mods");
+    assert!(role.hoist);
+    assert_eq!(roles.get(role.id).await.unwrap().id, role.id);
+    assert_eq!(roles.list().await.unwrap().len(), 2);
+    let edited = roles
+        .edit(role.id, Raw(json!({"name": "admins"})))
+        .await
+        .unwrap();
+    assert_eq!(edited.name, "admins");
+    let all = roles
+        .edit_positions(&[RolePosition {
+            id: role.id,
+            position: 5,
+        }])
+        .await
+        .unwrap();
+    assert_eq!(last(&server).json().unwrap()[0]["position"], 5);
+    assert_eq!(all.iter().find(|r| r.id == role.id).unwrap().position, 5);
+    roles
+        .with_reason("no longer needed")
+        .delete(role.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        last(&server).audit_log_reason().as_deref(),
+        Some("no longer needed")
+    );
+    assert_eq!(roles.get(role.id).await.unwrap_err().code(), Some(10011));
+}
+
+#[tokio::test]
+async fn members_get_list_search_edit_roles_kick() {
+    let (server, client, seed) = socket().await;
+    let members = client.guilds.members(seed.guild_id);
+    let alice = members.get(seed.user_id).await.unwrap();
+    assert_eq!(
+        alice.user.as_ref().map(|u| u.username.as_str()),
+        Some("alice")
+    );
+
+    let page = members.list(ListMembers::new().limit(1000)).await.unwrap();
+    assert_eq!(last(&server).query_param("limit"), Some("1000"));
+    assert_eq!(page.len(), 2);
+    let after = members
+        .list(ListMembers::new().after(Snowflake::new(0)).limit(1))
+        .await
+        .unwrap();
+    assert_eq!(last(&server).query_param("after"), Some("0"));
+    assert_eq!(after.len(), 1);
+
+    let found = members.search("ali", Some(5)).await.unwrap();
+    let r = last(&server);
+    assert_eq!(r.path, format!("/guilds/{}/members/search", seed.guild_id));
+    assert_eq!(r.query_param("query"), Some("ali"));
+    assert_eq!(found.len(), 1);
+
+    let edited = members
+        .edit(seed.user_id, Raw(json!({"nick": "Al"})))
+        .await
+        .unwrap();
+    assert_eq!(edited.nick.as_deref(), Some("Al"));
+    let me = members
+        .edit_current(Raw(json!({"nick": "Botty"})))
+        .await
+        .unwrap();
+    assert_eq!(
+        last(&server).path,
+        format!("/guilds/{}/members/@me", seed.guild_id)
+    );
+    assert_eq!(me.nick.as_deref(), Some("Botty"));
+
+    let role = client
+        .guilds
+        .roles(seed.guild_id)
+        .create(Raw(json!({"name": "r"})))
+        .await
+        .unwrap();
+    members.add_role(seed.user_id, role.id).await.unwrap();
+    let r = last(&server);
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        (
+            "PUT",
+            format!(
+                "/guilds/{}/members/{}/roles/{}",
+                seed.guild_id, seed.user_id, role.id
+            )
+        )
+    );
+    assert_eq!(
+        members.get(seed.user_id).await.unwrap().roles,
+        vec![role.id]
+    );
+    members.remove_role(seed.user_id, role.id).await.unwrap();
+    assert!(members.get(seed.user_id).await.unwrap().roles.is_empty());
+
+    members.kick(seed.user_id).await.unwrap();
+    assert_eq!(last(&server).method, "DELETE");
+    assert_eq!(
+        members.get(seed.user_id).await.unwrap_err().code(),
+        Some(10007)
+    );
+    assert!(members.list(ListMembers::new().limit(0)).await.is_err());
+}
+
+#[tokio::test]
+async fn bans_ban_list_unban_bulk() {
+    let (server, client, seed) = socket().await;
+    let bans = client.guilds.bans(seed.guild_id);
+    bans.with_reason("rules")
+        .ban(seed.user_id, Some(3600))
+        .await
+        .unwrap();
+    let r = last(&server);
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        (
+            "PUT",
+            format!("/guilds/{}/bans/{}", seed.guild_id, seed.user_id)
+        )
+    );
+    assert_eq!(r.json().unwrap()["delete_message_seconds"], 3600);
+    let ban = bans.get(seed.user_id).await.unwrap();
+    assert_eq!(ban.user.id, seed.user_id);
+    assert_eq!(ban.reason.as_deref(), Some("rules"));
+    let list = bans.list(None, None, Some(10)).await.unwrap();
+    assert_eq!(last(&server).query_param("limit"), Some("10"));
+    assert_eq!(list.len(), 1);
+    assert!(server.world().member(seed.guild_id, seed.user_id).is_none());
+    bans.unban(seed.user_id).await.unwrap();
+    assert_eq!(
+        bans.get(seed.user_id).await.unwrap_err().code(),
+        Some(10026)
+    );
+
+    let other = server.world().add_user("bob");
+    let result = bans.bulk_ban(&[seed.user_id, other], None).await.unwrap();
+    assert_eq!(
+        last(&server).path,
+        format!("/guilds/{}/bulk-ban", seed.guild_id)
+    );
+    assert_eq!(result.banned_users.len(), 2);
+    assert!(bans.bulk_ban(&[], None).await.is_err());
+    assert!(bans.ban(seed.user_id, Some(700_000)).await.is_err());
+}
+
+#[tokio::test]
+async fn stage_instances_crud() {
+    let (server, client, seed) = socket().await;
+    let stage = server.world().add_channel(seed.guild_id, "stage", 13);
+    let created = client
+        .stage_instances
+        .create(Raw(
+            json!({"channel_id": stage.to_string(), "topic": "Town hall"}),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(last(&server).path, "/stage-instances");
+    assert_eq!(created.topic, "Town hall");
+    assert_eq!(
+        client.stage_instances.get(stage).await.unwrap().channel_id,
+        stage
+    );
+    let edited = client
+        .stage_instances
+        .edit(stage, Raw(json!({"topic": "AMA"})))
+        .await
+        .unwrap();
+    assert_eq!(edited.topic, "AMA");
+    client.stage_instances.delete(stage).await.unwrap();
+    assert_eq!(
+        client.stage_instances.get(stage).await.unwrap_err().code(),
+        Some(10067)
+    );
+}
+
+#[tokio::test]
+async fn stickers_list_get_edit_delete() {
+    let (server, client, seed) = socket().await;
+    let file = asyncord::model::request::FileUpload::new("s.png", vec![1, 2, 3]);
+    let sticker = client
+        .stickers
+        .create_guild_sticker(
+            seed.guild_id,
+            asyncord::rest::CreateGuildSticker::new("smile", "smile", file),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        client
+            .stickers
+            .guild_stickers(seed.guild_id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        client
+            .stickers
+            .guild_sticker(seed.guild_id, sticker.id)
+            .await
+            .unwrap()
+            .id,
+        sticker.id
+    );
+    assert_eq!(client.stickers.get(sticker.id).await.unwrap().name, "smile");
+    let edited = client
+        .stickers
+        .edit_guild_sticker(seed.guild_id, sticker.id, Raw(json!({"name": "grin"})))
+        .await
+        .unwrap();
+    assert_eq!(last(&server).method, "PATCH");
+    assert_eq!(edited.name, "grin");
+    assert!(
+        client
+            .stickers
+            .packs()
+            .await
+            .unwrap()
+            .sticker_packs
+            .is_empty()
+    );
+    assert_eq!(last(&server).path, "/sticker-packs");
+    client
+        .stickers
+        .delete_guild_sticker(seed.guild_id, sticker.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        client.stickers.get(sticker.id).await.unwrap_err().code(),
+        Some(10060)
+    );
+}
