@@ -135,6 +135,23 @@ mod tests {
     }
 
     #[test]
+    fn captured_guild_emojis_parse() {
+        let pages: Vec<ApplicationEmojis> = serde_json::from_str(include_str!(
+            "../../../shared/discord-api/payloads/captured-accord-jl/accordjl-rest_get_emojis.json"
+        ))
+        .unwrap();
+        let emojis: Vec<&Emoji> = pages.iter().flat_map(|p| &p.items).collect();
+        assert!(
+            emojis
+                .iter()
+                .all(|e| e.is_custom() && e.available == Some(true))
+        );
+        for e in emojis {
+            round_trip(e);
+        }
+    }
+
+    #[test]
     fn mention_forms() {
         assert_eq!(Emoji::unicode("🔥").mention(), "🔥");
         assert_eq!(
