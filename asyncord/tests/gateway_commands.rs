@@ -1,6 +1,7 @@
 //! Outbound commands: the 120-per-60-s limit with room for heartbeats, presence, voice state,
 //! guild members gathered across chunks, soundboard sounds; and the world's dispatches reaching
 //! sessions by intents with the MESSAGE_CONTENT rules.
+#![cfg(feature = "testkit")]
 
 mod gateway_support;
 

@@ -1,5 +1,6 @@
 //! Fatal close codes (4004, 4010-4014) stop the shard with an error that says what to fix, and
 //! the shard never connects again.
+#![cfg(feature = "testkit")]
 
 mod gateway_support;
 

@@ -1,5 +1,6 @@
 //! Connecting: HELLO, IDENTIFY, READY then GUILD_CREATE, dispatches, every compression, a huge
 //! GUILD_CREATE, heartbeats (jitter, op 1, zombie detection).
+#![cfg(feature = "testkit")]
 
 mod gateway_support;
 
@@ -181,4 +182,98 @@ async fn zombie_connection_is_closed_and_resumed() {
     assert_eq!(resumes(&events), 1);
     // it closed with a non-1000 code, so the session stayed resumable
     assert!(events.iter().any(|e| matches!(e.kind, ServerEventKind::ClientClosed { code: Some(c) } if c != 1000 && c != 1001)));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_consumer_that_never_reads_does_not_delay_heartbeats() {
+    let env = setup(server_config()).await;
+    let gw = Gateway::connect(client_config(&env, Compression::ZstdStream))
+        .await
+        .unwrap();
+    env.server.wait_for(|ev| identifies(ev) == 1).await;
+    let msg = r#"{"id":"1","content":"x"}"#;
+    let last = env
+        .server
+        .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", msg), 20_000))
+        .unwrap();
+    // nobody reads `gw`'s events; heartbeats still go out and are ACKed, and no zombie is seen
+    let before = count(&env.server.events(), |k| {
+        matches!(k, ServerEventKind::Heartbeat { .. })
+    });
+    env.server
+        .wait_for(|ev| count(ev, |k| matches!(k, ServerEventKind::Heartbeat { .. })) >= before + 5)
+        .await;
+    let events = env.server.events();
+    assert_eq!(env.server.connection_count(), 1);
+    let ServerEventKind::Heartbeat { seq } = events
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, ServerEventKind::Heartbeat { .. }))
+        .unwrap()
+        .kind
+    else {
+        unreachable!()
+    };
+    assert_eq!(
+        seq,
+        Some(last),
+        "every event was received while the consumer slept"
+    );
+    drop(gw);
+}
+
+/// A connector that fails its first `fail` attempts, recording when each attempt happened.
+struct Flaky {
+    inner: std::sync::Arc<dyn asyncord::gateway::Connector>,
+    fail: usize,
+    attempts: std::sync::Mutex<Vec<tokio::time::Instant>>,
+}
+
+impl asyncord::gateway::Connector for Flaky {
+    fn connect<'a>(
+        &'a self,
+        url: &'a asyncord::gateway::GatewayUrl,
+    ) -> asyncord::gateway::ConnectFuture<'a> {
+        let n = {
+            let mut a = self.attempts.lock().unwrap();
+            a.push(tokio::time::Instant::now());
+            a.len()
+        };
+        if n <= self.fail {
+            Box::pin(async {
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionRefused,
+                    "refused",
+                ))
+            })
+        } else {
+            self.inner.connect(url)
+        }
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn network_errors_back_off_exponentially_with_a_cap() {
+    let env = setup(server_config()).await;
+    let flaky = std::sync::Arc::new(Flaky {
+        inner: env.server.connector(),
+        fail: 8,
+        attempts: std::sync::Mutex::new(Vec::new()),
+    });
+    let mut cfg = client_config(&env, Compression::ZstdStream).connector(flaky.clone());
+    cfg.max_backoff = Duration::from_secs(20);
+    let mut gw = Gateway::connect(cfg).await.unwrap();
+    until(&mut gw, "READY").await;
+    let attempts = flaky.attempts.lock().unwrap().clone();
+    assert_eq!(attempts.len(), 9);
+    let gaps: Vec<Duration> = attempts.windows(2).map(|w| w[1] - w[0]).collect();
+    // jittered exponential growth: each gap is at least half the cap-limited doubling
+    for (i, gap) in gaps.iter().enumerate() {
+        let nominal = Duration::from_millis(500 * (1 << (i + 1))).min(Duration::from_secs(20));
+        assert!(
+            *gap >= nominal / 2 && *gap <= nominal,
+            "attempt {i}: {gap:?} vs {nominal:?}"
+        );
+    }
+    assert!(gaps.iter().all(|g| *g <= Duration::from_secs(20)), "capped");
 }

@@ -1,5 +1,6 @@
 //! Sharding: identify pacing by `max_concurrency` buckets, a shard range per process, the shard
 //! count and URL from `GET /gateway/bot`, and dispatch routing by guild.
+#![cfg(feature = "testkit")]
 
 mod gateway_support;
 

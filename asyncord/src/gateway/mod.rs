@@ -196,3 +196,40 @@ impl Gateway {
         handle.sessions()
     }
 }
+
+/// The shard's per-message path (inflate, then the envelope peek) exposed for the
+/// `gateway_flood` bench only. Not part of the API.
+#[doc(hidden)]
+pub mod __bench {
+    use super::Compression;
+    use super::inflate::Inflater;
+    use super::peek;
+    use asyncord_model::gateway::EventKind;
+
+    /// One connection's inflate + peek path.
+    pub struct ClientPath(Inflater);
+
+    impl ClientPath {
+        /// A fresh path for `compression`.
+        pub fn new(compression: Compression) -> Option<Self> {
+            Inflater::new(compression).ok().map(Self)
+        }
+
+        /// Inflates one message and peeks at it; for a dispatch of a kind `wanted` accepts,
+        /// returns `d` (otherwise an empty slice).
+        pub fn process<'a>(
+            &'a mut self,
+            message: &'a [u8],
+            wanted: impl Fn(Option<EventKind>) -> bool,
+        ) -> Option<(u64, &'a [u8])> {
+            let json = self.0.push(message).ok()??;
+            let env = peek::envelope(json).ok()?;
+            let seq = env.seq?;
+            if !wanted(env.name.and_then(EventKind::from_name)) {
+                return Some((seq, &[]));
+            }
+            let range = peek::d_span(json, &env.data).ok()?;
+            Some((seq, &json[range]))
+        }
+    }
+}
