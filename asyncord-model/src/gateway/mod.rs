@@ -7,6 +7,7 @@ pub mod event;
 pub mod event_kind;
 pub mod events;
 pub mod frame;
+pub mod info;
 pub mod opcode;
 
 pub use close_code::{CloseAction, CloseCode};
@@ -19,4 +20,5 @@ pub use event::GatewayEvent;
 pub use event_kind::{EventKind, EventSet};
 pub use events::*;
 pub use frame::{FrameError, Hello, InvalidSession, RawFrame};
+pub use info::{GatewayBot, GatewayUrl, SessionStartLimit};
 pub use opcode::OpCode;

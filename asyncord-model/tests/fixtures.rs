@@ -1,0 +1,261 @@
+//! Every JSON example of Discord's docs and every captured live payload in
+//! `shared/discord-api/payloads/` parses into its model type (issue 2's acceptance tests).
+//!
+//! `fixtures/table.txt` maps each file to a type (or skips it with a reason); a file without a
+//! row fails, so a new fixture cannot slip by. For each mapped file: it parses; simd-json and
+//! serde_json agree; parse -> serialise -> parse gives an equal value; and it still parses with
+//! an unknown field added to every object and with unknown values in enum fields.
+
+#[path = "fixtures/check.rs"]
+mod check;
+#[path = "fixtures/frames.rs"]
+mod frames;
+#[path = "fixtures/mutate.rs"]
+mod mutate;
+#[path = "fixtures/registry.rs"]
+mod registry;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use check::Mode;
+
+/// The payload directories, relative to this crate.
+const DIRS: &[&str] = &["docs", "captured-accord-jl"];
+
+fn payloads_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/discord-api/payloads")
+}
+
+/// One row of the table.
+#[derive(Debug)]
+enum Row {
+    /// Parse the file (or the value at `pointer`) as `ty`; `strict_enums` (with the reason)
+    /// exempts it from the unknown-enum-values check.
+    Parse {
+        ty: String,
+        pointer: Option<String>,
+        strict_enums: Option<String>,
+    },
+    /// Not checked, with the reason.
+    Skip(String),
+}
+
+/// `(directory, file) -> row`.
+fn table() -> BTreeMap<(String, String), Row> {
+    let text = include_str!("fixtures/table.txt");
+    let mut rows = BTreeMap::new();
+    let mut section = String::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.to_owned();
+            continue;
+        }
+        let (file, rest) = line
+            .split_once(char::is_whitespace)
+            .unwrap_or_else(|| panic!("table.txt line {}: no type", n + 1));
+        let rest = rest.trim();
+        let row = if let Some(reason) = rest.strip_prefix("SKIP ") {
+            assert!(
+                !reason.trim().is_empty(),
+                "table.txt line {}: SKIP needs a reason",
+                n + 1
+            );
+            Row::Skip(reason.to_owned())
+        } else {
+            let (rest, strict_enums) = match rest.split_once(" | strict-enums: ") {
+                Some((rest, reason)) => (rest, Some(reason.trim().to_owned())),
+                None => (rest, None),
+            };
+            let (ty, pointer) = match rest.split_once(" @") {
+                Some((ty, pointer)) => (ty, Some(pointer.trim().to_owned())),
+                None => (rest, None),
+            };
+            Row::Parse {
+                ty: ty.trim().to_owned(),
+                pointer,
+                strict_enums,
+            }
+        };
+        let previous = rows.insert((section.clone(), file.to_owned()), row);
+        assert!(
+            previous.is_none(),
+            "table.txt line {}: duplicate row for {file}",
+            n + 1
+        );
+    }
+    rows
+}
+
+fn listed_files() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for dir in DIRS {
+        let path = payloads_dir().join(dir);
+        let entries =
+            fs::read_dir(&path).unwrap_or_else(|e| panic!("cannot list {}: {e}", path.display()));
+        for entry in entries {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                files.push((
+                    (*dir).to_owned(),
+                    entry.file_name().to_string_lossy().into_owned(),
+                ));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Runs `mode` over every mapped fixture and fails with the list of failures.
+fn run(mode: Mode) -> usize {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut mutated = 0;
+    for ((dir, file), row) in table() {
+        let Row::Parse {
+            ty,
+            pointer,
+            strict_enums,
+        } = row
+        else {
+            continue;
+        };
+        if mode == Mode::UnknownEnums && strict_enums.is_some() {
+            continue;
+        }
+        let Some(checker) = registry::checker(&ty) else {
+            failures.push(format!(
+                "{dir}/{file}: no type `{ty}` in fixtures/registry.rs"
+            ));
+            continue;
+        };
+        let text = fs::read_to_string(payloads_dir().join(&dir).join(&file)).unwrap();
+        let json = match &pointer {
+            None => text,
+            Some(pointer) => {
+                let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+                match value.pointer(pointer) {
+                    Some(part) => part.to_string(),
+                    None => {
+                        failures.push(format!("{dir}/{file}: nothing at {pointer}"));
+                        continue;
+                    }
+                }
+            }
+        };
+        checked += 1;
+        if let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&json) {
+            mutated += match mode {
+                Mode::UnknownFields => mutate::add_unknown_fields(&mut value),
+                Mode::UnknownEnums => mutate::unknown_enum_values(&mut value),
+                _ => 0,
+            };
+        }
+        if let Err(e) = checker(&json, mode) {
+            failures.push(format!("{dir}/{file} as {ty}: {e}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{mode:?}: {} of {checked} fixtures fail:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+    if matches!(mode, Mode::UnknownFields | Mode::UnknownEnums) {
+        println!("{mode:?}: {mutated} values added or replaced over {checked} fixtures");
+        assert!(
+            mutated > checked,
+            "{mode:?}: the mutation changed almost nothing ({mutated})"
+        );
+    }
+    checked
+}
+
+#[test]
+fn every_fixture_has_a_row() {
+    let table = table();
+    let files = listed_files();
+    assert!(
+        files.len() > 200,
+        "found only {} fixtures: is shared/ beside the repository?",
+        files.len()
+    );
+    let missing: Vec<_> = files.iter().filter(|f| !table.contains_key(*f)).collect();
+    assert!(
+        missing.is_empty(),
+        "fixtures without a row in tests/fixtures/table.txt: {missing:#?}"
+    );
+    let stale: Vec<_> = table.keys().filter(|k| !files.contains(k)).collect();
+    assert!(stale.is_empty(), "rows without a fixture file: {stale:#?}");
+    let skipped: Vec<_> = table
+        .iter()
+        .filter_map(|((dir, file), row)| match row {
+            Row::Skip(reason) => Some(format!("{dir}/{file}: {reason}")),
+            Row::Parse { .. } => None,
+        })
+        .collect();
+    println!(
+        "{} fixtures: {} mapped, {} skipped:\n{}",
+        files.len(),
+        files.len() - skipped.len(),
+        skipped.len(),
+        skipped.join("\n")
+    );
+}
+
+#[test]
+fn fixtures_parse() {
+    let checked = run(Mode::Parse);
+    assert!(checked >= 150, "only {checked} fixtures mapped");
+}
+
+#[test]
+fn simd_json_and_serde_json_agree() {
+    run(Mode::BothParsers);
+}
+
+#[test]
+fn fixtures_round_trip() {
+    run(Mode::RoundTrip);
+}
+
+#[test]
+fn fixtures_accept_unknown_fields_everywhere() {
+    run(Mode::UnknownFields);
+}
+
+#[test]
+fn fixtures_accept_unknown_enum_values() {
+    run(Mode::UnknownEnums);
+}
+
+#[test]
+fn mutations_change_the_fixtures() {
+    // The forward-compatibility tests mean something only if the mutations do.
+    let mut value: serde_json::Value = serde_json::from_str(
+        r#"{"type": 1, "a": {"b": [{"style": 2}]}, "name_localizations": {"de": "x"}, "resolved": {"123": {"id": "123"}}, "contexts": [0, 1]}"#,
+    )
+    .unwrap();
+    let mut fields = value.clone();
+    assert_eq!(mutate::add_unknown_fields(&mut fields), 4);
+    assert!(
+        fields["name_localizations"]
+            .get(mutate::FUTURE_FIELD)
+            .is_none()
+    );
+    assert!(fields["resolved"].get(mutate::FUTURE_FIELD).is_none());
+    assert!(
+        fields["resolved"]["123"]
+            .get(mutate::FUTURE_FIELD)
+            .is_some()
+    );
+    assert_eq!(mutate::unknown_enum_values(&mut value), 4);
+    assert_eq!(value["a"]["b"][0]["style"], 201);
+    assert_eq!(value["contexts"], serde_json::json!([201, 201]));
+}
