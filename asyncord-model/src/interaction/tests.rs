@@ -223,3 +223,22 @@ fn callback_response_parses() {
     );
     assert_eq!(resource.message.unwrap().content, "hi");
 }
+
+#[test]
+fn simd_json_agrees_with_serde_json() {
+    let frames = payload("captured-accord-jl/accordjl-gateway_interaction_create.json");
+    let mut samples: Vec<serde_json::Value> =
+        frames.as_array().unwrap().iter().map(|f| f["d"].clone()).collect();
+    samples.push(serde_json::json!({"id": "1", "application_id": "2", "type": 5, "token": "t",
+        "version": 1, "app_permissions": "8",
+        "authorizing_integration_owners": {"0": "3", "1": "4"},
+        "data": {"custom_id": "m", "components": [{"type": 18, "component": {"type": 4, "custom_id": "a", "value": "x"}}],
+                 "resolved": {"users": {"5": {"id": "5", "username": "u", "discriminator": "0", "avatar": null}},
+                              "attachments": {"6": {"id": "6", "filename": "f", "size": 1, "url": "u", "proxy_url": "p"}}}}}));
+    for sample in samples {
+        let expected: Interaction = serde_json::from_value(sample.clone()).unwrap();
+        let mut bytes = serde_json::to_vec(&sample).unwrap();
+        let parsed: Interaction = simd_json::serde::from_slice(&mut bytes).unwrap();
+        assert_eq!(parsed, expected);
+    }
+}

@@ -329,3 +329,36 @@ impl<'de> Deserialize<'de> for Nonce {
         d.deserialize_any(V)
     }
 }
+
+int_enum! {
+    /// The base mode of a shared client theme.
+    pub enum BaseThemeType: u8 {
+        /// No base theme.
+        Unset = 0,
+        /// Dark.
+        Dark = 1,
+        /// Light.
+        Light = 2,
+        /// Darker.
+        Darker = 3,
+        /// Midnight.
+        Midnight = 4,
+    }
+}
+
+/// A custom client theme shared with a message ([docs](https://discord.com/developers/docs/resources/message#shared-client-theme-object)).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedClientTheme {
+    /// Hex colours of the gradient (≤ 5), e.g. `5865F2`.
+    #[serde(default)]
+    pub colors: Vec<String>,
+    /// Direction of the gradient (0-360).
+    #[serde(default)]
+    pub gradient_angle: u16,
+    /// Intensity of the colours (0-100).
+    #[serde(default)]
+    pub base_mix: u8,
+    /// The base mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_theme: Option<BaseThemeType>,
+}

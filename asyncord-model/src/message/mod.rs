@@ -19,9 +19,10 @@ pub use embed::{
     EmbedType, EmbedVideo,
 };
 pub use extras::{
-    ChannelMention, MentionedUser, MessageActivity, MessageActivityType, MessageCall,
-    MessageInteraction, MessageInteractionMetadata, MessageReference, MessageReferenceType,
-    MessageSnapshot, MessageSnapshotMessage, Nonce, RoleSubscriptionData,
+    BaseThemeType, ChannelMention, MentionedUser, MessageActivity, MessageActivityType,
+    MessageCall, MessageInteraction, MessageInteractionMetadata, MessageReference,
+    MessageReferenceType, MessageSnapshot, MessageSnapshotMessage, Nonce, RoleSubscriptionData,
+    SharedClientTheme,
 };
 pub use poll::{Poll, PollAnswer, PollAnswerCount, PollLayoutType, PollMedia, PollResults};
 pub use reaction::{Reaction, ReactionCountDetails, ReactionType};
@@ -282,6 +283,9 @@ pub struct Message {
     /// The author's partial guild member (gateway MESSAGE_CREATE/UPDATE in guilds only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<Box<Member>>,
+    /// A custom client theme shared with the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_client_theme: Option<SharedClientTheme>,
     /// The type of the channel (sent by the gateway, undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_type: Option<ChannelType>,

@@ -178,3 +178,43 @@ fn embed_text_length_counts_chars() {
         .author("au");
     assert_eq!(e.text_length(), 1 + 2 + 1 + 2 + 1 + 2);
 }
+
+#[test]
+fn simd_json_agrees_with_serde_json() {
+    for file in [
+        "captured-accord-jl/accordjl-gateway_message_create.json",
+        "captured-accord-jl/accordjl-gateway_message_update.json",
+    ] {
+        for frame in payload(file).as_array().unwrap() {
+            let expected: Message = serde_json::from_value(frame["d"].clone()).unwrap();
+            let mut bytes = serde_json::to_vec(&frame["d"]).unwrap();
+            let parsed: Message = simd_json::serde::from_slice(&mut bytes).unwrap();
+            assert_eq!(parsed, expected);
+        }
+    }
+    let mut bytes = serde_json::to_vec(&payload(
+        "docs/docs-components-reference-container-examples-message-example.json",
+    ))
+    .unwrap();
+    let body: crate::request::CreateMessage = simd_json::serde::from_slice(&mut bytes).unwrap();
+    assert!(!body.components.is_empty());
+}
+
+#[test]
+fn shared_client_theme_body_parses() {
+    let raw = payload("docs/docs-resources-message-example-shared-client-theme.json");
+    let body: crate::request::CreateMessage = serde_json::from_value(raw.clone()).unwrap();
+    let theme = body.shared_client_theme.as_ref().unwrap();
+    assert_eq!(theme.colors.len(), 5);
+    assert_eq!(theme.base_theme, Some(BaseThemeType::Dark));
+    assert_eq!(serde_json::to_value(&body).unwrap(), raw);
+    crate::request::Validate::validate(&body).unwrap();
+}
+
+#[test]
+fn docs_request_body_example_parses() {
+    let raw = payload("docs/docs-resources-message-example-request-body-application-json.json");
+    let body: crate::request::CreateMessage = serde_json::from_value(raw).unwrap();
+    assert!(body.content.is_some());
+    crate::request::Validate::validate(&body).unwrap();
+}

@@ -9,6 +9,7 @@ use super::{Path, Validate, ValidationError, check};
 use crate::component::Component;
 use crate::message::{
     Embed, MessageFlags, MessageReference, Nonce, PollAnswer, PollLayoutType, PollMedia,
+    SharedClientTheme,
 };
 use crate::{Snowflake, str_enum};
 
@@ -201,6 +202,9 @@ pub struct CreateMessage {
     /// A poll.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll: Option<CreatePoll>,
+    /// A custom client theme to share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_client_theme: Option<SharedClientTheme>,
     /// Files to upload (sent as multipart `files[n]`).
     #[serde(skip)]
     pub files: Vec<FileUpload>,
@@ -334,6 +338,17 @@ impl CreateMessage {
 
 impl Validate for CreateMessage {
     fn validate(&self) -> Result<(), ValidationError> {
+        if let Some(theme) = &self.shared_client_theme {
+            let p = Path::ROOT.field("shared_client_theme");
+            check::count(&p.field("colors"), theme.colors.len(), 0, 5)?;
+            check::range(
+                &p.field("gradient_angle"),
+                i64::from(theme.gradient_angle),
+                0,
+                360,
+            )?;
+            check::range(&p.field("base_mix"), i64::from(theme.base_mix), 0, 100)?;
+        }
         self.parts().validate(&Path::ROOT)
     }
 }
