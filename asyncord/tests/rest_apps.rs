@@ -18,7 +18,7 @@ async fn users_me_get_edit_guilds_dm() {
     let me = client.users.me().await.unwrap();
     assert_eq!(last(&server).path, "/users/@me");
     assert_eq!(me.id, seed.bot.user_id);
-    assert!(me.bot.unwrap_or(false));
+    assert!(me.bot);
     let alice = client.users.get(seed.user_id).await.unwrap();
     assert_eq!(alice.username, "alice");
 

@@ -26,6 +26,8 @@ pub(crate) struct Core {
     limits: Limits,
     pub faults: Mutex<Vec<FaultRule>>,
     pub records: Mutex<Vec<RecordedRequest>>,
+    /// Whether requests are recorded (benchmarks turn it off).
+    pub recording: std::sync::atomic::AtomicBool,
 }
 
 /// The route template (`{}` for each parameter) and the top-level resource of a path.
@@ -93,6 +95,7 @@ impl Core {
             limits: Limits::default(),
             faults: Mutex::default(),
             records: Mutex::default(),
+            recording: std::sync::atomic::AtomicBool::new(true),
         }
     }
 
@@ -121,13 +124,19 @@ impl Core {
             .collect();
         let (template, major) = normalize(&segs);
         let route = format!("{method} {template}");
-        let index = {
+        let index = if self.recording.load(std::sync::atomic::Ordering::Relaxed) {
             let mut records = lock(&self.records);
             records.push(RecordedRequest {
                 method: method.clone(),
                 path: rel.map_or_else(
                     || full.to_owned(),
-                    |r| format!("/{}", decode(r.trim_start_matches('/')).unwrap_or_else(|| r.trim_start_matches('/').to_owned())),
+                    |r| {
+                        format!(
+                            "/{}",
+                            decode(r.trim_start_matches('/'))
+                                .unwrap_or_else(|| r.trim_start_matches('/').to_owned())
+                        )
+                    },
                 ),
                 route: route.clone(),
                 query: query.clone(),
@@ -137,6 +146,8 @@ impl Core {
                 at: Instant::now(),
             });
             records.len() - 1
+        } else {
+            usize::MAX
         };
         let (status, mut out_headers, reply_body) = if rel.is_none() {
             let r = unknown::route();

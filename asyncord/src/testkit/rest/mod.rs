@@ -175,6 +175,13 @@ impl RestServer {
             .clear();
     }
 
+    /// Turns request recording on or off (on by default; benchmarks turn it off).
+    pub fn set_recording(&self, on: bool) {
+        self.core
+            .recording
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Adds a fault.
     pub fn inject(&self, rule: FaultRule) {
         self.core
