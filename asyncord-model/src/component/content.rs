@@ -31,6 +31,9 @@ impl TextDisplay {
 pub struct UnfurledMediaItem {
     /// Source URL (http(s) or `attachment://filename`).
     pub url: String,
+    /// The media id (received only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Snowflake>,
     /// Proxied URL (received only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proxy_url: Option<String>,

@@ -72,6 +72,9 @@ pub struct Embed {
     /// Fields (≤ 25).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<EmbedField>,
+    /// Embed flags (received only, undocumented bits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flags: Option<u64>,
 }
 
 /// An embed footer ([docs](https://discord.com/developers/docs/resources/message#embed-object-embed-footer-structure)).

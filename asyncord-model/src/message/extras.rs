@@ -362,3 +362,23 @@ pub struct SharedClientTheme {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_theme: Option<BaseThemeType>,
 }
+
+/// A purchase notification message's details ([docs](https://discord.com/developers/docs/resources/message#message-object-purchase-notification-object)).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurchaseNotification {
+    /// The kind of purchase (0 = guild product).
+    #[serde(rename = "type")]
+    pub kind: u8,
+    /// The guild product purchased.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guild_product_purchase: Option<GuildProductPurchase>,
+}
+
+/// A purchased guild product.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuildProductPurchase {
+    /// The product listing id.
+    pub listing_id: Snowflake,
+    /// The product name.
+    pub product_name: String,
+}

@@ -19,10 +19,10 @@ pub use embed::{
     EmbedType, EmbedVideo,
 };
 pub use extras::{
-    BaseThemeType, ChannelMention, MentionedUser, MessageActivity, MessageActivityType,
-    MessageCall, MessageInteraction, MessageInteractionMetadata, MessageReference,
-    MessageReferenceType, MessageSnapshot, MessageSnapshotMessage, Nonce, RoleSubscriptionData,
-    SharedClientTheme,
+    BaseThemeType, ChannelMention, GuildProductPurchase, MentionedUser, MessageActivity,
+    MessageActivityType, MessageCall, MessageInteraction, MessageInteractionMetadata,
+    MessageReference, MessageReferenceType, MessageSnapshot, MessageSnapshotMessage, Nonce,
+    PurchaseNotification, RoleSubscriptionData, SharedClientTheme,
 };
 pub use poll::{Poll, PollAnswer, PollAnswerCount, PollLayoutType, PollMedia, PollResults};
 pub use reaction::{Reaction, ReactionCountDetails, ReactionType};
@@ -283,6 +283,9 @@ pub struct Message {
     /// The author's partial guild member (gateway MESSAGE_CREATE/UPDATE in guilds only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<Box<Member>>,
+    /// Details of a purchase notification message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_notification: Option<PurchaseNotification>,
     /// A custom client theme shared with the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared_client_theme: Option<SharedClientTheme>,

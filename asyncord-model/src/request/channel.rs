@@ -129,6 +129,9 @@ pub struct CreateGuildChannel {
     /// Initial slowmode of new threads.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_thread_rate_limit_per_user: Option<u32>,
+    /// How applied tags filter posts (`match_some` or `match_all`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_tag_setting: Option<String>,
 }
 
 impl CreateGuildChannel {
@@ -308,6 +311,9 @@ pub struct ModifyGuildChannel {
     /// Default forum layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_forum_layout: Option<ForumLayoutType>,
+    /// How applied tags filter posts (`match_some` or `match_all`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_tag_setting: Option<String>,
 }
 
 impl ModifyGuildChannel {

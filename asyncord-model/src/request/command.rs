@@ -206,6 +206,9 @@ pub struct EditCommand {
         with = "crate::common::nullable"
     )]
     pub default_member_permissions: Option<Option<Permissions>>,
+    /// Deprecated: use `contexts`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dm_permission: Option<bool>,
     /// Installation contexts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration_types: Option<Vec<ApplicationIntegrationType>>,
