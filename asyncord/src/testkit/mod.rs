@@ -1,11 +1,49 @@
 //! `testkit`: a local Discord emulator (gateway + REST) for tests, examples and users.
 //!
-//! The REST side ([`rest`]) and the gateway side ([`gateway`]) share one world: what a bot does
-//! over REST is published as a [`Dispatch`] on the world's [`DispatchBus`], and the gateway side
-//! delivers each dispatch to every connected session whose intents (and guilds) cover it.
+//! Start with [`Emulator`]: one call serves REST and the gateway on 127.0.0.1 over one shared
+//! [`World`](world::World), seeded by [`Emulator::builder`] (guilds, channels, threads, roles,
+//! users, bots and their privileged intents). Simulated users ([`SimUser`]) send messages,
+//! react, join guilds, invoke slash commands, click buttons and submit modals; the
+//! expectations ([`Emulator::next_message_in`], [`SimInteraction::response`],
+//! [`Emulator::wait_for_request`]) await what the bots did, with a timeout.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use asyncord::testkit::Emulator;
+//!
+//! let emu = Emulator::start().await?;
+//! println!("REST {} gateway {} token {}", emu.rest_url(), emu.gateway_url(), emu.token());
+//! let alice = emu.user_named("alice")?;
+//! alice.send_message(emu.channel_id(), "!ping")?;
+//! let reply = emu.next_message_in(emu.channel_id()).await?;
+//! assert_eq!(reply.content, "pong");
+//! emu.shutdown().await;
+//! # Ok(()) }
+//! ```
+//!
+//! Under the facade: the REST side ([`rest`]) and the gateway side ([`gateway`]) share one
+//! world: what a bot does over REST is published as a [`Dispatch`] on the world's
+//! [`DispatchBus`], and the gateway side delivers each dispatch to every connected session whose
+//! intents (and guilds) cover it. What is and is not emulated: `asyncord/TESTKIT.md`.
 
 pub mod gateway;
 pub mod rest;
+
+/// The emulator's shared state (declared under [`rest`]; this is its public path).
+pub use rest::world;
+
+mod builder;
+mod emulator;
+mod expect;
+mod front;
+mod interaction;
+mod users;
+
+pub use builder::{BotSpec, EmulatorBuilder, GuildSpec};
+pub use emulator::{Emulator, GuildInfo};
+pub use expect::ExpectError;
+pub use interaction::{InteractionReply, SimInteraction};
+pub use users::SimUser;
 
 use asyncord_model::{Intents, Snowflake};
 

@@ -1,0 +1,461 @@
+//! Simulated users: humans acting in the emulated Discord as the Discord client would, producing
+//! the dispatches Discord sends bots (`MESSAGE_CREATE`, `MESSAGE_UPDATE`, `MESSAGE_DELETE`,
+//! `MESSAGE_REACTION_ADD`/`REMOVE`, `GUILD_MEMBER_ADD`/`REMOVE`) and interactions
+//! (see [`interaction`](super::interaction)).
+//!
+//! Discord's event docs: <https://discord.com/developers/docs/events/gateway-events>.
+
+use asyncord_model::{Intents, Snowflake};
+use serde_json::{Value, json};
+
+use super::Emulator;
+use super::expect::ExpectError;
+use super::world::{id_of, is_thread, message_intents, now};
+
+/// A human user of the emulated Discord (borrowed from its [`Emulator`]).
+#[derive(Clone, Copy, Debug)]
+pub struct SimUser<'a> {
+    pub(crate) emu: &'a Emulator,
+    pub(crate) id: Snowflake,
+}
+
+/// Ids mentioned in `text` with `prefix` (`<@`, `<@!`, `<@&`).
+fn mentioned(text: &str, prefix: &str) -> Vec<Snowflake> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(prefix) {
+        rest = &rest[i + prefix.len()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if rest[digits.len()..].starts_with('>')
+            && let Ok(id) = digits.parse::<Snowflake>()
+            && !out.contains(&id)
+        {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// The emoji object of a reaction key (`👍`, or `name:id` for a custom emoji).
+pub(crate) fn emoji_json(key: &str) -> Value {
+    match key.rsplit_once(':') {
+        Some((name, id)) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => {
+            json!({"id": id, "name": name, "animated": false})
+        }
+        _ => json!({"id": null, "name": key}),
+    }
+}
+
+impl<'a> SimUser<'a> {
+    pub(crate) fn new(emu: &'a Emulator, id: Snowflake) -> Self {
+        Self { emu, id }
+    }
+
+    /// The user's id.
+    pub fn id(&self) -> Snowflake {
+        self.id
+    }
+
+    /// The user object (as Discord sends it).
+    pub fn object(&self) -> Option<Value> {
+        self.emu.world.user(self.id)
+    }
+
+    /// The user object, or `NotFound`.
+    pub(crate) fn user_json(&self) -> Result<Value, ExpectError> {
+        self.object()
+            .ok_or_else(|| ExpectError::NotFound(format!("user {}", self.id)))
+    }
+
+    /// The guild of `channel` (checking the channel exists and the user may see it).
+    pub(crate) fn check_channel(
+        &self,
+        channel: Snowflake,
+    ) -> Result<Option<Snowflake>, ExpectError> {
+        let world = &self.emu.world;
+        if world.channel(channel).is_none() {
+            return Err(ExpectError::NotFound(format!("channel {channel}")));
+        }
+        let guild = world.guild_of(channel);
+        if let Some(g) = guild
+            && world.member(g, self.id).is_none()
+        {
+            return Err(ExpectError::Refused(format!(
+                "user {} is not a member of guild {g} (call join_guild first)",
+                self.id
+            )));
+        }
+        Ok(guild)
+    }
+
+    /// The member object of the user in `guild` without `user` (as events carry it).
+    fn member_without_user(&self, guild: Snowflake) -> Option<Value> {
+        let mut m = self.emu.world.member(guild, self.id)?;
+        if let Some(o) = m.as_object_mut() {
+            o.remove("user");
+        }
+        Some(m)
+    }
+
+    /// Fills `mentions`, `mention_roles` and `mention_everyone` of a message from its content.
+    fn set_mentions(&self, msg: &mut Value, text: &str) {
+        let world = &self.emu.world;
+        let mut users = mentioned(text, "<@");
+        for id in mentioned(text, "<@!") {
+            if !users.contains(&id) {
+                users.push(id);
+            }
+        }
+        msg["mentions"] = Value::Array(users.into_iter().filter_map(|id| world.user(id)).collect());
+        msg["mention_roles"] = Value::Array(
+            mentioned(text, "<@&")
+                .into_iter()
+                .map(|id| json!(id.to_string()))
+                .collect(),
+        );
+        msg["mention_everyone"] = json!(text.contains("@everyone") || text.contains("@here"));
+    }
+
+    /// Posts `text` in `channel` (a guild channel, thread or DM): stored, then `MESSAGE_CREATE`
+    /// with `guild_id` and `member`. Mentions (`<@id>`, `<@&id>`, `@everyone`) are resolved, so
+    /// a bot without MESSAGE_CONTENT still reads messages that mention it. Returns the id.
+    ///
+    /// # Errors
+    /// [`ExpectError::NotFound`] for an unknown channel; [`ExpectError::Refused`] when the user
+    /// is not in the channel's guild.
+    pub fn send_message(&self, channel: Snowflake, text: &str) -> Result<Snowflake, ExpectError> {
+        self.post(channel, text, None)
+    }
+
+    /// Replies to `message` (a message of type 19 with a `message_reference`).
+    ///
+    /// # Errors
+    /// As [`SimUser::send_message`].
+    pub fn reply(
+        &self,
+        channel: Snowflake,
+        message: Snowflake,
+        text: &str,
+    ) -> Result<Snowflake, ExpectError> {
+        self.post(channel, text, Some(message))
+    }
+
+    fn post(
+        &self,
+        channel: Snowflake,
+        text: &str,
+        reply_to: Option<Snowflake>,
+    ) -> Result<Snowflake, ExpectError> {
+        let guild = self.check_channel(channel)?;
+        let author = self.user_json()?;
+        let world = &self.emu.world;
+        let referenced = reply_to.and_then(|m| world.message(channel, m));
+        if reply_to.is_some() && referenced.is_none() {
+            return Err(ExpectError::NotFound(format!(
+                "message to reply to in {channel}"
+            )));
+        }
+        let id = world.next_id();
+        let mut msg = json!({
+            "id": id.to_string(), "channel_id": channel.to_string(), "author": author,
+            "content": text, "timestamp": now(), "edited_timestamp": null, "tts": false,
+            "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": [],
+            "embeds": [], "pinned": false, "type": 0, "flags": 0, "components": [],
+        });
+        self.set_mentions(&mut msg, text);
+        if let Some(r) = referenced {
+            msg["type"] = json!(19);
+            msg["message_reference"] = json!({"type": 0, "message_id": r["id"],
+                "channel_id": channel.to_string(), "guild_id": guild.map(|g| g.to_string())});
+            msg["referenced_message"] = r;
+        }
+        {
+            let mut state = world.lock();
+            if let Some(c) = state.channels.get_mut(&channel) {
+                c["last_message_id"] = json!(id.to_string());
+                if is_thread(c) {
+                    for key in ["message_count", "total_message_sent"] {
+                        c[key] = json!(c[key].as_u64().unwrap_or(0) + 1);
+                    }
+                }
+            }
+            state
+                .messages
+                .entry(channel)
+                .or_default()
+                .insert(id, msg.clone());
+        }
+        let mut event = msg;
+        if let Some(g) = guild {
+            event["guild_id"] = json!(g.to_string());
+            if let Some(m) = self.member_without_user(g) {
+                event["member"] = m;
+            }
+        }
+        world.publish(
+            "MESSAGE_CREATE",
+            event,
+            guild,
+            message_intents(guild, false),
+        );
+        Ok(id)
+    }
+
+    /// Edits one of the user's messages: `MESSAGE_UPDATE` with the whole message.
+    ///
+    /// # Errors
+    /// [`ExpectError::NotFound`] for an unknown message; [`ExpectError::Refused`] for someone
+    /// else's message.
+    pub fn edit_message(
+        &self,
+        channel: Snowflake,
+        message: Snowflake,
+        text: &str,
+    ) -> Result<(), ExpectError> {
+        let guild = self.check_channel(channel)?;
+        let world = &self.emu.world;
+        let updated = {
+            let mut state = world.lock();
+            let msg = state
+                .messages
+                .get_mut(&channel)
+                .and_then(|m| m.get_mut(&message))
+                .ok_or_else(|| ExpectError::NotFound(format!("message {message}")))?;
+            if id_of(&msg["author"], "id") != Some(self.id) {
+                return Err(ExpectError::Refused(format!(
+                    "message {message} was written by someone else"
+                )));
+            }
+            msg["content"] = json!(text);
+            msg["edited_timestamp"] = now();
+            msg.clone()
+        };
+        let mut event = updated;
+        self.set_mentions(&mut event, text);
+        if let Some(stored) = world
+            .lock()
+            .messages
+            .get_mut(&channel)
+            .and_then(|m| m.get_mut(&message))
+        {
+            for key in ["mentions", "mention_roles", "mention_everyone"] {
+                stored[key] = event[key].clone();
+            }
+        }
+        if let Some(g) = guild {
+            event["guild_id"] = json!(g.to_string());
+            if let Some(m) = self.member_without_user(g) {
+                event["member"] = m;
+            }
+        }
+        world.publish(
+            "MESSAGE_UPDATE",
+            event,
+            guild,
+            message_intents(guild, false),
+        );
+        Ok(())
+    }
+
+    /// Deletes one of the user's messages: `MESSAGE_DELETE`.
+    ///
+    /// # Errors
+    /// [`ExpectError::NotFound`] for an unknown message; [`ExpectError::Refused`] for someone
+    /// else's message.
+    pub fn delete_message(
+        &self,
+        channel: Snowflake,
+        message: Snowflake,
+    ) -> Result<(), ExpectError> {
+        let guild = self.check_channel(channel)?;
+        let world = &self.emu.world;
+        {
+            let mut state = world.lock();
+            let msg = state
+                .messages
+                .get(&channel)
+                .and_then(|m| m.get(&message))
+                .ok_or_else(|| ExpectError::NotFound(format!("message {message}")))?;
+            if id_of(&msg["author"], "id") != Some(self.id) {
+                return Err(ExpectError::Refused(format!(
+                    "message {message} was written by someone else"
+                )));
+            }
+            if let Some(m) = state.messages.get_mut(&channel) {
+                m.remove(&message);
+            }
+            state.reactions.retain(|(m, _), _| *m != message);
+        }
+        let mut event = json!({"id": message.to_string(), "channel_id": channel.to_string()});
+        if let Some(g) = guild {
+            event["guild_id"] = json!(g.to_string());
+        }
+        world.publish(
+            "MESSAGE_DELETE",
+            event,
+            guild,
+            message_intents(guild, false),
+        );
+        Ok(())
+    }
+
+    /// Reacts to a message with `emoji` (`"👍"` or `"name:id"`): `MESSAGE_REACTION_ADD` with
+    /// the member and the message author's id. Reacting twice changes nothing, as on Discord.
+    ///
+    /// # Errors
+    /// [`ExpectError::NotFound`] for an unknown message.
+    pub fn react(
+        &self,
+        channel: Snowflake,
+        message: Snowflake,
+        emoji: &str,
+    ) -> Result<(), ExpectError> {
+        self.reaction(channel, message, emoji, true)
+    }
+
+    /// Removes the user's reaction: `MESSAGE_REACTION_REMOVE`.
+    ///
+    /// # Errors
+    /// [`ExpectError::NotFound`] for an unknown message.
+    pub fn unreact(
+        &self,
+        channel: Snowflake,
+        message: Snowflake,
+        emoji: &str,
+    ) -> Result<(), ExpectError> {
+        self.reaction(channel, message, emoji, false)
+    }
+
+    fn reaction(
+        &self,
+        channel: Snowflake,
+        message: Snowflake,
+        emoji: &str,
+        add: bool,
+    ) -> Result<(), ExpectError> {
+        let guild = self.check_channel(channel)?;
+        let world = &self.emu.world;
+        let Some(msg) = world.message(channel, message) else {
+            return Err(ExpectError::NotFound(format!("message {message}")));
+        };
+        if emoji.is_empty() {
+            return Err(ExpectError::Refused("an empty emoji".to_owned()));
+        }
+        let changed = {
+            let mut state = world.lock();
+            let users = state
+                .reactions
+                .entry((message, emoji.to_owned()))
+                .or_default();
+            let had = users.contains(&self.id);
+            if add && !had {
+                users.push(self.id);
+            } else if !add {
+                users.retain(|u| *u != self.id);
+            }
+            had != add
+        };
+        if !changed {
+            return Ok(());
+        }
+        let mut event = json!({
+            "user_id": self.id.to_string(), "channel_id": channel.to_string(),
+            "message_id": message.to_string(), "emoji": emoji_json(emoji),
+            "burst": false, "type": 0,
+        });
+        if let Some(g) = guild {
+            event["guild_id"] = json!(g.to_string());
+        }
+        let name = if add {
+            event["message_author_id"] = msg["author"]["id"].clone();
+            event["burst_colors"] = json!([]);
+            if let Some(g) = guild
+                && let Some(m) = world.member(g, self.id)
+            {
+                event["member"] = m;
+            }
+            "MESSAGE_REACTION_ADD"
+        } else {
+            "MESSAGE_REACTION_REMOVE"
+        };
+        world.publish(name, event, guild, message_intents(guild, true));
+        Ok(())
+    }
+
+    /// Joins a guild: `GUILD_MEMBER_ADD` (needs the GUILD_MEMBERS intent to be seen).
+    ///
+    /// # Errors
+    /// [`ExpectError::NotFound`] for an unknown guild; [`ExpectError::Refused`] when already a
+    /// member.
+    pub fn join_guild(&self, guild: Snowflake) -> Result<(), ExpectError> {
+        let world = &self.emu.world;
+        if world.guild(guild).is_none() {
+            return Err(ExpectError::NotFound(format!("guild {guild}")));
+        }
+        if world.member(guild, self.id).is_some() {
+            return Err(ExpectError::Refused(format!(
+                "user {} is already a member of {guild}",
+                self.id
+            )));
+        }
+        self.user_json()?;
+        world.add_member(guild, self.id);
+        Ok(())
+    }
+
+    /// Leaves a guild: `GUILD_MEMBER_REMOVE` (needs the GUILD_MEMBERS intent to be seen).
+    ///
+    /// # Errors
+    /// [`ExpectError::Refused`] when not a member, or the owner (who must transfer the guild
+    /// first, as on Discord).
+    pub fn leave_guild(&self, guild: Snowflake) -> Result<(), ExpectError> {
+        let world = &self.emu.world;
+        let user = self.user_json()?;
+        {
+            let mut state = world.lock();
+            let g = state
+                .guilds
+                .get_mut(&guild)
+                .ok_or_else(|| ExpectError::NotFound(format!("guild {guild}")))?;
+            if id_of(&g.guild, "owner_id") == Some(self.id) {
+                return Err(ExpectError::Refused(
+                    "the owner cannot leave the guild".to_owned(),
+                ));
+            }
+            if g.members.remove(&self.id).is_none() {
+                return Err(ExpectError::Refused(format!(
+                    "user {} is not a member of {guild}",
+                    self.id
+                )));
+            }
+        }
+        world.publish(
+            "GUILD_MEMBER_REMOVE",
+            json!({"guild_id": guild.to_string(), "user": user}),
+            Some(guild),
+            Intents::GUILD_MEMBERS,
+        );
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_mentions() {
+        assert_eq!(
+            mentioned("hi <@12> and <@!34> <@&56> <@x>", "<@"),
+            vec![Snowflake::new(12)]
+        );
+        assert_eq!(mentioned("<@!34>", "<@!"), vec![Snowflake::new(34)]);
+        assert_eq!(mentioned("<@&56>", "<@&"), vec![Snowflake::new(56)]);
+    }
+
+    #[test]
+    fn emoji_keys() {
+        assert_eq!(emoji_json("👍")["name"], "👍");
+        assert_eq!(emoji_json("blob:123")["id"], "123");
+    }
+}
