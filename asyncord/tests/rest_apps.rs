@@ -275,3 +275,24 @@ async fn interaction_response_original_and_followups() {
     assert_eq!(cb.interaction.response_message_loading, Some(true));
     assert!(cb.resource.and_then(|r| r.message).is_some());
 }
+
+#[tokio::test]
+async fn gateway_bot_returns_the_configured_url() {
+    let (world, seed) = asyncord::testkit::rest::World::seeded();
+    let config = asyncord::testkit::rest::RestConfig::default().gateway_url("ws://127.0.0.1:1234");
+    let server = asyncord::testkit::rest::RestServer::start_with(world, config)
+        .await
+        .unwrap();
+    let client = asyncord::rest::RestClient::builder(&seed.bot.token)
+        .base_url(server.url())
+        .build();
+    let info = client.gateway_bot().await.unwrap();
+    assert_eq!(last(&server).path, "/gateway/bot");
+    assert_eq!(info.url, "ws://127.0.0.1:1234");
+    assert_eq!(info.shards, 1);
+    assert_eq!(info.session_start_limit.max_concurrency, 1);
+    assert_eq!(
+        client.gateway_url().await.unwrap().url,
+        "ws://127.0.0.1:1234"
+    );
+}

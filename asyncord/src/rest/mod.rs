@@ -59,7 +59,11 @@ pub use threads::ThreadsResource;
 pub use users::{CurrentUserGuild, UsersResource};
 pub use webhooks::WebhooksResource;
 
-use crate::http::{HttpClient, HttpConfig, RateLimiter, Transport};
+use asyncord_model::gateway::{GatewayBot, GatewayUrl};
+
+use crate::http::{
+    HttpClient, HttpConfig, Method, RateLimiter, Request, RestResult, Route, Transport,
+};
 pub use base::ApiBody;
 use base::Rest;
 
@@ -129,6 +133,19 @@ impl RestClient {
     /// The HTTP layer (for requests no resource covers yet).
     pub fn http(&self) -> &Arc<HttpClient> {
         &self.inner.http
+    }
+
+    /// `GET /gateway/bot`: the gateway URL, recommended shards and session start limit.
+    /// <https://discord.com/developers/docs/events/gateway#get-gateway-bot>
+    pub async fn gateway_bot(&self) -> RestResult<GatewayBot> {
+        let request = Request::new(Route::new(Method::GET, "gateway/bot", &[]));
+        self.inner.http.request(request).await
+    }
+
+    /// `GET /gateway`: the gateway URL (no token needed).
+    pub async fn gateway_url(&self) -> RestResult<GatewayUrl> {
+        let request = Request::new(Route::new(Method::GET, "gateway", &[]));
+        self.inner.http.request(request).await
     }
 }
 
