@@ -194,7 +194,12 @@ impl GroupConfig {
     /// The intents to identify with, given what the handlers need.
     pub(crate) fn resolve_intents(&self, required: Intents) -> Intents {
         match self.intents {
-            IntentsConfig::Auto { extra } => Intents::NON_PRIVILEGED | required | extra,
+            IntentsConfig::Auto { extra } => {
+                let set = Intents::NON_PRIVILEGED | required | extra;
+                // `NON_PRIVILEGED` is built from `Intents::all()`, which keeps undocumented bits
+                // (the gateway closes with 4013 for those): send documented bits only.
+                Intents::from_bits_retain(set.bits() & !set.unknown_bits())
+            }
             IntentsConfig::Exactly(set) => set,
         }
     }
@@ -234,6 +239,7 @@ mod tests {
         assert!(intents.contains(Intents::NON_PRIVILEGED));
         assert!(intents.contains(Intents::GUILD_MEMBERS | Intents::MESSAGE_CONTENT));
         assert!(!intents.contains(Intents::GUILD_PRESENCES));
+        assert_eq!(intents.unknown_bits(), 0, "only documented bits are sent");
     }
 
     #[test]

@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 
-use asyncord_model::gateway::EventSet;
+use asyncord_model::Intents;
+use asyncord_model::gateway::{EventKind, EventSet};
 use futures_util::FutureExt;
 use tokio::sync::watch;
 use tokio::task::JoinError;
@@ -51,6 +52,20 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
         return Err(problems);
     }
     tracing::debug!(group = group.name(), ?intents, "client group checked");
+    let message_events = [EventKind::MessageCreate, EventKind::MessageUpdate];
+    if !intents.contains(Intents::MESSAGE_CONTENT)
+        && dispatcher
+            .wanted_events()
+            .iter()
+            .any(|k| message_events.contains(&k))
+    {
+        tracing::info!(
+            group = group.name(),
+            "message handlers without the MESSAGE_CONTENT intent: content, embeds, attachments \
+             and components are empty except in DMs and messages that mention the bot; enable \
+             it in the developer portal and add Intents::MESSAGE_CONTENT to the group's intents"
+        );
+    }
 
     let mut gateway = GatewayConfig::new(group.token(), intents)
         .shards(config.shards.clone())
