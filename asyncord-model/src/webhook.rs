@@ -12,7 +12,9 @@ use crate::user::User;
 use crate::{Snowflake, int_enum};
 
 /// A webhook ([docs](https://discord.com/developers/docs/resources/webhook#webhook-object)).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` redacts the token and the URL (which embeds the token).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Webhook {
     /// The webhook id.
     pub id: Snowflake,
@@ -49,6 +51,25 @@ pub struct Webhook {
     /// The execute URL (OAuth2 `webhook.incoming`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+impl fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Webhook")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("guild_id", &self.guild_id)
+            .field("channel_id", &self.channel_id)
+            .field("user", &self.user)
+            .field("name", &self.name)
+            .field("avatar", &self.avatar)
+            .field("token", &self.token)
+            .field("application_id", &self.application_id)
+            .field("source_guild", &self.source_guild)
+            .field("source_channel", &self.source_channel)
+            .field("url", &self.url.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
 }
 
 int_enum! {
@@ -128,6 +149,12 @@ mod tests {
         let token = w.token.as_ref().unwrap();
         assert!(token.expose().starts_with("3d89bb"));
         assert!(!format!("{w:?}").contains("3d89bb"));
+        let with_url: Webhook = serde_json::from_str(
+            r#"{"id":"1","type":1,"token":"sekrit","url":"https://discord.com/api/webhooks/1/sekrit"}"#,
+        )
+        .unwrap();
+        let shown = format!("{with_url:?}");
+        assert!(!shown.contains("sekrit") && shown.contains("<redacted>"));
         let f = parse(docs!(
             "docs-resources-webhook-example-channel-follower-webhook.json"
         ));
