@@ -19,7 +19,12 @@ use serde_json::json;
 
 #[tokio::test(start_paused = true)]
 async fn sixteen_shards_identify_four_per_five_seconds_by_bucket() {
-    let env = setup(server_config()).await;
+    // the emulator answers an identify that comes too soon for its bucket with op 9
+    let env = setup(GatewayServerConfig {
+        max_concurrency: 4,
+        ..server_config()
+    })
+    .await;
     let mut cfg = client_config(&env, Compression::ZstdStream).shards(Shards::all(16));
     cfg.max_concurrency = 4;
     let mut gw = Gateway::connect(cfg).await.unwrap();
@@ -58,6 +63,13 @@ async fn sixteen_shards_identify_four_per_five_seconds_by_bucket() {
             .count();
         assert!(in_window <= 4);
     }
+    assert_eq!(
+        count(&env.server.events(), |k| matches!(
+            k,
+            ServerEventKind::IdentifyTooFast { .. }
+        )),
+        0
+    );
     // every shard got its READY
     let mut ready = std::collections::BTreeSet::new();
     while ready.len() < 16 {
@@ -200,4 +212,46 @@ async fn shard_count_and_url_from_gateway_bot_over_tcp() {
         err,
         asyncord::gateway::GatewayError::AuthenticationFailed
     ));
+}
+
+/// An identify queue that never waits (a broken multi-process queue, say).
+struct NoQueue;
+
+impl asyncord::gateway::IdentifyQueue for NoQueue {
+    fn acquire(
+        &self,
+        _shard_id: u32,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + '_>> {
+        Box::pin(async {})
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn identifying_too_fast_gets_op_9_and_the_shard_retries() {
+    let env = setup(server_config()).await;
+    let cfg = client_config(&env, Compression::ZstdStream)
+        .shards(Shards::all(2))
+        .identify_queue(Arc::new(NoQueue));
+    let mut gw = Gateway::connect(cfg).await.unwrap();
+    let mut ready = std::collections::BTreeSet::new();
+    while ready.len() < 2 {
+        let f = next(&mut gw).await;
+        if f.name == "READY" {
+            ready.insert(f.shard_id);
+        }
+    }
+    let events = env.server.events();
+    assert!(
+        count(&events, |k| matches!(
+            k,
+            ServerEventKind::IdentifyTooFast { .. }
+        )) >= 1
+    );
+    let times: Vec<_> = events
+        .iter()
+        .filter(|e| matches!(e.kind, ServerEventKind::Identified { .. }))
+        .map(|e| e.at)
+        .collect();
+    assert_eq!(times.len(), 2);
+    assert!(times[1] - times[0] >= IDENTIFY_INTERVAL);
 }

@@ -247,13 +247,19 @@ async fn run(
         inner.config.heartbeat_interval.as_millis()
     );
     conn.send(hello);
+    let timeout = inner.config.heartbeat_interval * 2 + Duration::from_secs(1);
+    let mut heartbeat_deadline = Instant::now() + timeout;
     if version.as_deref() != Some("10") {
         conn.close(4012);
     }
     loop {
         tokio::select! {
             msg = client_rx.recv() => match msg {
-                Some(ClientMsg::Text(bytes)) => conn.on_frame(&bytes),
+                Some(ClientMsg::Text(bytes)) => {
+                    if conn.on_frame(&bytes) {
+                        heartbeat_deadline = Instant::now() + timeout;
+                    }
+                }
                 Some(ClientMsg::Close(code)) => {
                     if matches!(code, Some(1000 | 1001))
                         && let Some(s) = &conn.session {
@@ -265,6 +271,14 @@ async fn run(
                 None => break,
             },
             _ = &mut writer_task => break,
+            () = tokio::time::sleep_until(heartbeat_deadline) => {
+                // no heartbeat for two intervals: Discord times the session out
+                if let Some(s) = &conn.session {
+                    inner.remove_session(&s.id);
+                }
+                conn.close(4009);
+                heartbeat_deadline = Instant::now() + Duration::from_secs(3600);
+            }
         }
     }
     if let Some(s) = &conn.session {
@@ -308,13 +322,14 @@ impl Conn {
         true
     }
 
-    fn on_frame(&mut self, bytes: &[u8]) {
+    /// Handles one client frame; `true` when it was a heartbeat.
+    fn on_frame(&mut self, bytes: &[u8]) -> bool {
         if !self.within_rate_limit() {
-            return;
+            return false;
         }
         let Ok(frame) = RawFrame::parse_bytes(bytes) else {
             self.close(4002);
-            return;
+            return false;
         };
         let data = frame.data_json().unwrap_or("null");
         match frame.op.value() {
@@ -325,13 +340,14 @@ impl Conn {
                 if shard.is_none_or(|s| self.inner.acking(s)) {
                     self.send(r#"{"op":11}"#.to_owned());
                 }
+                return true;
             }
             2 => self.identify(data),
             6 => self.resume(data),
             op @ (3 | 4 | 8 | 31 | 43) => {
                 let Some(session) = self.session.clone() else {
                     self.close(4003);
-                    return;
+                    return false;
                 };
                 let value = serde_json::from_str(data).unwrap_or(serde_json::Value::Null);
                 self.inner
@@ -344,6 +360,7 @@ impl Conn {
             }
             _ => self.close(4001),
         }
+        false
     }
 
     fn identify(&mut self, data: &str) {
@@ -385,6 +402,15 @@ impl Conn {
             .collect();
         if guilds.len() > self.inner.config.max_guilds_per_shard {
             self.close(4011);
+            return;
+        }
+        if !self.inner.identify_allowed(bot.user_id, shard_id) {
+            // more than max_concurrency identifies per 5 s for this bucket
+            self.inner.log(
+                self.id,
+                ServerEventKind::IdentifyTooFast { shard: shard_id },
+            );
+            self.send(r#"{"op":9,"d":false}"#.to_owned());
             return;
         }
         let session_id = format!("{:032x}", fastrand::u128(..));

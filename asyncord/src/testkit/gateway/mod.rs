@@ -23,7 +23,7 @@ use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use asyncord_model::Intents;
+use asyncord_model::{Intents, Snowflake};
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
@@ -121,6 +121,12 @@ pub enum ServerEventKind {
         /// Its `d`.
         data: serde_json::Value,
     },
+    /// An IDENTIFY came too soon after another of the same `max_concurrency` bucket and was
+    /// answered with op 9.
+    IdentifyTooFast {
+        /// The shard id.
+        shard: u32,
+    },
     /// The server closed the connection with a code.
     ClosedByServer {
         /// The close code.
@@ -150,6 +156,7 @@ pub(crate) struct ServerInner {
     sessions: Mutex<HashMap<String, Arc<SessionEntry>>>,
     latest: Mutex<HashMap<u32, Arc<SessionEntry>>>,
     not_acking: Mutex<HashSet<u32>>,
+    identified_at: Mutex<HashMap<(Snowflake, u32), Instant>>,
     log: Mutex<Vec<ServerEvent>>,
     log_version: watch::Sender<u64>,
 }
@@ -166,6 +173,21 @@ impl ServerInner {
     pub(crate) fn log(&self, conn: u64, kind: ServerEventKind) {
         lock(&self.log).push(conn::event(conn, kind));
         self.log_version.send_modify(|v| *v += 1);
+    }
+
+    /// Records an IDENTIFY of `bot`'s shard; `false` when its bucket identified less than 5 s ago.
+    pub(crate) fn identify_allowed(&self, bot: Snowflake, shard: u32) -> bool {
+        let bucket = shard % self.config.max_concurrency.max(1);
+        let now = Instant::now();
+        let mut at = lock(&self.identified_at);
+        if at
+            .get(&(bot, bucket))
+            .is_some_and(|t| now.duration_since(*t) < Duration::from_secs(5))
+        {
+            return false;
+        }
+        at.insert((bot, bucket), now);
+        true
     }
 
     pub(crate) fn acking(&self, shard: u32) -> bool {
@@ -268,6 +290,7 @@ impl GatewayServer {
             sessions: Mutex::new(HashMap::new()),
             latest: Mutex::new(HashMap::new()),
             not_acking: Mutex::new(HashSet::new()),
+            identified_at: Mutex::new(HashMap::new()),
             log: Mutex::new(Vec::new()),
             log_version: watch::channel(0).0,
         });
@@ -529,5 +552,38 @@ mod tests {
                 .iter()
                 .any(|e| e.kind == ServerEventKind::ClosedByServer { code: 4008 })
         );
+    }
+
+    /// A client that stops heartbeating is timed out with 4009 and its session is gone.
+    #[tokio::test(start_paused = true)]
+    async fn emulator_times_out_a_silent_client_with_4009() {
+        let world = Arc::new(MemoryWorld::new());
+        world.add_bot("t", 1, Intents::empty());
+        let server = GatewayServer::start(world, GatewayServerConfig::default())
+            .await
+            .unwrap();
+        let url = GatewayUrl::parse(&server.url()).unwrap();
+        let (read, mut write) =
+            crate::gateway::transport::open(&*server.connector(), &url, Compression::ZlibStream)
+                .await
+                .unwrap();
+        let mut read = fastwebsockets::FragmentCollectorRead::new(read);
+        let mut no_send = |_| async { Ok::<_, std::convert::Infallible>(()) };
+        let identify = r#"{"op":2,"d":{"token":"t","intents":1,"properties":{"os":"l","browser":"b","device":"d"}}}"#;
+        write
+            .write_frame(Frame::text(Payload::Borrowed(identify.as_bytes())))
+            .await
+            .unwrap();
+        let start = Instant::now();
+        let code = loop {
+            let f = read.read_frame(&mut no_send).await.unwrap();
+            if f.opcode == OpCode::Close {
+                break u16::from_be_bytes([f.payload[0], f.payload[1]]);
+            }
+        };
+        assert_eq!(code, 4009);
+        assert!(start.elapsed() >= Duration::from_millis(82_500));
+        assert_eq!(server.identify_count(), 1);
+        assert_eq!(server.session_id(0), None);
     }
 }
