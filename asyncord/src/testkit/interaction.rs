@@ -166,9 +166,11 @@ fn find_component(components: &Value, custom_id: &str) -> Option<u64> {
         if c["custom_id"].as_str() == Some(custom_id) {
             return c["type"].as_u64();
         }
-        find_component(&c["components"], custom_id)
-            .or_else(|| find_component(&json!([c["component"].clone()]), custom_id))
-            .or_else(|| find_component(&json!([c["accessory"].clone()]), custom_id))
+        let single = ["component", "accessory"]
+            .iter()
+            .filter(|k| c[**k].is_object())
+            .find_map(|k| find_component(&Value::Array(vec![c[*k].clone()]), custom_id));
+        single.or_else(|| find_component(&c["components"], custom_id))
     })
 }
 

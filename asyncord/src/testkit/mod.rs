@@ -37,12 +37,14 @@ mod emulator;
 mod expect;
 mod front;
 mod interaction;
+mod runner;
 mod users;
 
 pub use builder::{BotSpec, EmulatorBuilder, GuildSpec};
 pub use emulator::{Emulator, GuildInfo};
 pub use expect::ExpectError;
 pub use interaction::{InteractionReply, SimInteraction};
+pub use runner::{RunBotError, RunningBot};
 pub use users::SimUser;
 
 use asyncord_model::{Intents, Snowflake};
