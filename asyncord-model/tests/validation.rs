@@ -307,7 +307,7 @@ fn select_limits() {
         "components[0].components[0].max_values",
     );
     ok(&with(&|m| {
-        m.options = vec![SelectOption::new(s(100), s(100)).description(s(100))]
+        m.options = vec![SelectOption::new(s(100), s(100)).description(s(100))];
     }));
     fails(
         &with(&|m| m.options = vec![SelectOption::new(s(101), "v")]),
