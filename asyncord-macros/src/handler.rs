@@ -255,9 +255,10 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
             quote!(<#event_ty as #d::EventParam<__M>>::from_shared(__asyncord_event)),
         ),
     };
-    let where_clause = match event_ty {
-        Type::Reference(_) => quote!(),
-        _ => quote!(where #event_ty: #d::EventParam<__M>),
+    let where_clause = if let Type::Reference(_) = event_ty {
+        quote!()
+    } else {
+        quote!(where #event_ty: #d::EventParam<__M>)
     };
     let send_future = quote_spanned! {name.span()=>
         impl #p::FutureTrait<Output = #d::HandlerResult> + ::core::marker::Send + 'static
@@ -272,7 +273,7 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
         impl #name {
             /// The handler's function, callable directly (for example in tests).
             #(#attrs)*
-            #[allow(dead_code)]
+            #[allow(dead_code, clippy::unused_async)]
             #vis #asyncness fn call(#inputs) #output #block
         }
 

@@ -17,7 +17,7 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
             "write `#[inject]`; each field is the argument of the same name",
         ));
     }
-    let parsed: Item = syn::parse2(item.clone())?;
+    let parsed: Item = syn::parse2(item)?;
     let strukt = match parsed {
         Item::Struct(s) => s,
         Item::Enum(e) => {

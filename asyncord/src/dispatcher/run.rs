@@ -56,7 +56,7 @@ where
         Err(payload) => {
             report(
                 run.hook.as_ref(),
-                info,
+                &info,
                 FailureKind::Panic(panic_message(&*payload)),
             );
             return;
@@ -66,14 +66,22 @@ where
     match run.limit.clone() {
         None => {
             rt.spawn(async move {
-                finish(AssertUnwindSafe(fut).catch_unwind().await, hook, info);
+                finish(
+                    AssertUnwindSafe(fut).catch_unwind().await,
+                    hook.as_ref(),
+                    &info,
+                );
             });
         }
         Some(sem) => {
             rt.spawn(async move {
                 // The semaphore is never closed, so this only waits for a free slot.
                 let _permit = sem.acquire_owned().await.ok();
-                finish(AssertUnwindSafe(fut).catch_unwind().await, hook, info);
+                finish(
+                    AssertUnwindSafe(fut).catch_unwind().await,
+                    hook.as_ref(),
+                    &info,
+                );
             });
         }
     }
@@ -82,8 +90,8 @@ where
 #[inline]
 fn finish(
     outcome: Result<HandlerResult, Box<dyn Any + Send>>,
-    hook: Option<ErrorHook>,
-    info: CallInfo,
+    hook: Option<&ErrorHook>,
+    info: &CallInfo,
 ) {
     match outcome {
         Ok(Ok(())) => {}
@@ -92,18 +100,14 @@ fn finish(
                 Ok(inject) => FailureKind::Inject(*inject),
                 Err(other) => FailureKind::Error(other),
             };
-            report(hook.as_ref(), info, kind);
+            report(hook, info, kind);
         }
-        Err(payload) => report(
-            hook.as_ref(),
-            info,
-            FailureKind::Panic(panic_message(&*payload)),
-        ),
+        Err(payload) => report(hook, info, FailureKind::Panic(panic_message(&*payload))),
     }
 }
 
 #[cold]
-fn report(hook: Option<&ErrorHook>, info: CallInfo, kind: FailureKind) {
+fn report(hook: Option<&ErrorHook>, info: &CallInfo, kind: FailureKind) {
     let failure = HandlerFailure {
         handler: info.handler,
         event: info.event.to_name(),
