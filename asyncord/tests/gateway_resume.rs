@@ -229,3 +229,38 @@ async fn session_handover_resumes_without_identify() {
             .any(|e| matches!(e.kind, ServerEventKind::ClientClosed { code: Some(4000) }))
     );
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_server_that_keeps_closing_is_met_with_growing_backoff() {
+    let env = setup(server_config()).await;
+    let mut gw = Gateway::connect(client_config(&env, Compression::ZstdStream))
+        .await
+        .unwrap();
+    until(&mut gw, "GUILD_CREATE").await;
+    until(&mut gw, "GUILD_CREATE").await;
+    for _ in 0..5 {
+        env.server.close(0, 4000);
+        until(&mut gw, "RESUMED").await;
+    }
+    let events = env.server.events();
+    let at = |conn: u64, f: fn(&ServerEventKind) -> bool| {
+        events
+            .iter()
+            .find(|e| e.conn == conn && f(&e.kind))
+            .unwrap()
+            .at
+    };
+    for k in 1..=5u32 {
+        let gone = at(u64::from(k), |e| matches!(e, ServerEventKind::Disconnected));
+        let back = at(u64::from(k) + 1, |e| {
+            matches!(e, ServerEventKind::Connected { .. })
+        });
+        let nominal = Duration::from_millis(500 * (1 << k));
+        let gap = back - gone;
+        assert!(
+            gap >= nominal / 2 && gap <= nominal,
+            "reconnect {k}: {gap:?}"
+        );
+    }
+    assert_eq!(identifies(&events), 1);
+}

@@ -158,6 +158,14 @@ pub(crate) struct ShardTask {
     pub stop: watch::Receiver<Stop>,
 }
 
+/// A connection that stayed up this long after READY/RESUMED resets the reconnect backoff; one
+/// that failed sooner (a server closing every session at once, say) keeps backing off.
+const STABLE_AFTER: Duration = Duration::from_secs(30);
+
+fn stable(ready_since: Option<Instant>) -> bool {
+    ready_since.is_some_and(|t| t.elapsed() >= STABLE_AFTER)
+}
+
 /// How one connection ended.
 enum End {
     Stop,
@@ -253,7 +261,7 @@ impl ShardTask {
         }
     }
 
-    /// Runs one connection; returns how it ended and whether it got as far as READY/RESUMED.
+    /// Runs one connection; returns how it ended and whether it was stable (see [`STABLE_AFTER`]).
     async fn connection(&mut self, read: transport::WsRead, mut write: WsWrite) -> (End, bool) {
         let inflater = match Inflater::new(self.config.compression) {
             Ok(i) => i,
@@ -326,7 +334,7 @@ impl ShardTask {
         let mut next_beat = Instant::now() + interval.mul_f64(fastrand::f64());
         let mut awaiting_ack = false;
         let mut last_beat = Instant::now();
-        let mut healthy = false;
+        let mut ready_since = None;
 
         // RESUME at once, or IDENTIFY when the queue allows.
         let mut identified = false;
@@ -362,45 +370,45 @@ impl ShardTask {
                         let beat = Heartbeat { last_sequence: self.last_seq() };
                         last_beat = Instant::now();
                         if !Self::send(write, &mut limiter, command_text(&beat)).await {
-                            return (End::Resume, healthy);
+                            return (End::Resume, stable(ready_since));
                         }
                     }
                     Some(Control::Ready | Control::Resumed) => {
-                        healthy = true;
+                        ready_since = Some(Instant::now());
                         self.shared.set_status(ShardStatus::Connected);
                     }
                     Some(Control::Reconnect) => {
                         tracing::info!(shard = id, "gateway asked to reconnect");
-                        return (End::Resume, healthy);
+                        return (End::Resume, stable(ready_since));
                     }
                     Some(Control::InvalidSession(true)) => {
                         tracing::info!(shard = id, "session invalidated (resumable)");
-                        return (End::Resume, healthy);
+                        return (End::Resume, stable(ready_since));
                     }
                     Some(Control::InvalidSession(false)) => {
                         tracing::info!(shard = id, "session invalidated; identifying again");
                         let delay = Duration::from_millis(1000 + fastrand::u64(0..4000));
-                        return (End::NewSession(delay), healthy);
+                        return (End::NewSession(delay), stable(ready_since));
                     }
-                    Some(Control::Closed(code)) => return (self.on_close(code), healthy),
+                    Some(Control::Closed(code)) => return (self.on_close(code), stable(ready_since)),
                     Some(Control::Failed(e)) => {
                         tracing::warn!(shard = id, error = %e, "gateway connection failed");
-                        return (End::Resume, healthy);
+                        return (End::Resume, stable(ready_since));
                     }
                     Some(Control::Hello(_)) => {}
-                    None => return (End::Resume, healthy),
+                    None => return (End::Resume, stable(ready_since)),
                 },
                 () = sleep_until(next_beat) => {
                     if awaiting_ack {
                         tracing::warn!(shard = id, "no heartbeat ACK: zombied connection, reconnecting");
-                        return (End::Resume, healthy);
+                        return (End::Resume, stable(ready_since));
                     }
                     let beat = Heartbeat { last_sequence: self.last_seq() };
                     last_beat = Instant::now();
                     awaiting_ack = true;
                     next_beat = last_beat + interval;
                     if !Self::send(write, &mut limiter, command_text(&beat)).await {
-                        return (End::Resume, healthy);
+                        return (End::Resume, stable(ready_since));
                     }
                 }
                 () = async { if let Some(w) = identify_wait.as_mut() { w.await } else { std::future::pending().await } }, if identify_wait.is_some() => {
@@ -412,18 +420,18 @@ impl ShardTask {
                     identify.large_threshold = self.config.large_threshold;
                     tracing::debug!(shard = id, "identifying");
                     if !Self::send(write, &mut limiter, command_text(&identify)).await {
-                        return (End::NewSession(Duration::ZERO), healthy);
+                        return (End::NewSession(Duration::ZERO), stable(ready_since));
                     }
                     identified = true;
                 }
                 cmd = self.commands.recv(), if command_ok => {
-                    let Some(Outbound(text)) = cmd else { return (End::Stop, healthy) };
+                    let Some(Outbound(text)) = cmd else { return (End::Stop, stable(ready_since)) };
                     if !Self::send(write, &mut limiter, text).await {
-                        return (End::Resume, healthy);
+                        return (End::Resume, stable(ready_since));
                     }
                 }
                 () = sleep_until(free_at), if identified && !command_ok => {}
-                _ = self.stop.changed() => return (End::Stop, healthy),
+                _ = self.stop.changed() => return (End::Stop, stable(ready_since)),
             }
         }
     }
