@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use asyncord_model::{Intents, Permissions, Snowflake};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::emulator::{Emulator, GuildInfo, Parts};
 use super::gateway::{GatewayServer, GatewayServerConfig};
@@ -316,8 +316,34 @@ fn seed_guild(
         threads: Vec::new(),
         roles: Vec::new(),
     };
+    if let Some(g) = world.lock().guilds.get_mut(&id) {
+        // Documented guild fields Discord sends in GUILD_CREATE.
+        for (k, v) in [
+            ("max_members", json!(500_000)),
+            ("max_presences", Value::Null),
+            ("max_video_channel_users", json!(25)),
+            ("max_stage_video_channel_users", json!(50)),
+            ("premium_subscription_count", json!(0)),
+        ] {
+            if g.guild.get(k).is_none() {
+                g.guild[k] = v;
+            }
+        }
+    }
     for (name, kind) in &spec.channels {
         let c = world.add_channel_quiet(id, name, *kind);
+        if let Some(channel) = world.lock().channels.get_mut(&c) {
+            // Fields Discord sends on every text or voice channel.
+            let extra = match kind {
+                2 | 13 => json!({"bitrate": 64_000, "user_limit": 0, "rtc_region": null}),
+                _ => json!({"last_pin_timestamp": null}),
+            };
+            if let (Some(o), Value::Object(extra)) = (channel.as_object_mut(), extra) {
+                for (k, v) in extra {
+                    o.entry(k).or_insert(v);
+                }
+            }
+        }
         info.channels.push((name.clone(), c));
     }
     let thread_owner = bots.first().map_or(owner, |b| b.user_id);

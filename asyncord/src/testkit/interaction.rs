@@ -239,6 +239,9 @@ impl<'a> SimUser<'a> {
         let everything = Permissions::all().bits().to_string();
         let mut channel_obj = world.channel(channel).unwrap_or(Value::Null);
         channel_obj["permissions"] = json!(everything);
+        if channel_obj.get("last_pin_timestamp").is_none() {
+            channel_obj["last_pin_timestamp"] = Value::Null;
+        }
         let mut payload = json!({
             "id": id.to_string(), "application_id": bot.application_id.to_string(),
             "type": kind, "data": data, "channel_id": channel.to_string(),

@@ -97,6 +97,19 @@ impl<'a> SimUser<'a> {
         Some(m)
     }
 
+    /// The fields a message event adds to the message: `channel_type`, `guild_id`, `member`.
+    fn event_extras(&self, event: &mut Value, channel: Snowflake, guild: Option<Snowflake>) {
+        if let Some(kind) = self.emu.world.channel(channel).map(|c| c["type"].clone()) {
+            event["channel_type"] = kind;
+        }
+        if let Some(g) = guild {
+            event["guild_id"] = json!(g.to_string());
+            if let Some(m) = self.member_without_user(g) {
+                event["member"] = m;
+            }
+        }
+    }
+
     /// Fills `mentions`, `mention_roles` and `mention_everyone` of a message from its content.
     fn set_mentions(&self, msg: &mut Value, text: &str) {
         let world = &self.emu.world;
@@ -186,12 +199,7 @@ impl<'a> SimUser<'a> {
                 .insert(id, msg.clone());
         }
         let mut event = msg;
-        if let Some(g) = guild {
-            event["guild_id"] = json!(g.to_string());
-            if let Some(m) = self.member_without_user(g) {
-                event["member"] = m;
-            }
-        }
+        self.event_extras(&mut event, channel, guild);
         world.publish(
             "MESSAGE_CREATE",
             event,
@@ -242,12 +250,7 @@ impl<'a> SimUser<'a> {
                 stored[key] = event[key].clone();
             }
         }
-        if let Some(g) = guild {
-            event["guild_id"] = json!(g.to_string());
-            if let Some(m) = self.member_without_user(g) {
-                event["member"] = m;
-            }
-        }
+        self.event_extras(&mut event, channel, guild);
         world.publish(
             "MESSAGE_UPDATE",
             event,
