@@ -288,59 +288,91 @@ impl Presence {
         self
     }
 
-    fn simple(self, kind: ActivityType, name: impl Into<String>) -> Self {
-        self.activity(Activity {
-            name: name.into(),
-            kind,
-            ..Activity::default()
-        })
-    }
-
     /// Adds "Playing {name}".
     #[must_use]
     pub fn playing(self, name: impl Into<String>) -> Self {
-        self.simple(ActivityType::Playing, name)
+        self.activity(BotActivity::playing(name))
     }
 
     /// Adds "Listening to {name}".
     #[must_use]
     pub fn listening(self, name: impl Into<String>) -> Self {
-        self.simple(ActivityType::Listening, name)
+        self.activity(BotActivity::listening(name))
     }
 
     /// Adds "Watching {name}".
     #[must_use]
     pub fn watching(self, name: impl Into<String>) -> Self {
-        self.simple(ActivityType::Watching, name)
+        self.activity(BotActivity::watching(name))
     }
 
     /// Adds "Competing in {name}".
     #[must_use]
     pub fn competing(self, name: impl Into<String>) -> Self {
-        self.simple(ActivityType::Competing, name)
+        self.activity(BotActivity::competing(name))
     }
 
     /// Adds "Streaming {name}" with a Twitch or YouTube URL.
     #[must_use]
     pub fn streaming(self, name: impl Into<String>, url: impl Into<String>) -> Self {
-        self.activity(Activity {
-            name: name.into(),
-            kind: ActivityType::Streaming,
-            url: Some(url.into()),
-            ..Activity::default()
-        })
+        self.activity(BotActivity::streaming(name, url))
     }
 
     /// Adds a custom status showing `text`.
     #[must_use]
     pub fn custom_status(self, text: impl Into<String>) -> Self {
-        let text = text.into();
-        self.activity(Activity {
-            name: "Custom Status".to_owned(),
-            kind: ActivityType::Custom,
-            state: Some(text),
+        self.activity(BotActivity::custom(text))
+    }
+}
+
+/// Constructors for the [`Activity`] values a bot may set (only `name`, `type`, `url` and
+/// `state` are allowed): `BotActivity::playing("chess")`.
+#[derive(Clone, Copy, Debug)]
+pub struct BotActivity;
+
+impl BotActivity {
+    fn of(kind: ActivityType, name: impl Into<String>) -> Activity {
+        Activity {
+            name: name.into(),
+            kind,
             ..Activity::default()
-        })
+        }
+    }
+
+    /// "Playing {name}".
+    pub fn playing(name: impl Into<String>) -> Activity {
+        Self::of(ActivityType::Playing, name)
+    }
+
+    /// "Listening to {name}".
+    pub fn listening(name: impl Into<String>) -> Activity {
+        Self::of(ActivityType::Listening, name)
+    }
+
+    /// "Watching {name}".
+    pub fn watching(name: impl Into<String>) -> Activity {
+        Self::of(ActivityType::Watching, name)
+    }
+
+    /// "Competing in {name}".
+    pub fn competing(name: impl Into<String>) -> Activity {
+        Self::of(ActivityType::Competing, name)
+    }
+
+    /// "Streaming {name}" with a Twitch or YouTube URL.
+    pub fn streaming(name: impl Into<String>, url: impl Into<String>) -> Activity {
+        Activity {
+            url: Some(url.into()),
+            ..Self::of(ActivityType::Streaming, name)
+        }
+    }
+
+    /// A custom status showing `text`.
+    pub fn custom(text: impl Into<String>) -> Activity {
+        Activity {
+            state: Some(text.into()),
+            ..Self::of(ActivityType::Custom, "Custom Status")
+        }
     }
 }
 

@@ -12,8 +12,8 @@ pub mod opcode;
 
 pub use close_code::{CloseAction, CloseCode};
 pub use commands::{
-    ChannelInfoField, ConnectionProperties, GatewayCommand, Heartbeat, Identify, Presence,
-    RequestChannelInfo, RequestGuildMembers, RequestSoundboardSounds, Resume, Status,
+    BotActivity, ChannelInfoField, ConnectionProperties, GatewayCommand, Heartbeat, Identify,
+    Presence, RequestChannelInfo, RequestGuildMembers, RequestSoundboardSounds, Resume, Status,
     UpdatePresence, UpdateVoiceState,
 };
 pub use event::GatewayEvent;
