@@ -423,7 +423,7 @@ impl Conn {
             guilds.iter().map(|(g, _)| *g).collect(),
         ));
         entry.attach(self.id, self.out.clone());
-        self.inner.add_session(entry.clone(), self.id);
+        self.inner.add_session(&entry, self.id);
         self.session = Some(entry.clone());
         self.inner.log(
             self.id,

@@ -194,7 +194,7 @@ impl ServerInner {
         !lock(&self.not_acking).contains(&shard)
     }
 
-    pub(crate) fn add_session(&self, entry: Arc<SessionEntry>, conn: u64) {
+    pub(crate) fn add_session(&self, entry: &Arc<SessionEntry>, conn: u64) {
         lock(&self.sessions).insert(entry.id.clone(), entry.clone());
         lock(&self.latest).insert(entry.shard[0], entry.clone());
         self.set_conn_shard(conn, entry.shard[0]);
