@@ -48,8 +48,9 @@ fn fails(body: &impl Validate, path: &str) {
     }
 }
 
+/// A valid message to add things to.
 fn msg() -> CreateMessage {
-    CreateMessage::new()
+    CreateMessage::content("x")
 }
 
 fn row(components: Vec<Component>) -> Component {
@@ -80,6 +81,14 @@ fn content_2000() {
         err.to_string(),
         "content: must be at most 2000 characters long, got 2001"
     );
+}
+
+#[test]
+fn empty_message_is_rejected() {
+    fails(&CreateMessage::new(), "");
+    ok(&CreateMessage::new().embed(Embed::new().title("t")));
+    ok(&CreateMessage::new().sticker(Snowflake::new(1)));
+    ok(&CreateMessage::new().file(FileUpload::new("a.txt", b"hi".to_vec())));
 }
 
 #[test]
@@ -326,7 +335,7 @@ fn select_limits() {
 // ---------------------------------------------------------------- components v2
 
 fn v2(components: Vec<Component>) -> CreateMessage {
-    msg().components_v2(components)
+    CreateMessage::new().components_v2(components)
 }
 
 #[test]

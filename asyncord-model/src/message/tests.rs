@@ -218,3 +218,23 @@ fn docs_request_body_example_parses() {
     assert!(body.content.is_some());
     crate::request::Validate::validate(&body).unwrap();
 }
+
+#[test]
+fn simd_json_parses_mentions_with_members() {
+    let json = serde_json::json!({
+        "id": "1", "channel_id": "2", "guild_id": "3",
+        "author": {"id": "4", "username": "a", "discriminator": "0", "avatar": null},
+        "content": "<@5>", "timestamp": "2024-02-27T19:50:51.701000+00:00",
+        "tts": false, "mention_everyone": false,
+        "mentions": [{"id": "5", "username": "b", "discriminator": "0", "avatar": null, "public_flags": 64,
+                      "member": {"roles": ["6"], "joined_at": "2024-02-27T19:50:51.701000+00:00", "deaf": false, "mute": false, "nick": "bee"}}],
+        "mention_roles": [], "attachments": [], "embeds": [], "pinned": false, "type": 0,
+        "components": [{"type": 1, "components": [{"type": 2, "style": 1, "custom_id": "c", "label": "l"}]}]
+    });
+    let expected: Message = serde_json::from_value(json.clone()).unwrap();
+    let mut bytes = serde_json::to_vec(&json).unwrap();
+    let parsed: Message = simd_json::serde::from_slice(&mut bytes).unwrap();
+    assert_eq!(parsed, expected);
+    assert_eq!(parsed.mentions[0].member.as_ref().unwrap().nick.as_deref(), Some("bee"));
+    assert_eq!(parsed.components[0].children()[0].custom_id(), Some("c"));
+}

@@ -349,7 +349,16 @@ impl Validate for CreateMessage {
             )?;
             check::range(&p.field("base_mix"), i64::from(theme.base_mix), 0, 100)?;
         }
-        self.parts().validate(&Path::ROOT)
+        let parts = self.parts();
+        if parts.is_empty()
+            && self.message_reference.is_none()
+            && self.shared_client_theme.is_none()
+        {
+            return Err(Path::ROOT.invalid(
+                "a message needs content, embeds, components, stickers, files or a poll",
+            ));
+        }
+        parts.validate(&Path::ROOT)
     }
 }
 

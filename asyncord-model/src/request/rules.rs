@@ -39,6 +39,17 @@ pub(crate) struct MessageParts<'a> {
 }
 
 impl MessageParts<'_> {
+    /// Whether the message would have nothing to show (Discord answers 50006).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.content.is_none_or(str::is_empty)
+            && self.embeds.is_empty()
+            && self.components.is_empty()
+            && self.sticker_ids.is_empty()
+            && self.poll.is_none()
+            && self.files.is_empty()
+            && self.attachments.is_empty()
+    }
+
     pub(crate) fn validate(&self, root: &Path<'_>) -> Result<(), ValidationError> {
         let v2 = self
             .flags

@@ -194,7 +194,7 @@ impl Validate for ExecuteWebhook {
         if let Some(name) = &self.thread_name {
             check::chars(&Path::ROOT.field("thread_name"), name, 1, 100)?;
         }
-        MessageParts {
+        let parts = MessageParts {
             content: self.content.as_deref(),
             embeds: &self.embeds,
             components: &self.components,
@@ -205,8 +205,13 @@ impl Validate for ExecuteWebhook {
             nonce: None,
             allowed_mentions: self.allowed_mentions.as_ref(),
             files: &self.files,
+        };
+        if parts.is_empty() {
+            return Err(
+                Path::ROOT.invalid("a message needs content, embeds, components, files or a poll")
+            );
         }
-        .validate(&Path::ROOT)
+        parts.validate(&Path::ROOT)
     }
 }
 
