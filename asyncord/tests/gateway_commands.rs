@@ -125,19 +125,28 @@ async fn guild_members_are_gathered_across_chunks() {
     assert_eq!(chunks.len(), 3);
     let mut total = 0;
     for (i, c) in chunks.iter().enumerate() {
-        let d: serde_json::Value = serde_json::from_slice(c).unwrap();
-        assert_eq!(d["chunk_index"], i);
-        assert_eq!(d["chunk_count"], 3);
-        total += d["members"].as_array().unwrap().len();
+        assert_eq!((c.chunk_index, c.chunk_count), (i as u32, 3));
+        assert_eq!(c.guild_id, guild);
+        total += c.members.len();
     }
     assert_eq!(total, 2_500);
+    assert_eq!(
+        chunks[2]
+            .members
+            .last()
+            .unwrap()
+            .user
+            .as_ref()
+            .unwrap()
+            .username,
+        "buser2499"
+    );
     let chunks = handle
         .fetch_guild_members(RequestGuildMembers::query(guild, "b", 10).nonce("mine"))
         .await
         .unwrap();
-    let d: serde_json::Value = serde_json::from_slice(&chunks[0]).unwrap();
     assert_eq!(
-        (d["members"].as_array().unwrap().len(), d["nonce"].as_str()),
+        (chunks[0].members.len(), chunks[0].nonce.as_deref()),
         (10, Some("mine"))
     );
     // the chunks were also dispatched to the consumer

@@ -49,6 +49,14 @@ pub enum GatewayError {
     /// The shard a command was addressed to is not run by this process or has stopped.
     #[error("shard {0} is not running")]
     ShardNotRunning(u32),
+    /// A reply to a command could not be read.
+    #[error("malformed {event} reply: {error}")]
+    MalformedReply {
+        /// The reply's event name.
+        event: &'static str,
+        /// The parse error.
+        error: String,
+    },
     /// A request was not answered in time.
     #[error("no reply from the gateway in time")]
     Timeout,

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use asyncord_model::Snowflake;
 use asyncord_model::gateway::{
-    GatewayCommand, Presence, RequestGuildMembers, RequestSoundboardSounds, UpdatePresence,
-    UpdateVoiceState,
+    GatewayCommand, GuildMembersChunkEvent, Presence, RequestGuildMembers, RequestSoundboardSounds,
+    UpdatePresence, UpdateVoiceState,
 };
 use tokio::sync::watch;
 
@@ -171,12 +171,12 @@ impl GatewayHandle {
             .await
     }
 
-    /// Sends Request Guild Members and gathers every GUILD_MEMBERS_CHUNK of the reply (the `d`
-    /// of each chunk, in order, as JSON bytes). A nonce is generated when the request has none.
+    /// Sends Request Guild Members and gathers every GUILD_MEMBERS_CHUNK of the reply, in order.
+    /// A nonce is generated when the request has none. The chunks are also dispatched as usual.
     pub async fn fetch_guild_members(
         &self,
         mut request: RequestGuildMembers,
-    ) -> Result<Vec<Vec<u8>>, GatewayError> {
+    ) -> Result<Vec<GuildMembersChunkEvent>, GatewayError> {
         let nonce = request
             .nonce
             .get_or_insert_with(|| format!("ac{:016x}", fastrand::u64(..)))
@@ -191,9 +191,14 @@ impl GatewayHandle {
                     .await
                     .map_err(|_| GatewayError::Timeout)?
                     .ok_or(GatewayError::ShardNotRunning(shard.id))?;
-                let (index, count) = chunk_position(&chunk);
+                let chunk: GuildMembersChunkEvent =
+                    serde_json::from_slice(&chunk).map_err(|e| GatewayError::MalformedReply {
+                        event: "GUILD_MEMBERS_CHUNK",
+                        error: e.to_string(),
+                    })?;
+                let done = chunk.chunk_index + 1 >= chunk.chunk_count;
                 chunks.push(chunk);
-                if index + 1 >= count {
+                if done {
                     break;
                 }
             }
@@ -233,15 +238,4 @@ impl GatewayHandle {
     pub fn shutdown_and_end_sessions(&self) {
         let _ = self.inner.stop.send(Stop::EndSession);
     }
-}
-
-fn chunk_position(chunk: &[u8]) -> (u32, u32) {
-    #[derive(serde::Deserialize)]
-    struct Pos {
-        #[serde(default)]
-        chunk_index: u32,
-        #[serde(default)]
-        chunk_count: u32,
-    }
-    serde_json::from_slice::<Pos>(chunk).map_or((0, 1), |p| (p.chunk_index, p.chunk_count.max(1)))
 }
