@@ -9,6 +9,7 @@ pub mod events;
 pub mod frame;
 pub mod info;
 pub mod opcode;
+mod validate;
 
 pub use close_code::{CloseAction, CloseCode};
 pub use commands::{
