@@ -573,3 +573,9 @@ pub struct FollowAnnouncementChannel {
 }
 
 impl RequestBody for FollowAnnouncementChannel {}
+
+impl Validate for FollowAnnouncementChannel {
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}

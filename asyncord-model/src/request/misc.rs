@@ -166,6 +166,12 @@ impl CreateDm {
 
 impl RequestBody for CreateDm {}
 
+impl Validate for CreateDm {
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}
+
 /// The body of [Create Group DM](https://discord.com/developers/docs/resources/user#create-group-dm)
 /// (OAuth2 access tokens of users who granted `gdm.join`).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,6 +196,17 @@ impl std::fmt::Debug for CreateGroupDm {
 }
 
 impl RequestBody for CreateGroupDm {}
+
+impl Validate for CreateGroupDm {
+    fn validate(&self) -> Result<(), ValidationError> {
+        check::count(
+            &Path::ROOT.field("access_tokens"),
+            self.access_tokens.len(),
+            1,
+            usize::MAX,
+        )
+    }
+}
 
 /// The body of [Modify Current User](https://discord.com/developers/docs/resources/user#modify-current-user).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
