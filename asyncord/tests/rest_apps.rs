@@ -8,7 +8,9 @@ mod common;
 use asyncord::http::RestError;
 use asyncord::model::interaction::InteractionResponse;
 use asyncord::model::request::command::{CreateCommand, EditCommand};
-use asyncord::model::request::{CreateMessage, EditMessage};
+use asyncord::model::request::{
+    CreateMessage, EditWebhookMessage, ExecuteWebhook, ModifyCurrentUser,
+};
 use common::{Raw, last, socket};
 use serde_json::json;
 
@@ -24,7 +26,10 @@ async fn users_me_get_edit_guilds_dm() {
 
     let renamed = client
         .users
-        .edit_me(Raw(json!({"username": "NewName"})))
+        .edit_me(ModifyCurrentUser {
+            username: Some("NewName".into()),
+            ..ModifyCurrentUser::default()
+        })
         .await
         .unwrap();
     assert_eq!(last(&server).method, "PATCH");
@@ -203,14 +208,18 @@ async fn interaction_response_original_and_followups() {
     assert_eq!(original.content, "pong");
     let edited = client
         .interactions
-        .edit_original(app, &token, EditMessage::new().content(Some("pong!")))
+        .edit_original(
+            app,
+            &token,
+            EditWebhookMessage::new().content(Some("pong!")),
+        )
         .await
         .unwrap();
     assert_eq!(edited.content, "pong!");
 
     let follow = client
         .interactions
-        .create_followup(app, &token, CreateMessage::content("more"))
+        .create_followup(app, &token, ExecuteWebhook::content("more"))
         .await
         .unwrap();
     let r = last(&server);
@@ -232,7 +241,7 @@ async fn interaction_response_original_and_followups() {
             app,
             &token,
             follow.id,
-            EditMessage::new().content(Some("most")),
+            EditWebhookMessage::new().content(Some("most")),
         )
         .await
         .unwrap();

@@ -5,9 +5,14 @@
 #[path = "rest_common/mod.rs"]
 mod common;
 
-use asyncord::model::request::{CreateMessage, EditMessage};
-use common::{Raw, assert_bot_headers, last, socket};
-use serde_json::json;
+use asyncord::model::Permissions;
+use asyncord::model::channel::{ChannelType, OverwriteType};
+use asyncord::model::request::{
+    CreateChannelInvite, CreateMessage, CreateWebhook, EditChannelPermissions, EditWebhookMessage,
+    ExecuteWebhook, ModifyGuildChannel, ModifyThread, ModifyWebhook, StartThreadFromMessage,
+    StartThreadInForum, StartThreadWithoutMessage,
+};
+use common::{assert_bot_headers, last, socket};
 
 #[tokio::test]
 async fn channel_get_edit_delete() {
@@ -26,7 +31,10 @@ async fn channel_get_edit_delete() {
         .channels
         .edit(
             seed.channel_id,
-            Raw(json!({"name": "renamed", "topic": "hello", "rate_limit_per_user": 5})),
+            ModifyGuildChannel::new()
+                .name("renamed")
+                .topic(Some("hello"))
+                .rate_limit_per_user(Some(5)),
         )
         .await
         .unwrap();
@@ -58,7 +66,11 @@ async fn permission_overwrites_and_typing() {
         .edit_permissions(
             seed.channel_id,
             seed.user_id,
-            Raw(json!({"type": 1, "allow": "1024", "deny": "2048"})),
+            EditChannelPermissions::new(
+                OverwriteType::Member,
+                Permissions::from_bits_retain(1024),
+                Permissions::from_bits_retain(2048),
+            ),
         )
         .await
         .unwrap();
@@ -113,7 +125,11 @@ async fn invites_create_list_get_delete() {
         .channels
         .create_invite(
             seed.channel_id,
-            Raw(json!({"max_age": 3600, "max_uses": 5})),
+            CreateChannelInvite {
+                max_age: Some(3600),
+                max_uses: Some(5),
+                ..CreateChannelInvite::default()
+            },
         )
         .await
         .unwrap();
@@ -160,7 +176,10 @@ async fn threads_start_join_members_archive() {
     let thread = threads
         .start_from_message(
             m.id,
-            Raw(json!({"name": "discussion", "auto_archive_duration": 60})),
+            StartThreadFromMessage {
+                auto_archive_duration: Some(60),
+                ..StartThreadFromMessage::new("discussion")
+            },
         )
         .await
         .unwrap();
@@ -174,7 +193,10 @@ async fn threads_start_join_members_archive() {
     assert_eq!(thread.parent_id, Some(seed.channel_id));
 
     let bare = threads
-        .start(Raw(json!({"name": "private", "type": 12})))
+        .start(StartThreadWithoutMessage::new(
+            "private",
+            ChannelType::PrivateThread,
+        ))
         .await
         .unwrap();
     assert_eq!(
@@ -208,7 +230,13 @@ async fn threads_start_join_members_archive() {
 
     client
         .channels
-        .edit(thread.id, Raw(json!({"archived": true})))
+        .edit(
+            thread.id,
+            ModifyThread {
+                archived: Some(true),
+                ..ModifyThread::default()
+            },
+        )
         .await
         .unwrap();
     let archived = threads.archived_public(Some(5)).await.unwrap();
@@ -248,9 +276,7 @@ async fn forum_post_with_first_message() {
     let post = client
         .channels
         .threads(forum)
-        .start(Raw(
-            json!({"name": "Question", "message": {"content": "How?"}}),
-        ))
+        .start_in_forum(StartThreadInForum::new("Question", "How?"))
         .await
         .unwrap();
     assert_eq!(post.parent_id, Some(forum));
@@ -263,7 +289,7 @@ async fn webhooks_create_execute_messages_delete() {
     let (server, client, seed) = socket().await;
     let hook = client
         .webhooks
-        .create(seed.channel_id, Raw(json!({"name": "Captain Hook"})))
+        .create(seed.channel_id, CreateWebhook::new("Captain Hook"))
         .await
         .unwrap();
     let r = last(&server);
@@ -306,14 +332,21 @@ async fn webhooks_create_execute_messages_delete() {
 
     let edited = client
         .webhooks
-        .edit(hook.id, None, Raw(json!({"name": "Smee"})))
+        .edit(
+            hook.id,
+            None,
+            ModifyWebhook {
+                name: Some("Smee".into()),
+                ..ModifyWebhook::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(edited.name.as_deref(), Some("Smee"));
 
     let msg = client
         .webhooks
-        .execute(hook.id, &token, None, CreateMessage::content("ahoy"))
+        .execute(hook.id, &token, None, ExecuteWebhook::content("ahoy"))
         .await
         .unwrap();
     let r = last(&server);
@@ -335,7 +368,7 @@ async fn webhooks_create_execute_messages_delete() {
             &token,
             msg.id,
             None,
-            EditMessage::new().content(Some("avast")),
+            EditWebhookMessage::new().content(Some("avast")),
         )
         .await
         .unwrap();

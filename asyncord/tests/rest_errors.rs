@@ -9,10 +9,10 @@ mod common;
 use std::time::Duration;
 
 use asyncord::http::{Method, Request, RestError, Route};
-use asyncord::model::request::{CreateMessage, EditMessage};
+use asyncord::model::request::{CreateGuildChannel, CreateMessage, CreateWebhook, EditMessage};
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{Fault, FaultRule};
-use common::{Raw, socket};
+use common::socket;
 use serde_json::json;
 
 #[tokio::test]
@@ -37,16 +37,19 @@ async fn nested_field_errors_are_rendered_readably() {
     let (server, client, seed) = socket().await;
     let hook = client
         .webhooks
-        .create(seed.channel_id, Raw(json!({"name": "hook"})))
+        .create(seed.channel_id, CreateWebhook::new("hook"))
         .await
         .unwrap();
     let token = hook.token.as_ref().unwrap().expose().to_owned();
-    let body = Raw(json!({"embeds": [{"title": "t".repeat(257)}]}));
-    let err = client
-        .webhooks
-        .execute(hook.id, &token, None, body)
-        .await
-        .unwrap_err();
+    // Past the local checks on purpose (a raw request), so Discord's answer is what we see.
+    let request = Request::new(Route::new(
+        Method::POST,
+        "webhooks/{}/{}",
+        &[&hook.id, &token],
+    ))
+    .json(&json!({"embeds": [{"title": "t".repeat(257)}]}))
+    .unwrap();
+    let err = client.http().request_empty(request).await.unwrap_err();
     let api = err.api_error().expect("parsed error body");
     assert_eq!((api.status, api.code), (400, 50035));
     assert_eq!(api.errors[0].path, "embeds.0.title");
@@ -59,17 +62,29 @@ async fn nested_field_errors_are_rendered_readably() {
     assert!(text.contains(":token"));
     assert_eq!(server.last_request().unwrap().status, 400);
 
-    let err = client
-        .guilds
-        .create_channel(seed.guild_id, Raw(json!({"name": "n".repeat(101)})))
-        .await
-        .unwrap_err();
+    let request = Request::new(Route::new(
+        Method::POST,
+        "guilds/{}/channels",
+        &[&seed.guild_id],
+    ))
+    .json(&json!({"name": "n".repeat(101)}))
+    .unwrap();
+    let err = client.http().request_empty(request).await.unwrap_err();
     assert!(matches!(err, RestError::BadRequest(_)));
     assert!(
         err.to_string()
             .contains("name: Must be 100 or fewer in length."),
         "{err}"
     );
+    // The typed body catches the same mistake before sending.
+    let before = server.requests().len();
+    let err = client
+        .guilds
+        .create_channel(seed.guild_id, CreateGuildChannel::text("n".repeat(101)))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, RestError::Validation(_)), "{err:?}");
+    assert_eq!(server.requests().len(), before);
 }
 
 #[tokio::test]

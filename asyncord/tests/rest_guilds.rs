@@ -5,8 +5,13 @@
 mod common;
 
 use asyncord::model::Snowflake;
+use asyncord::model::request::{
+    BulkBan, CreateGuildBan, CreateGuildChannel, CreateRole, CreateStageInstance, CreateSticker,
+    FileUpload, ModifyCurrentMember, ModifyGuild, ModifyGuildMember, ModifyRole,
+    ModifyStageInstance, ModifySticker,
+};
 use asyncord::rest::{ChannelPosition, ListMembers, RolePosition};
-use common::{Raw, last, socket};
+use common::{last, socket};
 use serde_json::json;
 
 #[tokio::test]
@@ -23,7 +28,13 @@ async fn guild_get_edit_channels() {
 
     let edited = client
         .guilds
-        .edit(seed.guild_id, Raw(json!({"name": "Renamed"})))
+        .edit(
+            seed.guild_id,
+            ModifyGuild {
+                name: Some("Renamed".into()),
+                ..ModifyGuild::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(last(&server).method, "PATCH");
@@ -31,7 +42,7 @@ async fn guild_get_edit_channels() {
 
     let created = client
         .guilds
-        .create_channel(seed.guild_id, Raw(json!({"name": "voice", "type": 2})))
+        .create_channel(seed.guild_id, CreateGuildChannel::voice("voice"))
         .await
         .unwrap();
     let r = last(&server);
@@ -71,7 +82,7 @@ async fn roles_crud_and_positions() {
     let (server, client, seed) = socket().await;
     let roles = client.guilds.roles(seed.guild_id);
     let role = roles
-        .create(Raw(json!({"name": "mods", "hoist": true})))
+        .create(CreateRole::new("mods").hoist(true))
         .await
         .unwrap();
     assert_eq!(
@@ -83,7 +94,13 @@ async fn roles_crud_and_positions() {
     assert_eq!(roles.get(role.id).await.unwrap().id, role.id);
     assert_eq!(roles.list().await.unwrap().len(), 2);
     let edited = roles
-        .edit(role.id, Raw(json!({"name": "admins"})))
+        .edit(
+            role.id,
+            ModifyRole {
+                name: Some(Some("admins".into())),
+                ..ModifyRole::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(edited.name, "admins");
@@ -135,12 +152,15 @@ async fn members_get_list_search_edit_roles_kick() {
     assert_eq!(found.len(), 1);
 
     let edited = members
-        .edit(seed.user_id, Raw(json!({"nick": "Al"})))
+        .edit(seed.user_id, ModifyGuildMember::new().nick(Some("Al")))
         .await
         .unwrap();
     assert_eq!(edited.nick.as_deref(), Some("Al"));
     let me = members
-        .edit_current(Raw(json!({"nick": "Botty"})))
+        .edit_current(ModifyCurrentMember {
+            nick: Some(Some("Botty".into())),
+            ..ModifyCurrentMember::default()
+        })
         .await
         .unwrap();
     assert_eq!(
@@ -152,7 +172,7 @@ async fn members_get_list_search_edit_roles_kick() {
     let role = client
         .guilds
         .roles(seed.guild_id)
-        .create(Raw(json!({"name": "r"})))
+        .create(CreateRole::new("r"))
         .await
         .unwrap();
     members.add_role(seed.user_id, role.id).await.unwrap();
@@ -188,7 +208,13 @@ async fn bans_ban_list_unban_bulk() {
     let (server, client, seed) = socket().await;
     let bans = client.guilds.bans(seed.guild_id);
     bans.with_reason("rules")
-        .ban(seed.user_id, Some(3600))
+        .ban(
+            seed.user_id,
+            CreateGuildBan {
+                delete_message_seconds: Some(3600),
+                ..CreateGuildBan::default()
+            },
+        )
         .await
         .unwrap();
     let r = last(&server);
@@ -214,14 +240,30 @@ async fn bans_ban_list_unban_bulk() {
     );
 
     let other = server.world().add_user("bob");
-    let result = bans.bulk_ban(&[seed.user_id, other], None).await.unwrap();
+    let result = bans
+        .bulk_ban(BulkBan {
+            user_ids: vec![seed.user_id, other],
+            delete_message_seconds: None,
+        })
+        .await
+        .unwrap();
     assert_eq!(
         last(&server).path,
         format!("/guilds/{}/bulk-ban", seed.guild_id)
     );
     assert_eq!(result.banned_users.len(), 2);
-    assert!(bans.bulk_ban(&[], None).await.is_err());
-    assert!(bans.ban(seed.user_id, Some(700_000)).await.is_err());
+    assert!(bans.bulk_ban(BulkBan::default()).await.is_err());
+    assert!(
+        bans.ban(
+            seed.user_id,
+            CreateGuildBan {
+                delete_message_seconds: Some(700_000),
+                ..CreateGuildBan::default()
+            }
+        )
+        .await
+        .is_err()
+    );
 }
 
 #[tokio::test]
@@ -230,9 +272,7 @@ async fn stage_instances_crud() {
     let stage = server.world().add_channel(seed.guild_id, "stage", 13);
     let created = client
         .stage_instances
-        .create(Raw(
-            json!({"channel_id": stage.to_string(), "topic": "Town hall"}),
-        ))
+        .create(CreateStageInstance::new(stage, "Town hall"))
         .await
         .unwrap();
     assert_eq!(last(&server).path, "/stage-instances");
@@ -243,7 +283,13 @@ async fn stage_instances_crud() {
     );
     let edited = client
         .stage_instances
-        .edit(stage, Raw(json!({"topic": "AMA"})))
+        .edit(
+            stage,
+            ModifyStageInstance {
+                topic: Some("AMA".into()),
+                ..ModifyStageInstance::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(edited.topic, "AMA");
@@ -257,12 +303,17 @@ async fn stage_instances_crud() {
 #[tokio::test]
 async fn stickers_list_get_edit_delete() {
     let (server, client, seed) = socket().await;
-    let file = asyncord::model::request::FileUpload::new("s.png", vec![1, 2, 3]);
+    let file = FileUpload::new("s.png", vec![1, 2, 3]);
     let sticker = client
         .stickers
         .create_guild_sticker(
             seed.guild_id,
-            asyncord::rest::CreateGuildSticker::new("smile", "smile", file),
+            CreateSticker {
+                name: "smile".into(),
+                description: String::new(),
+                tags: "smile".into(),
+                file,
+            },
         )
         .await
         .unwrap();
@@ -287,7 +338,14 @@ async fn stickers_list_get_edit_delete() {
     assert_eq!(client.stickers.get(sticker.id).await.unwrap().name, "smile");
     let edited = client
         .stickers
-        .edit_guild_sticker(seed.guild_id, sticker.id, Raw(json!({"name": "grin"})))
+        .edit_guild_sticker(
+            seed.guild_id,
+            sticker.id,
+            ModifySticker {
+                name: Some("grin".into()),
+                ..ModifySticker::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(last(&server).method, "PATCH");

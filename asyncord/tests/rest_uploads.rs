@@ -5,8 +5,7 @@
 #[path = "rest_common/mod.rs"]
 mod common;
 
-use asyncord::model::request::{CreateMessage, EditMessage, FileUpload};
-use asyncord::rest::CreateGuildSticker;
+use asyncord::model::request::{CreateMessage, CreateSticker, EditMessage, FileUpload};
 use common::{last, socket};
 
 /// Bytes that would break a naive multipart encoder: every byte value, CRLFs and dashes.
@@ -92,8 +91,12 @@ async fn sticker_upload_uses_form_fields_and_a_file_part() {
         .stickers
         .create_guild_sticker(
             seed.guild_id,
-            CreateGuildSticker::new("wave", "👋", FileUpload::new("wave.png", png.clone()))
-                .description("a wave"),
+            CreateSticker {
+                name: "wave".into(),
+                description: "a wave".into(),
+                tags: "👋".into(),
+                file: FileUpload::new("wave.png", png.clone()),
+            },
         )
         .await
         .unwrap();
@@ -116,7 +119,12 @@ async fn sticker_upload_uses_form_fields_and_a_file_part() {
         .stickers
         .create_guild_sticker(
             seed.guild_id,
-            CreateGuildSticker::new("x", "t", FileUpload::new("a.png", vec![1])),
+            CreateSticker {
+                name: "x".into(),
+                description: String::new(),
+                tags: "t".into(),
+                file: FileUpload::new("a.png", vec![1]),
+            },
         )
         .await
         .unwrap_err();

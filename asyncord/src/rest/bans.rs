@@ -3,37 +3,14 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::guild::{Ban, BulkBanResponse};
-use serde::Serialize;
+use asyncord_model::request::{BulkBan, CreateGuildBan};
 
 use super::base::{Rest, resource};
-use super::messages::out_of_range;
 use crate::http::{Method, RestResult};
 
 resource! {
     /// The bans of one guild (`client.guilds.bans(guild_id)`).
     BansResource { guild_id: Snowflake }
-}
-
-#[derive(Serialize)]
-struct BanBody {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    delete_message_seconds: Option<u32>,
-}
-
-#[derive(Serialize)]
-struct BulkBanBody<'a> {
-    user_ids: &'a [Snowflake],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    delete_message_seconds: Option<u32>,
-}
-
-fn check_seconds(s: Option<u32>) -> RestResult<()> {
-    match s {
-        Some(s) if s > 604_800 => {
-            Err(out_of_range("delete_message_seconds", 0, 604_800, i64::from(s)).into())
-        }
-        _ => Ok(()),
-    }
 }
 
 impl BansResource {
@@ -68,22 +45,16 @@ impl BansResource {
             .await
     }
 
-    /// `PUT /guilds/{id}/bans/{user_id}`, deleting up to `delete_message_seconds` (≤ 7 days)
-    /// of their messages.
-    pub async fn ban(
-        &self,
-        user_id: impl Into<Snowflake>,
-        delete_message_seconds: Option<u32>,
-    ) -> RestResult<()> {
-        check_seconds(delete_message_seconds)?;
+    /// `PUT /guilds/{id}/bans/{user_id}` (optionally deleting up to 7 days of their messages).
+    pub async fn ban(&self, user_id: impl Into<Snowflake>, body: CreateGuildBan) -> RestResult<()> {
         let u = user_id.into();
-        let request = self
-            .rest
-            .req(Method::PUT, "guilds/{}/bans/{}", &[&self.guild_id, &u])
-            .json(&BanBody {
-                delete_message_seconds,
-            })?;
-        self.rest.call_empty(request).await
+        self.rest
+            .send_empty(
+                self.rest
+                    .req(Method::PUT, "guilds/{}/bans/{}", &[&self.guild_id, &u]),
+                &body,
+            )
+            .await
     }
 
     /// `DELETE /guilds/{id}/bans/{user_id}`.
@@ -98,33 +69,13 @@ impl BansResource {
     }
 
     /// `POST /guilds/{id}/bulk-ban`: ban up to 200 users at once.
-    pub async fn bulk_ban(
-        &self,
-        user_ids: &[Snowflake],
-        delete_message_seconds: Option<u32>,
-    ) -> RestResult<BulkBanResponse> {
-        check_seconds(delete_message_seconds)?;
-        if user_ids.is_empty() || user_ids.len() > 200 {
-            return Err(asyncord_model::request::ValidationError {
-                path: "user_ids".into(),
-                kind: if user_ids.is_empty() {
-                    asyncord_model::request::ValidationErrorKind::TooFew { min: 1, actual: 0 }
-                } else {
-                    asyncord_model::request::ValidationErrorKind::TooMany {
-                        max: 200,
-                        actual: user_ids.len(),
-                    }
-                },
-            }
-            .into());
-        }
-        let request = self
-            .rest
-            .req(Method::POST, "guilds/{}/bulk-ban", &[&self.guild_id])
-            .json(&BulkBanBody {
-                user_ids,
-                delete_message_seconds,
-            })?;
-        self.rest.call(request).await
+    pub async fn bulk_ban(&self, body: BulkBan) -> RestResult<BulkBanResponse> {
+        self.rest
+            .send(
+                self.rest
+                    .req(Method::POST, "guilds/{}/bulk-ban", &[&self.guild_id]),
+                &body,
+            )
+            .await
     }
 }

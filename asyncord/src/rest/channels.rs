@@ -6,7 +6,9 @@ use asyncord_model::Snowflake;
 use asyncord_model::channel::Channel;
 use asyncord_model::invite::Invite;
 
-use super::base::{ApiBody, Rest, resource};
+use asyncord_model::request::{CreateChannelInvite, EditChannelPermissions, ModifyChannel};
+
+use super::base::{Rest, resource};
 use super::messages::MessagesResource;
 use super::threads::ThreadsResource;
 use crate::http::{Method, RestResult};
@@ -39,13 +41,19 @@ impl ChannelsResource {
             .await
     }
 
-    /// `PATCH /channels/{id}`: modify a guild channel, thread or group DM.
+    /// `PATCH /channels/{id}`: modify a guild channel ([`ModifyGuildChannel`]), a thread
+    /// ([`ModifyThread`]) or a group DM ([`ModifyGroupDm`]).
+    ///
+    /// [`ModifyGuildChannel`]: asyncord_model::request::ModifyGuildChannel
+    /// [`ModifyThread`]: asyncord_model::request::ModifyThread
+    /// [`ModifyGroupDm`]: asyncord_model::request::ModifyGroupDm
     pub async fn edit(
         &self,
         channel_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: impl Into<ModifyChannel>,
     ) -> RestResult<Channel> {
         let id = channel_id.into();
+        let body: ModifyChannel = body.into();
         self.rest
             .send(self.rest.req(Method::PATCH, "channels/{}", &[&id]), &body)
             .await
@@ -64,7 +72,7 @@ impl ChannelsResource {
         &self,
         channel_id: impl Into<Snowflake>,
         overwrite_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: EditChannelPermissions,
     ) -> RestResult<()> {
         let (c, o) = (channel_id.into(), overwrite_id.into());
         self.rest
@@ -111,7 +119,7 @@ impl ChannelsResource {
     pub async fn create_invite(
         &self,
         channel_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: CreateChannelInvite,
     ) -> RestResult<Invite> {
         let id = channel_id.into();
         self.rest

@@ -9,7 +9,9 @@ use asyncord_model::invite::Invite;
 use serde::Serialize;
 
 use super::bans::BansResource;
-use super::base::{ApiBody, Rest, resource};
+use asyncord_model::request::{CreateGuildChannel, ModifyGuild};
+
+use super::base::{Rest, resource};
 use super::members::MembersResource;
 use super::roles::RolesResource;
 use crate::http::{Method, RestResult};
@@ -73,7 +75,7 @@ impl GuildsResource {
     pub async fn edit(
         &self,
         guild_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyGuild,
     ) -> RestResult<Guild> {
         let g = guild_id.into();
         self.rest
@@ -93,7 +95,7 @@ impl GuildsResource {
     pub async fn create_channel(
         &self,
         guild_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: CreateGuildChannel,
     ) -> RestResult<Channel> {
         let g = guild_id.into();
         self.rest

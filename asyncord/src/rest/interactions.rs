@@ -8,9 +8,9 @@ use std::fmt;
 use asyncord_model::Snowflake;
 use asyncord_model::interaction::{InteractionCallbackResponse, InteractionResponse};
 use asyncord_model::message::Message;
-use asyncord_model::request::EditMessage;
+use asyncord_model::request::{EditWebhookMessage, ExecuteWebhook};
 
-use super::base::{ApiBody, Rest, resource};
+use super::base::{Rest, resource};
 use crate::http::{Method, Request, RestResult, Route, encode_segment};
 
 resource! {
@@ -79,7 +79,7 @@ impl InteractionsResource {
         &self,
         application_id: impl Into<Snowflake>,
         token: &str,
-        body: EditMessage,
+        body: EditWebhookMessage,
     ) -> RestResult<Message> {
         let (a, t) = (application_id.into(), encode_segment(token));
         self.rest
@@ -110,13 +110,12 @@ impl InteractionsResource {
             .await
     }
 
-    /// `POST /webhooks/{application_id}/{token}`: a follow-up message (a `CreateMessage`, or
-    /// the model's follow-up body).
+    /// `POST /webhooks/{application_id}/{token}`: a follow-up message.
     pub async fn create_followup(
         &self,
         application_id: impl Into<Snowflake>,
         token: &str,
-        body: impl ApiBody,
+        body: ExecuteWebhook,
     ) -> RestResult<Message> {
         let (a, t) = (application_id.into(), encode_segment(token));
         let request = req(Method::POST, "webhooks/{}/{}", &[&a, &t]).query("wait", true);
@@ -150,7 +149,7 @@ impl InteractionsResource {
         application_id: impl Into<Snowflake>,
         token: &str,
         message_id: impl Into<Snowflake>,
-        body: EditMessage,
+        body: EditWebhookMessage,
     ) -> RestResult<Message> {
         let (a, t, m) = (
             application_id.into(),

@@ -5,7 +5,9 @@
 use asyncord_model::Snowflake;
 use asyncord_model::member::Member;
 
-use super::base::{ApiBody, Rest, resource};
+use asyncord_model::request::{ModifyCurrentMember, ModifyGuildMember};
+
+use super::base::{Rest, resource};
 use super::messages::out_of_range;
 use crate::http::{Method, RestResult};
 
@@ -93,7 +95,7 @@ impl MembersResource {
     pub async fn edit(
         &self,
         user_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyGuildMember,
     ) -> RestResult<Member> {
         let u = user_id.into();
         self.rest
@@ -106,7 +108,7 @@ impl MembersResource {
     }
 
     /// `PATCH /guilds/{id}/members/@me`: the bot's own nickname, avatar, banner, bio.
-    pub async fn edit_current(&self, body: impl ApiBody) -> RestResult<Member> {
+    pub async fn edit_current(&self, body: ModifyCurrentMember) -> RestResult<Member> {
         self.rest
             .send(
                 self.rest

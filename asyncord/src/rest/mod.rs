@@ -54,7 +54,7 @@ pub use messages::{ListMessages, MessagesResource, PinnedMessage, PinnedMessages
 pub use reactions::{ReactionEmoji, ReactionsResource};
 pub use roles::{RolePosition, RolesResource};
 pub use stage_instances::StageInstancesResource;
-pub use stickers::{CreateGuildSticker, StickersResource};
+pub use stickers::StickersResource;
 pub use threads::ThreadsResource;
 pub use users::{CurrentUserGuild, UsersResource};
 pub use webhooks::WebhooksResource;

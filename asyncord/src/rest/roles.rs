@@ -5,7 +5,9 @@ use asyncord_model::Snowflake;
 use asyncord_model::role::Role;
 use serde::Serialize;
 
-use super::base::{ApiBody, Rest, resource};
+use asyncord_model::request::{CreateRole, ModifyRole};
+
+use super::base::{Rest, resource};
 use crate::http::{Method, RestResult};
 
 resource! {
@@ -49,7 +51,7 @@ impl RolesResource {
     }
 
     /// `POST /guilds/{id}/roles`.
-    pub async fn create(&self, body: impl ApiBody) -> RestResult<Role> {
+    pub async fn create(&self, body: CreateRole) -> RestResult<Role> {
         self.rest
             .send(
                 self.rest
@@ -60,11 +62,7 @@ impl RolesResource {
     }
 
     /// `PATCH /guilds/{id}/roles/{role_id}`.
-    pub async fn edit(
-        &self,
-        role_id: impl Into<Snowflake>,
-        body: impl ApiBody,
-    ) -> RestResult<Role> {
+    pub async fn edit(&self, role_id: impl Into<Snowflake>, body: ModifyRole) -> RestResult<Role> {
         let r = role_id.into();
         self.rest
             .send(

@@ -4,7 +4,9 @@
 use asyncord_model::Snowflake;
 use asyncord_model::stage_instance::StageInstance;
 
-use super::base::{ApiBody, Rest, resource};
+use asyncord_model::request::{CreateStageInstance, ModifyStageInstance};
+
+use super::base::{Rest, resource};
 use crate::http::{Method, RestResult};
 
 resource! {
@@ -18,7 +20,7 @@ impl StageInstancesResource {
     }
 
     /// `POST /stage-instances`.
-    pub async fn create(&self, body: impl ApiBody) -> RestResult<StageInstance> {
+    pub async fn create(&self, body: CreateStageInstance) -> RestResult<StageInstance> {
         self.rest
             .send(self.rest.req(Method::POST, "stage-instances", &[]), &body)
             .await
@@ -36,7 +38,7 @@ impl StageInstancesResource {
     pub async fn edit(
         &self,
         channel_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyStageInstance,
     ) -> RestResult<StageInstance> {
         let c = channel_id.into();
         self.rest

@@ -3,70 +3,15 @@
 //! <https://discord.com/developers/docs/resources/sticker>
 
 use asyncord_model::Snowflake;
-use asyncord_model::request::{FileUpload, ValidationError, ValidationErrorKind};
+use asyncord_model::request::{CreateSticker, ModifySticker, Validate};
 use asyncord_model::sticker::{Sticker, StickerPack, StickerPacks};
 
-use super::base::{ApiBody, Rest, file_parts_named, resource};
+use super::base::{Rest, file_parts_named, resource};
 use crate::http::{Body, Method, RestResult};
 
 resource! {
     /// Stickers (`client.stickers`).
     StickersResource {}
-}
-
-/// A guild sticker to upload (sent as a multipart form with a `file` part).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CreateGuildSticker {
-    /// Name (2–30 characters).
-    pub name: String,
-    /// Description (empty or 2–100 characters).
-    pub description: String,
-    /// Autocomplete/suggestion tags (1–200 characters), e.g. the name of a Unicode emoji.
-    pub tags: String,
-    /// The PNG, APNG, GIF or Lottie JSON file (≤ 512 KiB).
-    pub file: FileUpload,
-}
-
-impl CreateGuildSticker {
-    /// A sticker from its name, tags and file.
-    pub fn new(name: impl Into<String>, tags: impl Into<String>, file: FileUpload) -> Self {
-        Self {
-            name: name.into(),
-            description: String::new(),
-            tags: tags.into(),
-            file,
-        }
-    }
-
-    /// Sets the description.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = description.into();
-        self
-    }
-
-    fn validate(&self) -> Result<(), ValidationError> {
-        let len = |path: &str, s: &str, min: usize, max: usize| {
-            let n = s.chars().count();
-            if n < min {
-                Err(ValidationError {
-                    path: path.to_owned(),
-                    kind: ValidationErrorKind::TooShort { min, actual: n },
-                })
-            } else if n > max {
-                Err(ValidationError {
-                    path: path.to_owned(),
-                    kind: ValidationErrorKind::TooLong { max, actual: n },
-                })
-            } else {
-                Ok(())
-            }
-        };
-        len("name", &self.name, 2, 30)?;
-        if !self.description.is_empty() {
-            len("description", &self.description, 2, 100)?;
-        }
-        len("tags", &self.tags, 1, 200)
-    }
 }
 
 impl StickersResource {
@@ -124,7 +69,7 @@ impl StickersResource {
     pub async fn create_guild_sticker(
         &self,
         guild_id: impl Into<Snowflake>,
-        body: CreateGuildSticker,
+        body: CreateSticker,
     ) -> RestResult<Sticker> {
         body.validate()?;
         let g = guild_id.into();
@@ -132,11 +77,11 @@ impl StickersResource {
         request.body = Body::Multipart {
             payload_json: None,
             files: file_parts_named(std::slice::from_ref(&body.file), |_| "file".to_owned()),
-            fields: vec![
-                ("name".to_owned(), body.name),
-                ("description".to_owned(), body.description),
-                ("tags".to_owned(), body.tags),
-            ],
+            fields: body
+                .form_fields()
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
         };
         self.rest.call(request).await
     }
@@ -146,7 +91,7 @@ impl StickersResource {
         &self,
         guild_id: impl Into<Snowflake>,
         sticker_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifySticker,
     ) -> RestResult<Sticker> {
         let (g, s) = (guild_id.into(), sticker_id.into());
         self.rest

@@ -5,7 +5,11 @@
 use asyncord_model::Snowflake;
 use asyncord_model::channel::{Channel, ThreadList, ThreadMember};
 
-use super::base::{ApiBody, Rest, resource};
+use asyncord_model::request::{
+    StartThreadFromMessage, StartThreadInForum, StartThreadWithoutMessage,
+};
+
+use super::base::{Rest, resource};
 use crate::http::{Method, RestResult};
 
 resource! {
@@ -22,7 +26,7 @@ impl ThreadsResource {
     pub async fn start_from_message(
         &self,
         message_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: StartThreadFromMessage,
     ) -> RestResult<Channel> {
         let m = message_id.into();
         self.rest
@@ -37,9 +41,20 @@ impl ThreadsResource {
             .await
     }
 
-    /// `POST /channels/{id}/threads`: a thread without a message, or a forum/media post (with
-    /// its first message, multipart when it has files).
-    pub async fn start(&self, body: impl ApiBody) -> RestResult<Channel> {
+    /// `POST /channels/{id}/threads`: a thread without a message.
+    pub async fn start(&self, body: StartThreadWithoutMessage) -> RestResult<Channel> {
+        self.rest
+            .send(
+                self.rest
+                    .req(Method::POST, "channels/{}/threads", &[&self.channel_id]),
+                &body,
+            )
+            .await
+    }
+
+    /// `POST /channels/{id}/threads` in a forum or media channel: a post with its first message
+    /// (multipart when it carries files).
+    pub async fn start_in_forum(&self, body: StartThreadInForum) -> RestResult<Channel> {
         self.rest
             .send(
                 self.rest

@@ -3,11 +3,12 @@
 
 use asyncord_model::channel::Channel;
 use asyncord_model::member::Member;
+use asyncord_model::request::{CreateDm, ModifyCurrentUser};
 use asyncord_model::user::User;
 use asyncord_model::{Permissions, Snowflake};
 use serde::{Deserialize, Serialize};
 
-use super::base::{ApiBody, Rest, resource};
+use super::base::{Rest, resource};
 use crate::http::{Method, RestResult};
 
 resource! {
@@ -45,11 +46,6 @@ pub struct CurrentUserGuild {
     pub approximate_presence_count: Option<u64>,
 }
 
-#[derive(Serialize)]
-struct CreateDm {
-    recipient_id: Snowflake,
-}
-
 impl UsersResource {
     pub(crate) fn new(rest: Rest) -> Self {
         Self { rest }
@@ -71,7 +67,7 @@ impl UsersResource {
     }
 
     /// `PATCH /users/@me`: change the bot's username, avatar or banner.
-    pub async fn edit_me(&self, body: impl ApiBody) -> RestResult<User> {
+    pub async fn edit_me(&self, body: ModifyCurrentUser) -> RestResult<User> {
         self.rest
             .send(self.rest.req(Method::PATCH, "users/@me", &[]), &body)
             .await

@@ -4,10 +4,10 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
-use asyncord_model::request::EditMessage;
+use asyncord_model::request::{CreateWebhook, EditWebhookMessage, ExecuteWebhook, ModifyWebhook};
 use asyncord_model::webhook::Webhook;
 
-use super::base::{ApiBody, Rest, resource};
+use super::base::{Rest, resource};
 use crate::http::{Method, RestResult, encode_segment};
 
 resource! {
@@ -24,7 +24,7 @@ impl WebhooksResource {
     pub async fn create(
         &self,
         channel_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: CreateWebhook,
     ) -> RestResult<Webhook> {
         let c = channel_id.into();
         self.rest
@@ -75,7 +75,7 @@ impl WebhooksResource {
         &self,
         webhook_id: impl Into<Snowflake>,
         token: Option<&str>,
-        body: impl ApiBody,
+        body: ModifyWebhook,
     ) -> RestResult<Webhook> {
         let w = webhook_id.into();
         let request = match token {
@@ -110,7 +110,7 @@ impl WebhooksResource {
         webhook_id: impl Into<Snowflake>,
         token: &str,
         thread_id: Option<Snowflake>,
-        body: impl ApiBody,
+        body: ExecuteWebhook,
     ) -> RestResult<Message> {
         let w = webhook_id.into();
         let request = self
@@ -152,7 +152,7 @@ impl WebhooksResource {
         token: &str,
         message_id: impl Into<Snowflake>,
         thread_id: Option<Snowflake>,
-        body: EditMessage,
+        body: EditWebhookMessage,
     ) -> RestResult<Message> {
         let (w, m) = (webhook_id.into(), message_id.into());
         let request = self
