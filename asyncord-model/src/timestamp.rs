@@ -52,10 +52,18 @@ impl Timestamp {
         self.0.div_euclid(1_000_000)
     }
 
-    /// Adds a duration.
+    /// Adds a duration (saturating).
     #[must_use]
-    pub fn add(self, d: std::time::Duration) -> Self {
+    pub fn saturating_add(self, d: std::time::Duration) -> Self {
         Self(self.0.saturating_add(d.as_micros() as i64))
+    }
+}
+
+impl std::ops::Add<std::time::Duration> for Timestamp {
+    type Output = Timestamp;
+
+    fn add(self, d: std::time::Duration) -> Timestamp {
+        self.saturating_add(d)
     }
 }
 
