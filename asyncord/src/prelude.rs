@@ -1,8 +1,19 @@
 //! The names a bot needs in scope: `use asyncord::prelude::*;`.
+//!
+//! The dispatcher's names (`handler`, `HandlerResult`, `Dispatcher`...), the hub's (`ClientHub`,
+//! `ClientGroup`, `connect`...), the clients (`RestClient`, `GatewayHandle`), every gateway event
+//! (`MessageCreateEvent`...), the common request bodies and the model's primitives.
 
+pub use asyncord_model::gateway::events::*;
+pub use asyncord_model::request::{CreateMessage, EditMessage};
 pub use asyncord_model::{Intents, Permissions, Snowflake, Timestamp};
 
+pub use crate::client_hub::{
+    ClientGroup, ClientGroups, ClientHub, GroupConfig, HubConfig, StopHandle, connect, connect_with,
+};
 pub use crate::dispatcher::{
     Context, Dispatcher, HandlerError, HandlerResult, Inject, InjectError, RawEvent, handler,
     inject,
 };
+pub use crate::gateway::GatewayHandle;
+pub use crate::rest::RestClient;

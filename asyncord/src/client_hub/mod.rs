@@ -48,10 +48,7 @@ pub const DEFAULT_GROUP: &str = "default";
 /// named `"default"`.
 ///
 /// ```no_run
-/// use asyncord::model::gateway::events::MessageCreateEvent;
-/// use asyncord::model::request::CreateMessage;
 /// use asyncord::prelude::*;
-/// use asyncord::rest::RestClient;
 ///
 /// #[handler]
 /// async fn on_message(event: MessageCreateEvent, client: RestClient) -> HandlerResult {
