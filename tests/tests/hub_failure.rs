@@ -6,7 +6,7 @@ use std::time::Duration;
 use asyncord::ClientHub;
 use asyncord::client_hub::{GroupError, HubConfig, HubError, StopReason};
 use asyncord::dispatcher::{HandlerResult, handler};
-use asyncord::gateway::GatewayError;
+use asyncord::gateway::{GatewayError, Shards};
 use asyncord::model::Intents;
 use asyncord::model::gateway::events::{GuildMemberAddEvent, MessageCreateEvent};
 use asyncord::model::request::CreateMessage;
@@ -150,6 +150,49 @@ async fn disallowed_intents_are_reported_with_the_group_name() {
         text.contains("\"members-bot\"") && text.contains("4014"),
         "{text}"
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_fatal_close_on_one_shard_fails_that_group_only() {
+    let emu = Emulator::builder()
+        .bot(BotSpec::new("sharded-token").name("Sharded"))
+        .bot(BotSpec::new("single-token").name("Single"))
+        .start()
+        .await
+        .expect("emulator");
+    let mut hub = hub(false);
+    let sharded = hub
+        .create_client_group_with(
+            "sharded",
+            "sharded-token",
+            emu.group_config().shards(Shards::all(2)),
+        )
+        .unwrap();
+    let single = hub
+        .create_client_group_with("single", "single-token", emu.group_config())
+        .unwrap();
+    let (result, ()) = tokio::join!(hub.start(), async {
+        emu.wait_for_sessions(3).await.unwrap();
+        // Only the sharded bot runs a shard 1.
+        assert_eq!(emu.close_gateway(1, 4011), 1);
+        // The sharded group stops as a whole (its healthy shard 0 too); the other runs on.
+        tokio::time::timeout(Duration::from_secs(60), async {
+            while sharded.gateway.is_running() {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        })
+        .await
+        .expect("the failed group stopped");
+        assert!(single.gateway.is_running());
+        hub.stop();
+    });
+    let err = result.unwrap_err();
+    let summary = err.summary().unwrap();
+    assert!(matches!(
+        summary.group("sharded").unwrap().outcome,
+        Err(GroupError::Gateway(GatewayError::ShardingRequired))
+    ));
+    assert!(summary.group("single").unwrap().outcome.is_ok());
 }
 
 #[tokio::test(start_paused = true)]

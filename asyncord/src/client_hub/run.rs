@@ -18,10 +18,13 @@ use super::error::{GroupError, GroupProblem, GroupReport};
 use super::group::ClientGroup;
 use super::hub::GATEWAY;
 use crate::dispatcher::DispatchError;
-use crate::gateway::{Gateway, GatewayConfig, GatewayError, GatewayHandle};
+use crate::gateway::{Gateway, GatewayConfig, GatewayError, GatewayHandle, ShardStatus};
 
 /// How long a gateway may take to close after its handlers' time is up.
 const CLOSE_BOUND: Duration = Duration::from_secs(5);
+
+/// How often the shards' states are checked for a fatal stop.
+const SHARD_CHECK: Duration = Duration::from_secs(1);
 
 /// A checked group, ready to connect.
 pub(crate) struct GroupRun {
@@ -160,6 +163,8 @@ impl GroupRun {
         tracing::info!(group = name, shards = ?handle.shard_ids(), "gateway started");
 
         let mut events = 0u64;
+        let mut health = tokio::time::interval(SHARD_CHECK);
+        health.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let halted = loop {
             tokio::select! {
                 biased;
@@ -171,6 +176,14 @@ impl GroupRun {
                     }
                     None => break false,
                 },
+                _ = health.tick() => {
+                    // One shard stopped on a fatal close code (4004, 4010-4014): the bot cannot
+                    // run as configured, so its other shards stop too and the group fails.
+                    if handle.shards().iter().any(|s| matches!(s.status, ShardStatus::Stopped(Some(_)))) {
+                        handle.shutdown_and_end_sessions();
+                        break false;
+                    }
+                }
             }
         };
         if halted {
