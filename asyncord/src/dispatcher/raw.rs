@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use asyncord_model::gateway::EventKind;
+use asyncord_model::gateway::events::{Event, EventParseError};
 
 use super::error::DispatchError;
 
@@ -34,5 +35,11 @@ impl RawEvent {
     /// Parses `d` into any deserialisable type (off the hot path, with `serde_json`).
     pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
         serde_json::from_slice(&self.data)
+    }
+
+    /// Parses `d` into the model's [`Event`] (an unknown name gives `Event::Unknown`); the
+    /// error names the JSON path of the value that did not fit.
+    pub fn to_event(&self) -> Result<Event, EventParseError> {
+        Event::from_json_str(&self.name, self.json().unwrap_or(""))
     }
 }
