@@ -258,6 +258,10 @@ fn mutations_change_the_fixtures() {
     assert_eq!(mutate::unknown_enum_values(&mut value), 4);
     assert_eq!(value["a"]["b"][0]["style"], 201);
     assert_eq!(value["contexts"], serde_json::json!([201, 201]));
+    let mut strings = serde_json::json!({"status": "online", "features": ["NEWS"], "name": "x"});
+    assert_eq!(mutate::unknown_enum_values(&mut strings), 2);
+    assert_eq!(strings["features"][0], "zz_future_value");
+    assert_eq!(strings["name"], "x");
 }
 
 /// Fields of docs examples that no model keeps, with why that is right.
