@@ -65,7 +65,7 @@ impl InteractionReply {
     }
 }
 
-impl<'a> SimInteraction<'a> {
+impl SimInteraction<'_> {
     /// The interaction id.
     pub fn id(&self) -> Snowflake {
         self.id
@@ -180,7 +180,7 @@ fn modal_values(components: &Value, values: &mut Map<String, Value>) -> Vec<Valu
     for c in components.as_array().into_iter().flatten() {
         match c["type"].as_u64() {
             Some(1) => {
-                out.push(json!({"type": 1, "components": modal_values(&c["components"], values)}))
+                out.push(json!({"type": 1, "components": modal_values(&c["components"], values)}));
             }
             Some(18) => {
                 let inner = modal_values(&json!([c["component"].clone()]), values);
@@ -218,7 +218,7 @@ impl<'a> SimUser<'a> {
         bot: &BotAccount,
         channel: Snowflake,
         kind: u8,
-        data: Value,
+        data: &Value,
         message: Option<Value>,
     ) -> Result<SimInteraction<'a>, ExpectError> {
         let guild = self.check_channel(channel)?;
@@ -234,7 +234,7 @@ impl<'a> SimUser<'a> {
             granted_privileged: asyncord_model::Intents::empty(),
         };
         let (id, token) = world
-            .add_interaction(&placeholder, channel, self.id, &data)
+            .add_interaction(&placeholder, channel, self.id, data)
             .ok_or_else(|| ExpectError::NotFound(format!("channel {channel}")))?;
         let everything = Permissions::all().bits().to_string();
         let mut channel_obj = world.channel(channel).unwrap_or(Value::Null);
@@ -337,7 +337,7 @@ impl<'a> SimUser<'a> {
         if options.as_array().is_some_and(|o| !o.is_empty()) {
             data["options"] = options;
         }
-        self.start_interaction(&bot, channel, 2, data, None)
+        self.start_interaction(&bot, channel, 2, &data, None)
     }
 
     /// Clicks the button `custom_id` on a bot's message.
@@ -398,7 +398,7 @@ impl<'a> SimUser<'a> {
         if let Some(values) = values {
             data["values"] = json!(values);
         }
-        self.start_interaction(&bot, channel, 3, data, Some(msg))
+        self.start_interaction(&bot, channel, 3, &data, Some(msg))
     }
 
     /// Submits the modal the bot opened in answer to `opened` (a type 9 callback), with
@@ -430,7 +430,7 @@ impl<'a> SimUser<'a> {
         } else {
             None
         };
-        self.start_interaction(&bot, opened.channel_id, 5, data, message)
+        self.start_interaction(&bot, opened.channel_id, 5, &data, message)
     }
 }
 
