@@ -180,8 +180,8 @@ async fn main() -> ExitCode {
             channels.join(", ")
         );
     }
-    for id in emu.user_ids() {
-        println!("  user         {id}");
+    for (name, id) in emu.seeded_users() {
+        println!("  user         {name} {id}");
     }
     println!(
         "Point a Discord client at the REST base with a bot token; it finds the gateway \

@@ -202,6 +202,11 @@ impl Emulator {
         self.guilds.iter().find_map(|g| g.role(name))
     }
 
+    /// The seeded human users, `(name, id)`, in seeding order.
+    pub fn seeded_users(&self) -> &[(String, Snowflake)] {
+        &self.users
+    }
+
     /// The seeded human users' ids, in seeding order.
     pub fn user_ids(&self) -> Vec<Snowflake> {
         self.users.iter().map(|(_, id)| *id).collect()
