@@ -19,7 +19,7 @@ fn captured(file: &str) -> Vec<DispatchFrame> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../shared/discord-api/payloads/captured-accord-jl")
         .join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let frames: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     frames
         .into_iter()
@@ -115,4 +115,39 @@ fn g_id(event: &GuildCreateEvent) -> String {
         .as_str()
         .unwrap_or_default()
         .to_owned()
+}
+
+#[tokio::test]
+async fn a_payload_that_does_not_fit_is_reported_with_its_json_path() {
+    let (tx, mut rx) = unbounded_channel::<RawEvent>();
+    let d = Dispatcher::new();
+    d.add_handler(|_e: Arc<MessageCreateEvent>, _ctx: Context| async {
+        let ran: HandlerResult = Err("must not run for a payload that does not parse".into());
+        ran
+    });
+    let mut failures = {
+        let (tx, rx) = unbounded_channel();
+        d.set_error_hook(move |f| {
+            let _ = tx.send(f.to_string());
+        });
+        rx
+    };
+    d.add_raw_handler(move |raw: RawEvent, _ctx: Context| {
+        let _ = tx.send(raw);
+        async {}
+    });
+    let mut frame = captured("accordjl-gateway_message_create.json").remove(0);
+    let mut json: serde_json::Value = serde_json::from_slice(&frame.data).unwrap();
+    json["author"]["id"] = serde_json::Value::Bool(true);
+    frame.data = serde_json::to_vec(&json).unwrap();
+    assert_eq!(d.dispatch(frame), 1, "only the raw handler runs");
+    let raw = collect(&mut rx, 1).await.remove(0);
+    let error = raw.parse_error.expect("the parse error is handed on");
+    let text = error.to_string();
+    assert!(
+        text.contains("MESSAGE_CREATE") && text.contains("at `.author.id`"),
+        "{text}"
+    );
+    tokio::task::yield_now().await;
+    assert!(failures.try_recv().is_err(), "the typed handler did not run");
 }

@@ -9,6 +9,7 @@ use std::any::TypeId;
 use std::sync::Arc;
 
 use asyncord_model::gateway::EventKind;
+use asyncord_model::gateway::events::Event;
 use tokio::runtime::Handle;
 
 use super::Dispatcher;
@@ -63,7 +64,8 @@ impl Dispatcher {
             let event = match result {
                 Ok(event) => event,
                 Err(e) => {
-                    parse_error = Some(Arc::new(log_parse_error(name, group.type_name, &e)));
+                    let path = original.as_deref().and_then(|bytes| json_path(name, bytes));
+                    parse_error = Some(Arc::new(log_parse_error(name, group.type_name, &e, path)));
                     continue;
                 }
             };
@@ -155,7 +157,7 @@ impl Dispatcher {
                         e
                     }
                     Err(e) => {
-                        log_parse_error(name, "a wait_for event type", &e);
+                        log_parse_error(name, "a wait_for event type", &e, json_path(name, bytes));
                         failed.push(w.type_id);
                         return true;
                     }
@@ -174,16 +176,29 @@ fn parse_copy(parse: ParseFn, bytes: &[u8]) -> Result<AnyEvent, simd_json::Error
     parse(&mut bytes.to_vec())
 }
 
+/// The JSON path where the model's own type for `name` fails on `bytes` (which simd-json left
+/// untouched), if it does.
 #[cold]
-fn log_parse_error(event: &str, type_name: &'static str, e: &simd_json::Error) -> DispatchError {
+fn json_path(name: &str, bytes: &[u8]) -> Option<String> {
+    let json = std::str::from_utf8(bytes).ok()?;
+    Event::from_json_str(name, json).err()?.path
+}
+
+#[cold]
+fn log_parse_error(
+    event: &str,
+    type_name: &'static str,
+    e: &simd_json::Error,
+    path: Option<String>,
+) -> DispatchError {
     let error = DispatchError::Parse {
         event: event.to_owned(),
         type_name,
         message: match e.error() {
             simd_json::ErrorType::Serde(message) => message.clone(),
-            other => format!("{other:?}"),
+            other => format!("{other:?} at byte {}", e.index()),
         },
-        position: e.index(),
+        path,
     };
     tracing::warn!(event, error = %error, "dropping an event that failed to parse");
     error

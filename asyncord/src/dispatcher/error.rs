@@ -28,8 +28,9 @@ pub enum DispatchError {
     /// A dispatch's `d` did not match the event type; the event was dropped for typed handlers
     /// and handed to raw handlers.
     #[error(
-        "could not parse the `{event}` event as `{type_name}` at byte {position}: {message} \
-         (raw handlers still receive it; please report this payload)"
+        "could not parse the `{event}` event as `{type_name}`{}: {message} (raw handlers still \
+         receive it; please report this payload)",
+        .path.as_deref().map(|p| format!(" at `{p}`")).unwrap_or_default()
     )]
     Parse {
         /// The `t` name of the dispatch.
@@ -38,8 +39,10 @@ pub enum DispatchError {
         type_name: &'static str,
         /// The parser's message (it names the field when serde knows it).
         message: String,
-        /// Byte offset in `d` where parsing failed.
-        position: usize,
+        /// The JSON path of the value that did not fit (`.author.id`), when known: it is
+        /// computed from the original bytes, which are kept only when raw handlers or several
+        /// event types need them.
+        path: Option<String>,
     },
 }
 
