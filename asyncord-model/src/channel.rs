@@ -184,6 +184,9 @@ pub struct ThreadMember {
     /// The guild id (THREAD_MEMBER_UPDATE only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guild_id: Option<Snowflake>,
+    /// The member's presence (`THREAD_MEMBERS_UPDATE.added_members` only; may be null).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presence: Option<Box<crate::presence::PresenceUpdate>>,
 }
 
 /// The default emoji shown on a forum post's reaction button ([docs](https://discord.com/developers/docs/resources/channel#default-reaction-object)).

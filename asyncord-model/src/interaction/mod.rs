@@ -12,7 +12,7 @@ pub use data::{
     ModalSubmitData, OptionValue, ResolvedData,
 };
 pub use response::{
-    ActivityInstance, AutocompleteData, InteractionCallback, InteractionCallbackResource,
+    ActivityInstanceResource, AutocompleteData, InteractionCallback, InteractionCallbackResource,
     InteractionCallbackResponse, InteractionCallbackType, InteractionMessageData,
     InteractionResponse, ModalData,
 };

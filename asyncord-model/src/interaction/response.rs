@@ -398,15 +398,16 @@ pub struct InteractionCallbackResource {
     pub kind: InteractionCallbackType,
     /// The launched activity instance (LAUNCH_ACTIVITY).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub activity_instance: Option<ActivityInstance>,
+    pub activity_instance: Option<ActivityInstanceResource>,
     /// The created or updated message (message responses).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<Box<Message>>,
 }
 
-/// A launched activity instance.
+/// The activity instance a `LAUNCH_ACTIVITY` callback started (the docs' "activity instance
+/// resource"; the full object is [`crate::application::ActivityInstance`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActivityInstance {
+pub struct ActivityInstanceResource {
     /// The instance id.
     pub id: String,
 }
