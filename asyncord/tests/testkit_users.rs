@@ -426,3 +426,21 @@ async fn submit_modal_gets_an_ephemeral_answer() {
     ));
     bot.stop().await.unwrap();
 }
+
+#[tokio::test(start_paused = true)]
+async fn direct_messages_reach_the_bot_with_their_content() {
+    let emu = emulator().await;
+    // No MESSAGE_CONTENT: DMs are one of the documented exceptions.
+    let bot = emu
+        .run_bot(|g| {
+            g.dispatcher.add_handler(echo);
+        })
+        .await
+        .unwrap();
+    let bob = emu.user_named("bob").unwrap();
+    let (dm, _) = bob.send_dm(emu.bot(), "!echo psst").unwrap();
+    let reply = emu.next_message_in(dm).await.unwrap();
+    assert_eq!(reply.content, "echo: psst");
+    assert_eq!(reply.guild_id, None);
+    bot.stop().await.unwrap();
+}

@@ -3,7 +3,8 @@
 //!
 //! Expectations live in [`expect`](super::expect), simulated users in [`users`](super::users).
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use asyncord_model::Snowflake;
@@ -83,6 +84,8 @@ pub struct Emulator {
     users: Vec<(String, Snowflake)>,
     guilds: Vec<GuildInfo>,
     pub(crate) timeout: Duration,
+    /// The bot each simulated DM channel talks to.
+    dm_bots: Mutex<HashMap<Snowflake, Snowflake>>,
 }
 
 impl std::fmt::Debug for Emulator {
@@ -125,7 +128,24 @@ impl Emulator {
             users: parts.users,
             guilds: parts.guilds,
             timeout: parts.timeout,
+            dm_bots: Mutex::default(),
         }
+    }
+
+    /// The bot a simulated user's DM channel talks to.
+    pub(crate) fn dm_bot(&self, channel: Snowflake) -> Option<Snowflake> {
+        self.dm_bots
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&channel)
+            .copied()
+    }
+
+    pub(crate) fn set_dm_bot(&self, channel: Snowflake, bot: Snowflake) {
+        self.dm_bots
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(channel, bot);
     }
 
     /// The REST API base (`http://127.0.0.1:PORT/api/v10`).

@@ -8,9 +8,9 @@
 use asyncord_model::{Intents, Snowflake};
 use serde_json::{Value, json};
 
-use super::Emulator;
 use super::expect::ExpectError;
 use super::world::{id_of, is_thread, message_intents, now};
+use super::{BotAccount, Dispatch, Emulator, GatewayWorld};
 
 /// A human user of the emulated Discord (borrowed from its [`Emulator`]).
 #[derive(Clone, Copy, Debug)]
@@ -200,13 +200,55 @@ impl<'a> SimUser<'a> {
         }
         let mut event = msg;
         self.event_extras(&mut event, channel, guild);
-        world.publish(
-            "MESSAGE_CREATE",
-            event,
-            guild,
-            message_intents(guild, false),
-        );
+        // A DM reaches only the bot it was sent to.
+        let only_bot = if guild.is_none() {
+            self.emu.dm_bot(channel)
+        } else {
+            None
+        };
+        let _ = world.dispatch_bus().send(Dispatch {
+            event: "MESSAGE_CREATE".to_owned(),
+            data: event,
+            guild_id: guild,
+            intents: message_intents(guild, false),
+            only_bot,
+        });
         Ok(id)
+    }
+
+    /// Sends a direct message to `bot` (opening the DM channel if needed): `MESSAGE_CREATE`
+    /// without `guild_id`, delivered to that bot under DIRECT_MESSAGES (content included: DMs
+    /// are a MESSAGE_CONTENT exception). Returns `(channel id, message id)`.
+    ///
+    /// # Errors
+    /// [`ExpectError::NotFound`] when the user does not exist.
+    pub fn send_dm(
+        &self,
+        bot: &BotAccount,
+        text: &str,
+    ) -> Result<(Snowflake, Snowflake), ExpectError> {
+        let user = self.user_json()?;
+        let world = &self.emu.world;
+        let existing = world
+            .lock()
+            .channels
+            .values()
+            .find(|c| c["type"] == json!(1) && id_of(&c["recipients"][0], "id") == Some(self.id))
+            .and_then(|c| id_of(c, "id"));
+        let channel = if let Some(c) = existing {
+            c
+        } else {
+            let id = world.next_id();
+            let channel = json!({
+                "id": id.to_string(), "type": 1, "last_message_id": null, "flags": 0,
+                "recipients": [user],
+            });
+            world.lock().channels.insert(id, channel);
+            id
+        };
+        self.emu.set_dm_bot(channel, bot.user_id);
+        let message = self.post(channel, text, None)?;
+        Ok((channel, message))
     }
 
     /// Edits one of the user's messages: `MESSAGE_UPDATE` with the whole message.
