@@ -58,7 +58,7 @@ async fn vote(
                     && i.component_data()
                         .is_some_and(|c| c.custom_id.starts_with(&wanted))
             },
-            Duration::from_secs(60),
+            Duration::from_mins(1),
         )
         .await;
     let Ok(click) = click else {

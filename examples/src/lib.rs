@@ -226,13 +226,13 @@ impl Scene {
     /// Checks that no bot posts in `#general` for `within`.
     pub async fn no_reply(&self, within: Duration) -> SceneResult {
         let wait = self.emulator.timeout().min(within);
-        match tokio::time::timeout(wait, self.emulator.next_message_in(self.channel)).await {
-            Ok(Ok(m)) => Err(format!("unexpected bot message: {:?}", m.content).into()),
-            Ok(Err(_)) | Err(_) => {
-                println!("  (no reply, as expected)");
-                Ok(())
-            }
+        if let Ok(Ok(m)) =
+            tokio::time::timeout(wait, self.emulator.next_message_in(self.channel)).await
+        {
+            return Err(format!("unexpected bot message: {:?}", m.content).into());
         }
+        println!("  (no reply, as expected)");
+        Ok(())
     }
 }
 

@@ -46,7 +46,7 @@ fn hub(stop_on_group_failure: bool) -> ClientHub {
 }
 
 async fn closed_with(emu: &Emulator, code: u16) {
-    tokio::time::timeout(Duration::from_secs(60), async {
+    tokio::time::timeout(Duration::from_mins(1), async {
         emu.gateway()
             .wait_for(|events| {
                 events
@@ -111,7 +111,7 @@ async fn stop_on_group_failure_stops_every_group() {
         .unwrap();
     hub.create_client_group_with("good", emu.token(), emu.group_config())
         .unwrap();
-    let result = tokio::time::timeout(Duration::from_secs(60), hub.start())
+    let result = tokio::time::timeout(Duration::from_mins(1), hub.start())
         .await
         .expect("the hub stopped by itself");
     let summary = result.unwrap_err();
@@ -134,7 +134,7 @@ async fn disallowed_intents_are_reported_with_the_group_name() {
         .create_client_group_with("members-bot", emu.token(), emu.group_config())
         .unwrap();
     group.dispatcher.add_handler(on_join);
-    let result = tokio::time::timeout(Duration::from_secs(60), hub.start())
+    let result = tokio::time::timeout(Duration::from_mins(1), hub.start())
         .await
         .expect("the only group failed, so the hub ended");
     let err = result.unwrap_err();
@@ -176,7 +176,7 @@ async fn a_fatal_close_on_one_shard_fails_that_group_only() {
         // Only the sharded bot runs a shard 1.
         assert_eq!(emu.close_gateway(1, 4011), 1);
         // The sharded group stops as a whole (its healthy shard 0 too); the other runs on.
-        tokio::time::timeout(Duration::from_secs(60), async {
+        tokio::time::timeout(Duration::from_mins(1), async {
             while sharded.gateway.is_running() {
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }

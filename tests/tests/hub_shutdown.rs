@@ -73,7 +73,7 @@ async fn run_with_work(
 #[tokio::test(start_paused = true)]
 async fn handlers_in_flight_finish_within_the_shutdown_timeout() {
     let (summary, progress, emu) =
-        tokio::time::timeout(Duration::from_secs(60), run_with_work(3, false))
+        tokio::time::timeout(Duration::from_mins(1), run_with_work(3, false))
             .await
             .expect("stop completed within its bound");
     assert_eq!(summary.reason, StopReason::Requested);
@@ -98,7 +98,7 @@ async fn handlers_in_flight_finish_within_the_shutdown_timeout() {
 #[tokio::test(start_paused = true)]
 async fn handlers_past_the_timeout_are_cancelled_and_stop_still_completes() {
     let (summary, progress, _emu) =
-        tokio::time::timeout(Duration::from_secs(60), run_with_work(3600, false))
+        tokio::time::timeout(Duration::from_mins(1), run_with_work(3600, false))
             .await
             .expect("stop completed within its bound despite a one-hour handler");
     assert_eq!(
@@ -114,7 +114,7 @@ async fn handlers_past_the_timeout_are_cancelled_and_stop_still_completes() {
 #[tokio::test(start_paused = true)]
 async fn keeping_sessions_closes_resumably_and_reports_the_session() {
     let (summary, _progress, emu) =
-        tokio::time::timeout(Duration::from_secs(60), run_with_work(1, true))
+        tokio::time::timeout(Duration::from_mins(1), run_with_work(1, true))
             .await
             .expect("stop completed");
     let report = summary.group("worker").unwrap();

@@ -198,7 +198,7 @@ async fn connect_runs_one_bot_until_a_handler_stops_it() {
                 HandlerResult::Ok(())
             });
     });
-    let (result, ()) = tokio::join!(tokio::time::timeout(Duration::from_secs(120), bot), async {
+    let (result, ()) = tokio::join!(tokio::time::timeout(Duration::from_mins(2), bot), async {
         emu.wait_for_sessions(1).await.unwrap();
         emu.users()[0].send_message(general, "!stop").unwrap();
     });

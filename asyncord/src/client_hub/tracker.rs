@@ -150,7 +150,7 @@ mod tests {
             Ok(())
         });
         let slow = tracker.track("slow", async {
-            tokio::time::sleep(Duration::from_secs(3600)).await;
+            tokio::time::sleep(Duration::from_hours(1)).await;
             Err("should have been cancelled".into())
         });
         assert_eq!(tracker.running(), 2);
