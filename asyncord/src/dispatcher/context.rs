@@ -46,8 +46,10 @@ impl fmt::Debug for Context {
 impl Context {
     /// Clones the registered argument `name` as a `T`: the explicit form of a handler parameter.
     ///
-    /// ```ignore
+    /// ```
+    /// # fn demo(ctx: asyncord::dispatcher::Context) -> Result<(), asyncord::dispatcher::InjectError> {
     /// let my_number: i32 = ctx.arg("my_number")?;
+    /// # Ok(()) }
     /// ```
     pub fn arg<T: Argument>(&self, name: &str) -> Result<T, InjectError> {
         self.frame.table.args.get(name)

@@ -16,16 +16,31 @@ use super::error::InjectError;
 /// `ctx.event::<E>()`); it may be `async` and may fail, in which case the handler is not run and
 /// the error goes to the error hook.
 ///
-/// ```ignore
-/// struct Prefix(String);
+/// ```
+/// use asyncord::dispatcher::{Context, Inject, InjectError, handler, inject};
+/// use asyncord::model::Snowflake;
+/// use asyncord::model::gateway::MessageCreateEvent;
 ///
-/// impl Inject for Prefix {
-///     fn requirements(reqs: &mut Requirements) {
-///         reqs.argument::<String>("default_prefix");
-///     }
+/// /// The guild a message was sent in, computed from the event.
+/// struct MessageGuild(Option<Snowflake>);
+///
+/// impl Inject for MessageGuild {
 ///     async fn inject(ctx: &Context) -> Result<Self, InjectError> {
-///         Ok(Prefix(ctx.arg("default_prefix")?))
+///         let message = ctx.event_for::<MessageCreateEvent, Self>()?;
+///         Ok(MessageGuild(message.guild_id))
 ///     }
+/// }
+///
+/// /// Registered arguments, resolved by field name.
+/// #[inject]
+/// struct Settings {
+///     prefix: String,
+///     max_len: usize,
+/// }
+///
+/// #[handler]
+/// async fn on_message(event: &MessageCreateEvent, guild: MessageGuild, settings: Settings) {
+///     let _ = (event, guild.0, settings.prefix, settings.max_len);
 /// }
 /// ```
 #[diagnostic::on_unimplemented(

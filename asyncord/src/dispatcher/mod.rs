@@ -4,16 +4,24 @@
 //! Implements the seed's "Event Handling" and "Handler arguments" on top of Discord's
 //! [gateway events](https://discord.com/developers/docs/events/gateway-events#receive-events).
 //!
-//! ```ignore
-//! use asyncord::prelude::*;
+//! ```
+//! use asyncord::dispatcher::{Dispatcher, HandlerResult, handler};
+//! use asyncord::model::gateway::MessageCreateEvent;
 //!
 //! #[handler]
-//! async fn on_message(event: MessageCreateEvent, client: RestClient, my_number: i32) -> HandlerResult {
+//! async fn on_message(event: MessageCreateEvent, my_number: i32) -> HandlerResult {
+//!     if event.author.bot {
+//!         return Ok(());
+//!     }
+//!     tracing::info!("{} says {} ({my_number})", event.author.username, event.content);
 //!     Ok(())
 //! }
 //!
+//! let dispatcher = Dispatcher::new();
 //! dispatcher.add_argument("my_number", 42_i32);
 //! dispatcher.add_handler(on_message);
+//! dispatcher.check_arguments()?; // what the hub runs before connecting
+//! # Ok::<(), asyncord::dispatcher::DispatchError>(())
 //! ```
 //!
 //! - [`Handler`]: what `#[handler]` implements; closures `|event: Arc<E>, ctx: Context| async {..}`
@@ -275,9 +283,13 @@ impl Dispatcher {
     /// Registers a closure for the event type `E` given explicitly (the seed's form without
     /// annotations); it reads its arguments from the context:
     ///
-    /// ```ignore
+    /// ```
+    /// # use asyncord::dispatcher::{Dispatcher, HandlerResult};
+    /// # use asyncord::model::gateway::MessageCreateEvent;
+    /// # let dispatcher = Dispatcher::new();
     /// dispatcher.add_handler_for::<MessageCreateEvent, _>(|event, ctx| async move {
     ///     let my_number: i32 = ctx.arg("my_number")?;
+    ///     tracing::info!("{} {my_number}", event.content);
     ///     HandlerResult::Ok(())
     /// });
     /// ```
@@ -337,10 +349,19 @@ impl Dispatcher {
 
     /// Waits for the next `E` for which `predicate` returns true, at most `timeout`.
     ///
-    /// ```ignore
-    /// let reply = ctx.dispatcher()
-    ///     .wait_for::<MessageCreateEvent>(move |m| m.author.id == author, Duration::from_secs(30))
-    ///     .await?;
+    /// ```
+    /// # use std::time::Duration;
+    /// # use asyncord::dispatcher::{Dispatcher, HandlerResult, handler};
+    /// # use asyncord::model::gateway::MessageCreateEvent;
+    /// #[handler]
+    /// async fn ask(event: MessageCreateEvent, dispatcher: Dispatcher) -> HandlerResult {
+    ///     let author = event.author.id;
+    ///     let reply = dispatcher
+    ///         .wait_for::<MessageCreateEvent>(move |m| m.author.id == author, Duration::from_secs(30))
+    ///         .await?;
+    ///     tracing::info!("answer: {}", reply.content);
+    ///     Ok(())
+    /// }
     /// ```
     pub async fn wait_for<E: GatewayEvent>(
         &self,
