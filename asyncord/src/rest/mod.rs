@@ -19,6 +19,7 @@
 //! Cloning the client is one `Arc` increment; clones share the connection pool and the rate
 //! limiter. Discord's reference: <https://discord.com/developers/docs/reference>.
 
+mod api;
 mod applications;
 mod auth;
 mod bans;

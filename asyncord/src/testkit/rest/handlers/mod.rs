@@ -3,6 +3,7 @@
 //! Each area's `handle` matches `(method, path segments)` and returns `None` for paths it does
 //! not own; the first area that answers wins, and a path nobody owns is Discord's 404.
 
+mod api;
 mod apps;
 mod channels;
 mod guilds;
@@ -93,7 +94,8 @@ impl Ctx<'_> {
 
 /// Routes a request to its area.
 pub(crate) fn route(ctx: &mut Ctx<'_>) -> Reply {
-    let areas: [fn(&mut Ctx<'_>) -> Option<Reply>; 10] = [
+    let areas: [fn(&mut Ctx<'_>) -> Option<Reply>; 11] = [
+        api::handle,
         messages::handle,
         reactions::handle,
         threads::handle,

@@ -1,0 +1,10 @@
+//! Emulator routes for the rest of the API (issue 8). Checked before the core areas; answers
+//! only the routes it implements.
+
+use super::Ctx;
+use crate::testkit::rest::reply::Reply;
+
+/// Handles the routes of this area, `None` for any other path.
+pub(crate) fn handle(_ctx: &mut Ctx<'_>) -> Option<Reply> {
+    None
+}
