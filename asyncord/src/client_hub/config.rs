@@ -236,7 +236,9 @@ mod tests {
     fn auto_intents_add_what_handlers_need_to_the_safe_default() {
         let config = GroupConfig::new().add_intents(Intents::MESSAGE_CONTENT);
         let intents = config.resolve_intents(Intents::GUILD_MEMBERS);
-        assert!(intents.contains(Intents::NON_PRIVILEGED));
+        let np = Intents::NON_PRIVILEGED;
+        assert!(intents.contains(Intents::from_bits_retain(np.bits() & !np.unknown_bits())));
+        assert!(intents.contains(Intents::GUILDS | Intents::GUILD_MESSAGES));
         assert!(intents.contains(Intents::GUILD_MEMBERS | Intents::MESSAGE_CONTENT));
         assert!(!intents.contains(Intents::GUILD_PRESENCES));
         assert_eq!(intents.unknown_bits(), 0, "only documented bits are sent");
