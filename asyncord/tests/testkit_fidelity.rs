@@ -12,8 +12,10 @@ use std::sync::{Arc, Mutex};
 
 use asyncord::dispatcher::RawEvent;
 use asyncord::model::Intents;
+use asyncord::model::component::{ActionRow, Button, TextInput};
 use asyncord::model::gateway::events::Event;
-use asyncord::model::request::CreateCommand;
+use asyncord::model::interaction::InteractionResponse;
+use asyncord::model::request::{CreateCommand, CreateMessage};
 use asyncord::testkit::Emulator;
 use serde_json::Value;
 
@@ -308,6 +310,30 @@ async fn emitted_dispatches_parse_and_match_the_captured_frames() {
         .invoke_slash_command(general, "ping", Value::Null)
         .await
         .unwrap();
+    // INTERACTION_CREATE of a button click and of a modal submit.
+    let buttons = client
+        .channels
+        .messages(general)
+        .create(
+            CreateMessage::content("buttons")
+                .component(ActionRow::new([Button::primary("b", "B")])),
+        )
+        .await
+        .unwrap();
+    let click = alice.click_button(general, buttons.id, "b").unwrap();
+    client
+        .interactions
+        .respond(
+            click.id(),
+            click.token(),
+            InteractionResponse::modal("m", "Modal", [ActionRow::new([TextInput::short("field")])]),
+        )
+        .await
+        .unwrap();
+    alice
+        .submit_modal(&click, &[("field", "value")])
+        .await
+        .unwrap();
     // THREAD_CREATE and GUILD_MEMBER_UPDATE from the bot's REST calls.
     client
         .channels
@@ -352,6 +378,16 @@ async fn emitted_dispatches_parse_and_match_the_captured_frames() {
             .or_default()
             .push(serde_json::from_str(json).unwrap());
     }
+    let mut kinds: Vec<u64> = emitted["INTERACTION_CREATE"]
+        .iter()
+        .filter_map(|i| i["type"].as_u64())
+        .collect();
+    kinds.sort_unstable();
+    assert_eq!(
+        kinds,
+        vec![2, 3, 5],
+        "command, component and modal interactions"
+    );
     let mut problems = Vec::new();
     for (event, real) in real_frames() {
         let Some(ours) = emitted.get(&event) else {

@@ -376,9 +376,13 @@ impl<'a> SimUser<'a> {
         values: Option<&[&str]>,
     ) -> Result<SimInteraction<'a>, ExpectError> {
         let world = &self.emu.world;
-        let msg = world
+        let mut msg = world
             .message(channel, message)
             .ok_or_else(|| ExpectError::NotFound(format!("message {message} in {channel}")))?;
+        if let Some(o) = msg.as_object_mut() {
+            // The world's private bookkeeping fields are never sent.
+            o.retain(|k, _| !k.starts_with('_'));
+        }
         let kind = find_component(&msg["components"], custom_id).ok_or_else(|| {
             ExpectError::NotFound(format!("component {custom_id:?} on message {message}"))
         })?;
