@@ -100,8 +100,10 @@ async fn rest_changes_arrive_as_gateway_events_filtered_by_intents() {
 
     let roles = client.guilds.roles(g);
     let role = roles.create(CreateRole::new("mods")).await.unwrap();
-    let mut rename = ModifyRole::default();
-    rename.name = Some(Some("moderators".to_owned()));
+    let rename = ModifyRole {
+        name: Some(Some("moderators".to_owned())),
+        ..ModifyRole::default()
+    };
     roles.edit(role.id, rename).await.unwrap();
     let members = client.guilds.members(g);
     members.add_role(alice, role.id).await.unwrap();
