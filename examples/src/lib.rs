@@ -118,8 +118,7 @@ pub async fn run(
     }
     setup(&groups);
     println!("running {bots:?}; press Ctrl-C to stop");
-    let summary = hub.start().await?;
-    println!("{summary}");
+    hub.start().await?;
     Ok(())
 }
 

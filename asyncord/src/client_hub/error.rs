@@ -165,7 +165,10 @@ fn list_problems(problems: &[GroupProblem]) -> String {
 
 /// The error type for `main` and scripts: any asyncord error, plus environment and I/O errors,
 /// so that `?` works on all of them (`async fn main() -> asyncord::Result<()>`).
-#[derive(Debug, thiserror::Error)]
+///
+/// Its `Debug` output is the readable message with its causes (what `main` prints on error);
+/// match on the variants for details.
+#[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The hub could not start or a group failed.
@@ -192,6 +195,18 @@ pub enum Error {
     /// Any other error ([`Error::other`]).
     #[error(transparent)]
     Other(Box<dyn std::error::Error + Send + Sync + 'static>),
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self}")?;
+        let mut source = std::error::Error::source(self);
+        while let Some(cause) = source {
+            write!(f, "\n  caused by: {cause}")?;
+            source = cause.source();
+        }
+        Ok(())
+    }
 }
 
 impl Error {
