@@ -1,0 +1,92 @@
+//! The conformance run: each client call goes through the recording proxy; each exchange it
+//! caused is checked against the spec (request and response) and counted.
+
+use std::fmt::Debug;
+use std::future::Future;
+
+use asyncord::http::RestResult;
+use asyncord_tests::openapi::{Coverage, RecordedRequest, Spec, render};
+use asyncord_tests::proxy::RecordingProxy;
+
+/// The state of a run: the proxy, the coverage so far and every problem found.
+pub struct Run {
+    pub spec: &'static Spec,
+    pub coverage: Coverage<'static>,
+    pub proxy: RecordingProxy,
+    pub base: String,
+    pub failures: Vec<String>,
+    pub calls: usize,
+}
+
+impl Run {
+    pub fn new(proxy: RecordingProxy, base: &str) -> Self {
+        let spec = Spec::load();
+        Self {
+            spec,
+            coverage: Coverage::new(spec),
+            proxy,
+            base: base.to_owned(),
+            failures: Vec::new(),
+            calls: 0,
+        }
+    }
+
+    /// Awaits one client call: it must succeed (the client parsed the response), and every
+    /// exchange it caused must conform to the spec.
+    pub async fn step<T: Debug>(
+        &mut self,
+        label: &str,
+        call: impl Future<Output = RestResult<T>>,
+    ) -> Option<T> {
+        self.calls += 1;
+        let result = call.await;
+        self.check_exchanges(label);
+        match result {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.failures.push(format!("{label}: the call failed: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Checks and counts the exchanges recorded since the last check.
+    pub fn check_exchanges(&mut self, label: &str) {
+        let exchanges = self.proxy.take();
+        if exchanges.is_empty() {
+            self.failures.push(format!("{label}: no request was sent"));
+        }
+        for ex in exchanges {
+            let mut request = RecordedRequest::new(ex.method.clone(), ex.target.clone());
+            if let Some(ct) = &ex.content_type {
+                request = request.with_body(ct.clone(), ex.body.clone());
+            }
+            let checked = self.spec.check_under(&self.base, &request);
+            let what = format!("{label} ({} {})", ex.method, ex.target);
+            if !checked.problems.is_empty() {
+                self.failures
+                    .push(format!("{what}: request: {}", render(&checked.problems)));
+            }
+            let Some(op) = checked.operation else {
+                continue;
+            };
+            self.coverage.record(op);
+            let problems = self.spec.check_response_bytes(op, ex.status, &ex.response);
+            if !problems.is_empty() {
+                self.failures.push(format!(
+                    "{what} -> {} ({}): response: {}",
+                    ex.status,
+                    op.id,
+                    render(&problems)
+                ));
+            }
+            if !(200..300).contains(&ex.status) {
+                self.failures.push(format!(
+                    "{what}: status {} {}",
+                    ex.status,
+                    String::from_utf8_lossy(&ex.response)
+                ));
+            }
+        }
+    }
+}
