@@ -101,7 +101,15 @@ async fn two_bots_each_with_their_own_handlers_and_arguments() {
     two.dispatcher.add_handler(count);
 
     let (summary, ()) = tokio::join!(hub.start(), async {
-        emu.wait_for_sessions(2).await.unwrap();
+        // The groups' own view: each gateway handle exists and its shard is connected.
+        for group in [&one, &two] {
+            let handle = group
+                .gateway
+                .wait_connected(Duration::from_secs(30))
+                .await
+                .expect("the gateway connected");
+            assert_eq!(handle.shard_ids(), [0]);
+        }
         let alice = &emu.users()[0];
         alice.send_message(general, "!a world").unwrap();
         let reply = emu.next_message_in(general).await.unwrap();
