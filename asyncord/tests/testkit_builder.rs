@@ -105,3 +105,75 @@ async fn privileged_intents_not_granted_are_refused_with_4014() {
         .unwrap();
     bot.stop().await.unwrap();
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_bot_added_to_a_guild_later_gets_guild_create_then_its_events() {
+    use asyncord::dispatcher::{HandlerResult, handler};
+    use asyncord::model::gateway::events::{GuildCreateEvent, MessageCreateEvent};
+    use asyncord::model::request::CreateMessage;
+    use asyncord::rest::RestClient;
+
+    #[handler]
+    async fn joined(
+        event: GuildCreateEvent,
+        client: RestClient,
+        announce: asyncord::model::Snowflake,
+    ) -> HandlerResult {
+        if event.name == "Later" {
+            client
+                .channels
+                .messages(announce)
+                .create(CreateMessage::content("joined Later"))
+                .await?;
+        }
+        Ok(())
+    }
+
+    #[handler]
+    async fn seen(event: MessageCreateEvent, client: RestClient) -> HandlerResult {
+        if !event.author.bot {
+            client
+                .channels
+                .messages(event.channel_id)
+                .create(CreateMessage::content("seen"))
+                .await?;
+        }
+        Ok(())
+    }
+
+    let emu = Emulator::builder()
+        .bot(BotSpec::new("a"))
+        .bot(BotSpec::new("b").name("Other"))
+        .guild(GuildSpec::new("First").text_channel("general"))
+        .guild(GuildSpec::new("Later").text_channel("news").bots(&["a"]))
+        .start()
+        .await
+        .unwrap();
+    let later = emu.guild("Later").unwrap().clone();
+    let news = later.channel("news").unwrap();
+    let b = emu.bot_by_token("b").unwrap().user_id;
+    assert!(emu.world().member(later.id, b).is_none());
+    let bot = emu
+        .run_bot_with("b", emu.group_config(), |g| {
+            g.dispatcher.add_argument("announce", news);
+            g.dispatcher.add_handler(joined);
+            g.dispatcher.add_handler(seen);
+        })
+        .await
+        .unwrap();
+    emu.add_bot_to_guild(b, later.id).unwrap();
+    assert_eq!(
+        emu.next_message_in(news).await.unwrap().content,
+        "joined Later"
+    );
+    emu.user_named("alice")
+        .unwrap()
+        .send_message(news, "hello")
+        .unwrap();
+    assert_eq!(emu.next_message_in(news).await.unwrap().content, "seen");
+    assert!(matches!(
+        emu.add_bot_to_guild(b, later.id),
+        Err(ExpectError::Refused(_))
+    ));
+    bot.stop().await.unwrap();
+}

@@ -58,6 +58,7 @@ pub struct GuildSpec {
     threads: Vec<(String, String)>,
     roles: Vec<(String, Permissions)>,
     members: Option<Vec<String>>,
+    bots: Option<Vec<String>>,
 }
 
 impl GuildSpec {
@@ -69,6 +70,7 @@ impl GuildSpec {
             threads: Vec::new(),
             roles: Vec::new(),
             members: None,
+            bots: None,
         }
     }
 
@@ -100,7 +102,15 @@ impl GuildSpec {
         self
     }
 
-    /// Only these users (by name) are members (bots always are); default: every user.
+    /// Only these bots (by token) are in the guild; default: every bot. Add the others later
+    /// with [`Emulator::add_bot_to_guild`].
+    #[must_use]
+    pub fn bots(mut self, tokens: &[&str]) -> Self {
+        self.bots = Some(tokens.iter().map(|t| (*t).to_owned()).collect());
+        self
+    }
+
+    /// Only these users (by name) are members; default: every user.
     #[must_use]
     pub fn members(mut self, names: &[&str]) -> Self {
         self.members = Some(names.iter().map(|n| (*n).to_owned()).collect());
@@ -298,7 +308,13 @@ fn seed_guild(
         .unwrap_or_else(|| world.next_id());
     let id = world.add_guild(&spec.name, owner);
     for bot in bots {
-        world.add_member(id, bot.user_id);
+        let wanted = spec
+            .bots
+            .as_ref()
+            .is_none_or(|t| t.iter().any(|t| *t == bot.token));
+        if wanted && bot.user_id != owner {
+            world.add_member(id, bot.user_id);
+        }
     }
     for (name, user) in users {
         let wanted = spec

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use asyncord_model::Snowflake;
+use asyncord_model::{Intents, Snowflake};
 
 use super::builder::EmulatorBuilder;
 use super::expect::{ExpectError, Recorder};
@@ -15,7 +15,7 @@ use super::front::Front;
 use super::gateway::GatewayServer;
 use super::rest::{FaultRule, RestServer, World};
 use super::users::SimUser;
-use super::{BotAccount, Dispatch};
+use super::{BotAccount, Dispatch, GatewayWorld};
 use crate::client_hub::GroupConfig;
 use crate::gateway::Shards;
 use crate::rest::RestClient;
@@ -259,6 +259,46 @@ impl Emulator {
     pub fn add_user(&self, name: &str) -> SimUser<'_> {
         let id = self.world.add_user(name);
         self.user(id)
+    }
+
+    /// Adds a bot to a guild while it runs, as an invite would: `GUILD_MEMBER_ADD` for the
+    /// others and, for the bot itself, `GUILD_CREATE` with the whole guild (then its events).
+    ///
+    /// # Errors
+    /// [`ExpectError::NotFound`] for an unknown bot or guild; [`ExpectError::Refused`] when the
+    /// bot is already in the guild.
+    pub fn add_bot_to_guild(
+        &self,
+        bot_user_id: Snowflake,
+        guild: Snowflake,
+    ) -> Result<(), ExpectError> {
+        if !self.bots.iter().any(|b| b.user_id == bot_user_id) {
+            return Err(ExpectError::NotFound(format!("bot {bot_user_id}")));
+        }
+        if self.world.guild(guild).is_none() {
+            return Err(ExpectError::NotFound(format!("guild {guild}")));
+        }
+        if self.world.member(guild, bot_user_id).is_some() {
+            return Err(ExpectError::Refused(format!(
+                "bot {bot_user_id} is already in guild {guild}"
+            )));
+        }
+        self.world.add_member(guild, bot_user_id);
+        let payload = self
+            .world
+            .guild_creates(bot_user_id)
+            .into_iter()
+            .find(|(id, _)| *id == guild)
+            .map(|(_, d)| d)
+            .ok_or_else(|| ExpectError::NotFound(format!("guild {guild}")))?;
+        let _ = self.world.dispatch_bus().send(Dispatch {
+            event: "GUILD_CREATE".to_owned(),
+            data: payload,
+            guild_id: Some(guild),
+            intents: Intents::GUILDS,
+            only_bot: Some(bot_user_id),
+        });
+        Ok(())
     }
 
     /// The shared world (to read or seed state directly).
