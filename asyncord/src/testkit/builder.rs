@@ -308,10 +308,7 @@ fn seed_guild(
         .unwrap_or_else(|| world.next_id());
     let id = world.add_guild(&spec.name, owner);
     for bot in bots {
-        let wanted = spec
-            .bots
-            .as_ref()
-            .is_none_or(|t| t.iter().any(|t| *t == bot.token));
+        let wanted = spec.bots.as_ref().is_none_or(|t| t.contains(&bot.token));
         if wanted && bot.user_id != owner {
             world.add_member(id, bot.user_id);
         }
