@@ -1,2 +1,19 @@
 //! The rest of Discord's HTTP API (issue 8): resources and methods beyond the core set, added as
 //! `impl` blocks on the core resource types and as new sub-resources.
+
+mod app_objects;
+mod channel_extra;
+mod guild_objects;
+mod guild_settings;
+
+// `rest/mod.rs` should re-export these (`pub use api::*;`) so users can name them.
+#[allow(unused_imports)]
+pub use app_objects::EntitlementsResource;
+#[allow(unused_imports)]
+pub use channel_extra::AnswerVoters;
+#[allow(unused_imports)]
+pub use guild_objects::{
+    ApplicationEmojisResource, AutoModerationResource, EventUsersPage, GuildEmojisResource,
+    ScheduledEventUserCounts, ScheduledEventsResource, SoundboardResource, SoundboardSounds,
+    TemplatesResource,
+};
