@@ -258,12 +258,12 @@ pub type EventUsersPage = (Option<Snowflake>, Option<Snowflake>, Option<u16>, bo
 /// The interested users of an event with their count (`users/counts`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct ScheduledEventUserCounts {
-    /// Users interested in the event (or in the exception).
+    /// Users interested in the event.
     #[serde(default)]
-    pub user_count: u64,
+    pub guild_scheduled_event_count: u64,
     /// Users interested per exception id.
     #[serde(default)]
-    pub user_exception_counts: std::collections::BTreeMap<String, u64>,
+    pub guild_scheduled_event_exception_counts: std::collections::BTreeMap<String, u64>,
 }
 
 impl ScheduledEventsResource {
