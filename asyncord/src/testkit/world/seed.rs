@@ -96,6 +96,10 @@ impl World {
             "public_updates_channel_id": null, "nsfw_level": 0,
             "premium_progress_bar_enabled": false, "safety_alerts_channel_id": null,
             "stickers": [],
+            "home_header": null, "region": "deprecated", "widget_enabled": false,
+            "widget_channel_id": null, "max_presences": null, "max_members": 250_000,
+            "max_stage_video_channel_users": 50, "max_video_channel_users": 25,
+            "premium_subscription_count": 0, "nsfw": false, "incidents_data": null,
         });
         let everyone = role_json(
             id,
@@ -233,7 +237,7 @@ pub(crate) fn user_json(id: Snowflake, username: &str, bot: bool) -> Value {
         "id": id.to_string(), "username": username, "discriminator": "0",
         "global_name": null, "avatar": null, "bot": bot, "system": false,
         "public_flags": 0, "flags": 0, "banner": null, "accent_color": null,
-        "avatar_decoration_data": null,
+        "avatar_decoration_data": null, "primary_guild": null, "collectibles": null,
     })
 }
 
