@@ -1,6 +1,6 @@
 //! Tracking of handler calls in flight, so the hub can give them a bounded time to finish at
-//! shutdown and then cancel the rest: no handler task outlives [`ClientHub::start`]
-//! (crate::ClientHub::start).
+//! shutdown and then cancel the rest: no tracked handler task outlives
+//! [`ClientHub::start`](crate::ClientHub::start).
 //!
 //! [`GroupDispatcher`](super::GroupDispatcher) wraps every handler it registers in a
 //! [`Tracked`] handler: its future counts as "in flight" from the moment the dispatcher spawns it
@@ -113,7 +113,8 @@ pub(crate) struct Tracked<H> {
     pub(crate) tracker: Arc<HandlerTracker>,
 }
 
-/// Marker of [`Tracked`]'s `Handler` impl.
+/// Marker type of the `Handler` impl that `GroupDispatcher` wraps each handler in (an
+/// implementation detail of `add_handler`'s signature).
 #[derive(Debug)]
 pub enum TrackedMarker {}
 
