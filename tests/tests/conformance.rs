@@ -14,6 +14,9 @@ mod run;
 #[path = "conformance/calls_core.rs"]
 mod calls_core;
 
+#[path = "conformance/calls_api.rs"]
+mod calls_api;
+
 use std::time::Duration;
 
 use asyncord::rest::RestClient;
@@ -51,6 +54,7 @@ async fn every_operation_is_implemented_and_conforms() {
         .build();
     let mut run = Run::new(proxy, &base);
 
+    calls_api::run(&mut run, &client, &server, &seed).await;
     calls_core::run(&mut run, &client, &server, &seed).await;
 
     println!("{} client calls", run.calls);

@@ -15,8 +15,10 @@
 
 mod channel;
 pub mod command;
+mod extra;
 mod files;
 mod guild;
+mod image;
 mod message;
 mod misc;
 mod rules;
@@ -29,11 +31,16 @@ pub use channel::{
     ModifyChannel, ModifyGroupDm, ModifyGuildChannel, ModifyThread,
 };
 pub use command::{CreateCommand, EditCommand, EditCommandPermissions};
+pub use extra::{
+    CreateEmoji, CreateScheduledEvent, CreateTestEntitlement, GuildTemplateBody, JsonBody,
+    ModifyEmoji,
+};
 pub use files::{AttachmentMetadata, FileUpload, RequestBody};
 pub use guild::{
     AddGuildMember, BulkBan, CreateGuildBan, CreateRole, ModifyCurrentMember, ModifyGuild,
     ModifyGuildMember, ModifyRole,
 };
+pub use image::{ImageData, ImageDataError, base64_into, sniff_image, sniff_sound};
 pub use message::{
     AllowedMentionType, AllowedMentions, BulkDeleteMessages, CreateMessage, CreatePoll, EditMessage,
 };

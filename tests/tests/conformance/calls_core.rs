@@ -2,6 +2,7 @@
 //! reactions, pins, threads, invites, webhooks, interactions, guilds, members, roles, bans,
 //! stage instances and stickers.
 
+use asyncord::model::Permissions;
 use asyncord::model::Snowflake;
 use asyncord::model::channel::{ChannelType, OverwriteType};
 use asyncord::model::interaction::InteractionResponse;
@@ -13,7 +14,6 @@ use asyncord::model::request::{
     ModifyGuildChannel, ModifyGuildMember, ModifyRole, ModifyStageInstance, ModifyWebhook,
     StartThreadFromMessage, StartThreadWithoutMessage,
 };
-use asyncord::model::Permissions;
 use asyncord::rest::{ListMembers, ListMessages, RestClient, RolePosition};
 use asyncord::testkit::rest::{RestServer, Seed};
 use serde_json::json;
@@ -41,11 +41,16 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
 
     // applications, oauth2, commands
     run.step("app me", client.applications.me()).await;
-    run.step("oauth2 app", client.auth.current_application()).await;
-    run.step("oauth2 me", client.auth.current_authorization()).await;
+    run.step("oauth2 app", client.auth.current_application())
+        .await;
+    run.step("oauth2 me", client.auth.current_authorization())
+        .await;
     let commands = client.applications.commands(app);
     let ping = run
-        .step("create command", commands.create(CreateCommand::chat_input("ping", "pong")))
+        .step(
+            "create command",
+            commands.create(CreateCommand::chat_input("ping", "pong")),
+        )
         .await
         .map_or(NONE, |c| c.id);
     run.step("get command", commands.get(ping)).await;
@@ -75,8 +80,11 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await
         .and_then(|v| v.first().map(|c| c.id))
         .unwrap_or(NONE);
-    run.step("create guild command", gcommands.create(CreateCommand::user("Inspect")))
-        .await;
+    run.step(
+        "create guild command",
+        gcommands.create(CreateCommand::user("Inspect")),
+    )
+    .await;
     run.step("get guild command", gcommands.get(g)).await;
     run.step(
         "edit guild command",
@@ -123,8 +131,11 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         ),
     )
     .await;
-    run.step("delete overwrite", client.channels.delete_permission(channel, user))
-        .await;
+    run.step(
+        "delete overwrite",
+        client.channels.delete_permission(channel, user),
+    )
+    .await;
     run.step("typing", client.channels.typing(channel)).await;
     let invite = run
         .step(
@@ -136,22 +147,35 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await
         .map(|i| i.code)
         .unwrap_or_default();
-    run.step("channel invites", client.channels.invites(channel)).await;
-    run.step("guild invites", client.guilds.invites(guild)).await;
-    run.step("invite", client.invites.get(&invite, true, None)).await;
-    run.step("delete invite", client.invites.delete(&invite)).await;
+    run.step("channel invites", client.channels.invites(channel))
+        .await;
+    run.step("guild invites", client.guilds.invites(guild))
+        .await;
+    run.step("invite", client.invites.get(&invite, true, None))
+        .await;
+    run.step("delete invite", client.invites.delete(&invite))
+        .await;
 
     // messages, reactions, pins
     let messages = client.channels.messages(channel);
     let m = run
-        .step("create message", messages.create(CreateMessage::content("hi")))
+        .step(
+            "create message",
+            messages.create(CreateMessage::content("hi")),
+        )
         .await
         .map_or(NONE, |m| m.id);
     run.step("get message", messages.get(m)).await;
-    run.step("edit message", messages.edit(m, EditMessage::new().content(Some("ho"))))
-        .await;
-    run.step("list messages", messages.list(ListMessages::default().limit(5)))
-        .await;
+    run.step(
+        "edit message",
+        messages.edit(m, EditMessage::new().content(Some("ho"))),
+    )
+    .await;
+    run.step(
+        "list messages",
+        messages.list(ListMessages::default().limit(5)),
+    )
+    .await;
     run.step("pin", messages.pin(m)).await;
     run.step("pins", messages.pins(None, Some(10))).await;
     run.step("unpin", messages.unpin(m)).await;
@@ -161,22 +185,29 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await;
     run.step("unreact", reactions.remove_own("👍")).await;
     run.step("react again", reactions.add("👍")).await;
-    run.step("remove user reaction", reactions.remove_user("👍", seed.bot.user_id))
-        .await;
+    run.step(
+        "remove user reaction",
+        reactions.remove_user("👍", seed.bot.user_id),
+    )
+    .await;
     run.step("clear emoji", reactions.clear_emoji("👍")).await;
     run.step("clear reactions", reactions.clear()).await;
     let news = run
         .step(
             "create news channel",
-            client
-                .guilds
-                .create_channel(guild, CreateGuildChannel::new("news", ChannelType::GuildAnnouncement)),
+            client.guilds.create_channel(
+                guild,
+                CreateGuildChannel::new("news", ChannelType::GuildAnnouncement),
+            ),
         )
         .await
         .map_or(NONE, |c| c.id);
     let news_messages = client.channels.messages(news);
     let nm = run
-        .step("news message", news_messages.create(CreateMessage::content("extra")))
+        .step(
+            "news message",
+            news_messages.create(CreateMessage::content("extra")),
+        )
         .await
         .map_or(NONE, |m| m.id);
     run.step("crosspost", news_messages.crosspost(nm)).await;
@@ -192,11 +223,15 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .map_or(NONE, |t| t.id);
     run.step(
         "thread",
-        threads.start(StartThreadWithoutMessage::new("private", ChannelType::PrivateThread)),
+        threads.start(StartThreadWithoutMessage::new(
+            "private",
+            ChannelType::PrivateThread,
+        )),
     )
     .await;
     let in_thread = client.channels.threads(thread);
-    run.step("add thread member", in_thread.add_member(user)).await;
+    run.step("add thread member", in_thread.add_member(user))
+        .await;
     run.step("thread member", in_thread.member(user)).await;
     run.step("thread members", in_thread.members(true, None, Some(10)))
         .await;
@@ -206,14 +241,22 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("join thread", in_thread.join()).await;
     run.step("active threads", client.guilds.active_threads(guild))
         .await;
-    run.step("archived public", threads.archived_public(Some(5))).await;
-    run.step("archived private", threads.archived_private(None)).await;
-    run.step("joined archived private", threads.joined_archived_private(None))
+    run.step("archived public", threads.archived_public(Some(5)))
         .await;
+    run.step("archived private", threads.archived_private(None))
+        .await;
+    run.step(
+        "joined archived private",
+        threads.joined_archived_private(None),
+    )
+    .await;
 
     // webhooks
     let hook = run
-        .step("create webhook", client.webhooks.create(channel, CreateWebhook::new("Hook")))
+        .step(
+            "create webhook",
+            client.webhooks.create(channel, CreateWebhook::new("Hook")),
+        )
         .await;
     let (hook_id, token) = hook.map_or((NONE, String::new()), |h| {
         (
@@ -221,19 +264,29 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             h.token.map(|t| t.expose().to_owned()).unwrap_or_default(),
         )
     });
-    run.step("channel webhooks", client.webhooks.channel_webhooks(channel))
-        .await;
+    run.step(
+        "channel webhooks",
+        client.webhooks.channel_webhooks(channel),
+    )
+    .await;
     run.step("guild webhooks", client.webhooks.guild_webhooks(guild))
         .await;
-    run.step("webhook", client.webhooks.get(hook_id, None)).await;
-    run.step("webhook by token", client.webhooks.get(hook_id, Some(&token)))
+    run.step("webhook", client.webhooks.get(hook_id, None))
         .await;
+    run.step(
+        "webhook by token",
+        client.webhooks.get(hook_id, Some(&token)),
+    )
+    .await;
     let rename = ModifyWebhook {
         name: Some("Smee".into()),
         ..ModifyWebhook::default()
     };
-    run.step("edit webhook", client.webhooks.edit(hook_id, None, rename.clone()))
-        .await;
+    run.step(
+        "edit webhook",
+        client.webhooks.edit(hook_id, None, rename.clone()),
+    )
+    .await;
     run.step(
         "edit webhook by token",
         client.webhooks.edit(hook_id, Some(&token), rename),
@@ -248,8 +301,11 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         )
         .await
         .map_or(NONE, |m| m.id);
-    run.step("webhook message", client.webhooks.message(hook_id, &token, wm, None))
-        .await;
+    run.step(
+        "webhook message",
+        client.webhooks.message(hook_id, &token, wm, None),
+    )
+    .await;
     run.step(
         "edit webhook message",
         client.webhooks.edit_message(
@@ -275,8 +331,11 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         &json!({"name": "ping", "type": 1}),
     ) {
         let i = &client.interactions;
-        run.step("respond", i.respond(id, &itoken, InteractionResponse::message("pong")))
-            .await;
+        run.step(
+            "respond",
+            i.respond(id, &itoken, InteractionResponse::message("pong")),
+        )
+        .await;
         run.step("original", i.original(app, &itoken)).await;
         run.step(
             "edit original",
@@ -296,8 +355,11 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         run.step("delete original", i.delete_original(app, &itoken))
             .await;
     }
-    run.step("delete webhook by token", client.webhooks.delete(hook_id, Some(&token)))
-        .await;
+    run.step(
+        "delete webhook by token",
+        client.webhooks.delete(hook_id, Some(&token)),
+    )
+    .await;
     if let Some(h) = client
         .webhooks
         .create(channel, CreateWebhook::new("Other"))
@@ -322,7 +384,8 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         ),
     )
     .await;
-    run.step("guild channels", client.guilds.channels(guild)).await;
+    run.step("guild channels", client.guilds.channels(guild))
+        .await;
     run.step(
         "channel positions",
         client.guilds.edit_channel_positions(
@@ -339,7 +402,8 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("member", members.get(user)).await;
     run.step("members", members.list(ListMembers::new().limit(10)))
         .await;
-    run.step("search members", members.search("ali", Some(5))).await;
+    run.step("search members", members.search("ali", Some(5)))
+        .await;
     run.step(
         "edit member",
         members.edit(
@@ -386,10 +450,12 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     )
     .await;
     run.step("add role", members.add_role(user, role)).await;
-    run.step("remove role", members.remove_role(user, role)).await;
+    run.step("remove role", members.remove_role(user, role))
+        .await;
     run.step("delete role", roles.delete(role)).await;
     let bans = client.guilds.bans(guild);
-    run.step("ban", bans.ban(user, CreateGuildBan::default())).await;
+    run.step("ban", bans.ban(user, CreateGuildBan::default()))
+        .await;
     run.step("get ban", bans.get(user)).await;
     run.step("bans", bans.list(None, None, Some(10))).await;
     run.step("unban", bans.unban(user)).await;
@@ -402,19 +468,29 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     )
     .await;
     run.step("delete message", messages.delete(m)).await;
-    let a = messages.create(CreateMessage::content("a")).await.map_or(NONE, |m| m.id);
-    let b = messages.create(CreateMessage::content("b")).await.map_or(NONE, |m| m.id);
+    let a = messages
+        .create(CreateMessage::content("a"))
+        .await
+        .map_or(NONE, |m| m.id);
+    let b = messages
+        .create(CreateMessage::content("b"))
+        .await
+        .map_or(NONE, |m| m.id);
     run.check_exchanges("two messages");
-    run.step("bulk delete", messages.bulk_delete(BulkDeleteMessages::new([a, b])))
-        .await;
+    run.step(
+        "bulk delete",
+        messages.bulk_delete(BulkDeleteMessages::new([a, b])),
+    )
+    .await;
 
     // stage instances
     let stage = run
         .step(
             "stage channel",
-            client
-                .guilds
-                .create_channel(guild, CreateGuildChannel::new("stage", ChannelType::GuildStageVoice)),
+            client.guilds.create_channel(
+                guild,
+                CreateGuildChannel::new("stage", ChannelType::GuildStageVoice),
+            ),
         )
         .await
         .map_or(NONE, |c| c.id);
@@ -439,7 +515,8 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     .await;
     run.step("delete stage", client.stage_instances.delete(stage))
         .await;
-    run.step("delete channel", client.channels.delete(stage)).await;
+    run.step("delete channel", client.channels.delete(stage))
+        .await;
 
     // stickers (standard)
     run.step("sticker packs", client.stickers.packs()).await;
@@ -447,5 +524,6 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await;
 
     run.step("kick", members.kick(user)).await;
-    run.step("leave guild", client.users.leave_guild(guild)).await;
+    run.step("leave guild", client.users.leave_guild(guild))
+        .await;
 }
