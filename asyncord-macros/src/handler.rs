@@ -303,7 +303,10 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
                 ) -> #send_future {
                     async move {
                         #(#resolves)*
-                        let _ = &__asyncord_ctx;
+                        // Release the frame (and its reference to the event) first, so that a
+                        // by-value event is moved out of its `Arc` rather than cloned when this
+                        // is its last handler.
+                        ::core::mem::drop(__asyncord_ctx);
                         let __asyncord_out = #name::call(#event_expr, #(#vars),*).await;
                         #into_result
                     }

@@ -142,3 +142,51 @@ async fn injected_parameters_are_computed_per_call() {
     ));
     assert_eq!(collect(&mut rx, 1).await, ["5 ann ann 1"]);
 }
+
+static CLONES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// An event that counts its clones.
+#[derive(serde::Deserialize)]
+struct Counted {
+    n: u32,
+}
+
+impl Clone for Counted {
+    fn clone(&self) -> Self {
+        CLONES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Counted { n: self.n }
+    }
+}
+
+impl asyncord::model::gateway::GatewayEvent for Counted {
+    const KIND: EventKind = EventKind::TypingStart;
+}
+
+#[handler]
+async fn takes_counted(event: Counted, tx: Tx) {
+    let _ = tx.send(event.n.to_string());
+}
+
+#[tokio::test]
+async fn a_by_value_event_is_cloned_only_for_handlers_that_share_it() {
+    let (tx, mut rx) = unbounded_channel::<String>();
+    let d = Dispatcher::new();
+    d.add_argument("tx", tx);
+    d.add_handler(takes_counted);
+    d.dispatch(frame(EventKind::TypingStart, r#"{"n":1}"#));
+    assert_eq!(collect(&mut rx, 1).await, ["1"]);
+    assert_eq!(
+        CLONES.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "sole handler: moved"
+    );
+
+    d.add_handler(takes_counted);
+    d.dispatch(frame(EventKind::TypingStart, r#"{"n":2}"#));
+    assert_eq!(collect(&mut rx, 2).await, ["2", "2"]);
+    assert_eq!(
+        CLONES.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "two handlers: one clone"
+    );
+}

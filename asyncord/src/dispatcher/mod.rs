@@ -340,8 +340,8 @@ impl Dispatcher {
         self.shared.update(|reg| reg.hook = Some(Arc::new(hook)));
     }
 
-    /// Limits how many handler calls run at once (`None`: no limit, the default). Calls over
-    /// the limit wait on their task; the gateway is never blocked.
+    /// Limits how many handler calls run at once (`None`: no limit, the default; `Some(0)` is
+    /// taken as 1). Calls over the limit wait on their task; the gateway is never blocked.
     pub fn set_max_in_flight(&self, limit: Option<usize>) {
         self.shared
             .update(|reg| reg.limit = limit.map(|n| Arc::new(Semaphore::new(n.max(1)))));
