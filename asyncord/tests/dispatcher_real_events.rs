@@ -149,5 +149,8 @@ async fn a_payload_that_does_not_fit_is_reported_with_its_json_path() {
         "{text}"
     );
     tokio::task::yield_now().await;
-    assert!(failures.try_recv().is_err(), "the typed handler did not run");
+    assert!(
+        failures.try_recv().is_err(),
+        "the typed handler did not run"
+    );
 }
