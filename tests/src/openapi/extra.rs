@@ -6,6 +6,12 @@
 //! - Field errors inside `errors` (`InnerErrors._errors[]`) carry string codes such as
 //!   `BASE_TYPE_MAX_LENGTH` (<https://discord.com/developers/docs/reference#error-messages>);
 //!   the spec reuses the top-level `Error` schema, whose `code` is an integer.
+//! - Remove Guild Ban (`DELETE /guilds/{id}/bans/{user_id}`) takes no body in the docs
+//!   (<https://discord.com/developers/docs/resources/guild#remove-guild-ban>); the spec marks an
+//!   (empty-object) body as required.
+//! - Edit Channel Permissions: `allow` and `deny` are permission bit sets serialised as strings
+//!   (<https://discord.com/developers/docs/resources/channel#edit-channel-permissions>,
+//!   <https://discord.com/developers/docs/topics/permissions>); the spec types them as integers.
 //!
 //! Added operations: only List SKUs (<https://discord.com/developers/docs/resources/sku#list-skus>): a real bot
 //! endpoint, `GET /applications/{application.id}/skus`, returning an array of SKU objects
@@ -32,6 +38,22 @@ pub fn apply_docs_fixes(document: &mut Value) -> Vec<&'static str> {
             "required": ["code", "message"]
         });
         applied.push(FIELD_ERROR);
+    }
+    const UNBAN_BODY: &str =
+        "/paths/~1guilds~1{guild_id}~1bans~1{user_id}/delete/requestBody/required";
+    if let Some(required) = document.pointer_mut(UNBAN_BODY) {
+        *required = json!(false);
+        applied.push(UNBAN_BODY);
+    }
+    const OVERWRITE: &str = "/paths/~1channels~1{channel_id}~1permissions~1{overwrite_id}/put/requestBody/content/application~1json/schema/properties";
+    if let Some(properties) = document.pointer_mut(OVERWRITE) {
+        for bits in ["allow", "deny"] {
+            properties[bits] = json!({
+                "description": "A permission bit set as a decimal string (per the docs).",
+                "type": ["string", "integer", "null"]
+            });
+        }
+        applied.push(OVERWRITE);
     }
     applied
 }

@@ -453,6 +453,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("remove role", members.remove_role(user, role))
         .await;
     run.step("delete role", roles.delete(role)).await;
+    run.step("kick", members.kick(user)).await;
     let bans = client.guilds.bans(guild);
     run.step("ban", bans.ban(user, CreateGuildBan::default()))
         .await;
@@ -521,9 +522,5 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     // stickers (standard)
     run.step("sticker packs", client.stickers.packs()).await;
     run.step("guild stickers", client.stickers.guild_stickers(guild))
-        .await;
-
-    run.step("kick", members.kick(user)).await;
-    run.step("leave guild", client.users.leave_guild(guild))
         .await;
 }

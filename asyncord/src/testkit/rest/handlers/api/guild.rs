@@ -139,7 +139,7 @@ pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
         }
         ("POST", ["soundboard-sounds"]) => {
             let id = ctx.world.next_id();
-            Reply::ok(sound(ctx, Some(g), id, &body))
+            Reply::created(sound(ctx, Some(g), id, &body))
         }
         ("GET" | "PATCH", ["soundboard-sounds", _]) => {
             Reply::ok(sound(ctx, Some(g), id(3)?, &body))
@@ -190,7 +190,7 @@ pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
             "welcome_channels": f(&body, "welcome_channels", json!([])),
         })),
         ("GET", ["new-member-welcome"]) => Reply::ok(json!({
-            "guild_id": g.to_string(), "enabled": false, "welcome_message": null,
+            "guild_id": g.to_string(), "enabled": false,
             "new_member_actions": [], "resource_channels": [],
         })),
         ("GET", ["vanity-url"]) => Reply::ok(json!({"code": null, "uses": 0})),
@@ -233,6 +233,15 @@ fn audit_log(ctx: &Ctx<'_>, g: Snowflake) -> Reply {
         .map(|mut e| {
             if let Some(o) = e.as_object_mut() {
                 o.remove("guild_id");
+                // invites are named by their code, which is no id: Discord puts it in the
+                // changes and leaves target_id null
+                let target_is_id = o
+                    .get("target_id")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| t.parse::<Snowflake>().is_ok());
+                if !target_is_id {
+                    o.insert("target_id".into(), Value::Null);
+                }
                 if o.get("reason").is_some_and(Value::is_null) {
                     o.remove("reason");
                 }

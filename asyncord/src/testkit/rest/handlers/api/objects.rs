@@ -46,7 +46,8 @@ pub(crate) fn f(body: &Map<String, Value>, k: &str, default: Value) -> Value {
 pub(crate) fn emoji(ctx: &Ctx<'_>, id: Snowflake, body: &Map<String, Value>) -> Value {
     json!({
         "id": id.to_string(), "name": s(body, "name", "emoji"),
-        "roles": f(body, "roles", json!([])), "user": user(ctx, ctx.bot_id()),
+        "roles": body.get("roles").filter(|r| r.is_array()).cloned().unwrap_or_else(|| json!([])),
+        "user": user(ctx, ctx.bot_id()),
         "require_colons": true, "managed": false, "animated": false, "available": true,
     })
 }
@@ -159,7 +160,7 @@ pub(crate) fn entitlement(app: Snowflake, id: Snowflake, body: &Map<String, Valu
         "application_id": app.to_string(),
         "user_id": if guild_owner { json!("1") } else { owner.clone() },
         "guild_id": if guild_owner { owner } else { Value::Null },
-        "deleted": false, "starts_at": null, "ends_at": null, "type": 4, "consumed": false,
+        "deleted": false, "starts_at": null, "ends_at": null, "type": 8, "consumed": false,
     })
 }
 

@@ -21,7 +21,11 @@ pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
         ("GET", ["applications", _, "activity-instances", instance]) => Reply::ok(json!({
             "application_id": ctx.id(1)?.to_string(), "instance_id": instance,
             "launch_id": ctx.world.next_id().to_string(),
-            "location": {"id": "gc-1", "kind": "gc", "channel_id": ctx.world.next_id().to_string(), "guild_id": null},
+            "location": {
+                "id": "gc-1", "kind": "gc",
+                "channel_id": ctx.world.next_id().to_string(),
+                "guild_id": ctx.world.next_id().to_string(),
+            },
             "users": [ctx.bot_id().to_string()],
         })),
         ("POST", ["applications", _, "attachment"]) => attachment(ctx),
@@ -119,6 +123,8 @@ pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
             "e": "AQAB",
         }]})),
         ("GET", ["users", "@me", "connections"]) => Reply::ok(json!([])),
+        ("GET", ["voice", "regions"]) => Reply::ok(super::objects::regions()),
+        ("GET", ["sticker-packs", p]) if *p == STANDARD_PACK_ID => Reply::ok(standard_pack()),
         ("POST", ["webhooks", _, _, "slack" | "github"]) => {
             let id = ctx.id(1)?;
             let known = ctx
@@ -127,10 +133,11 @@ pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
                 .webhooks
                 .get(&id)
                 .is_some_and(|w| w["token"].as_str() == segs.get(2).copied());
-            if known {
-                Reply::no_content()
-            } else {
-                unknown::webhook()
+            match (known, segs[3]) {
+                (false, _) => unknown::webhook(),
+                // Slack-compatible execution answers "ok"; the GitHub one answers 204
+                (true, "slack") => Reply::ok(json!("ok")),
+                (true, _) => Reply::no_content(),
             }
         }
         _ => return None,
@@ -248,14 +255,56 @@ fn recipients(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
 }
 
 fn expire_poll(ctx: &Ctx<'_>, c: Snowflake, m: Snowflake) -> Reply {
-    let Some(mut msg) = ctx.world.message(c, m) else {
+    let mut state = ctx.world.lock();
+    let Some(msg) = state.messages.get_mut(&c).and_then(|ms| ms.get_mut(&m)) else {
         return unknown::message();
     };
     if msg.get("poll").is_none_or(Value::is_null) {
         return Reply::error(400, 520_001, "Message has no poll");
     }
-    msg["poll"]["expiry"] = now();
-    msg["poll"]["results"]["is_finalized"] = json!(true);
-    complete_user(&mut msg["author"]);
-    Reply::ok(msg)
+    if msg["author"]["id"].as_str() != Some(ctx.bot_id().to_string().as_str()) {
+        return Reply::error(403, 50013, "Missing Permissions");
+    }
+    // the poll ends now, in the world too
+    let poll = &mut msg["poll"];
+    poll["expiry"] = now();
+    for (k, v) in [
+        ("allow_multiselect", json!(false)),
+        ("layout_type", json!(1)),
+    ] {
+        if poll.get(k).is_none() {
+            poll[k] = v;
+        }
+    }
+    if let Some(answers) = poll["answers"].as_array_mut() {
+        for (i, a) in answers.iter_mut().enumerate() {
+            if a.get("answer_id").is_none() {
+                a["answer_id"] = json!(i + 1);
+            }
+        }
+    }
+    if poll.get("results").is_none_or(Value::is_null) {
+        poll["results"] = json!({"answer_counts": []});
+    }
+    poll["results"]["is_finalized"] = json!(true);
+    let mut out = msg.clone();
+    drop(state);
+    complete_user(&mut out["author"]);
+    Reply::ok(out)
+}
+
+/// The id of the one standard sticker pack the emulator knows (Discord's "Wumpus Beyond").
+pub(crate) const STANDARD_PACK_ID: &str = "847199849233514549";
+
+fn standard_pack() -> Value {
+    json!({
+        "id": STANDARD_PACK_ID, "sku_id": "847199849233514547", "name": "Wumpus Beyond",
+        "description": "Say hello to Wumpus!", "cover_sticker_id": "749054660769218631",
+        "banner_asset_id": "761773777976819732",
+        "stickers": [{
+            "id": "749054660769218631", "pack_id": STANDARD_PACK_ID, "name": "Wave",
+            "description": "Wumpus waves hello", "tags": "wumpus, hello, sup, hi, oi, heyo, heya, yo, wave",
+            "type": 1, "format_type": 3, "available": true, "sort_value": 12,
+        }],
+    })
 }
