@@ -8,12 +8,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use asyncord::client_hub::ClientGroup;
-use asyncord::model::Intents;
-use asyncord::model::gateway::events::MessageCreateEvent;
-use asyncord::model::request::CreateMessage;
 use asyncord::prelude::*;
-use asyncord::rest::RestClient;
 use asyncord_examples::{Scene, SceneResult, check};
 
 /// Shared state: handler arguments are cloned per call, so share mutable state through `Arc`.

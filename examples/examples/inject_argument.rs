@@ -4,13 +4,8 @@
 //!
 //! Try `!whoami`. `cargo run --example inject_argument` runs it offline.
 
-use asyncord::client_hub::ClientGroup;
 use asyncord::dispatcher::{Context, Inject, InjectError};
-use asyncord::model::Intents;
-use asyncord::model::gateway::events::MessageCreateEvent;
-use asyncord::model::request::CreateMessage;
 use asyncord::prelude::*;
-use asyncord::rest::RestClient;
 use asyncord_examples::{Scene, SceneResult, check};
 
 /// Everything a command needs, injected as one parameter: each field is the registered

@@ -4,12 +4,7 @@
 //! `DISCORD_TOKEN=...` it connects to Discord (enable the MESSAGE CONTENT intent for the bot in
 //! the developer portal, or it sees empty messages).
 
-use asyncord::client_hub::ClientGroup;
-use asyncord::model::Intents;
-use asyncord::model::gateway::events::MessageCreateEvent;
-use asyncord::model::request::CreateMessage;
 use asyncord::prelude::*;
-use asyncord::rest::RestClient;
 use asyncord_examples::{Scene, SceneResult, check};
 
 /// Replies to a message with its own text.

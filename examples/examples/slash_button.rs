@@ -6,14 +6,11 @@
 
 use std::time::Duration;
 
-use asyncord::client_hub::ClientGroup;
 use asyncord::model::component::{ActionRow, Button};
-use asyncord::model::gateway::events::{InteractionCreateEvent, ReadyEvent};
 use asyncord::model::interaction::{InteractionMessageData, InteractionResponse};
 use asyncord::model::request::EditWebhookMessage;
 use asyncord::model::request::command::CreateCommand;
 use asyncord::prelude::*;
-use asyncord::rest::RestClient;
 use asyncord_examples::{Scene, SceneResult, check};
 
 /// Registers `/vote` once the bot knows its application id.

@@ -4,10 +4,6 @@
 //! `cargo run --example two_bots` runs it offline; online it needs `DISCORD_TOKEN` (listener)
 //! and `DISCORD_TOKEN_2` (speaker).
 
-use asyncord::client_hub::{ClientGroup, ClientGroups};
-use asyncord::model::Intents;
-use asyncord::model::gateway::events::MessageCreateEvent;
-use asyncord::model::request::CreateMessage;
 use asyncord::prelude::*;
 use asyncord_examples::{Scene, SceneResult, check};
 
