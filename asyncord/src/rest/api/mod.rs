@@ -5,6 +5,7 @@ mod app_objects;
 mod channel_extra;
 mod guild_objects;
 mod guild_settings;
+mod paginate;
 
 // `rest/mod.rs` should re-export these (`pub use api::*;`) so users can name them.
 #[allow(unused_imports)]
