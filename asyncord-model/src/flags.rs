@@ -63,7 +63,8 @@ impl Intents {
     /// Every intent that is not privileged (a safe default).
     pub const NON_PRIVILEGED: Intents = Intents::all().difference(Intents::PRIVILEGED);
 
-    /// Every documented intent bit.
+    /// Every documented intent bit (the same as [`Intents::all`]: unknown bits are kept when
+    /// parsed, but never part of `all()`).
     pub const fn all_known() -> Intents {
         Intents::all()
     }
@@ -208,5 +209,30 @@ string_flags! {
         const PIN_MESSAGES = 1 << 51;
         /// Bypass slowmode restrictions.
         const BYPASS_SLOWMODE = 1 << 52;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_is_the_documented_bits_only() {
+        assert_eq!(Intents::all().bits(), KNOWN_INTENT_BITS);
+        assert_eq!(Intents::all().iter().count(), 21);
+        assert_eq!(Intents::NON_PRIVILEGED.unknown_bits(), 0);
+        assert!(!Intents::NON_PRIVILEGED.is_privileged());
+        assert_eq!(Intents::NON_PRIVILEGED.iter().count(), 18);
+        assert_eq!(Permissions::all().bits() >> 53, 0);
+    }
+
+    #[test]
+    fn unknown_bits_survive_a_round_trip() {
+        let p: Permissions = serde_json::from_str("\"9007199254740992\"").unwrap();
+        assert_eq!(p.bits(), 1 << 53);
+        assert_eq!(serde_json::to_string(&p).unwrap(), "\"9007199254740992\"");
+        let i: Intents = serde_json::from_str("1073741825").unwrap();
+        assert_eq!(i.unknown_bits(), 1 << 30);
+        assert_eq!(serde_json::to_string(&i).unwrap(), "1073741825");
     }
 }

@@ -168,7 +168,6 @@ macro_rules! int_flags {
             #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
             $vis struct $name: $repr {
                 $( $(#[$fmeta $($fargs)*])* const $flag = $value; )*
-                const _ = !0;
             }
         }
 
@@ -201,7 +200,6 @@ macro_rules! string_flags {
             #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
             $vis struct $name: u64 {
                 $( $(#[$fmeta $($fargs)*])* const $flag = $value; )*
-                const _ = !0;
             }
         }
 
