@@ -6,6 +6,8 @@ mod channel_extra;
 mod guild_objects;
 mod guild_settings;
 mod paginate;
+#[cfg(all(test, feature = "testkit"))]
+mod paginate_tests;
 
 // `rest/mod.rs` should re-export these (`pub use api::*;`) so users can name them.
 #[allow(unused_imports)]
