@@ -11,6 +11,7 @@ mod payloads;
 use std::mem::size_of;
 
 use asyncord_model::channel::{Channel, Overwrite, ThreadMember};
+use asyncord_model::common::{ImageHash, Locale};
 use asyncord_model::component::Component;
 use asyncord_model::emoji::Emoji;
 use asyncord_model::gateway::{
@@ -22,7 +23,7 @@ use asyncord_model::member::Member;
 use asyncord_model::message::{Attachment, Embed, Message, Reaction};
 use asyncord_model::presence::Activity;
 use asyncord_model::role::Role;
-use asyncord_model::user::User;
+use asyncord_model::user::{AvatarDecorationData, Collectibles, PrimaryGuild, User};
 use asyncord_model::voice::VoiceState;
 use asyncord_model::{Permissions, Snowflake, Timestamp};
 
@@ -85,6 +86,19 @@ fn main() {
     println!("{:<22} {:>8}", "type", "size_of");
     for (name, size) in &rows {
         println!("{name:<22} {size:>8}");
+    }
+    // what makes a User large: optional nested objects stored inline
+    let parts = sizes![
+        ImageHash,
+        Locale,
+        Option<Collectibles>,
+        Option<PrimaryGuild>,
+        Option<AvatarDecorationData>,
+    ];
+    println!();
+    println!("{:<30} {:>8}", "User field type", "size_of");
+    for (name, size) in &parts {
+        println!("{name:<30} {size:>8}");
     }
 
     let guild_json = payloads::guild_create_large(1_000, 200);
