@@ -174,6 +174,9 @@ async fn flood(comp: Compression, subscribed: bool) -> (f64, f64, usize) {
             let mut parsed = 0usize;
             let mut buffers = simd_json::Buffers::default();
             while let Some(mut f) = gw.next_event().await {
+                if f.name == "READY" {
+                    continue;
+                }
                 delivered += 1;
                 progress.store(delivered as u64, std::sync::atomic::Ordering::Relaxed);
                 let event = Event::from_slice_with_buffers(&f.name, &mut f.data, &mut buffers)
@@ -198,7 +201,7 @@ async fn flood(comp: Compression, subscribed: bool) -> (f64, f64, usize) {
         } else {
             handle.session(0).map_or(0, |s| s.sequence) - first
         };
-        if sent as u64 - seen > 5_000 {
+        if (sent as u64).saturating_sub(seen) > 5_000 {
             tokio::time::sleep(Duration::from_micros(500)).await;
             continue;
         }
