@@ -26,6 +26,9 @@ pub const LIST_SKUS_GROUP: &str = "SKUs / subscriptions";
 /// pointers that were patched (a missing one means the spec changed: the fix needs a look).
 pub fn apply_docs_fixes(document: &mut Value) -> Vec<&'static str> {
     const FIELD_ERROR: &str = "/components/schemas/InnerErrors/properties/_errors/items";
+    const UNBAN_BODY: &str =
+        "/paths/~1guilds~1{guild_id}~1bans~1{user_id}/delete/requestBody/required";
+    const OVERWRITE: &str = "/paths/~1channels~1{channel_id}~1permissions~1{overwrite_id}/put/requestBody/content/application~1json/schema/properties";
     let mut applied = Vec::new();
     if let Some(items) = document.pointer_mut(FIELD_ERROR) {
         *items = json!({
@@ -39,13 +42,10 @@ pub fn apply_docs_fixes(document: &mut Value) -> Vec<&'static str> {
         });
         applied.push(FIELD_ERROR);
     }
-    const UNBAN_BODY: &str =
-        "/paths/~1guilds~1{guild_id}~1bans~1{user_id}/delete/requestBody/required";
     if let Some(required) = document.pointer_mut(UNBAN_BODY) {
         *required = json!(false);
         applied.push(UNBAN_BODY);
     }
-    const OVERWRITE: &str = "/paths/~1channels~1{channel_id}~1permissions~1{overwrite_id}/put/requestBody/content/application~1json/schema/properties";
     if let Some(properties) = document.pointer_mut(OVERWRITE) {
         for bits in ["allow", "deny"] {
             properties[bits] = json!({

@@ -46,6 +46,7 @@ type Page<T, C> = RestResult<(Vec<T>, Option<C>)>;
 struct State<T, C, F> {
     fetch: F,
     /// `Some(cursor)` while there is a page to fetch (`Some(None)` is the first page).
+    #[allow(clippy::option_option)]
     next: Option<Option<C>>,
     buffer: VecDeque<T>,
 }
