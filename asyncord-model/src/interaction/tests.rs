@@ -227,8 +227,12 @@ fn callback_response_parses() {
 #[test]
 fn simd_json_agrees_with_serde_json() {
     let frames = payload("captured-accord-jl/accordjl-gateway_interaction_create.json");
-    let mut samples: Vec<serde_json::Value> =
-        frames.as_array().unwrap().iter().map(|f| f["d"].clone()).collect();
+    let mut samples: Vec<serde_json::Value> = frames
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["d"].clone())
+        .collect();
     samples.push(serde_json::json!({"id": "1", "application_id": "2", "type": 5, "token": "t",
         "version": 1, "app_permissions": "8",
         "authorizing_integration_owners": {"0": "3", "1": "4"},

@@ -235,6 +235,9 @@ fn simd_json_parses_mentions_with_members() {
     let mut bytes = serde_json::to_vec(&json).unwrap();
     let parsed: Message = simd_json::serde::from_slice(&mut bytes).unwrap();
     assert_eq!(parsed, expected);
-    assert_eq!(parsed.mentions[0].member.as_ref().unwrap().nick.as_deref(), Some("bee"));
+    assert_eq!(
+        parsed.mentions[0].member.as_ref().unwrap().nick.as_deref(),
+        Some("bee")
+    );
     assert_eq!(parsed.components[0].children()[0].custom_id(), Some("c"));
 }
