@@ -27,7 +27,7 @@ impl GlobalLimiter {
     pub fn new(per_second: u32) -> Self {
         Self {
             per_second: per_second as usize,
-            sent: Mutex::new(VecDeque::with_capacity(per_second as usize)),
+            sent: Mutex::new(VecDeque::with_capacity(per_second.min(1024) as usize)),
             blocked_until: StdMutex::new(None),
         }
     }
