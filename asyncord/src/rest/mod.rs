@@ -43,6 +43,11 @@ use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use api::{
+    AnswerVoters, ApplicationEmojisResource, AutoModerationResource, EntitlementsResource,
+    EventUsersPage, GuildEmojisResource, ScheduledEventUserCounts, ScheduledEventsResource,
+    SoundboardResource, SoundboardSounds, TemplatesResource,
+};
 pub use applications::{ApplicationsResource, CommandsResource};
 pub use auth::{AuthResource, AuthorizationInformation};
 pub use bans::BansResource;

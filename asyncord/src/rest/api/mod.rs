@@ -9,12 +9,8 @@ mod paginate;
 #[cfg(all(test, feature = "testkit"))]
 mod paginate_tests;
 
-// `rest/mod.rs` should re-export these (`pub use api::*;`) so users can name them.
-#[allow(unused_imports)]
 pub use app_objects::EntitlementsResource;
-#[allow(unused_imports)]
 pub use channel_extra::AnswerVoters;
-#[allow(unused_imports)]
 pub use guild_objects::{
     ApplicationEmojisResource, AutoModerationResource, EventUsersPage, GuildEmojisResource,
     ScheduledEventUserCounts, ScheduledEventsResource, SoundboardResource, SoundboardSounds,

@@ -70,6 +70,9 @@ impl World {
         if let Some(obj) = msg.as_object_mut() {
             obj.remove("sticker_ids");
         }
+        if let Some(request) = body.get("poll").filter(|p| p.is_object()) {
+            msg["poll"] = poll_json(request);
+        }
         if let Some(reference) = body.get("message_reference") {
             msg["type"] = json!(19);
             msg["message_reference"] = reference.clone();
@@ -128,4 +131,28 @@ impl World {
         });
         self.lock().audit_log.push(entry);
     }
+}
+
+/// A message's poll from the Create Message `poll` request: answers numbered from 1, the
+/// expiry `duration` hours (default 24) from now, no votes yet.
+/// <https://discord.com/developers/docs/resources/poll#poll-object>
+fn poll_json(request: &Value) -> Value {
+    let answers: Vec<Value> = request["answers"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .enumerate()
+                .map(|(i, answer)| json!({"answer_id": i + 1, "poll_media": answer["poll_media"]}))
+                .collect()
+        })
+        .unwrap_or_default();
+    let hours = request["duration"].as_i64().unwrap_or(24);
+    let expiry = asyncord_model::Timestamp::now()
+        + std::time::Duration::from_secs(u64::try_from(hours.max(1)).unwrap_or(24) * 3600);
+    json!({
+        "question": request["question"], "answers": answers, "expiry": expiry.to_string(),
+        "allow_multiselect": request["allow_multiselect"].as_bool().unwrap_or(false),
+        "layout_type": request["layout_type"].as_u64().unwrap_or(1),
+        "results": {"is_finalized": false, "answer_counts": []},
+    })
 }

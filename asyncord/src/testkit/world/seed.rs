@@ -75,7 +75,11 @@ impl World {
                 "id": application_id.to_string(), "name": username, "icon": null,
                 "description": "", "bot_public": true, "bot_require_code_grant": false,
                 "verify_key": "0".repeat(64), "flags": 0, "bot": user,
-                "team": null, "approximate_guild_count": 0,
+                "team": null, "approximate_guild_count": 0, "type": null, "flags_new": "0",
+                "redirect_uris": [], "interactions_endpoint_url": null,
+                "role_connections_verification_url": null, "owner": user,
+                "approximate_user_install_count": 0, "approximate_user_authorization_count": 0,
+                "explicit_content_filter": 0, "eligible_oauth2_scopes": ["bot", "applications.commands"],
             }),
         );
         state.bots.push(account.clone());

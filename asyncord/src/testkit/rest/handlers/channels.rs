@@ -208,7 +208,18 @@ fn create_invite(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
     let guild = guild_id.and_then(|g| ctx.world.guild(g));
     let invite = json!({
         "type": 0, "code": code,
-        "guild": guild.map(|g| json!({"id": g["id"], "name": g["name"], "icon": g["icon"], "features": g["features"]})),
+        "guild_id": guild_id.map(|g| g.to_string()),
+        "guild": guild.map(|g| json!({
+            "id": g["id"], "name": g["name"], "icon": g["icon"], "features": g["features"],
+            "splash": g.get("splash").cloned().unwrap_or(Value::Null),
+            "banner": g.get("banner").cloned().unwrap_or(Value::Null),
+            "description": g.get("description").cloned().unwrap_or(Value::Null),
+            "verification_level": g.get("verification_level").cloned().unwrap_or(json!(0)),
+            "vanity_url_code": g.get("vanity_url_code").cloned().unwrap_or(Value::Null),
+            "nsfw_level": g.get("nsfw_level").cloned().unwrap_or(json!(0)),
+            "nsfw": g.get("nsfw").cloned().unwrap_or(json!(false)),
+            "premium_subscription_count": g.get("premium_subscription_count").cloned().unwrap_or(json!(0)),
+        })),
         "channel": {"id": channel["id"], "name": channel["name"], "type": channel["type"]},
         "inviter": ctx.bot_user(),
         "uses": 0, "max_uses": ctx.body.get("max_uses").cloned().unwrap_or(json!(0)),

@@ -230,7 +230,7 @@ fn create_sticker(ctx: &Ctx<'_>, g: Snowflake) -> Reply {
     ctx.world.lock().stickers.insert(id, sticker.clone());
     stickers_update(ctx, g);
     ctx.audit(Some(g), 90, id);
-    Reply::ok(sticker)
+    Reply::created(sticker)
 }
 
 fn modify_sticker(ctx: &Ctx<'_>, g: Snowflake, s: Snowflake) -> Reply {

@@ -247,5 +247,5 @@ fn active(ctx: &Ctx<'_>, g: Snowflake) -> Reply {
         })
         .cloned()
         .collect();
-    Reply::ok(json!({"threads": threads, "members": []}))
+    Reply::ok(json!({"threads": threads, "members": [], "has_more": false}))
 }

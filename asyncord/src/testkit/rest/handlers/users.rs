@@ -10,11 +10,11 @@ use crate::testkit::rest::reply::{Reply, unknown};
 pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
     let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
     Some(match (ctx.method, segs.as_slice()) {
-        ("GET", ["users", "@me"]) => Reply::ok(
+        ("GET", ["users", "@me"]) => Reply::ok(private_user(
             ctx.world
                 .user(ctx.bot_id())
                 .unwrap_or_else(|| ctx.bot_user()),
-        ),
+        )),
         ("PATCH", ["users", "@me"]) => modify_me(ctx),
         ("GET", ["users", "@me", "guilds"]) => guilds(ctx),
         ("GET", ["users", "@me", "guilds", _, "member"]) => {
@@ -55,7 +55,7 @@ fn modify_me(ctx: &Ctx<'_>) -> Reply {
     drop(state);
     ctx.world
         .publish("USER_UPDATE", out.clone(), None, Intents::empty());
-    Reply::ok(out)
+    Reply::ok(private_user(out))
 }
 
 fn guilds(ctx: &Ctx<'_>) -> Reply {
@@ -137,4 +137,19 @@ fn dm(ctx: &Ctx<'_>) -> Reply {
     });
     ctx.world.lock().channels.insert(id, channel.clone());
     Reply::ok(channel)
+}
+
+/// The current user as `/users/@me` returns it: the user plus the private fields.
+fn private_user(mut user: Value) -> Value {
+    if let Some(o) = user.as_object_mut() {
+        for (k, v) in [
+            ("mfa_enabled", json!(false)),
+            ("locale", json!("en-US")),
+            ("verified", json!(true)),
+            ("premium_type", json!(0)),
+        ] {
+            o.entry(k).or_insert(v);
+        }
+    }
+    user
 }

@@ -165,7 +165,8 @@ fn execute(ctx: &Ctx<'_>, hook: &Value) -> Reply {
     };
     let author = json!({
         "id": w.to_string(), "username": ctx.str_field("username").unwrap_or_else(|| hook["name"].as_str().unwrap_or("webhook")),
-        "avatar": null, "discriminator": "0000", "bot": true,
+        "avatar": null, "discriminator": "0000", "bot": true, "public_flags": 0, "flags": 0,
+        "global_name": null, "primary_guild": null,
     });
     let Some(msg) = ctx
         .world
