@@ -195,12 +195,8 @@ async fn flood(comp: Compression, subscribed: bool) -> (f64, f64, usize) {
     let first = handle.session(0).map_or(0, |s| s.sequence);
     let mut sent = 0usize;
     while sent < FLOOD {
-        // throttle on what the consumer has parsed (subscribed) or the shard has read
-        let seen = if subscribed {
-            consumed.load(std::sync::atomic::Ordering::Relaxed)
-        } else {
-            handle.session(0).map_or(0, |s| s.sequence) - first
-        };
+        // throttle on what the shard has read (a slow consumer's backlog shows in the RSS)
+        let seen = handle.session(0).map_or(0, |s| s.sequence) - first;
         if (sent as u64).saturating_sub(seen) > 5_000 {
             tokio::time::sleep(Duration::from_micros(500)).await;
             continue;
