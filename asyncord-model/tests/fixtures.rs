@@ -53,7 +53,7 @@ fn table() -> BTreeMap<(String, String), Row> {
             continue;
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name.to_owned();
+            name.clone_into(&mut section);
             continue;
         }
         let (file, rest) = line
@@ -140,13 +140,11 @@ fn run(mode: Mode) -> usize {
             None => text,
             Some(pointer) => {
                 let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-                match value.pointer(pointer) {
-                    Some(part) => part.to_string(),
-                    None => {
-                        failures.push(format!("{dir}/{file}: nothing at {pointer}"));
-                        continue;
-                    }
-                }
+                let Some(part) = value.pointer(pointer) else {
+                    failures.push(format!("{dir}/{file}: nothing at {pointer}"));
+                    continue;
+                };
+                part.to_string()
             }
         };
         checked += 1;
