@@ -1,5 +1,5 @@
 //! Guild-owned objects beyond the core: emojis (guild and application), scheduled events, auto
-//! moderation rules, the audit log, templates and soundboard sounds.
+//! moderation rules, the audit log and templates (soundboard sounds: `soundboard.rs`).
 //! <https://discord.com/developers/docs/resources/emoji>,
 //! <https://discord.com/developers/docs/resources/guild-scheduled-event>,
 //! <https://discord.com/developers/docs/resources/auto-moderation>,
@@ -13,7 +13,6 @@ use asyncord_model::auto_moderation::AutoModerationRule;
 use asyncord_model::emoji::{ApplicationEmojis, Emoji};
 use asyncord_model::guild::GuildTemplate;
 use asyncord_model::scheduled_event::{GuildScheduledEvent, GuildScheduledEventUser};
-use asyncord_model::soundboard::SoundboardSound;
 use serde::Deserialize;
 
 use super::super::ApiBody;
@@ -21,6 +20,7 @@ use super::super::applications::ApplicationsResource;
 use super::super::base::resource;
 use super::super::guilds::GuildsResource;
 use super::super::messages::out_of_range;
+use super::soundboard::SoundboardResource;
 use crate::http::{Method, RestResult};
 
 fn check_limit(limit: Option<u16>, max: u16) -> RestResult<()> {
@@ -55,11 +55,6 @@ resource! {
 resource! {
     /// The templates of one guild (`client.guilds.templates(guild_id)`).
     TemplatesResource { guild_id: Snowflake }
-}
-
-resource! {
-    /// The soundboard sounds of one guild (`client.guilds.soundboard(guild_id)`).
-    SoundboardResource { guild_id: Snowflake }
 }
 
 impl GuildsResource {
@@ -542,71 +537,5 @@ impl TemplatesResource {
             &[&self.guild_id, &code],
         );
         self.rest.call(request).await
-    }
-}
-
-/// The list wrapper of `GET /guilds/{id}/soundboard-sounds`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct SoundboardSounds {
-    /// The guild's sounds.
-    pub items: Vec<SoundboardSound>,
-}
-
-impl SoundboardResource {
-    /// `GET /guilds/{id}/soundboard-sounds`.
-    pub async fn list(&self) -> RestResult<SoundboardSounds> {
-        let request = self.rest.req(
-            Method::GET,
-            "guilds/{}/soundboard-sounds",
-            &[&self.guild_id],
-        );
-        self.rest.call(request).await
-    }
-
-    /// `GET /guilds/{id}/soundboard-sounds/{sound_id}`.
-    pub async fn get(&self, sound_id: impl Into<Snowflake>) -> RestResult<SoundboardSound> {
-        let s = sound_id.into();
-        let request = self.rest.req(
-            Method::GET,
-            "guilds/{}/soundboard-sounds/{}",
-            &[&self.guild_id, &s],
-        );
-        self.rest.call(request).await
-    }
-
-    /// `POST /guilds/{id}/soundboard-sounds` (name, sound data URI, volume, emoji).
-    pub async fn create(&self, body: impl ApiBody) -> RestResult<SoundboardSound> {
-        let request = self.rest.req(
-            Method::POST,
-            "guilds/{}/soundboard-sounds",
-            &[&self.guild_id],
-        );
-        self.rest.send(request, &body).await
-    }
-
-    /// `PATCH /guilds/{id}/soundboard-sounds/{sound_id}`.
-    pub async fn edit(
-        &self,
-        sound_id: impl Into<Snowflake>,
-        body: impl ApiBody,
-    ) -> RestResult<SoundboardSound> {
-        let s = sound_id.into();
-        let request = self.rest.req(
-            Method::PATCH,
-            "guilds/{}/soundboard-sounds/{}",
-            &[&self.guild_id, &s],
-        );
-        self.rest.send(request, &body).await
-    }
-
-    /// `DELETE /guilds/{id}/soundboard-sounds/{sound_id}`.
-    pub async fn delete(&self, sound_id: impl Into<Snowflake>) -> RestResult<()> {
-        let s = sound_id.into();
-        let request = self.rest.req(
-            Method::DELETE,
-            "guilds/{}/soundboard-sounds/{}",
-            &[&self.guild_id, &s],
-        );
-        self.rest.call_empty(request).await
     }
 }

@@ -1,0 +1,81 @@
+//! The soundboard sounds of a guild (`client.guilds.soundboard(guild_id)`).
+//! <https://discord.com/developers/docs/resources/soundboard>
+
+use asyncord_model::Snowflake;
+use asyncord_model::soundboard::SoundboardSound;
+use serde::Deserialize;
+
+use super::super::ApiBody;
+use super::super::base::resource;
+use crate::http::{Method, RestResult};
+
+resource! {
+    /// The soundboard sounds of one guild (`client.guilds.soundboard(guild_id)`).
+    SoundboardResource { guild_id: Snowflake }
+}
+
+/// The list wrapper of `GET /guilds/{id}/soundboard-sounds`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct SoundboardSounds {
+    /// The guild's sounds.
+    pub items: Vec<SoundboardSound>,
+}
+
+impl SoundboardResource {
+    /// `GET /guilds/{id}/soundboard-sounds`.
+    pub async fn list(&self) -> RestResult<SoundboardSounds> {
+        let request = self.rest.req(
+            Method::GET,
+            "guilds/{}/soundboard-sounds",
+            &[&self.guild_id],
+        );
+        self.rest.call(request).await
+    }
+
+    /// `GET /guilds/{id}/soundboard-sounds/{sound_id}`.
+    pub async fn get(&self, sound_id: impl Into<Snowflake>) -> RestResult<SoundboardSound> {
+        let s = sound_id.into();
+        let request = self.rest.req(
+            Method::GET,
+            "guilds/{}/soundboard-sounds/{}",
+            &[&self.guild_id, &s],
+        );
+        self.rest.call(request).await
+    }
+
+    /// `POST /guilds/{id}/soundboard-sounds` (name, sound data URI, volume, emoji).
+    pub async fn create(&self, body: impl ApiBody) -> RestResult<SoundboardSound> {
+        let request = self.rest.req(
+            Method::POST,
+            "guilds/{}/soundboard-sounds",
+            &[&self.guild_id],
+        );
+        self.rest.send(request, &body).await
+    }
+
+    /// `PATCH /guilds/{id}/soundboard-sounds/{sound_id}`.
+    pub async fn edit(
+        &self,
+        sound_id: impl Into<Snowflake>,
+        body: impl ApiBody,
+    ) -> RestResult<SoundboardSound> {
+        let s = sound_id.into();
+        let request = self.rest.req(
+            Method::PATCH,
+            "guilds/{}/soundboard-sounds/{}",
+            &[&self.guild_id, &s],
+        );
+        self.rest.send(request, &body).await
+    }
+
+    /// `DELETE /guilds/{id}/soundboard-sounds/{sound_id}`.
+    pub async fn delete(&self, sound_id: impl Into<Snowflake>) -> RestResult<()> {
+        let s = sound_id.into();
+        let request = self.rest.req(
+            Method::DELETE,
+            "guilds/{}/soundboard-sounds/{}",
+            &[&self.guild_id, &s],
+        );
+        self.rest.call_empty(request).await
+    }
+}
