@@ -191,3 +191,119 @@ impl Validate for CreateTestEntitlement {
 }
 
 impl RequestBody for CreateTestEntitlement {}
+
+/// The body of [Create Guild Soundboard Sound](https://discord.com/developers/docs/resources/soundboard#create-guild-soundboard-sound).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreateSoundboardSound {
+    /// Name (2-32 characters).
+    pub name: String,
+    /// The sound (MP3 or Ogg, ≤ 512 KiB, ≤ 5.2 s): [`ImageData::sound_from_bytes`].
+    pub sound: ImageData,
+    /// Volume, 0 to 1 (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<f64>,
+    /// A custom emoji.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emoji_id: Option<Snowflake>,
+    /// A unicode emoji.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emoji_name: Option<String>,
+}
+
+impl Validate for CreateSoundboardSound {
+    fn validate(&self) -> Result<(), ValidationError> {
+        check::chars(&Path::ROOT.field("name"), &self.name, 2, 32)?;
+        check_volume(self.volume)
+    }
+}
+
+impl RequestBody for CreateSoundboardSound {}
+
+/// The body of [Modify Guild Soundboard Sound](https://discord.com/developers/docs/resources/soundboard#modify-guild-soundboard-sound).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ModifySoundboardSound {
+    /// New name (2-32 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// New volume, 0 to 1 (`Some(None)` resets it).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::common::nullable"
+    )]
+    pub volume: Option<Option<f64>>,
+}
+
+impl Validate for ModifySoundboardSound {
+    fn validate(&self) -> Result<(), ValidationError> {
+        check::opt_chars(&Path::ROOT.field("name"), self.name.as_deref(), 2, 32)?;
+        check_volume(self.volume.flatten())
+    }
+}
+
+impl RequestBody for ModifySoundboardSound {}
+
+/// Volume is a fraction in `0..=1` (a value out of range is reported as -1 or 2).
+fn check_volume(volume: Option<f64>) -> Result<(), ValidationError> {
+    match volume {
+        Some(v) if !(0.0..=1.0).contains(&v) => check::range(
+            &Path::ROOT.field("volume"),
+            if v < 0.0 { -1 } else { 2 },
+            0,
+            1,
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// The body of [Begin Guild Prune](https://discord.com/developers/docs/resources/guild#begin-guild-prune).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BeginGuildPrune {
+    /// Days of inactivity, 1-30 (default 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u8>,
+    /// Return the count (`false` for large guilds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compute_prune_count: Option<bool>,
+    /// Roles whose members are pruned too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include_roles: Vec<Snowflake>,
+}
+
+impl Validate for BeginGuildPrune {
+    fn validate(&self) -> Result<(), ValidationError> {
+        match self.days {
+            Some(d) => check::range(&Path::ROOT.field("days"), i64::from(d), 1, 30),
+            None => Ok(()),
+        }
+    }
+}
+
+impl RequestBody for BeginGuildPrune {}
+
+/// The body of [Modify Current User Voice State](https://discord.com/developers/docs/resources/voice#modify-current-user-voice-state)
+/// and (without `request_to_speak_timestamp`) Modify User Voice State.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModifyVoiceState {
+    /// The stage channel the user is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_id: Option<Snowflake>,
+    /// Toggles the user's suppress state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppress: Option<bool>,
+    /// Requests to speak (current user only; `Some(None)` withdraws the request).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::common::nullable"
+    )]
+    pub request_to_speak_timestamp: Option<Option<Timestamp>>,
+}
+
+impl Validate for ModifyVoiceState {
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}
+
+impl RequestBody for ModifyVoiceState {}

@@ -32,8 +32,9 @@ pub use channel::{
 };
 pub use command::{CreateCommand, EditCommand, EditCommandPermissions};
 pub use extra::{
-    CreateEmoji, CreateScheduledEvent, CreateTestEntitlement, GuildTemplateBody, JsonBody,
-    ModifyEmoji,
+    BeginGuildPrune, CreateEmoji, CreateScheduledEvent, CreateSoundboardSound,
+    CreateTestEntitlement, GuildTemplateBody, JsonBody, ModifyEmoji, ModifySoundboardSound,
+    ModifyVoiceState,
 };
 pub use files::{AttachmentMetadata, FileUpload, RequestBody};
 pub use guild::{

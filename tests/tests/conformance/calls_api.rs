@@ -7,9 +7,10 @@ use asyncord::model::channel::ChannelType;
 use asyncord::model::command::ApplicationCommandPermission;
 use asyncord::model::request::command::CreateCommand;
 use asyncord::model::request::{
-    AddGuildMember, CreateEmoji, CreateGuildChannel, CreateMessage, CreatePoll,
-    CreateTestEntitlement, CreateWebhook, EditCommandPermissions, FileUpload, GuildTemplateBody,
-    ImageData, JsonBody, ModifyCurrentUser, ModifyEmoji, ModifySticker,
+    AddGuildMember, BeginGuildPrune, CreateEmoji, CreateGuildChannel, CreateMessage, CreatePoll,
+    CreateSoundboardSound, CreateTestEntitlement, CreateWebhook, EditCommandPermissions,
+    FileUpload, GuildTemplateBody, ImageData, JsonBody, ModifyCurrentUser, ModifyEmoji,
+    ModifySoundboardSound, ModifySticker, ModifyVoiceState,
 };
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{RestServer, Seed};
@@ -194,16 +195,29 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     let snd = run
         .step(
             "create sound",
-            sounds.create(Raw(
-                json!({"name": "quack", "sound": "data:audio/ogg;base64,T2dnUw=="}),
-            )),
+            sounds.create(CreateSoundboardSound {
+                name: "quack".into(),
+                sound: ImageData::sound_from_bytes(b"OggS\0\x02").expect("ogg"),
+                volume: Some(0.8),
+                emoji_id: None,
+                emoji_name: Some("🦆".into()),
+            }),
         )
         .await
         .map_or(NONE, |s| s.sound_id);
     run.step("sounds", sounds.list()).await;
     run.step("sound", sounds.get(snd)).await;
-    run.step("edit sound", sounds.edit(snd, Raw(json!({"volume": 0.5}))))
-        .await;
+    run.step(
+        "edit sound",
+        sounds.edit(
+            snd,
+            ModifySoundboardSound {
+                name: None,
+                volume: Some(Some(0.5)),
+            },
+        ),
+    )
+    .await;
     run.step("delete sound", sounds.delete(snd)).await;
     run.step(
         "default sounds",
@@ -220,12 +234,26 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await;
     run.step(
         "edit my voice state",
-        guilds.edit_current_voice_state(guild, Raw(json!({"suppress": false}))),
+        guilds.edit_current_voice_state(
+            guild,
+            ModifyVoiceState {
+                suppress: Some(false),
+                request_to_speak_timestamp: Some(None),
+                ..ModifyVoiceState::default()
+            },
+        ),
     )
     .await;
     run.step(
         "edit voice state",
-        guilds.edit_voice_state(guild, user, Raw(json!({"suppress": true}))),
+        guilds.edit_voice_state(
+            guild,
+            user,
+            ModifyVoiceState {
+                suppress: Some(true),
+                ..ModifyVoiceState::default()
+            },
+        ),
     )
     .await;
 
@@ -240,7 +268,14 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await;
     run.step(
         "prune",
-        guilds.prune(guild, Raw(json!({"days": 7, "compute_prune_count": true}))),
+        guilds.prune(
+            guild,
+            BeginGuildPrune {
+                days: Some(7),
+                compute_prune_count: Some(true),
+                include_roles: Vec::new(),
+            },
+        ),
     )
     .await;
     run.step("widget settings", guilds.widget_settings(guild))
