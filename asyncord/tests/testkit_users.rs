@@ -389,6 +389,25 @@ async fn click_button_gets_an_update() {
     let reply = click.response().await.unwrap();
     assert_eq!(reply.kind, 7);
     assert_eq!(reply.content(), Some("clicked"));
+    // UPDATE_MESSAGE edits the message the button is on, as Discord does: bots see a
+    // MESSAGE_UPDATE and the stored message changed.
+    let update = emu
+        .next_event_where("MESSAGE_UPDATE", |d| {
+            d["id"] == json!(message.id.to_string())
+        })
+        .await
+        .unwrap();
+    assert_eq!(update.data["content"], json!("clicked"));
+    let stored = emu
+        .rest_client()
+        .channels
+        .messages(emu.channel_id())
+        .get(message.id)
+        .await
+        .unwrap();
+    assert_eq!(stored.content, "clicked");
+    assert!(stored.components.is_empty());
+    assert!(stored.edited_timestamp.is_some());
     assert!(matches!(
         bob.click_button(emu.channel_id(), message.id, "missing"),
         Err(ExpectError::NotFound(_))

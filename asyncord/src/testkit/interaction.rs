@@ -236,6 +236,12 @@ impl<'a> SimUser<'a> {
         let (id, token) = world
             .add_interaction(&placeholder, channel, self.id, data)
             .ok_or_else(|| ExpectError::NotFound(format!("channel {channel}")))?;
+        if let Some(mid) = message
+            .as_ref()
+            .and_then(|m| m["id"].as_str()?.parse::<Snowflake>().ok())
+        {
+            world.set_interaction_message(&token, mid);
+        }
         let everything = Permissions::all().bits().to_string();
         let mut channel_obj = world.channel(channel).unwrap_or(Value::Null);
         channel_obj["permissions"] = json!(everything);

@@ -228,10 +228,19 @@ impl World {
                 user,
                 responded: false,
                 original: None,
+                message_id: None,
             },
         );
         self.publish_to_bot("INTERACTION_CREATE", payload, guild_id, bot.user_id);
         Some((id, token))
+    }
+
+    /// Records the message a component interaction came from, so an `UPDATE_MESSAGE`
+    /// callback edits it (and publishes `MESSAGE_UPDATE`).
+    pub(crate) fn set_interaction_message(&self, token: &str, message_id: Snowflake) {
+        if let Some(i) = self.lock().interactions.get_mut(token) {
+            i.message_id = Some(message_id);
+        }
     }
 }
 

@@ -42,6 +42,8 @@ pub(crate) struct Interaction {
     pub responded: bool,
     /// The id of the original response message, once there is one.
     pub original: Option<Snowflake>,
+    /// The message a component interaction came from (what `UPDATE_MESSAGE` edits).
+    pub message_id: Option<Snowflake>,
 }
 
 /// Every table of the world.

@@ -349,7 +349,32 @@ fn callback(ctx: &Ctx<'_>, id: Snowflake, token: &str) -> Reply {
             }
             message = Some(msg);
         }
-        Some(1 | 6 | 7 | 8) => {}
+        Some(7) => {
+            // UPDATE_MESSAGE edits the message the component is on, like a PATCH would.
+            let Some(mid) = interaction.message_id else {
+                return Reply::error(
+                    400,
+                    40_043,
+                    "UPDATE_MESSAGE is only valid for component and modal interactions on a message",
+                );
+            };
+            let edit = Ctx {
+                world: ctx.world,
+                config: ctx.config,
+                method: ctx.method,
+                segs: ctx.segs,
+                query: ctx.query,
+                body: data.clone(),
+                files: ctx.files.clone(),
+                bot: ctx.bot.clone(),
+                reason: ctx.reason.clone(),
+            };
+            let reply = super::messages::apply_edit(&edit, interaction.channel_id, mid, None);
+            if reply.status >= 300 {
+                return reply;
+            }
+        }
+        Some(1 | 6 | 8) => {}
         Some(9) => {
             if let Err(r) = check_len(&data, "title", 1, 45, true)
                 .and_then(|()| check_len(&data, "custom_id", 1, 100, true))
