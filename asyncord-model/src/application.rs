@@ -40,6 +40,9 @@ pub struct Application {
     /// Whether adding the bot requires the full OAuth2 code grant flow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_require_code_grant: Option<bool>,
+    /// Legacy flag still present in OAuth2 authorization payloads (`GET /oauth2/@me`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hook: Option<bool>,
     /// The application's bot user (partial).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot: Option<User>,
@@ -360,4 +363,20 @@ mod tests {
         assert_eq!(m.kind, RoleConnectionMetadataType::BooleanEqual);
         assert_eq!(m.name_localizations.unwrap()[&Locale::French], "Équipe");
     }
+}
+
+/// The answer of `GET /oauth2/@me`: the current authorization
+/// ([docs](https://discord.com/developers/docs/topics/oauth2#get-current-authorization-information)).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuthorizationInformation {
+    /// The current application.
+    pub application: Application,
+    /// The scopes the user authorized.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// When the access token expires.
+    pub expires: crate::Timestamp,
+    /// The user who authorized, with the `identify` scope.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<User>,
 }
