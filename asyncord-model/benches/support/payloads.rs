@@ -69,7 +69,7 @@ fn member(template: &Value, n: usize, roles: &[Value]) -> Value {
     m["user"]["id"] = id(1_200_000_000_000_000_000, n);
     m["user"]["username"] = Value::String(format!("member_{n}"));
     m["user"]["global_name"] = Value::String(format!("Member {n}"));
-    m["nick"] = if n % 7 == 0 {
+    m["nick"] = if n.is_multiple_of(7) {
         Value::String(format!("nick {n}"))
     } else {
         Value::Null
@@ -97,7 +97,7 @@ pub fn presence_update(i: usize) -> String {
     json!({
         "user": { "id": id(1_200_000_000_000_000_000, i % 500) },
         "guild_id": "900000000000000008",
-        "status": if i % 3 == 0 { "idle" } else { "online" },
+        "status": if i.is_multiple_of(3) { "idle" } else { "online" },
         "activities": [
             { "type": 4, "name": "Custom Status", "state": "working on it", "created_at": 1_709_294_400_000_u64 },
             activity,
@@ -163,7 +163,7 @@ pub fn guild_create_large(members: usize, channels: usize) -> String {
                 json!({
                     "user": { "id": id(1_200_000_000_000_000_000, n) },
                     "status": "online",
-                    "activities": if n % 2 == 0 { json!([activity]) } else { json!([]) },
+                    "activities": if n.is_multiple_of(2) { json!([activity]) } else { json!([]) },
                     "client_status": { "desktop": "online" },
                 })
             })

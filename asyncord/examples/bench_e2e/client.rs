@@ -160,7 +160,7 @@ pub async fn flood(url: &str, shards: u32, events: u64, comp: Compression, mode:
         tokio::time::sleep(Duration::from_micros(200)).await;
     }
     let secs = start.elapsed().as_secs_f64();
-    let cpu_us = (proc::process_cpu() - cpu).as_secs_f64() * 1e6 / events as f64;
+    let cpu_us = proc::process_cpu().saturating_sub(cpu).as_secs_f64() * 1e6 / events as f64;
     let peak = proc::peak_rss_kib();
     handle.shutdown();
     consumer.abort();

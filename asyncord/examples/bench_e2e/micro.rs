@@ -70,7 +70,7 @@ pub fn compress(comp: Compression, texts: &[String]) -> Vec<Vec<u8>> {
                 })
                 .collect()
         }
-        _ => texts.iter().map(|t| t.clone().into_bytes()).collect(),
+        Compression::None => texts.iter().map(|t| t.clone().into_bytes()).collect(),
     }
 }
 
@@ -92,7 +92,7 @@ impl Plain {
                 Box::new(Decoder::new().expect("zstd")),
                 Vec::with_capacity(64 << 10),
             ),
-            _ => Self::None,
+            Compression::None => Self::None,
         }
     }
 
@@ -251,7 +251,7 @@ pub fn run(comp: Compression, n: usize) -> String {
     let time = |f: &dyn Fn() -> usize| {
         let t = proc::thread_cpu();
         black_box(f());
-        (proc::thread_cpu() - t).as_nanos() as f64 / n as f64
+        proc::thread_cpu().saturating_sub(t).as_nanos() as f64 / n as f64
     };
     let inflate = time(&|| stage_inflate(comp, &frames));
     let floor_serde = time(&|| stage_floor_serde_value(comp, &frames));
