@@ -19,7 +19,7 @@ for comp in zstd zlib; do
   BENCH_E2E_ROLE=micro BENCH_COMP=$comp BENCH_FRAMES=$FRAMES \
     valgrind --tool=callgrind --callgrind-out-file="$OUT/cg.$comp" "$BIN" >/dev/null 2>"$OUT/log.$comp"
   callgrind_annotate --inclusive=yes --threshold=100 "$OUT/cg.$comp" 2>/dev/null \
-    | grep -E 'micro::stage_[a-z_]+' \
+    | grep -E 'micro::stage_[a-z_]+ \[' \
     | sed -E 's/^ *([0-9,]+).*micro::(stage_[a-z_]+).*/\1 \2/' \
     | tr -d ',' \
     | sort -u -k2,2 \

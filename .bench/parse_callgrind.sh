@@ -17,7 +17,7 @@ for payload in message_create presence_update typing_start interaction_create gu
   declare -A ir=()
   while read -r count fn; do ir[$fn]=$count; done < <(
     callgrind_annotate --inclusive=yes --threshold=100 "$OUT/$payload" 2>/dev/null \
-      | grep -E 'parse::(value_serde_json|value_simd_json|peek|typed_serde_json|typed_simd_json|two_step_serde_json|two_step_simd_json)( |$|\[)' \
+      | grep -E 'parse::(value_serde_json|value_simd_json|peek|typed_serde_json|typed_simd_json|two_step_serde_json|two_step_simd_json) \[' \
       | sed -E 's/^ *([0-9,]+).*parse::([a-z_]+).*/\1 \2/' | tr -d ',' | sort -u -k2,2)
   per() { echo "${ir[$1]:-0} / $n" | bc; }
   printf '%-26s %8s %14s %14s %10s %14s %14s %16s %16s\n' "$payload" "$bytes" \
