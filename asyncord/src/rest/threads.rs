@@ -9,6 +9,7 @@ use asyncord_model::request::{
     StartThreadFromMessage, StartThreadInForum, StartThreadWithoutMessage,
 };
 
+use super::api::paginate::ArchivedThreads;
 use super::base::{Rest, resource};
 use crate::http::{Method, RestResult};
 
@@ -144,41 +145,20 @@ impl ThreadsResource {
 
     /// `GET /channels/{id}/threads/archived/public`.
     pub async fn archived_public(&self, limit: Option<u8>) -> RestResult<ThreadList> {
-        let request = self
-            .rest
-            .req(
-                Method::GET,
-                "channels/{}/threads/archived/public",
-                &[&self.channel_id],
-            )
-            .query_opt("limit", limit);
-        self.rest.call(request).await
+        self.archived_page(ArchivedThreads::Public, None, limit)
+            .await
     }
 
     /// `GET /channels/{id}/threads/archived/private`.
     pub async fn archived_private(&self, limit: Option<u8>) -> RestResult<ThreadList> {
-        let request = self
-            .rest
-            .req(
-                Method::GET,
-                "channels/{}/threads/archived/private",
-                &[&self.channel_id],
-            )
-            .query_opt("limit", limit);
-        self.rest.call(request).await
+        self.archived_page(ArchivedThreads::Private, None, limit)
+            .await
     }
 
     /// `GET /channels/{id}/users/@me/threads/archived/private`: private archived threads the
     /// bot joined.
     pub async fn joined_archived_private(&self, limit: Option<u8>) -> RestResult<ThreadList> {
-        let request = self
-            .rest
-            .req(
-                Method::GET,
-                "channels/{}/users/@me/threads/archived/private",
-                &[&self.channel_id],
-            )
-            .query_opt("limit", limit);
-        self.rest.call(request).await
+        self.archived_page(ArchivedThreads::JoinedPrivate, None, limit)
+            .await
     }
 }

@@ -15,7 +15,7 @@ mod app_objects;
 mod channel_extra;
 mod guild_objects;
 mod guild_settings;
-mod paginate;
+pub(crate) mod paginate;
 #[cfg(all(test, feature = "testkit"))]
 mod paginate_tests;
 mod soundboard;
