@@ -414,6 +414,16 @@ impl Emulator {
         // Let the writers flush their close frames.
         tokio::task::yield_now().await;
         tokio::time::sleep(Duration::from_millis(20)).await;
-        drop(self);
+        let Self {
+            rest,
+            gateway,
+            front,
+            ..
+        } = self;
+        if let Some(front) = front {
+            front.stop().await;
+        }
+        rest.stop().await;
+        gateway.stop().await;
     }
 }

@@ -19,7 +19,7 @@ const MAX_HEAD: usize = 16 * 1024;
 #[derive(Debug)]
 pub(crate) struct Front {
     addr: SocketAddr,
-    task: JoinHandle<()>,
+    task: Option<JoinHandle<()>>,
 }
 
 impl Front {
@@ -47,19 +47,33 @@ impl Front {
             }
         });
         tracing::debug!(%addr, "emulator front listening");
-        Self { addr, task }
+        Self {
+            addr,
+            task: Some(task),
+        }
     }
 
     /// The listening address.
     pub(crate) fn addr(&self) -> SocketAddr {
         self.addr
     }
+
+    /// Stops listening and returns once the listener socket is closed.
+    pub(crate) async fn stop(mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+            // The aborted task drops the listener (and its relays) before the join completes.
+            let _ = task.await;
+        }
+    }
 }
 
 impl Drop for Front {
     fn drop(&mut self) {
         // Aborting the accept task drops its JoinSet, which aborts every relay.
-        self.task.abort();
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
     }
 }
 

@@ -273,6 +273,14 @@ impl Drop for GatewayServer {
 }
 
 impl GatewayServer {
+    /// Stops serving and returns once the listener socket and every session task are gone.
+    pub async fn stop(mut self) {
+        for t in std::mem::take(&mut self.tasks) {
+            t.abort();
+            let _ = t.await;
+        }
+    }
+
     /// Starts a server on 127.0.0.1 (a free port) reading `world`.
     pub async fn start(
         world: Arc<dyn GatewayWorld>,

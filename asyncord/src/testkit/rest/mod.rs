@@ -192,6 +192,16 @@ impl RestServer {
     }
 }
 
+impl RestServer {
+    /// Stops serving and returns once the listener socket is closed.
+    pub async fn stop(mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+            let _ = task.await;
+        }
+    }
+}
+
 impl Drop for RestServer {
     fn drop(&mut self) {
         if let Some(task) = self.task.take() {
