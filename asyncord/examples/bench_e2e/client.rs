@@ -1,6 +1,6 @@
 //! The bot side: a real `Gateway` feeding a real `Dispatcher`, exactly as a client group's run
-//! loop does (`client_hub/run.rs`: every frame passed on, the dispatcher drops unwanted kinds
-//! after a bit test), plus the gateway alone with no event subscribed (a gateway-to-queue
+//! wires them (`client_hub/run.rs`: the dispatcher's live `wants` filters frames right after the
+//! envelope peek, and `dispatch` runs as the gateway's sink on the shard's reader task), plus the gateway alone with no event subscribed (a gateway-to-queue
 //! service), idle shards, and REST latency.
 
 use std::sync::Arc;
@@ -90,12 +90,29 @@ pub fn compression(s: &str) -> Compression {
     }
 }
 
-fn config(url: &str, shards: u32, comp: Compression, events: EventSet) -> GatewayConfig {
+/// The gateway configuration; with a dispatcher, wired the way a client group wires it
+/// (`client_hub/run.rs`): the dispatcher's live `wants` as the filter and `dispatch` as the sink,
+/// on the shard's reader task. Without one, nothing is wanted (a gateway-to-queue service's
+/// floor).
+fn config(
+    url: &str,
+    shards: u32,
+    comp: Compression,
+    dispatcher: Option<&Dispatcher>,
+) -> GatewayConfig {
     let mut cfg = GatewayConfig::new(TOKEN, Intents::GUILDS | Intents::GUILD_MESSAGES)
         .url(url)
         .shards(Shards::all(shards))
-        .compression(comp)
-        .events(events, true);
+        .compression(comp);
+    cfg = match dispatcher {
+        Some(d) => {
+            let (wants, target) = (d.clone(), d.clone());
+            cfg.filter(move |k| wants.wants(k)).sink(move |frame| {
+                target.dispatch(frame);
+            })
+        }
+        None => cfg.events(EventSet::empty(), false),
+    };
     cfg.max_concurrency = shards;
     cfg
 }
@@ -125,24 +142,14 @@ pub async fn flood(url: &str, shards: u32, events: u64, comp: Compression, mode:
         Mode::NoHandler | Mode::Unsubscribed => {}
     }
     dispatcher.check_arguments().expect("arguments");
-    let set = if mode == Mode::Unsubscribed {
-        EventSet::empty()
-    } else {
-        EventSet::all()
-    };
-    let mut gateway = Gateway::connect(config(url, shards, comp, set))
+    let wired = (mode != Mode::Unsubscribed).then_some(&dispatcher);
+    let mut gateway = Gateway::connect(config(url, shards, comp, wired))
         .await
         .expect("connect");
     let handle = gateway.handle();
     wait_sessions(&handle, shards).await;
-    let consumer = {
-        let dispatcher = dispatcher.clone();
-        tokio::spawn(async move {
-            while let Some(frame) = gateway.next_event().await {
-                dispatcher.dispatch(frame);
-            }
-        })
-    };
+    // The sink takes every wanted frame; this only waits for the shards to stop.
+    let consumer = tokio::spawn(async move { while gateway.next_event().await.is_some() {} });
     let base = total_seq(&handle, shards);
     // each mix entry in 20: 8 messages, 5 presences, 5 typing, 2 interactions
     let expected_handled = match mode {
@@ -179,16 +186,12 @@ pub async fn idle(url: &str, shards: u32, comp: Compression) -> String {
     dispatcher.add_handler(on_message);
     tokio::time::sleep(Duration::from_millis(200)).await;
     let before = proc::rss_kib();
-    let mut gateway = Gateway::connect(config(url, shards, comp, EventSet::all()))
+    let mut gateway = Gateway::connect(config(url, shards, comp, Some(&dispatcher)))
         .await
         .expect("connect");
     let handle = gateway.handle();
     wait_sessions(&handle, shards).await;
-    let consumer = tokio::spawn(async move {
-        while let Some(frame) = gateway.next_event().await {
-            dispatcher.dispatch(frame);
-        }
-    });
+    let consumer = tokio::spawn(async move { while gateway.next_event().await.is_some() {} });
     tokio::time::sleep(Duration::from_secs(2)).await;
     let after = proc::rss_kib();
     handle.shutdown();

@@ -6,19 +6,23 @@
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use asyncord_model::Intents;
-use asyncord_model::gateway::{EventKind, EventSet};
+use asyncord_model::gateway::EventKind;
 use futures_util::FutureExt;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 use tokio::task::JoinError;
 
 use super::error::{GroupError, GroupProblem, GroupReport};
 use super::group::ClientGroup;
 use super::hub::GATEWAY;
 use crate::dispatcher::DispatchError;
-use crate::gateway::{Gateway, GatewayConfig, GatewayError, GatewayHandle, ShardStatus};
+use crate::gateway::{
+    DispatchFrame, Gateway, GatewayConfig, GatewayError, GatewayHandle, ShardStatus,
+};
 
 /// How long a gateway may take to close after its handlers' time is up.
 const CLOSE_BOUND: Duration = Duration::from_secs(5);
@@ -31,6 +35,58 @@ pub(crate) struct GroupRun {
     group: ClientGroup,
     gateway: GatewayConfig,
     keep_sessions: bool,
+    feed: Feed,
+}
+
+/// How dispatches reach the group's dispatcher: on each shard's reader task (the gateway's
+/// sink), straight into [`Dispatcher::dispatch`](crate::dispatcher::Dispatcher::dispatch), which
+/// only parses and spawns. No queue sits between the socket and the handlers, so a flood waits
+/// in the socket rather than in memory, and the gateway's filter drops unwanted kinds right
+/// after the envelope peek.
+///
+/// The gate opens once the `gateway` argument is registered; a frame arriving before that (the
+/// shards start connecting as soon as the gateway exists) is parked in `early` and dispatched by
+/// the group's loop. It closes when the group stops taking events.
+struct Feed {
+    open: Arc<AtomicBool>,
+    events: Arc<AtomicU64>,
+    early: mpsc::UnboundedReceiver<DispatchFrame>,
+}
+
+impl Feed {
+    /// Wires `gateway` to `dispatcher` through a gated sink and a live filter.
+    fn wire(
+        gateway: GatewayConfig,
+        dispatcher: &crate::dispatcher::Dispatcher,
+    ) -> (GatewayConfig, Self) {
+        let open = Arc::new(AtomicBool::new(false));
+        let events = Arc::new(AtomicU64::new(0));
+        let (early_tx, early) = mpsc::unbounded_channel();
+        let wants = dispatcher.clone();
+        let target = dispatcher.clone();
+        let (gate, count) = (open.clone(), events.clone());
+        let gateway = gateway
+            // Read per frame: handlers and `wait_for`s added while running are honoured at once.
+            .filter(move |kind| wants.wants(kind))
+            .sink(move |frame| {
+                if gate.load(Ordering::Acquire) {
+                    count.fetch_add(1, Ordering::Relaxed);
+                    target.dispatch(frame);
+                } else {
+                    // Before start-up finished, or after the group stopped taking events (then
+                    // the receiver is gone and the frame is dropped, as intended).
+                    let _ = early_tx.send(frame);
+                }
+            });
+        (
+            gateway,
+            Self {
+                open,
+                events,
+                early,
+            },
+        )
+    }
 }
 
 /// Checks a group's handlers and builds its gateway configuration.
@@ -72,10 +128,7 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
 
     let mut gateway = GatewayConfig::new(group.token(), intents)
         .shards(config.shards.clone())
-        .compression(config.compression)
-        // Handlers and `wait_for`s can be added while running, so every event is passed on;
-        // the dispatcher drops unwanted ones after a bit test, before parsing.
-        .events(EventSet::all(), true);
+        .compression(config.compression);
     gateway.presence.clone_from(&config.presence);
     gateway.large_threshold = config.large_threshold;
     gateway.url.clone_from(&config.gateway_url);
@@ -86,10 +139,12 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
     if let Some(connector) = &config.gateway_connector {
         gateway = gateway.connector(connector.clone());
     }
+    let (gateway, feed) = Feed::wire(gateway, group.dispatcher.dispatcher());
     Ok(GroupRun {
         group,
         gateway,
         keep_sessions: config.keep_sessions,
+        feed,
     })
 }
 
@@ -146,6 +201,7 @@ impl GroupRun {
             group,
             gateway: config,
             keep_sessions,
+            mut feed,
         } = self;
         let name = group.name();
         let connected = tokio::select! {
@@ -161,17 +217,23 @@ impl GroupRun {
         group.dispatcher.add_argument(GATEWAY, handle.clone());
         group.gateway.set(Some(handle.clone()));
         tracing::info!(group = name, shards = ?handle.shard_ids(), "gateway started");
+        feed.open.store(true, Ordering::Release);
 
-        let mut events = 0u64;
+        let mut early_events = 0u64;
         let mut health = tokio::time::interval(SHARD_CHECK);
         health.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let halted = loop {
             tokio::select! {
                 biased;
                 _ = halt.wait_for(|h| *h) => break true,
+                Some(frame) = feed.early.recv() => {
+                    early_events += 1;
+                    group.dispatcher.dispatch(frame);
+                }
+                // The sink takes every dispatch, so this only ends: once every shard stopped.
                 frame = gateway.next_event() => match frame {
                     Some(frame) => {
-                        events += 1;
+                        early_events += 1;
                         group.dispatcher.dispatch(frame);
                     }
                     None => break false,
@@ -186,6 +248,10 @@ impl GroupRun {
                 }
             }
         };
+        // Stop taking events: from here on frames still arriving are dropped.
+        feed.open.store(false, Ordering::Release);
+        drop(feed.early);
+        let events = early_events + feed.events.load(Ordering::Relaxed);
         if halted {
             if keep_sessions {
                 handle.shutdown();

@@ -7,9 +7,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use asyncord_model::Intents;
-use asyncord_model::gateway::EventSet;
 use asyncord_model::gateway::Presence;
+use asyncord_model::gateway::{EventKind, EventSet};
 
+use super::DispatchFrame;
 use super::queue::IdentifyQueue;
 use super::transport::Connector;
 
@@ -74,6 +75,21 @@ pub struct Session {
     pub resume_url: String,
 }
 
+/// A live test of whether a dispatch is wanted, called on the shard's reader task for every
+/// dispatch (`None`: an event name this version does not know). It replaces
+/// [`GatewayConfig::events`] and [`GatewayConfig::unknown_events`], and, being read per frame,
+/// follows a consumer whose interests change while it runs (the client hub passes
+/// [`Dispatcher::wants`](crate::dispatcher::Dispatcher::wants)). It must be cheap and must not
+/// block.
+pub type EventFilter = Arc<dyn Fn(Option<EventKind>) -> bool + Send + Sync>;
+
+/// A consumer called on the shard's reader task with each wanted dispatch, instead of queueing
+/// it for [`Gateway::next_event`](super::Gateway::next_event). It saves a channel hop and a task
+/// wake per event, and it pushes back: while it runs the shard reads nothing more, so a flood
+/// waits in the socket instead of in memory. It must not block (hand slow work to a task):
+/// heartbeat acknowledgements are read by the same task.
+pub type EventSink = Arc<dyn Fn(DispatchFrame) + Send + Sync>;
+
 /// Everything the gateway client needs to connect.
 #[derive(Clone)]
 pub struct GatewayConfig {
@@ -100,6 +116,11 @@ pub struct GatewayConfig {
     /// Whether events this version does not know (and READY/RESUMED even when not in
     /// `events`) are delivered as raw frames.
     pub unknown_events: bool,
+    /// A live filter that replaces `events` and `unknown_events` (see [`EventFilter`]).
+    pub filter: Option<EventFilter>,
+    /// Where wanted dispatches go instead of [`Gateway::next_event`](super::Gateway::next_event)
+    /// (see [`EventSink`]).
+    pub sink: Option<EventSink>,
     /// The identify queue (default: an in-process queue honouring `max_concurrency`).
     pub identify_queue: Option<Arc<dyn IdentifyQueue>>,
     /// How connections are opened (default: TCP, with TLS for `wss://`).
@@ -130,6 +151,8 @@ impl GatewayConfig {
             sessions: HashMap::new(),
             events: EventSet::all(),
             unknown_events: true,
+            filter: None,
+            sink: None,
             identify_queue: None,
             connector: None,
             max_concurrency: 1,
@@ -159,6 +182,24 @@ impl GatewayConfig {
     pub fn events(mut self, events: EventSet, unknown_events: bool) -> Self {
         self.events = events;
         self.unknown_events = unknown_events;
+        self
+    }
+
+    /// Decides per frame which dispatches are wanted (replaces [`GatewayConfig::events`]).
+    pub fn filter(
+        mut self,
+        filter: impl Fn(Option<EventKind>) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        self.filter = Some(Arc::new(filter));
+        self
+    }
+
+    /// Hands wanted dispatches to `sink` on the shard's reader task; [`Gateway::next_event`]
+    /// then yields nothing and returns `None` once every shard has stopped.
+    ///
+    /// [`Gateway::next_event`]: super::Gateway::next_event
+    pub fn sink(mut self, sink: impl Fn(DispatchFrame) + Send + Sync + 'static) -> Self {
+        self.sink = Some(Arc::new(sink));
         self
     }
 
@@ -196,6 +237,8 @@ impl fmt::Debug for GatewayConfig {
             .field("large_threshold", &self.large_threshold)
             .field("url", &self.url)
             .field("sessions", &self.sessions.len())
+            .field("filter", &self.filter.is_some())
+            .field("sink", &self.sink.is_some())
             .finish_non_exhaustive()
     }
 }

@@ -39,7 +39,7 @@ use asyncord_model::gateway::EventKind;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
-pub use config::{Compression, GatewayConfig, Session, Shards};
+pub use config::{Compression, EventFilter, EventSink, GatewayConfig, Session, Shards};
 pub use error::GatewayError;
 pub use handle::{GatewayHandle, ShardInfo};
 pub use info::{GatewayBotInfo, fetch_gateway_bot};
@@ -121,6 +121,8 @@ impl Gateway {
             tx,
             events: config.events,
             unknown: config.unknown_events,
+            filter: config.filter.clone(),
+            sink: config.sink.clone(),
         };
         let (stop_tx, stop_rx) = watch::channel(shard::Stop::Run);
         let config = Arc::new(config);

@@ -48,9 +48,13 @@ pub(crate) enum Control {
 /// The consumer side of a shard's dispatches.
 #[derive(Clone)]
 pub(crate) struct Output {
+    /// The queue behind `Gateway::next_event`; held (so it closes when every shard has stopped)
+    /// even when a sink takes the frames.
     pub tx: mpsc::UnboundedSender<DispatchFrame>,
     pub events: asyncord_model::gateway::EventSet,
     pub unknown: bool,
+    pub filter: Option<super::EventFilter>,
+    pub sink: Option<super::EventSink>,
 }
 
 #[derive(serde::Deserialize)]
@@ -213,9 +217,10 @@ fn dispatch(
         }
         _ => {}
     }
-    let wanted = match kind {
-        Some(k) => output.events.contains(k),
-        None => output.unknown,
+    let wanted = match (&output.filter, kind) {
+        (Some(filter), _) => filter(kind),
+        (None, Some(k)) => output.events.contains(k),
+        (None, None) => output.unknown,
     };
     if wanted {
         match peek::d_span(json, &env.data) {
@@ -224,13 +229,19 @@ fn dispatch(
                     Some(k) => Cow::Borrowed(k.name()),
                     None => Cow::Owned(name.to_owned()),
                 };
-                let _ = output.tx.send(DispatchFrame {
+                let frame = DispatchFrame {
                     shard_id: shared.id,
                     seq,
                     kind,
                     name,
                     data: json[range].to_vec(),
-                });
+                };
+                match &output.sink {
+                    Some(sink) => sink(frame),
+                    None => {
+                        let _ = output.tx.send(frame);
+                    }
+                }
             }
             Err(e) => {
                 tracing::warn!(shard = shared.id, event = name, error = %e, "malformed dispatch skipped");

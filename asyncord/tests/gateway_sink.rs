@@ -1,0 +1,90 @@
+//! A live filter and a sink instead of the queue: the filter is read per frame (a consumer's
+//! interests may change while it runs), unwanted frames still advance the session's sequence,
+//! the sink sees wanted frames in order on the reader task, and `next_event` only reports the
+//! end.
+#![cfg(feature = "testkit")]
+
+mod gateway_support;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use asyncord::gateway::{Compression, DispatchFrame, Gateway};
+use asyncord::model::gateway::EventKind;
+use gateway_support::*;
+use serde_json::json;
+
+/// Waits (virtual time) until the sink holds `n` frames.
+async fn wait_for_frames(seen: &Mutex<Vec<DispatchFrame>>, n: usize) {
+    tokio::time::timeout(Duration::from_secs(600), async {
+        while seen.lock().unwrap().len() < n {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    })
+    .await
+    .expect("the sink did not receive the frames in time");
+}
+
+#[tokio::test(start_paused = true)]
+async fn live_filter_and_sink_take_the_place_of_the_queue() {
+    let env = setup(server_config()).await;
+    let seen: Arc<Mutex<Vec<DispatchFrame>>> = Arc::default();
+    let typing_wanted = Arc::new(AtomicBool::new(false));
+    let config = {
+        let (seen, typing_wanted) = (seen.clone(), typing_wanted.clone());
+        client_config(&env, Compression::ZstdStream)
+            .filter(move |kind| match kind {
+                Some(EventKind::Ready | EventKind::MessageCreate) => true,
+                Some(EventKind::TypingStart) => typing_wanted.load(Ordering::Acquire),
+                _ => false,
+            })
+            .sink(move |frame| seen.lock().unwrap().push(frame))
+    };
+    let mut gw = Gateway::connect(config).await.unwrap();
+    // READY is wanted; the two GUILD_CREATEs that follow it are not.
+    wait_for_frames(&seen, 1).await;
+    let typing = json!({"channel_id": "7", "user_id": "9", "timestamp": 1});
+    env.server.dispatch(0, "TYPING_START", &typing).unwrap();
+    let first = env
+        .server
+        .dispatch(0, "MESSAGE_CREATE", &json!({"id": "5", "content": "a"}))
+        .unwrap();
+    wait_for_frames(&seen, 2).await;
+    // The consumer changes its mind while running: the next typing frame is wanted.
+    typing_wanted.store(true, Ordering::Release);
+    let wanted_typing = env.server.dispatch(0, "TYPING_START", &typing).unwrap();
+    env.server
+        .dispatch(0, "UNKNOWN_FUTURE_EVENT", &json!({"x": 1}))
+        .unwrap();
+    let last = env
+        .server
+        .dispatch(0, "MESSAGE_CREATE", &json!({"id": "6", "content": "b"}))
+        .unwrap();
+    wait_for_frames(&seen, 4).await;
+
+    let frames = seen.lock().unwrap().clone();
+    let got: Vec<(&str, u64)> = frames.iter().map(|f| (f.name.as_ref(), f.seq)).collect();
+    assert_eq!(
+        got,
+        [
+            ("READY", 1),
+            ("MESSAGE_CREATE", first),
+            ("TYPING_START", wanted_typing),
+            ("MESSAGE_CREATE", last),
+        ]
+    );
+    let body: serde_json::Value = serde_json::from_slice(&frames[3].data).unwrap();
+    assert_eq!(body["content"], "b");
+    // Dropped frames still count: the session resumes after the newest frame received.
+    let handle = gw.handle();
+    assert_eq!(handle.session(0).unwrap().sequence, last);
+
+    // Nothing is queued for `next_event`; it ends when the shards stop.
+    handle.shutdown();
+    let end = tokio::time::timeout(Duration::from_secs(600), gw.next_event())
+        .await
+        .expect("next_event did not end after shutdown");
+    assert!(end.is_none(), "a frame reached the queue despite the sink");
+    assert_eq!(seen.lock().unwrap().len(), 4);
+}
