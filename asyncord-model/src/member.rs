@@ -55,10 +55,10 @@ pub struct Member {
     pub communication_disabled_until: Option<Timestamp>,
     /// The guild-specific avatar decoration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar_decoration_data: Option<AvatarDecorationData>,
+    pub avatar_decoration_data: Option<Box<AvatarDecorationData>>,
     /// Guild-specific collectibles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub collectibles: Option<Collectibles>,
+    pub collectibles: Option<Box<Collectibles>>,
     /// The guild id (gateway events such as `GUILD_MEMBER_ADD` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guild_id: Option<Snowflake>,

@@ -67,13 +67,13 @@ pub struct User {
     pub public_flags: Option<UserFlags>,
     /// The avatar decoration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar_decoration_data: Option<AvatarDecorationData>,
+    pub avatar_decoration_data: Option<Box<AvatarDecorationData>>,
     /// Collectibles (nameplates).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub collectibles: Option<Collectibles>,
+    pub collectibles: Option<Box<Collectibles>>,
     /// The user's primary guild (server tag).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_guild: Option<PrimaryGuild>,
+    pub primary_guild: Option<Box<PrimaryGuild>>,
 }
 
 impl User {
