@@ -318,10 +318,10 @@ pub struct Channel {
     pub member_count: Option<u32>,
     /// Thread-specific fields.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub thread_metadata: Option<ThreadMetadata>,
+    pub thread_metadata: Option<Box<ThreadMetadata>>,
     /// The current user's thread membership (some endpoints), or the creator's (THREAD_CREATE).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub member: Option<ThreadMember>,
+    pub member: Option<Box<ThreadMember>>,
     /// Default auto-archive duration in minutes for new threads.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_auto_archive_duration: Option<u32>,
@@ -342,7 +342,7 @@ pub struct Channel {
     pub applied_tags: Option<Vec<Snowflake>>,
     /// Default reaction emoji of a forum or media channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_reaction_emoji: Option<DefaultReaction>,
+    pub default_reaction_emoji: Option<Box<DefaultReaction>>,
     /// Initial slowmode of new threads.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_thread_rate_limit_per_user: Option<u32>,
@@ -363,7 +363,7 @@ pub struct Channel {
     pub version: Option<u64>,
     /// The emoji shown next to a voice channel's name (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub icon_emoji: Option<Emoji>,
+    pub icon_emoji: Option<Box<Emoji>>,
     /// The channel's theme colour (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme_color: Option<u32>,

@@ -225,7 +225,7 @@ pub struct Message {
     pub kind: MessageType,
     /// Rich Presence activity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub activity: Option<MessageActivity>,
+    pub activity: Option<Box<MessageActivity>>,
     /// The partial application of Rich Presence-related chat embeds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application: Option<Box<Application>>,
@@ -267,7 +267,7 @@ pub struct Message {
     pub position: Option<u64>,
     /// Data of a role subscription purchase or renewal message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_subscription_data: Option<RoleSubscriptionData>,
+    pub role_subscription_data: Option<Box<RoleSubscriptionData>>,
     /// Users, members, channels, roles and attachments referenced by components.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved: Option<Box<ResolvedData>>,
@@ -276,7 +276,7 @@ pub struct Message {
     pub poll: Option<Box<Poll>>,
     /// The call associated with a call message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub call: Option<MessageCall>,
+    pub call: Option<Box<MessageCall>>,
     /// The guild id (gateway MESSAGE_CREATE/UPDATE only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guild_id: Option<Snowflake>,
@@ -285,10 +285,10 @@ pub struct Message {
     pub member: Option<Box<Member>>,
     /// Details of a purchase notification message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purchase_notification: Option<PurchaseNotification>,
+    pub purchase_notification: Option<Box<PurchaseNotification>>,
     /// A custom client theme shared with the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shared_client_theme: Option<SharedClientTheme>,
+    pub shared_client_theme: Option<Box<SharedClientTheme>>,
     /// The type of the channel (sent by the gateway, undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_type: Option<ChannelType>,
