@@ -1,7 +1,9 @@
-//! Bodies of the issue-8 routes: emojis, scheduled events, templates, test entitlements, and
-//! [`JsonBody`] for bodies without a typed struct yet.
+//! Smaller bodies of the issue-8 routes: emojis, templates, test entitlements, soundboard
+//! sounds, prune, voice states, group DM recipients, and [`JsonBody`] for the foreign payloads
+//! of the Slack/GitHub-compatible webhook routes.
 //! <https://discord.com/developers/docs/resources/emoji#create-guild-emoji>,
-//! <https://discord.com/developers/docs/resources/guild-scheduled-event#create-guild-scheduled-event>,
+//! <https://discord.com/developers/docs/resources/soundboard#send-soundboard-sound>,
+//! <https://discord.com/developers/docs/resources/channel#group-dm-add-recipient>,
 //! <https://discord.com/developers/docs/resources/guild-template#create-guild-template>,
 //! <https://discord.com/developers/docs/resources/entitlement#create-test-entitlement>.
 
@@ -13,7 +15,8 @@ use super::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 use crate::timestamp::Timestamp;
 
-/// Any JSON body, sent as is (no local checks): for routes whose body has no typed struct.
+/// Any JSON body, sent as is (no local checks): for the Slack- and GitHub-compatible webhook
+/// routes, whose payloads are Slack's and GitHub's formats, not Discord's.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct JsonBody(pub serde_json::Value);
@@ -80,69 +83,28 @@ impl Validate for ModifyEmoji {
 
 impl RequestBody for ModifyEmoji {}
 
-/// The body of Create Guild Scheduled Event.
+/// The body of [Modify Application Emoji](https://discord.com/developers/docs/resources/emoji#modify-application-emoji):
+/// only the name can change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreateScheduledEvent {
-    /// Name (1-100 characters).
+pub struct ModifyApplicationEmoji {
+    /// New name (2-32 characters).
     pub name: String,
-    /// Privacy level (2 = guild only, the only value).
-    pub privacy_level: u8,
-    /// Start time.
-    pub scheduled_start_time: Timestamp,
-    /// End time (required for external events).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduled_end_time: Option<Timestamp>,
-    /// 1 stage instance, 2 voice, 3 external.
-    pub entity_type: u8,
-    /// The channel (stage and voice events).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
-    /// `{"location": ...}` for external events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity_metadata: Option<serde_json::Value>,
-    /// Description (1-1000 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Cover image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<ImageData>,
 }
 
-impl CreateScheduledEvent {
-    /// An external event at `location` between `start` and `end`.
-    pub fn external(
-        name: impl Into<String>,
-        location: impl Into<String>,
-        start: Timestamp,
-        end: Timestamp,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            privacy_level: 2,
-            scheduled_start_time: start,
-            scheduled_end_time: Some(end),
-            entity_type: 3,
-            channel_id: None,
-            entity_metadata: Some(serde_json::json!({ "location": location.into() })),
-            description: None,
-            image: None,
-        }
+impl ModifyApplicationEmoji {
+    /// Renames the emoji.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
     }
 }
 
-impl Validate for CreateScheduledEvent {
+impl Validate for ModifyApplicationEmoji {
     fn validate(&self) -> Result<(), ValidationError> {
-        check::chars(&Path::ROOT.field("name"), &self.name, 1, 100)?;
-        check::opt_chars(
-            &Path::ROOT.field("description"),
-            self.description.as_deref(),
-            1,
-            1000,
-        )
+        check::chars(&Path::ROOT.field("name"), &self.name, 2, 32)
     }
 }
 
-impl RequestBody for CreateScheduledEvent {}
+impl RequestBody for ModifyApplicationEmoji {}
 
 /// The body of Create / Modify Guild Template.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,6 +205,41 @@ impl Validate for ModifySoundboardSound {
 
 impl RequestBody for ModifySoundboardSound {}
 
+/// The body of [Send Soundboard Sound](https://discord.com/developers/docs/resources/soundboard#send-soundboard-sound).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendSoundboardSound {
+    /// The sound to play.
+    pub sound_id: Snowflake,
+    /// The guild the sound is from (required for sounds of another guild).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_guild_id: Option<Snowflake>,
+}
+
+impl SendSoundboardSound {
+    /// Plays `sound_id` (a default sound or one of the channel's guild).
+    pub fn new(sound_id: Snowflake) -> Self {
+        Self {
+            sound_id,
+            source_guild_id: None,
+        }
+    }
+
+    /// Plays a sound of another guild.
+    #[must_use]
+    pub fn from_guild(mut self, guild_id: Snowflake) -> Self {
+        self.source_guild_id = Some(guild_id);
+        self
+    }
+}
+
+impl Validate for SendSoundboardSound {
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}
+
+impl RequestBody for SendSoundboardSound {}
+
 /// Volume is a fraction in `0..=1` (a value out of range is reported as -1 or 2).
 fn check_volume(volume: Option<f64>) -> Result<(), ValidationError> {
     match volume {
@@ -307,3 +304,86 @@ impl Validate for ModifyVoiceState {
 }
 
 impl RequestBody for ModifyVoiceState {}
+
+/// The body of [Group DM Add Recipient](https://discord.com/developers/docs/resources/channel#group-dm-add-recipient).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddGroupDmRecipient {
+    /// An OAuth2 access token of the user, with the `gdm.join` scope.
+    pub access_token: String,
+    /// The user's nickname in the group DM.
+    pub nick: String,
+}
+
+impl AddGroupDmRecipient {
+    /// Adds the user of `access_token` as `nick`.
+    pub fn new(access_token: impl Into<String>, nick: impl Into<String>) -> Self {
+        Self {
+            access_token: access_token.into(),
+            nick: nick.into(),
+        }
+    }
+}
+
+impl Validate for AddGroupDmRecipient {
+    fn validate(&self) -> Result<(), ValidationError> {
+        if self.access_token.is_empty() {
+            return Err(Path::ROOT.field("access_token").invalid("empty"));
+        }
+        Ok(())
+    }
+}
+
+impl RequestBody for AddGroupDmRecipient {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn application_emoji_name_limits() {
+        assert!(ModifyApplicationEmoji::new("ab").validate().is_ok());
+        assert!(
+            ModifyApplicationEmoji::new("a".repeat(32))
+                .validate()
+                .is_ok()
+        );
+        assert_eq!(
+            ModifyApplicationEmoji::new("a")
+                .validate()
+                .unwrap_err()
+                .path,
+            "name"
+        );
+        assert_eq!(
+            ModifyApplicationEmoji::new("a".repeat(33))
+                .validate()
+                .unwrap_err()
+                .path,
+            "name"
+        );
+    }
+
+    #[test]
+    fn send_soundboard_sound_shape() {
+        let body = SendSoundboardSound::new(Snowflake::new(7));
+        assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"sound_id":"7"}"#);
+        let other = body.from_guild(Snowflake::new(9));
+        assert_eq!(
+            serde_json::to_string(&other).unwrap(),
+            r#"{"sound_id":"7","source_guild_id":"9"}"#
+        );
+        assert!(other.validate().is_ok());
+    }
+
+    #[test]
+    fn group_dm_recipient_needs_a_token() {
+        let body = AddGroupDmRecipient::new("token", "nick");
+        assert!(body.validate().is_ok());
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"access_token":"token","nick":"nick"}"#
+        );
+        let empty = AddGroupDmRecipient::new("", "nick");
+        assert_eq!(empty.validate().unwrap_err().path, "access_token");
+    }
+}

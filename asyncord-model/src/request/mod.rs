@@ -13,33 +13,43 @@
 //!   (`id` = the file's index), so the JSON is complete; the REST layer only has to send each
 //!   file as the multipart part `files[n]` (see [`RequestBody::files`]).
 
+mod application;
+mod automod;
 mod channel;
 pub mod command;
 mod extra;
 mod files;
 mod guild;
+mod guild_settings;
 mod image;
 mod message;
 mod misc;
 mod rules;
+mod scheduled_event;
 mod thread;
 mod validate;
 mod webhook;
 
+pub use application::ModifyCurrentApplication;
+pub use automod::{CreateAutoModerationRule, ModifyAutoModerationRule};
 pub use channel::{
     CreateChannelInvite, CreateGuildChannel, EditChannelPermissions, FollowAnnouncementChannel,
     ModifyChannel, ModifyGroupDm, ModifyGuildChannel, ModifyThread,
 };
 pub use command::{CreateCommand, EditCommand, EditCommandPermissions};
 pub use extra::{
-    BeginGuildPrune, CreateEmoji, CreateScheduledEvent, CreateSoundboardSound,
-    CreateTestEntitlement, GuildTemplateBody, JsonBody, ModifyEmoji, ModifySoundboardSound,
-    ModifyVoiceState,
+    AddGroupDmRecipient, BeginGuildPrune, CreateEmoji, CreateSoundboardSound,
+    CreateTestEntitlement, GuildTemplateBody, JsonBody, ModifyApplicationEmoji, ModifyEmoji,
+    ModifySoundboardSound, ModifyVoiceState, SendSoundboardSound,
 };
 pub use files::{AttachmentMetadata, FileUpload, RequestBody};
 pub use guild::{
     AddGuildMember, BulkBan, CreateGuildBan, CreateRole, ModifyCurrentMember, ModifyGuild,
     ModifyGuildMember, ModifyRole,
+};
+pub use guild_settings::{
+    ActionJoinRequest, JoinRequestAction, ModifyGuildWidget, ModifyIncidentActions,
+    ModifyOnboarding, ModifyWelcomeScreen,
 };
 pub use image::{ImageData, ImageDataError, base64_into, sniff_image, sniff_sound};
 pub use message::{
@@ -48,6 +58,10 @@ pub use message::{
 pub use misc::{
     CreateDm, CreateGroupDm, CreateStageInstance, CreateSticker, ModifyCurrentUser,
     ModifyStageInstance, ModifySticker,
+};
+pub use scheduled_event::{
+    CreateScheduledEvent, CreateScheduledEventException, ModifyScheduledEvent,
+    ModifyScheduledEventException,
 };
 pub use thread::{
     ForumThreadMessage, StartThreadFromMessage, StartThreadInForum, StartThreadWithoutMessage,
