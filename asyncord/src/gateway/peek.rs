@@ -70,24 +70,28 @@ const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
 /// The first `"` or `\` at or after `i`, eight bytes at a time. In `(x - ONES) & !x & HIGHS` a
 /// byte of `x` that is zero always sets its high bit, and a false hit can only sit above a true
 /// one, so the lowest set bit is exact.
-fn quote_or_backslash(buf: &[u8], mut i: usize) -> Option<usize> {
-    while let Some(chunk) = buf.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+fn quote_or_backslash(buf: &[u8], i: usize) -> Option<usize> {
+    let rest = buf.get(i..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = i;
+    for chunk in &mut chunks {
+        let Some(chunk) = chunk.first_chunk::<8>() else {
+            break;
+        };
         let w = u64::from_le_bytes(*chunk);
         let q = w ^ (ONES * u64::from(b'"'));
         let b = w ^ (ONES * u64::from(b'\\'));
         let hits = ((q.wrapping_sub(ONES) & !q) | (b.wrapping_sub(ONES) & !b)) & HIGHS;
         if hits != 0 {
-            return Some(i + (hits.trailing_zeros() / 8) as usize);
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
         }
-        i += 8;
+        at += 8;
     }
-    while let Some(&b) = buf.get(i) {
-        if b == b'"' || b == b'\\' {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .map(|k| at + k)
 }
 
 /// Scans a string body starting after its opening quote; returns the offset of the closing quote
@@ -109,16 +113,13 @@ fn string_end(buf: &[u8], mut i: usize) -> Result<(usize, bool), Malformed> {
 fn skip_container(buf: &[u8], mut i: usize) -> Result<usize, Malformed> {
     let mut depth = 0usize;
     while let Some(&b) = buf.get(i) {
+        i += 1;
         match CLASS[usize::from(b)] {
-            PLAIN => i += 1,
-            QUOTE => i = string_end(buf, i + 1)?.0 + 1,
-            OPEN => {
-                depth += 1;
-                i += 1;
-            }
+            PLAIN => {}
+            QUOTE => i = string_end(buf, i)?.0 + 1,
+            OPEN => depth += 1,
             _ => {
                 depth -= 1;
-                i += 1;
                 if depth == 0 {
                     return Ok(i);
                 }
@@ -216,6 +217,7 @@ impl<'a> Cursor<'a> {
 
 /// Reads a frame's envelope. Stops at `d` when `op`, `s` and `t` were all seen before it (the
 /// order Discord uses), so the bytes of `d` are not even scanned.
+#[inline]
 pub(crate) fn envelope(buf: &[u8]) -> Result<Envelope<'_>, Malformed> {
     match fast_envelope(buf) {
         Some(env) => Ok(env),
@@ -223,96 +225,82 @@ pub(crate) fn envelope(buf: &[u8]) -> Result<Envelope<'_>, Malformed> {
     }
 }
 
-/// Digits at `*i` as a `u64`; `None` when there are none or they overflow.
+/// Plain digits at `*i` as a `u64`, moving `*i` past them; `None` when there are none or more
+/// than 19 (those may overflow: the general scan decides).
 fn fast_uint(buf: &[u8], i: &mut usize) -> Option<u64> {
     let start = *i;
     let mut v = 0u64;
     while let Some(&b) = buf.get(*i)
         && b.is_ascii_digit()
     {
-        v = v.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        v = v.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
         *i += 1;
     }
-    (*i > start).then_some(v)
+    (1..=19).contains(&(*i - start)).then_some(v)
 }
 
-/// The envelope of a compact frame whose keys are `t`, `s` and `op` (each once, any order,
-/// literal `null` or plain digits or a name of `A-Z0-9_`) followed by `d` or the end of the
-/// object. `None` for anything else, including whitespace anywhere: the general scan decides.
-/// When it returns `Some`, the general scan returns the same envelope.
+/// The envelope of a compact frame in Discord's key order: `{"t":` a string without escapes or
+/// `null`, `,"s":` digits or `null`, `,"op":` digits, then `,"d":` or the end of the object.
+/// `None` for anything else (other orders, whitespace, ...): the general scan decides. When it
+/// returns `Some`, the general scan returns the same envelope.
+#[inline]
 fn fast_envelope(buf: &[u8]) -> Option<Envelope<'_>> {
-    if buf.first() != Some(&b'{') {
-        return None;
-    }
-    let mut i = 1;
-    let (mut op, mut seq, mut name) = (None, None, None);
-    let (mut seen_s, mut seen_t) = (false, false);
-    loop {
-        let rest = buf.get(i..)?;
-        if !seen_t && rest.starts_with(b"\"t\":") {
-            seen_t = true;
-            i += 4;
-            if buf.get(i..)?.starts_with(b"null") {
-                i += 4;
-            } else {
-                if buf.get(i) != Some(&b'"') {
-                    return None;
-                }
-                let start = i + 1;
-                i = start;
-                while let Some(&b) = buf.get(i)
-                    && (b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-                {
-                    i += 1;
-                }
-                if buf.get(i) != Some(&b'"') {
-                    return None;
-                }
-                name = Some(std::str::from_utf8(buf.get(start..i)?).ok()?);
-                i += 1;
-            }
-        } else if !seen_s && rest.starts_with(b"\"s\":") {
-            seen_s = true;
-            i += 4;
-            if buf.get(i..)?.starts_with(b"null") {
-                i += 4;
-            } else {
-                seq = Some(fast_uint(buf, &mut i)?);
-            }
-        } else if op.is_none() && rest.starts_with(b"\"op\":") {
-            i += 5;
-            op = Some(u8::try_from(fast_uint(buf, &mut i)?).ok()?);
-        } else if seen_s && seen_t && rest.starts_with(b"\"d\":") {
-            let start = i + 4;
-            // The general scan starts `d` after any whitespace; leave that case to it.
-            if matches!(buf.get(start), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-                return None;
-            }
-            return Some(Envelope {
-                op: op?,
-                seq,
-                name,
-                data: DataPos::StartsAt(start),
-            });
-        } else {
+    let rest = buf.strip_prefix(b"{\"t\":")?;
+    let (name, mut i) = if rest.first() == Some(&b'"') {
+        let end = quote_or_backslash(buf, 6)?;
+        if buf.get(end) != Some(&b'"') {
             return None;
         }
-        match buf.get(i) {
-            Some(b',') => i += 1,
-            Some(b'}') => {
-                return Some(Envelope {
-                    op: op?,
-                    seq,
-                    name,
-                    data: DataPos::Missing,
-                });
-            }
-            _ => return None,
-        }
+        (Some(std::str::from_utf8(buf.get(6..end)?).ok()?), end + 1)
+    } else if rest.starts_with(b"null") {
+        (None, 9)
+    } else {
+        return None;
+    };
+    if buf.get(i..i + 5)? != b",\"s\":" {
+        return None;
     }
+    i += 5;
+    let seq = if buf.get(i) == Some(&b'n') {
+        if buf.get(i..i + 4)? != b"null" {
+            return None;
+        }
+        i += 4;
+        None
+    } else {
+        Some(fast_uint(buf, &mut i)?)
+    };
+    if buf.get(i..i + 6)? != b",\"op\":" {
+        return None;
+    }
+    i += 6;
+    let op = u8::try_from(fast_uint(buf, &mut i)?).ok()?;
+    let data = match buf.get(i..)? {
+        [b'}', ..] => DataPos::Missing,
+        // The general scan starts `d` after any whitespace; leave that case to it.
+        [
+            b',',
+            b'"',
+            b'd',
+            b'"',
+            b':',
+            b' ' | b'\n' | b'\r' | b'\t',
+            ..,
+        ] => return None,
+        [b',', b'"', b'd', b'"', b':', ..] => DataPos::StartsAt(i + 5),
+        _ => return None,
+    };
+    Some(Envelope {
+        op,
+        seq,
+        name,
+        data,
+    })
 }
 
 /// The general scan behind [`envelope`]: any key order, whitespace, unknown keys.
+#[cold]
+#[inline(never)]
 fn general_envelope(buf: &[u8]) -> Result<Envelope<'_>, Malformed> {
     let mut c = Cursor { buf, pos: 0 };
     c.expect(b'{', "a frame must be a JSON object")?;

@@ -391,8 +391,8 @@ fn fast_paths_agree_on_captured_frames() {
     assert!(frames.len() > 30);
     for (i, f) in frames.iter().enumerate() {
         let fast = agrees(f);
-        // Compact frames (every second and third of each triple) take the fast path.
-        assert_eq!(fast, i % 3 != 0, "{}", String::from_utf8_lossy(f));
+        // Compact frames in Discord's key order (the second of each triple) take the fast path.
+        assert_eq!(fast, i % 3 == 1, "{}", String::from_utf8_lossy(f));
         let env = envelope(f).unwrap();
         let d = &f[d_span(f, &env.data).unwrap()];
         serde_json::from_slice::<serde_json::Value>(d).unwrap();
@@ -434,7 +434,6 @@ fn fast_paths_agree_on_edge_cases() {
     assert!(fast >= 12, "{fast}");
     assert!(fast_envelope(br#"{"t":"A","s":1,"op":0,"d":{}}"#).is_some());
     assert!(fast_envelope(br#"{"t":null,"s":null,"op":11,"d":null}"#).is_some());
-    assert!(fast_envelope(br#"{"op":11}"#).is_some());
     // Backslashes in names are still refused.
     assert_eq!(
         envelope(br#"{"t":"A\\B","s":1,"op":0,"d":{}}"#),
