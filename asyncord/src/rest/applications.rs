@@ -6,10 +6,10 @@
 use asyncord_model::Snowflake;
 use asyncord_model::application::Application;
 use asyncord_model::command::ApplicationCommand;
-use asyncord_model::request::Validate;
 use asyncord_model::request::command::{CreateCommand, EditCommand};
+use asyncord_model::request::{ModifyCurrentApplication, Validate};
 
-use super::base::{ApiBody, Rest, resource};
+use super::base::{Rest, resource};
 use crate::http::{Method, RestResult};
 
 resource! {
@@ -45,7 +45,7 @@ impl ApplicationsResource {
     }
 
     /// `PATCH /applications/@me`.
-    pub async fn edit_me(&self, body: impl ApiBody) -> RestResult<Application> {
+    pub async fn edit_me(&self, body: ModifyCurrentApplication) -> RestResult<Application> {
         self.rest
             .send(self.rest.req(Method::PATCH, "applications/@me", &[]), &body)
             .await

@@ -2,28 +2,35 @@
 //! soundboard, voice, guild settings, applications, entitlements, SKUs, channel extras,
 //! invites' target users, OAuth2 keys, connections, Slack/GitHub webhooks.
 
-use asyncord::model::Snowflake;
+use asyncord::model::auto_moderation::{
+    ActionMetadata, AutoModerationAction, AutoModerationActionType,
+};
 use asyncord::model::channel::ChannelType;
 use asyncord::model::command::ApplicationCommandPermission;
 use asyncord::model::request::command::CreateCommand;
 use asyncord::model::request::{
-    AddGuildMember, BeginGuildPrune, CreateEmoji, CreateGuildChannel, CreateMessage, CreatePoll,
-    CreateSoundboardSound, CreateTestEntitlement, CreateWebhook, EditCommandPermissions,
-    FileUpload, GuildTemplateBody, ImageData, JsonBody, ModifyCurrentUser, ModifyEmoji,
-    ModifySoundboardSound, ModifySticker, ModifyVoiceState,
+    ActionJoinRequest, AddGroupDmRecipient, AddGuildMember, BeginGuildPrune,
+    CreateAutoModerationRule, CreateEmoji, CreateGuildChannel, CreateMessage, CreatePoll,
+    CreateScheduledEvent, CreateScheduledEventException, CreateSoundboardSound,
+    CreateTestEntitlement, CreateWebhook, EditCommandPermissions, FileUpload, GuildTemplateBody,
+    ImageData, JsonBody, ModifyApplicationEmoji, ModifyAutoModerationRule,
+    ModifyCurrentApplication, ModifyCurrentUser, ModifyEmoji, ModifyGuildWidget,
+    ModifyIncidentActions, ModifyOnboarding, ModifyScheduledEvent, ModifyScheduledEventException,
+    ModifySoundboardSound, ModifySticker, ModifyVoiceState, ModifyWelcomeScreen,
+    SendSoundboardSound,
 };
+use asyncord::model::{Snowflake, Timestamp};
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{RestServer, Seed};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::run::Run;
 
 const NONE: Snowflake = Snowflake::new(1);
 
-/// A JSON body for the methods that take any body.
-#[allow(non_snake_case)]
-fn Raw(v: Value) -> JsonBody {
-    JsonBody(v)
+/// A timestamp from RFC 3339 text.
+fn at(s: &str) -> Timestamp {
+    s.parse().expect("timestamp")
 }
 
 /// A 1x1 PNG.
@@ -82,13 +89,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("app emoji", app_emojis.get(ae)).await;
     run.step(
         "edit app emoji",
-        app_emojis.edit(
-            ae,
-            ModifyEmoji {
-                name: Some("blob3".into()),
-                roles: None,
-            },
-        ),
+        app_emojis.edit(ae, ModifyApplicationEmoji::new("blob3")),
     )
     .await;
     run.step("delete app emoji", app_emojis.delete(ae)).await;
@@ -98,12 +99,15 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     let ev = run
         .step(
             "create event",
-            events.create(Raw(json!({
-                "name": "Party", "privacy_level": 2, "entity_type": 3,
-                "scheduled_start_time": "2030-01-01T00:00:00+00:00",
-                "scheduled_end_time": "2030-01-01T02:00:00+00:00",
-                "entity_metadata": {"location": "Online"},
-            }))),
+            events.create(
+                CreateScheduledEvent::external(
+                    "Party",
+                    "Online",
+                    at("2030-01-01T00:00:00+00:00"),
+                    at("2030-01-01T02:00:00+00:00"),
+                )
+                .description("a party"),
+            ),
         )
         .await
         .map_or(NONE, |e| e.id);
@@ -111,7 +115,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("event", events.get(ev, true)).await;
     run.step(
         "edit event",
-        events.edit(ev, Raw(json!({"name": "Party!"}))),
+        events.edit(ev, ModifyScheduledEvent::new().name("Party!")),
     )
     .await;
     run.step(
@@ -123,10 +127,17 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     let x = run
         .step(
             "create exception",
-            events.create_exception(ev, Raw(json!({"original_scheduled_start_time": "2030-01-08T00:00:00+00:00", "is_canceled": true}))),
+            events.create_exception(
+                ev,
+                CreateScheduledEventException::new(at("2030-01-08T00:00:00+00:00")).canceled(),
+            ),
         )
         .await
-        .and_then(|v| v["event_exception_id"].as_str().and_then(|s| s.parse().ok()))
+        .and_then(|v| {
+            v["event_exception_id"]
+                .as_str()
+                .and_then(|s| s.parse().ok())
+        })
         .unwrap_or(NONE);
     run.step(
         "exception users",
@@ -135,7 +146,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     .await;
     run.step(
         "edit exception",
-        events.edit_exception(ev, x, Raw(json!({"is_canceled": false}))),
+        events.edit_exception(ev, x, ModifyScheduledEventException::new().canceled(false)),
     )
     .await;
     run.step("delete exception", events.delete_exception(ev, x))
@@ -147,19 +158,27 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     let r = run
         .step(
             "create rule",
-            automod.create(Raw(json!({
-                "name": "no bad words", "event_type": 1, "trigger_type": 1,
-                "trigger_metadata": {"keyword_filter": ["bad"]},
-                "actions": [{"type": 1, "metadata": {"custom_message": "no"}}],
-                "enabled": true,
-            }))),
+            automod.create(
+                CreateAutoModerationRule::keyword("no bad words", ["bad"])
+                    .action(AutoModerationAction {
+                        kind: AutoModerationActionType::BlockMessage,
+                        metadata: Some(ActionMetadata {
+                            custom_message: Some("no".into()),
+                            ..ActionMetadata::default()
+                        }),
+                    })
+                    .enabled(true),
+            ),
         )
         .await
         .map_or(NONE, |r| r.id);
     run.step("rules", automod.list()).await;
     run.step("rule", automod.get(r)).await;
-    run.step("edit rule", automod.edit(r, Raw(json!({"enabled": false}))))
-        .await;
+    run.step(
+        "edit rule",
+        automod.edit(r, ModifyAutoModerationRule::new().enabled(false)),
+    )
+    .await;
     run.step("delete rule", automod.delete(r)).await;
     run.step(
         "audit log",
@@ -185,7 +204,13 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("sync template", templates.sync(&code)).await;
     run.step(
         "edit template",
-        templates.edit(&code, Raw(json!({"name": "b2"}))),
+        templates.edit(
+            &code,
+            GuildTemplateBody {
+                name: Some("b2".into()),
+                description: None,
+            },
+        ),
     )
     .await;
     run.step("delete template", templates.delete(&code)).await;
@@ -282,7 +307,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await;
     run.step(
         "edit widget",
-        guilds.edit_widget(guild, Raw(json!({"enabled": true}))),
+        guilds.edit_widget(guild, ModifyGuildWidget::new().enabled(true)),
     )
     .await;
     run.step("widget", guilds.widget(guild)).await;
@@ -293,7 +318,10 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         "edit onboarding",
         guilds.edit_onboarding(
             guild,
-            Raw(json!({"enabled": false, "prompts": [], "default_channel_ids": []})),
+            ModifyOnboarding::new()
+                .enabled(false)
+                .prompts(Vec::new())
+                .default_channels(Vec::new()),
         ),
     )
     .await;
@@ -301,7 +329,10 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await;
     run.step(
         "edit welcome screen",
-        guilds.edit_welcome_screen(guild, Raw(json!({"description": "hi"}))),
+        guilds.edit_welcome_screen(
+            guild,
+            ModifyWelcomeScreen::new().description(Some("hi".into())),
+        ),
     )
     .await;
     run.step("new member welcome", guilds.new_member_welcome(guild))
@@ -310,7 +341,10 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("preview", guilds.preview(guild)).await;
     run.step(
         "incident actions",
-        guilds.edit_incident_actions(guild, Raw(json!({"invites_disabled_until": null}))),
+        guilds.edit_incident_actions(
+            guild,
+            ModifyIncidentActions::new().invites_disabled_until(None),
+        ),
     )
     .await;
     run.step(
@@ -322,7 +356,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await;
     run.step(
         "action join request",
-        guilds.action_join_request(guild, user, Raw(json!({"action": "APPROVED"}))),
+        guilds.action_join_request(guild, user, ActionJoinRequest::approve()),
     )
     .await;
     run.step("role member counts", guilds.role_member_counts(guild))
@@ -349,14 +383,14 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         "edit application",
         client
             .applications
-            .edit(app, Raw(json!({"tags": ["utility"]}))),
+            .edit(app, ModifyCurrentApplication::new().tags(["utility"])),
     )
     .await;
     run.step(
         "edit my application",
         client
             .applications
-            .edit_me(Raw(json!({"tags": ["utility"]}))),
+            .edit_me(ModifyCurrentApplication::new().tags(["utility"])),
     )
     .await;
     run.step(
@@ -484,17 +518,15 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         "send sound",
         client
             .channels
-            .send_soundboard_sound(voice, Raw(json!({"sound_id": "1"}))),
+            .send_soundboard_sound(voice, SendSoundboardSound::new(Snowflake::new(1))),
     )
     .await;
     let group = server.world().add_channel(guild, "group", 3);
     run.step(
         "add recipient",
-        client.channels.add_recipient(
-            group,
-            newcomer,
-            Raw(json!({"access_token": "t", "nick": "b"})),
-        ),
+        client
+            .channels
+            .add_recipient(group, newcomer, AddGroupDmRecipient::new("t", "b")),
     )
     .await;
     run.step(
@@ -620,7 +652,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             "slack",
             client
                 .webhooks
-                .execute_slack(h.id, &token, Raw(json!({"text": "hi"}))),
+                .execute_slack(h.id, &token, JsonBody(json!({"text": "hi"}))),
         )
         .await;
         run.step(
@@ -628,7 +660,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             client.webhooks.execute_github(
                 h.id,
                 &token,
-                Raw(json!({"sender": {"id": 1, "login": "octo", "html_url": "https://github.com/octo", "avatar_url": "https://github.com/octo.png"}})),
+                JsonBody(json!({"sender": {"id": 1, "login": "octo", "html_url": "https://github.com/octo", "avatar_url": "https://github.com/octo.png"}})),
             ),
         )
         .await;

@@ -10,12 +10,13 @@ use asyncord_model::Snowflake;
 use asyncord_model::application::{ActivityInstance, Application, RoleConnectionMetadata};
 use asyncord_model::command::GuildApplicationCommandPermissions;
 use asyncord_model::monetization::{Entitlement, Sku, Subscription};
-use asyncord_model::request::{EditCommandPermissions, FileUpload};
+use asyncord_model::request::{
+    CreateTestEntitlement, EditCommandPermissions, FileUpload, ModifyCurrentApplication,
+};
 use asyncord_model::soundboard::SoundboardSound;
 use asyncord_model::user::Connection;
 use serde_json::Value;
 
-use super::super::ApiBody;
 use super::super::applications::{ApplicationsResource, CommandsResource};
 use super::super::auth::AuthResource;
 use super::super::base::{file_parts_named, resource};
@@ -49,7 +50,7 @@ impl ApplicationsResource {
     pub async fn edit(
         &self,
         application_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyCurrentApplication,
     ) -> RestResult<Application> {
         let a = application_id.into();
         let request = self.rest.req(Method::PATCH, "applications/{}", &[&a]);
@@ -267,7 +268,7 @@ impl EntitlementsResource {
 
     /// `POST /applications/{id}/entitlements`: a test entitlement (`sku_id`, `owner_id`,
     /// `owner_type` 1 guild / 2 user).
-    pub async fn create_test(&self, body: impl ApiBody) -> RestResult<Entitlement> {
+    pub async fn create_test(&self, body: CreateTestEntitlement) -> RestResult<Entitlement> {
         let request = self.rest.req(
             Method::POST,
             "applications/{}/entitlements",

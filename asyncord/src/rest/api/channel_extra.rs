@@ -10,12 +10,13 @@ use asyncord_model::Snowflake;
 use asyncord_model::channel::FollowedChannel;
 use asyncord_model::invite::TargetUsersJobStatus;
 use asyncord_model::message::Message;
-use asyncord_model::request::{FileUpload, FollowAnnouncementChannel};
+use asyncord_model::request::{
+    AddGroupDmRecipient, FileUpload, FollowAnnouncementChannel, JsonBody, SendSoundboardSound,
+};
 use asyncord_model::user::User;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::super::ApiBody;
 use super::super::base::file_parts_named;
 use super::super::channels::ChannelsResource;
 use super::super::invites::InvitesResource;
@@ -52,7 +53,7 @@ impl ChannelsResource {
         &self,
         channel_id: impl Into<Snowflake>,
         user_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: AddGroupDmRecipient,
     ) -> RestResult<()> {
         let (c, u) = (channel_id.into(), user_id.into());
         let request = self
@@ -164,7 +165,7 @@ impl ChannelsResource {
     pub async fn send_soundboard_sound(
         &self,
         channel_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: SendSoundboardSound,
     ) -> RestResult<()> {
         let c = channel_id.into();
         let request = self
@@ -210,12 +211,13 @@ impl InvitesResource {
 
 impl WebhooksResource {
     /// `POST /webhooks/{id}/{token}/slack`: executes with a Slack-compatible payload; 204
-    /// unless `wait`.
+    /// unless `wait`. The body stays a [`JsonBody`]: it is Slack's incoming-webhook format,
+    /// which Discord translates but does not define.
     pub async fn execute_slack(
         &self,
         webhook_id: impl Into<Snowflake>,
         token: &str,
-        body: impl ApiBody,
+        body: JsonBody,
     ) -> RestResult<()> {
         let w = webhook_id.into();
         let request = self
@@ -225,11 +227,13 @@ impl WebhooksResource {
     }
 
     /// `POST /webhooks/{id}/{token}/github`: executes with a GitHub webhook payload; 204.
+    /// The body stays a [`JsonBody`]: it is GitHub's webhook event format (sent by GitHub
+    /// itself), which Discord does not define.
     pub async fn execute_github(
         &self,
         webhook_id: impl Into<Snowflake>,
         token: &str,
-        body: impl ApiBody,
+        body: JsonBody,
     ) -> RestResult<()> {
         let w = webhook_id.into();
         let request = self

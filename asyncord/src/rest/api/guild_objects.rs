@@ -12,10 +12,14 @@ use asyncord_model::audit_log::AuditLog;
 use asyncord_model::auto_moderation::AutoModerationRule;
 use asyncord_model::emoji::{ApplicationEmojis, Emoji};
 use asyncord_model::guild::GuildTemplate;
+use asyncord_model::request::{
+    CreateAutoModerationRule, CreateEmoji, CreateScheduledEvent, CreateScheduledEventException,
+    GuildTemplateBody, ModifyApplicationEmoji, ModifyAutoModerationRule, ModifyEmoji,
+    ModifyScheduledEvent, ModifyScheduledEventException,
+};
 use asyncord_model::scheduled_event::{GuildScheduledEvent, GuildScheduledEventUser};
 use serde::Deserialize;
 
-use super::super::ApiBody;
 use super::super::applications::ApplicationsResource;
 use super::super::base::resource;
 use super::super::guilds::GuildsResource;
@@ -147,7 +151,7 @@ impl GuildEmojisResource {
     }
 
     /// `POST /guilds/{id}/emojis` (name, image data URI, roles).
-    pub async fn create(&self, body: impl ApiBody) -> RestResult<Emoji> {
+    pub async fn create(&self, body: CreateEmoji) -> RestResult<Emoji> {
         let request = self
             .rest
             .req(Method::POST, "guilds/{}/emojis", &[&self.guild_id]);
@@ -158,7 +162,7 @@ impl GuildEmojisResource {
     pub async fn edit(
         &self,
         emoji_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyEmoji,
     ) -> RestResult<Emoji> {
         let e = emoji_id.into();
         let request = self
@@ -209,8 +213,8 @@ impl ApplicationEmojisResource {
         self.rest.call(request).await
     }
 
-    /// `POST /applications/{id}/emojis` (name, image data URI).
-    pub async fn create(&self, body: impl ApiBody) -> RestResult<Emoji> {
+    /// `POST /applications/{id}/emojis` (name, image data URI; `roles` must stay empty).
+    pub async fn create(&self, body: CreateEmoji) -> RestResult<Emoji> {
         let request = self.rest.req(
             Method::POST,
             "applications/{}/emojis",
@@ -223,7 +227,7 @@ impl ApplicationEmojisResource {
     pub async fn edit(
         &self,
         emoji_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyApplicationEmoji,
     ) -> RestResult<Emoji> {
         let e = emoji_id.into();
         let request = self.rest.req(
@@ -290,7 +294,7 @@ impl ScheduledEventsResource {
     }
 
     /// `POST /guilds/{id}/scheduled-events`.
-    pub async fn create(&self, body: impl ApiBody) -> RestResult<GuildScheduledEvent> {
+    pub async fn create(&self, body: CreateScheduledEvent) -> RestResult<GuildScheduledEvent> {
         let request = self.rest.req(
             Method::POST,
             "guilds/{}/scheduled-events",
@@ -303,7 +307,7 @@ impl ScheduledEventsResource {
     pub async fn edit(
         &self,
         event_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyScheduledEvent,
     ) -> RestResult<GuildScheduledEvent> {
         let e = event_id.into();
         let request = self.rest.req(
@@ -390,7 +394,7 @@ impl ScheduledEventsResource {
     pub async fn create_exception(
         &self,
         event_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: CreateScheduledEventException,
     ) -> RestResult<serde_json::Value> {
         let e = event_id.into();
         let request = self.rest.req(
@@ -406,7 +410,7 @@ impl ScheduledEventsResource {
         &self,
         event_id: impl Into<Snowflake>,
         exception_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyScheduledEventException,
     ) -> RestResult<serde_json::Value> {
         let (e, x) = (event_id.into(), exception_id.into());
         let request = self.rest.req(
@@ -456,7 +460,7 @@ impl AutoModerationResource {
     }
 
     /// `POST /guilds/{id}/auto-moderation/rules`.
-    pub async fn create(&self, body: impl ApiBody) -> RestResult<AutoModerationRule> {
+    pub async fn create(&self, body: CreateAutoModerationRule) -> RestResult<AutoModerationRule> {
         let request = self.rest.req(
             Method::POST,
             "guilds/{}/auto-moderation/rules",
@@ -469,7 +473,7 @@ impl AutoModerationResource {
     pub async fn edit(
         &self,
         rule_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyAutoModerationRule,
     ) -> RestResult<AutoModerationRule> {
         let r = rule_id.into();
         let request = self.rest.req(
@@ -502,7 +506,7 @@ impl TemplatesResource {
     }
 
     /// `POST /guilds/{id}/templates` (name, description).
-    pub async fn create(&self, body: impl ApiBody) -> RestResult<GuildTemplate> {
+    pub async fn create(&self, body: GuildTemplateBody) -> RestResult<GuildTemplate> {
         let request = self
             .rest
             .req(Method::POST, "guilds/{}/templates", &[&self.guild_id]);
@@ -520,7 +524,7 @@ impl TemplatesResource {
     }
 
     /// `PATCH /guilds/{id}/templates/{code}`.
-    pub async fn edit(&self, code: &str, body: impl ApiBody) -> RestResult<GuildTemplate> {
+    pub async fn edit(&self, code: &str, body: GuildTemplateBody) -> RestResult<GuildTemplate> {
         let request = self.rest.req(
             Method::PATCH,
             "guilds/{}/templates/{}",

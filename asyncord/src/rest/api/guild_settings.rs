@@ -10,12 +10,14 @@ use asyncord_model::guild::{
     VanityUrl, WelcomeScreen,
 };
 use asyncord_model::member::Member;
-use asyncord_model::request::{AddGuildMember, Validate};
+use asyncord_model::request::{
+    ActionJoinRequest, AddGuildMember, BeginGuildPrune, ModifyGuildWidget, ModifyIncidentActions,
+    ModifyOnboarding, ModifyVoiceState, ModifyWelcomeScreen, Validate,
+};
 use asyncord_model::voice::{VoiceRegion, VoiceState};
 use bytes::Bytes;
 use serde_json::Value;
 
-use super::super::ApiBody;
 use super::super::guilds::GuildsResource;
 use super::super::members::MembersResource;
 use crate::http::{Method, RestError, RestResult};
@@ -73,7 +75,7 @@ impl GuildsResource {
     pub async fn edit_current_voice_state(
         &self,
         guild_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyVoiceState,
     ) -> RestResult<()> {
         let g = guild_id.into();
         let request = self
@@ -83,11 +85,12 @@ impl GuildsResource {
     }
 
     /// `PATCH /guilds/{id}/voice-states/{user_id}` (`channel_id`, `suppress`); 204.
+    /// `request_to_speak_timestamp` applies to the current user only and must stay unset.
     pub async fn edit_voice_state(
         &self,
         guild_id: impl Into<Snowflake>,
         user_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyVoiceState,
     ) -> RestResult<()> {
         let (g, u) = (guild_id.into(), user_id.into());
         let request = self
@@ -144,7 +147,7 @@ impl GuildsResource {
     pub async fn prune(
         &self,
         guild_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: BeginGuildPrune,
     ) -> RestResult<PruneResult> {
         let g = guild_id.into();
         let request = self.rest.req(Method::POST, "guilds/{}/prune", &[&g]);
@@ -166,7 +169,7 @@ impl GuildsResource {
     pub async fn edit_widget(
         &self,
         guild_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyGuildWidget,
     ) -> RestResult<GuildWidgetSettings> {
         let g = guild_id.into();
         let request = self.rest.req(Method::PATCH, "guilds/{}/widget", &[&g]);
@@ -207,7 +210,7 @@ impl GuildsResource {
     pub async fn edit_onboarding(
         &self,
         guild_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyOnboarding,
     ) -> RestResult<Onboarding> {
         let g = guild_id.into();
         let request = self.rest.req(Method::PUT, "guilds/{}/onboarding", &[&g]);
@@ -232,7 +235,7 @@ impl GuildsResource {
     pub async fn edit_welcome_screen(
         &self,
         guild_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyWelcomeScreen,
     ) -> RestResult<WelcomeScreen> {
         let g = guild_id.into();
         let request = self
@@ -273,7 +276,7 @@ impl GuildsResource {
     pub async fn edit_incident_actions(
         &self,
         guild_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifyIncidentActions,
     ) -> RestResult<Value> {
         let g = guild_id.into();
         let request = self
@@ -322,7 +325,7 @@ impl GuildsResource {
         &self,
         guild_id: impl Into<Snowflake>,
         request_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ActionJoinRequest,
     ) -> RestResult<Value> {
         let (g, r) = (guild_id.into(), request_id.into());
         let request = self

@@ -2,10 +2,10 @@
 //! <https://discord.com/developers/docs/resources/soundboard>
 
 use asyncord_model::Snowflake;
+use asyncord_model::request::{CreateSoundboardSound, ModifySoundboardSound};
 use asyncord_model::soundboard::SoundboardSound;
 use serde::Deserialize;
 
-use super::super::ApiBody;
 use super::super::base::resource;
 use crate::http::{Method, RestResult};
 
@@ -44,7 +44,7 @@ impl SoundboardResource {
     }
 
     /// `POST /guilds/{id}/soundboard-sounds` (name, sound data URI, volume, emoji).
-    pub async fn create(&self, body: impl ApiBody) -> RestResult<SoundboardSound> {
+    pub async fn create(&self, body: CreateSoundboardSound) -> RestResult<SoundboardSound> {
         let request = self.rest.req(
             Method::POST,
             "guilds/{}/soundboard-sounds",
@@ -57,7 +57,7 @@ impl SoundboardResource {
     pub async fn edit(
         &self,
         sound_id: impl Into<Snowflake>,
-        body: impl ApiBody,
+        body: ModifySoundboardSound,
     ) -> RestResult<SoundboardSound> {
         let s = sound_id.into();
         let request = self.rest.req(
