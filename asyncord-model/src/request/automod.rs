@@ -248,7 +248,7 @@ fn check_actions(actions: &[AutoModerationAction]) -> Result<(), ValidationError
         match action.kind {
             AutoModerationActionType::Timeout => match m.and_then(|m| m.duration_seconds) {
                 Some(d) => {
-                    check::range(&meta.field("duration_seconds"), i64::from(d), 0, 2_419_200)?
+                    check::range(&meta.field("duration_seconds"), i64::from(d), 0, 2_419_200)?;
                 }
                 None => {
                     return Err(meta
