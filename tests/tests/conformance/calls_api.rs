@@ -2,6 +2,7 @@
 //! soundboard, voice, guild settings, applications, entitlements, SKUs, channel extras,
 //! invites' target users, OAuth2 keys, connections, Slack/GitHub webhooks.
 
+use asyncord::http::RestError;
 use asyncord::model::auto_moderation::{
     ActionMetadata, AutoModerationAction, AutoModerationActionType,
 };
@@ -664,5 +665,58 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             ),
         )
         .await;
+    }
+
+    local_rejections(run, client, guild, app, user).await;
+}
+
+/// Bodies a shared type allows but the route does not take are refused before sending.
+async fn local_rejections(
+    run: &mut Run,
+    client: &RestClient,
+    guild: Snowflake,
+    app: Snowflake,
+    user: Snowflake,
+) {
+    let mut emoji = CreateEmoji::new("blob", png());
+    emoji.roles.push(NONE);
+    let voice = ModifyVoiceState {
+        request_to_speak_timestamp: Some(None),
+        ..ModifyVoiceState::default()
+    };
+    let results = [
+        (
+            "app emoji with roles",
+            client.applications.emojis(app).create(emoji).await.err(),
+        ),
+        (
+            "template without a name",
+            client
+                .guilds
+                .templates(guild)
+                .create(GuildTemplateBody::default())
+                .await
+                .err(),
+        ),
+        (
+            "other user's request to speak",
+            client
+                .guilds
+                .edit_voice_state(guild, user, voice)
+                .await
+                .err(),
+        ),
+    ];
+    for (label, error) in results {
+        if !matches!(error, Some(RestError::Validation(_))) {
+            run.failures.push(format!(
+                "{label}: expected a local validation error, got {error:?}"
+            ));
+        }
+    }
+    let sent = run.proxy.take();
+    if !sent.is_empty() {
+        run.failures
+            .push(format!("local rejections sent {} request(s)", sent.len()));
     }
 }

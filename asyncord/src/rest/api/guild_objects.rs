@@ -15,7 +15,7 @@ use asyncord_model::guild::GuildTemplate;
 use asyncord_model::request::{
     CreateAutoModerationRule, CreateEmoji, CreateScheduledEvent, CreateScheduledEventException,
     GuildTemplateBody, ModifyApplicationEmoji, ModifyAutoModerationRule, ModifyEmoji,
-    ModifyScheduledEvent, ModifyScheduledEventException,
+    ModifyScheduledEvent, ModifyScheduledEventException, ValidationError, ValidationErrorKind,
 };
 use asyncord_model::scheduled_event::{GuildScheduledEvent, GuildScheduledEventUser};
 use serde::Deserialize;
@@ -25,7 +25,7 @@ use super::super::base::resource;
 use super::super::guilds::GuildsResource;
 use super::super::messages::out_of_range;
 use super::soundboard::SoundboardResource;
-use crate::http::{Method, RestResult};
+use crate::http::{Method, RestError, RestResult};
 
 fn check_limit(limit: Option<u16>, max: u16) -> RestResult<()> {
     match limit {
@@ -34,6 +34,17 @@ fn check_limit(limit: Option<u16>, max: u16) -> RestResult<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// A body field this route does not take, or a field it requires, as a validation error.
+pub(crate) fn invalid_field(path: &str, reason: &str) -> RestError {
+    ValidationError {
+        path: path.to_owned(),
+        kind: ValidationErrorKind::Invalid {
+            reason: reason.to_owned(),
+        },
+    }
+    .into()
 }
 
 resource! {
@@ -215,6 +226,9 @@ impl ApplicationEmojisResource {
 
     /// `POST /applications/{id}/emojis` (name, image data URI; `roles` must stay empty).
     pub async fn create(&self, body: CreateEmoji) -> RestResult<Emoji> {
+        if !body.roles.is_empty() {
+            return Err(invalid_field("roles", "application emojis have no roles"));
+        }
         let request = self.rest.req(
             Method::POST,
             "applications/{}/emojis",
@@ -505,8 +519,11 @@ impl TemplatesResource {
         self.rest.call(request).await
     }
 
-    /// `POST /guilds/{id}/templates` (name, description).
+    /// `POST /guilds/{id}/templates` (name required, description).
     pub async fn create(&self, body: GuildTemplateBody) -> RestResult<GuildTemplate> {
+        if body.name.is_none() {
+            return Err(invalid_field("name", "a new template needs a name"));
+        }
         let request = self
             .rest
             .req(Method::POST, "guilds/{}/templates", &[&self.guild_id]);

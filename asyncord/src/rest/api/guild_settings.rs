@@ -20,6 +20,7 @@ use serde_json::Value;
 
 use super::super::guilds::GuildsResource;
 use super::super::members::MembersResource;
+use super::guild_objects::invalid_field;
 use crate::http::{Method, RestError, RestResult};
 
 impl GuildsResource {
@@ -92,6 +93,12 @@ impl GuildsResource {
         user_id: impl Into<Snowflake>,
         body: ModifyVoiceState,
     ) -> RestResult<()> {
+        if body.request_to_speak_timestamp.is_some() {
+            return Err(invalid_field(
+                "request_to_speak_timestamp",
+                "only the current user's voice state takes it",
+            ));
+        }
         let (g, u) = (guild_id.into(), user_id.into());
         let request = self
             .rest
