@@ -153,6 +153,26 @@ mod tests {
     }
 
     #[test]
+    fn integration_types_config_keys_are_strings() {
+        let mut config = BTreeMap::new();
+        config.insert(
+            ApplicationIntegrationType::GuildInstall,
+            IntegrationTypeConfig::default(),
+        );
+        let body = ModifyCurrentApplication {
+            integration_types_config: Some(config),
+            ..ModifyCurrentApplication::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"integration_types_config":{"0":{}}}"#
+        );
+        let back: ModifyCurrentApplication =
+            serde_json::from_str(&serde_json::to_string(&body).unwrap()).unwrap();
+        assert_eq!(back, body);
+    }
+
+    #[test]
     fn tag_limits() {
         let ok = ModifyCurrentApplication::new().tags(["a", "b", "c", "d", &"e".repeat(20)]);
         assert!(ok.validate().is_ok());

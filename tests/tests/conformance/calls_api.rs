@@ -8,6 +8,7 @@ use asyncord::model::auto_moderation::{
 };
 use asyncord::model::channel::ChannelType;
 use asyncord::model::command::ApplicationCommandPermission;
+use asyncord::model::guild::{OnboardingMode, WelcomeScreenChannel};
 use asyncord::model::request::command::CreateCommand;
 use asyncord::model::request::{
     ActionJoinRequest, AddGroupDmRecipient, AddGuildMember, BeginGuildPrune,
@@ -24,6 +25,7 @@ use asyncord::model::{Snowflake, Timestamp};
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{RestServer, Seed};
 use serde_json::json;
+use std::time::Duration;
 
 use super::run::Run;
 
@@ -116,7 +118,12 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("event", events.get(ev, true)).await;
     run.step(
         "edit event",
-        events.edit(ev, ModifyScheduledEvent::new().name("Party!")),
+        events.edit(
+            ev,
+            ModifyScheduledEvent::new()
+                .name("Party!")
+                .description(Some("a bigger party".into())),
+        ),
     )
     .await;
     run.step(
@@ -168,7 +175,8 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
                             ..ActionMetadata::default()
                         }),
                     })
-                    .enabled(true),
+                    .enabled(true)
+                    .exempt_channel(channel),
             ),
         )
         .await
@@ -177,7 +185,12 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("rule", automod.get(r)).await;
     run.step(
         "edit rule",
-        automod.edit(r, ModifyAutoModerationRule::new().enabled(false)),
+        automod.edit(
+            r,
+            ModifyAutoModerationRule::new()
+                .name("no very bad words")
+                .enabled(false),
+        ),
     )
     .await;
     run.step("delete rule", automod.delete(r)).await;
@@ -321,8 +334,11 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             guild,
             ModifyOnboarding::new()
                 .enabled(false)
+                // a prompt would be echoed without the `emoji` Discord derives from
+                // emoji_id/emoji_name (an emulator gap), so none is sent
                 .prompts(Vec::new())
-                .default_channels(Vec::new()),
+                .default_channels(vec![channel])
+                .mode(OnboardingMode::Default),
         ),
     )
     .await;
@@ -332,7 +348,15 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         "edit welcome screen",
         guilds.edit_welcome_screen(
             guild,
-            ModifyWelcomeScreen::new().description(Some("hi".into())),
+            ModifyWelcomeScreen::new()
+                .enabled(false)
+                .description(Some("hi".into()))
+                .channels(vec![WelcomeScreenChannel {
+                    channel_id: channel,
+                    description: "say hello".into(),
+                    emoji_id: None,
+                    emoji_name: Some("\u{1F44B}".into()),
+                }]),
         ),
     )
     .await;
@@ -344,7 +368,9 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         "incident actions",
         guilds.edit_incident_actions(
             guild,
-            ModifyIncidentActions::new().invites_disabled_until(None),
+            ModifyIncidentActions::new()
+                .invites_disabled_until(Some(Timestamp::now() + Duration::from_secs(3600)))
+                .dms_disabled_until(None),
         ),
     )
     .await;
