@@ -70,6 +70,7 @@ const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
 /// The first `"` or `\` at or after `i`, eight bytes at a time. In `(x - ONES) & !x & HIGHS` a
 /// byte of `x` that is zero always sets its high bit, and a false hit can only sit above a true
 /// one, so the lowest set bit is exact.
+#[inline(always)]
 fn quote_or_backslash(buf: &[u8], i: usize) -> Option<usize> {
     let rest = buf.get(i..)?;
     let mut chunks = rest.chunks_exact(8);
@@ -227,16 +228,20 @@ pub(crate) fn envelope(buf: &[u8]) -> Result<Envelope<'_>, Malformed> {
 
 /// Plain digits at `*i` as a `u64`, moving `*i` past them; `None` when there are none or more
 /// than 19 (those may overflow: the general scan decides).
+#[inline(always)]
 fn fast_uint(buf: &[u8], i: &mut usize) -> Option<u64> {
-    let start = *i;
     let mut v = 0u64;
-    while let Some(&b) = buf.get(*i)
-        && b.is_ascii_digit()
-    {
-        v = v.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
-        *i += 1;
+    let mut n = 0;
+    for &b in buf.get(*i..)? {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        v = v.wrapping_mul(10).wrapping_add(u64::from(d));
+        n += 1;
     }
-    (1..=19).contains(&(*i - start)).then_some(v)
+    *i += n;
+    (1..=19).contains(&n).then_some(v)
 }
 
 /// The envelope of a compact frame in Discord's key order: `{"t":` a string without escapes or
