@@ -369,7 +369,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         guilds.edit_incident_actions(
             guild,
             ModifyIncidentActions::new()
-                .invites_disabled_until(Some(Timestamp::now() + Duration::from_secs(3600)))
+                .invites_disabled_until(Some(Timestamp::now() + Duration::from_hours(1)))
                 .dms_disabled_until(None),
         ),
     )
