@@ -12,6 +12,9 @@
 //! the same for every input.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use asyncord_model::gateway::EventKind;
 
 /// A frame's envelope.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,7 +259,7 @@ fn fast_envelope(buf: &[u8]) -> Option<Envelope<'_>> {
         if buf.get(end) != Some(&b'"') {
             return None;
         }
-        (Some(std::str::from_utf8(buf.get(6..end)?).ok()?), end + 1)
+        (Some(event_name(buf, end)?), end + 1)
     } else if rest.starts_with(b"null") {
         (None, 9)
     } else {
@@ -301,6 +304,54 @@ fn fast_envelope(buf: &[u8]) -> Option<Envelope<'_>> {
         name,
         data,
     })
+}
+
+/// Slots in [`KNOWN_NAMES`] (a power of two).
+const NAME_SLOTS: usize = 1024;
+
+/// Where the name in `buf[6..end]` goes in [`KNOWN_NAMES`]: a hash of the eight bytes from the
+/// name's start and the eight up to its end (both may reach into the frame's fixed text around a
+/// short name). `None` when those bytes are out of the frame.
+#[inline(always)]
+fn name_slot(buf: &[u8], end: usize) -> Option<usize> {
+    let head = u64::from_le_bytes(*buf.get(6..)?.first_chunk::<8>()?);
+    let tail = u64::from_le_bytes(*buf.get(end.checked_sub(8)?..)?.first_chunk::<8>()?);
+    let mixed = (head ^ tail.rotate_left(32)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    Some((mixed >> 54) as usize % NAME_SLOTS)
+}
+
+/// Discord's event names by [`name_slot`], as 1 + their index in [`EventKind::ALL`] (0: empty;
+/// a name whose slot is taken is simply left out).
+static KNOWN_NAMES: LazyLock<[u16; NAME_SLOTS]> = LazyLock::new(|| {
+    let mut slots = [0u16; NAME_SLOTS];
+    for (i, kind) in EventKind::ALL.iter().enumerate() {
+        let frame = format!("{{\"t\":\"{}\",\"s\":", kind.name());
+        let (Some(slot), Ok(id)) = (
+            name_slot(frame.as_bytes(), 6 + kind.name().len()),
+            u16::try_from(i + 1),
+        ) else {
+            continue;
+        };
+        if slots[slot] == 0 {
+            slots[slot] = id;
+        }
+    }
+    slots
+});
+
+/// The event name in `buf[6..end]` (no quote or backslash in it): a known name is found by
+/// [`name_slot`] and compared, anything else is validated as UTF-8.
+#[inline(always)]
+fn event_name(buf: &[u8], end: usize) -> Option<&str> {
+    let raw = buf.get(6..end)?;
+    if let Some(slot) = name_slot(buf, end)
+        && let Some(index) = KNOWN_NAMES[slot].checked_sub(1)
+        && let Some(kind) = EventKind::ALL.get(usize::from(index))
+        && kind.name().as_bytes() == raw
+    {
+        return Some(kind.name());
+    }
+    std::str::from_utf8(raw).ok()
 }
 
 /// The general scan behind [`envelope`]: any key order, whitespace, unknown keys.

@@ -466,3 +466,35 @@ fn fast_paths_agree_on_random_mutations() {
         agrees(&f);
     }
 }
+
+#[test]
+fn known_event_names_are_found_by_slot() {
+    let mut found = 0;
+    for kind in EventKind::ALL {
+        let f = format!(r#"{{"t":"{}","s":7,"op":0,"d":{{}}}}"#, kind.name());
+        let f = f.as_bytes();
+        assert!(agrees(f));
+        assert_eq!(envelope(f).unwrap().name, Some(kind.name()));
+        let end = 6 + kind.name().len();
+        let slot = name_slot(f, end).unwrap();
+        found += usize::from(EventKind::ALL.get(usize::from(KNOWN_NAMES[slot]) - 1) == Some(kind));
+        // A name one byte off is not taken for the known one.
+        let mut g = f.to_vec();
+        g[end - 1] ^= 0x20;
+        assert!(agrees(&g));
+        assert_ne!(envelope(&g).unwrap().name, Some(kind.name()));
+    }
+    // Today no two names share a slot; a few future collisions only cost those names speed.
+    assert!(
+        found + 3 >= EventKind::ALL.len(),
+        "{found} of {}",
+        EventKind::ALL.len()
+    );
+    for f in [
+        br#"{"t":"NOT_AN_EVENT_YET","s":7,"op":0,"d":{}}"#.as_slice(),
+        br#"{"t":"X","s":7,"op":0,"d":{}}"#,
+        br#"{"t":"","s":7,"op":0,"d":{}}"#,
+    ] {
+        assert!(agrees(f));
+    }
+}
