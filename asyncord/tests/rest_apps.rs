@@ -9,9 +9,9 @@ use asyncord::http::RestError;
 use asyncord::model::interaction::InteractionResponse;
 use asyncord::model::request::command::{CreateCommand, EditCommand};
 use asyncord::model::request::{
-    CreateMessage, EditWebhookMessage, ExecuteWebhook, ModifyCurrentUser,
+    CreateMessage, EditWebhookMessage, ExecuteWebhook, ModifyCurrentApplication, ModifyCurrentUser,
 };
-use common::{Raw, last, socket};
+use common::{last, socket};
 use serde_json::json;
 
 #[tokio::test]
@@ -84,7 +84,7 @@ async fn application_and_auth_info() {
     assert_eq!(app.id, seed.bot.application_id);
     let edited = client
         .applications
-        .edit_me(Raw(json!({"description": "a bot"})))
+        .edit_me(ModifyCurrentApplication::new().description("a bot"))
         .await
         .unwrap();
     assert_eq!(edited.description, "a bot");

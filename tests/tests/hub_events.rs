@@ -33,7 +33,7 @@ async fn on_reaction(_event: MessageReactionAddEvent, seen: Seen) -> HandlerResu
 
 /// Waits (virtual time) until `counter` reaches `n`.
 async fn reach(counter: &AtomicUsize, n: usize) {
-    tokio::time::timeout(Duration::from_secs(60), async {
+    tokio::time::timeout(Duration::from_mins(1), async {
         while counter.load(Ordering::SeqCst) < n {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }

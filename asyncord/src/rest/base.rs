@@ -152,7 +152,8 @@ pub(crate) fn file_parts_named(
 }
 
 /// Any request body of `asyncord_model::request`: serialisable, validated before sending, and
-/// possibly carrying files. Methods whose body type is not fixed yet accept any `ApiBody`.
+/// possibly carrying files. Each REST method names its own body type; this bound is what the
+/// request plumbing needs of them.
 pub trait ApiBody: Serialize + Validate + RequestBody + Send + Sync {}
 
 impl<T: Serialize + Validate + RequestBody + Send + Sync + ?Sized> ApiBody for T {}
