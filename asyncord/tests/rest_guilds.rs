@@ -370,3 +370,75 @@ async fn stickers_list_get_edit_delete() {
         Some(10060)
     );
 }
+
+#[tokio::test]
+async fn guild_settings_are_kept_between_reads() {
+    use asyncord::model::guild::{
+        OnboardingMode, OnboardingPrompt, OnboardingPromptOption, OnboardingPromptType,
+    };
+    use asyncord::model::request::{ModifyGuildWidget, ModifyOnboarding};
+
+    let (_server, client, seed) = socket().await;
+    let g = seed.guild_id;
+    assert!(!client.guilds.widget_settings(g).await.unwrap().enabled);
+    client
+        .guilds
+        .edit_widget(
+            g,
+            ModifyGuildWidget::new()
+                .enabled(true)
+                .channel(Some(seed.channel_id)),
+        )
+        .await
+        .unwrap();
+    let widget = client.guilds.widget_settings(g).await.unwrap();
+    assert!(widget.enabled);
+    assert_eq!(widget.channel_id, Some(seed.channel_id));
+
+    let option = OnboardingPromptOption {
+        id: Snowflake::new(2),
+        channel_ids: vec![seed.channel_id],
+        role_ids: Vec::new(),
+        emoji: None,
+        emoji_id: None,
+        emoji_name: Some("👋".to_owned()),
+        emoji_animated: None,
+        title: "Say hello".to_owned(),
+        description: None,
+    };
+    let prompt = OnboardingPrompt {
+        id: Snowflake::new(1),
+        kind: OnboardingPromptType::Dropdown,
+        options: vec![option],
+        title: "Why are you here?".to_owned(),
+        single_select: true,
+        required: true,
+        in_onboarding: true,
+    };
+    client
+        .guilds
+        .edit_onboarding(
+            g,
+            ModifyOnboarding::new()
+                .enabled(true)
+                .prompts(vec![prompt])
+                .mode(OnboardingMode::Advanced),
+        )
+        .await
+        .unwrap();
+    // A later read returns what was written, shaped as Discord answers it.
+    let onboarding = client.guilds.onboarding(g).await.unwrap();
+    assert!(onboarding.enabled);
+    assert_eq!(onboarding.mode, OnboardingMode::Advanced);
+    let read = &onboarding.prompts[0];
+    assert_eq!(
+        (read.title.as_str(), read.kind, read.required),
+        ("Why are you here?", OnboardingPromptType::Dropdown, true)
+    );
+    let emoji = read.options[0]
+        .emoji
+        .as_ref()
+        .expect("emoji built from emoji_name");
+    assert_eq!(emoji.name.as_deref(), Some("👋"));
+    assert_eq!(read.options[0].channel_ids, [seed.channel_id]);
+}

@@ -8,7 +8,10 @@ use asyncord::model::auto_moderation::{
 };
 use asyncord::model::channel::ChannelType;
 use asyncord::model::command::ApplicationCommandPermission;
-use asyncord::model::guild::{OnboardingMode, WelcomeScreenChannel};
+use asyncord::model::guild::{
+    OnboardingMode, OnboardingPrompt, OnboardingPromptOption, OnboardingPromptType,
+    WelcomeScreenChannel,
+};
 use asyncord::model::request::command::CreateCommand;
 use asyncord::model::request::{
     ActionJoinRequest, AddGroupDmRecipient, AddGuildMember, BeginGuildPrune,
@@ -334,9 +337,25 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             guild,
             ModifyOnboarding::new()
                 .enabled(false)
-                // a prompt would be echoed without the `emoji` Discord derives from
-                // emoji_id/emoji_name (an emulator gap), so none is sent
-                .prompts(Vec::new())
+                .prompts(vec![OnboardingPrompt {
+                    id: Snowflake::new(1),
+                    kind: OnboardingPromptType::MultipleChoice,
+                    options: vec![OnboardingPromptOption {
+                        id: Snowflake::new(2),
+                        channel_ids: vec![channel],
+                        role_ids: Vec::new(),
+                        emoji: None,
+                        emoji_id: None,
+                        emoji_name: Some("👋".to_owned()),
+                        emoji_animated: Some(false),
+                        title: "Say hello".to_owned(),
+                        description: Some("Where introductions go".to_owned()),
+                    }],
+                    title: "What brings you here?".to_owned(),
+                    single_select: true,
+                    required: false,
+                    in_onboarding: true,
+                }])
                 .default_channels(vec![channel])
                 .mode(OnboardingMode::Default),
         ),

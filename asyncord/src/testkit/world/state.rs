@@ -65,6 +65,9 @@ pub(crate) struct State {
     pub stage_instances: BTreeMap<Snowflake, Value>,
     pub stickers: BTreeMap<Snowflake, Value>,
     pub audit_log: Vec<Value>,
+    /// Per-guild settings documents (`widget`, `onboarding`, `welcome-screen`,
+    /// `incident-actions`), as last written.
+    pub guild_settings: HashMap<(Snowflake, &'static str), serde_json::Map<String, Value>>,
 }
 
 /// Whether a channel object is a thread (types 10, 11, 12).

@@ -166,10 +166,13 @@ pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
             Reply::ok(json!({"pruned": if compute { json!(0) } else { Value::Null }}))
         }
         // widget
-        ("GET" | "PATCH", ["widget"]) => Reply::ok(json!({
-            "enabled": f(&body, "enabled", json!(false)),
-            "channel_id": f(&body, "channel_id", Value::Null),
-        })),
+        ("GET" | "PATCH", ["widget"]) => {
+            let doc = settings(ctx, g, "widget", body);
+            Reply::ok(json!({
+                "enabled": f(&doc, "enabled", json!(false)),
+                "channel_id": f(&doc, "channel_id", Value::Null),
+            }))
+        }
         ("GET", ["widget.json"]) => {
             let name = ctx
                 .world
@@ -182,25 +185,39 @@ pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
         }
         ("GET", ["widget.png"]) => Reply::ok(Value::String(String::new())),
         // onboarding, welcome screen, new member welcome
-        ("GET" | "PUT", ["onboarding"]) => Reply::ok(json!({
-            "guild_id": g.to_string(), "prompts": f(&body, "prompts", json!([])),
-            "default_channel_ids": f(&body, "default_channel_ids", json!([])),
-            "enabled": f(&body, "enabled", json!(false)), "mode": f(&body, "mode", json!(0)),
-        })),
-        ("GET" | "PATCH", ["welcome-screen"]) => Reply::ok(json!({
-            "description": f(&body, "description", Value::Null),
-            "welcome_channels": f(&body, "welcome_channels", json!([])),
-        })),
+        ("GET" | "PUT", ["onboarding"]) => {
+            let mut body = body;
+            if let Some(prompts) = body.get("prompts") {
+                let shaped = onboarding_prompts(ctx, prompts);
+                body.insert("prompts".into(), shaped);
+            }
+            let doc = settings(ctx, g, "onboarding", body);
+            Reply::ok(json!({
+                "guild_id": g.to_string(), "prompts": f(&doc, "prompts", json!([])),
+                "default_channel_ids": f(&doc, "default_channel_ids", json!([])),
+                "enabled": f(&doc, "enabled", json!(false)), "mode": f(&doc, "mode", json!(0)),
+            }))
+        }
+        ("GET" | "PATCH", ["welcome-screen"]) => {
+            let doc = settings(ctx, g, "welcome-screen", body);
+            Reply::ok(json!({
+                "description": f(&doc, "description", Value::Null),
+                "welcome_channels": f(&doc, "welcome_channels", json!([])),
+            }))
+        }
         ("GET", ["new-member-welcome"]) => Reply::ok(json!({
             "guild_id": g.to_string(), "enabled": false,
             "new_member_actions": [], "resource_channels": [],
         })),
         ("GET", ["vanity-url"]) => Reply::ok(json!({"code": null, "uses": 0})),
         ("GET", ["preview"]) => preview(ctx, g),
-        ("PUT", ["incident-actions"]) => Reply::ok(json!({
-            "invites_disabled_until": f(&body, "invites_disabled_until", Value::Null),
-            "dms_disabled_until": f(&body, "dms_disabled_until", Value::Null),
-        })),
+        ("PUT", ["incident-actions"]) => {
+            let doc = settings(ctx, g, "incident-actions", body);
+            Reply::ok(json!({
+                "invites_disabled_until": f(&doc, "invites_disabled_until", Value::Null),
+                "dms_disabled_until": f(&doc, "dms_disabled_until", Value::Null),
+            }))
+        }
         ("GET", ["messages", "search"]) => search(ctx, g),
         ("GET", ["requests"]) => Reply::ok(json!({"total": 0, "guild_join_requests": []})),
         ("PATCH", ["requests", _]) => Reply::ok(json!({
@@ -370,4 +387,77 @@ fn add_member(ctx: &Ctx<'_>, g: Snowflake, u: Snowflake) -> Reply {
         }
         None => unknown::member(),
     }
+}
+
+/// The guild's settings document `name` as stored, after merging a write's `body` into it
+/// (a GET only reads).
+fn settings(
+    ctx: &Ctx<'_>,
+    g: Snowflake,
+    name: &'static str,
+    body: serde_json::Map<String, Value>,
+) -> serde_json::Map<String, Value> {
+    let mut state = ctx.world.lock();
+    let doc = state.guild_settings.entry((g, name)).or_default();
+    if ctx.method != "GET" {
+        doc.extend(body);
+    }
+    doc.clone()
+}
+
+/// Onboarding prompts as Discord returns them: ids assigned, defaults filled in, and each
+/// option's `emoji_id`/`emoji_name`/`emoji_animated` turned into an `emoji` object.
+fn onboarding_prompts(ctx: &Ctx<'_>, prompts: &Value) -> Value {
+    let empty = serde_json::Map::new();
+    let id_or_new = |v: &serde_json::Map<String, Value>| {
+        v.get("id")
+            .filter(|id| id.is_string())
+            .cloned()
+            .unwrap_or_else(|| json!(ctx.world.next_id().to_string()))
+    };
+    let shaped = prompts.as_array().into_iter().flatten().map(|prompt| {
+        let p = prompt.as_object().unwrap_or(&empty);
+        let options: Vec<Value> = p
+            .get("options")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|option| {
+                let o = option.as_object().unwrap_or(&empty);
+                json!({
+                    "id": id_or_new(o), "title": s(o, "title", ""),
+                    "description": s(o, "description", ""),
+                    "emoji": option_emoji(o),
+                    "role_ids": f(o, "role_ids", json!([])),
+                    "channel_ids": f(o, "channel_ids", json!([])),
+                })
+            })
+            .collect();
+        json!({
+            "id": id_or_new(p), "title": s(p, "title", ""), "options": options,
+            "single_select": f(p, "single_select", json!(false)),
+            "required": f(p, "required", json!(false)),
+            "in_onboarding": f(p, "in_onboarding", json!(true)),
+            "type": f(p, "type", json!(0)),
+        })
+    });
+    Value::Array(shaped.collect())
+}
+
+/// An onboarding option's emoji: from `emoji_id`/`emoji_name`/`emoji_animated` (what Discord
+/// takes on writes), else from an `emoji` object sent as read.
+fn option_emoji(o: &serde_json::Map<String, Value>) -> Value {
+    let by_parts = o.contains_key("emoji_id") || o.contains_key("emoji_name");
+    if !by_parts && let Some(emoji) = o.get("emoji").filter(|e| e.is_object()) {
+        return json!({
+            "id": emoji.get("id").cloned().unwrap_or(Value::Null),
+            "name": emoji.get("name").cloned().unwrap_or(Value::Null),
+            "animated": emoji.get("animated").cloned().unwrap_or(json!(false)),
+        });
+    }
+    json!({
+        "id": f(o, "emoji_id", Value::Null),
+        "name": f(o, "emoji_name", Value::Null),
+        "animated": f(o, "emoji_animated", json!(false)),
+    })
 }
