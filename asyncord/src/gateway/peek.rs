@@ -12,7 +12,6 @@
 //! the same for every input.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use asyncord_model::gateway::EventKind;
 
@@ -309,47 +308,98 @@ fn fast_envelope(buf: &[u8]) -> Option<Envelope<'_>> {
 /// Slots in [`KNOWN_NAMES`] (a power of two).
 const NAME_SLOTS: usize = 1024;
 
-/// Where the name in `buf[6..end]` goes in [`KNOWN_NAMES`]: a hash of the eight bytes from the
-/// name's start and the eight up to its end (both may reach into the frame's fixed text around a
-/// short name). `None` when those bytes are out of the frame.
-#[inline(always)]
-fn name_slot(buf: &[u8], end: usize) -> Option<usize> {
-    let head = u64::from_le_bytes(*buf.get(6..)?.first_chunk::<8>()?);
-    let tail = u64::from_le_bytes(*buf.get(end.checked_sub(8)?..)?.first_chunk::<8>()?);
-    let mixed = (head ^ tail.rotate_left(32)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    Some((mixed >> 54) as usize % NAME_SLOTS)
+/// Byte `p` of `{"t":"NAME","s":` (0 past its end).
+const fn framed_byte(name: &[u8], p: usize) -> u8 {
+    const PREFIX: &[u8; 6] = b"{\"t\":\"";
+    const SUFFIX: &[u8; 6] = b"\",\"s\":";
+    if p < 6 {
+        PREFIX[p]
+    } else if p < 6 + name.len() {
+        name[p - 6]
+    } else if p < 12 + name.len() {
+        SUFFIX[p - 6 - name.len()]
+    } else {
+        0
+    }
+}
+
+/// The two words the fast path reads around a name of two bytes or more in
+/// `{"t":"NAME","s":`: the eight bytes from its start and the eight up to its end. Together they
+/// cover a name of up to 16 bytes.
+const fn name_words(name: &[u8]) -> (u64, u64) {
+    let (mut head, mut tail) = (0u64, 0u64);
+    let mut k = 0;
+    while k < 8 {
+        head |= (framed_byte(name, 6 + k) as u64) << (8 * k);
+        tail |= (framed_byte(name, 6 + name.len() - 8 + k) as u64) << (8 * k);
+        k += 1;
+    }
+    (head, tail)
+}
+
+/// A name's slot in [`KNOWN_NAMES`], from its [`name_words`].
+const fn name_slot(head: u64, tail: u64) -> usize {
+    ((head ^ tail.rotate_left(32)).wrapping_mul(0xff51_afd7_ed55_8ccd) >> 54) as usize % NAME_SLOTS
 }
 
 /// Discord's event names by [`name_slot`], as 1 + their index in [`EventKind::ALL`] (0: empty;
-/// a name whose slot is taken is simply left out).
-static KNOWN_NAMES: LazyLock<[u16; NAME_SLOTS]> = LazyLock::new(|| {
+/// a name whose slot is taken is left out and validated like an unknown one).
+static KNOWN_NAMES: [u16; NAME_SLOTS] = {
     let mut slots = [0u16; NAME_SLOTS];
-    for (i, kind) in EventKind::ALL.iter().enumerate() {
-        let frame = format!("{{\"t\":\"{}\",\"s\":", kind.name());
-        let (Some(slot), Ok(id)) = (
-            name_slot(frame.as_bytes(), 6 + kind.name().len()),
-            u16::try_from(i + 1),
-        ) else {
-            continue;
-        };
-        if slots[slot] == 0 {
-            slots[slot] = id;
+    let mut i = 0;
+    while i < EventKind::ALL.len() && i < u16::MAX as usize {
+        let (head, tail) = KNOWN_WORDS[i];
+        let slot = name_slot(head, tail);
+        if slots[slot] == 0 && EventKind::ALL[i].name().len() >= 2 {
+            slots[slot] = (i + 1) as u16;
         }
+        i += 1;
     }
     slots
-});
+};
 
-/// The event name in `buf[6..end]` (no quote or backslash in it): a known name is found by
-/// [`name_slot`] and compared, anything else is validated as UTF-8.
+/// [`name_words`] of each name in [`EventKind::ALL`].
+static KNOWN_WORDS: [(u64, u64); EventKind::ALL.len()] = {
+    let mut words = [(0, 0); EventKind::ALL.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let name = EventKind::ALL[i].name().as_bytes();
+        if name.len() >= 2 {
+            words[i] = name_words(name);
+        }
+        i += 1;
+    }
+    words
+};
+
+/// The event name in `buf[6..end]` (a string without quote or backslash): a known name is found
+/// through [`KNOWN_NAMES`] and compared, anything else is validated as UTF-8.
 #[inline(always)]
 fn event_name(buf: &[u8], end: usize) -> Option<&str> {
     let raw = buf.get(6..end)?;
-    if let Some(slot) = name_slot(buf, end)
-        && let Some(index) = KNOWN_NAMES[slot].checked_sub(1)
-        && let Some(kind) = EventKind::ALL.get(usize::from(index))
-        && kind.name().as_bytes() == raw
-    {
-        return Some(kind.name());
+    let head = buf.get(6..).and_then(<[u8]>::first_chunk::<8>);
+    let tail = end
+        .checked_sub(8)
+        .and_then(|at| buf.get(at..))
+        .and_then(<[u8]>::first_chunk::<8>);
+    if let (Some(head), Some(tail)) = (head, tail) {
+        let (head, tail) = (u64::from_le_bytes(*head), u64::from_le_bytes(*tail));
+        let index = usize::from(KNOWN_NAMES[name_slot(head, tail)]);
+        if let (Some(kind), Some(&words)) = (
+            EventKind::ALL.get(index.wrapping_sub(1)),
+            KNOWN_WORDS.get(index.wrapping_sub(1)),
+        ) {
+            let name = kind.name();
+            let same = name.len() == raw.len()
+                && if raw.len() <= 16 {
+                    words == (head, tail)
+                } else {
+                    name.as_bytes() == raw
+                };
+            if same {
+                return Some(name);
+            }
+        }
     }
     std::str::from_utf8(raw).ok()
 }

@@ -476,13 +476,21 @@ fn known_event_names_are_found_by_slot() {
         assert!(agrees(f));
         assert_eq!(envelope(f).unwrap().name, Some(kind.name()));
         let end = 6 + kind.name().len();
-        let slot = name_slot(f, end).unwrap();
+        let (head, tail) = name_words(kind.name().as_bytes());
+        assert_eq!(head, u64::from_le_bytes(f[6..14].try_into().unwrap()));
+        assert_eq!(
+            tail,
+            u64::from_le_bytes(f[end - 8..end].try_into().unwrap())
+        );
+        let slot = name_slot(head, tail);
         found += usize::from(EventKind::ALL.get(usize::from(KNOWN_NAMES[slot]) - 1) == Some(kind));
         // A name one byte off is not taken for the known one.
-        let mut g = f.to_vec();
-        g[end - 1] ^= 0x20;
-        assert!(agrees(&g));
-        assert_ne!(envelope(&g).unwrap().name, Some(kind.name()));
+        for at in [6, 6 + kind.name().len() / 2, end - 1] {
+            let mut g = f.to_vec();
+            g[at] ^= 0x20;
+            assert!(agrees(&g));
+            assert_ne!(envelope(&g).unwrap().name, Some(kind.name()));
+        }
     }
     // Today no two names share a slot; a few future collisions only cost those names speed.
     assert!(
