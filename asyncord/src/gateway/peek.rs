@@ -72,6 +72,10 @@ const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
 /// The first `"` or `\` at or after `i`, eight bytes at a time. In `(x - ONES) & !x & HIGHS` a
 /// byte of `x` that is zero always sets its high bit, and a false hit can only sit above a true
 /// one, so the lowest set bit is exact.
+#[allow(
+    clippy::inline_always,
+    reason = "measured: callgrind counts rise when this is not inlined"
+)]
 #[inline(always)]
 fn quote_or_backslash(buf: &[u8], i: usize) -> Option<usize> {
     let rest = buf.get(i..)?;
@@ -230,6 +234,10 @@ pub(crate) fn envelope(buf: &[u8]) -> Result<Envelope<'_>, Malformed> {
 
 /// Plain digits at `*i` as a `u64`, moving `*i` past them; `None` when there are none or more
 /// than 19 (those may overflow: the general scan decides).
+#[allow(
+    clippy::inline_always,
+    reason = "measured: callgrind counts rise when this is not inlined"
+)]
 #[inline(always)]
 fn fast_uint(buf: &[u8], i: &mut usize) -> Option<u64> {
     let mut v = 0u64;
@@ -374,6 +382,10 @@ static KNOWN_WORDS: [(u64, u64); EventKind::ALL.len()] = {
 
 /// The event name in `buf[6..end]` (a string without quote or backslash): a known name is found
 /// through [`KNOWN_NAMES`] and compared, anything else is validated as UTF-8.
+#[allow(
+    clippy::inline_always,
+    reason = "measured: callgrind counts rise when this is not inlined"
+)]
 #[inline(always)]
 fn event_name(buf: &[u8], end: usize) -> Option<&str> {
     let raw = buf.get(6..end)?;

@@ -291,12 +291,12 @@ fn captured_frames() -> Vec<Vec<u8>> {
     for file in CAPTURED {
         let frames: Vec<Box<serde_json::value::RawValue>> = serde_json::from_str(file).unwrap();
         for raw in frames {
-            let v: serde_json::Value = serde_json::from_str(raw.get()).unwrap();
-            let j = |k: &str| serde_json::to_string(&v[k]).unwrap();
-            let (t, s, op, d) = (j("t"), j("s"), j("op"), j("d"));
+            let value: serde_json::Value = serde_json::from_str(raw.get()).unwrap();
+            let [name, seq, op, data] =
+                ["t", "s", "op", "d"].map(|key| serde_json::to_string(&value[key]).unwrap());
             out.push(raw.get().as_bytes().to_vec());
-            out.push(format!(r#"{{"t":{t},"s":{s},"op":{op},"d":{d}}}"#).into_bytes());
-            out.push(format!(r#"{{"t":{t},"op":{op},"s":{s},"d":{d}}}"#).into_bytes());
+            out.push(format!(r#"{{"t":{name},"s":{seq},"op":{op},"d":{data}}}"#).into_bytes());
+            out.push(format!(r#"{{"t":{name},"op":{op},"s":{seq},"d":{data}}}"#).into_bytes());
         }
     }
     out
