@@ -241,6 +241,27 @@ pub(crate) fn envelope(buf: &[u8]) -> Result<Envelope<'_>, Malformed> {
 )]
 #[inline(always)]
 fn fast_uint(buf: &[u8], i: &mut usize) -> Option<u64> {
+    // Up to seven digits followed by a non-digit, all in one word: find the first non-digit
+    // (below every byte before it nothing borrows or carries, so the lowest flag is exact), move
+    // the digits to the top of the word (the zeros below are leading zeros) and combine them
+    // pairwise.
+    if let Some(chunk) = buf.get(*i..).and_then(<[u8]>::first_chunk::<8>) {
+        let w = u64::from_le_bytes(*chunk);
+        let digits = w.wrapping_sub(ONES * u64::from(b'0'));
+        let non_digit = (digits | w.wrapping_add(ONES * 0x46) | w) & HIGHS;
+        let n = (non_digit.trailing_zeros() / 8) as usize;
+        if n < 8 {
+            if n == 0 {
+                return None;
+            }
+            let mut v = digits << (8 * (8 - n));
+            v = (v.wrapping_mul(10) + (v >> 8)) & 0x00ff_00ff_00ff_00ff;
+            v = (v.wrapping_mul(100) + (v >> 16)) & 0x0000_ffff_0000_ffff;
+            v = (v.wrapping_mul(10_000) + (v >> 32)) & 0xffff_ffff;
+            *i += n;
+            return Some(v);
+        }
+    }
     let mut v = 0u64;
     let mut n = 0;
     for &b in buf.get(*i..)? {
@@ -357,9 +378,9 @@ static KNOWN_NAMES: [u16; NAME_SLOTS] = {
     let mut slots = [0u16; NAME_SLOTS];
     let mut i = 0;
     while i < EventKind::ALL.len() && i < u16::MAX as usize {
-        let (head, tail) = KNOWN_WORDS[i];
+        let (name, head, tail) = KNOWN_WORDS[i];
         let slot = name_slot(head, tail);
-        if slots[slot] == 0 && EventKind::ALL[i].name().len() >= 2 {
+        if slots[slot] == 0 && name.len() >= 2 {
             slots[slot] = (i + 1) as u16;
         }
         i += 1;
@@ -367,14 +388,15 @@ static KNOWN_NAMES: [u16; NAME_SLOTS] = {
     slots
 };
 
-/// [`name_words`] of each name in [`EventKind::ALL`].
-static KNOWN_WORDS: [(u64, u64); EventKind::ALL.len()] = {
-    let mut words = [(0, 0); EventKind::ALL.len()];
+/// Each name in [`EventKind::ALL`] with its [`name_words`].
+static KNOWN_WORDS: [(&str, u64, u64); EventKind::ALL.len()] = {
+    let mut words = [("", 0, 0); EventKind::ALL.len()];
     let mut i = 0;
     while i < words.len() {
-        let name = EventKind::ALL[i].name().as_bytes();
+        let name = EventKind::ALL[i].name();
         if name.len() >= 2 {
-            words[i] = name_words(name);
+            let (head, tail) = name_words(name.as_bytes());
+            words[i] = (name, head, tail);
         }
         i += 1;
     }
@@ -398,14 +420,10 @@ fn event_name(buf: &[u8], end: usize) -> Option<&str> {
     if let (Some(head), Some(tail)) = (head, tail) {
         let (head, tail) = (u64::from_le_bytes(*head), u64::from_le_bytes(*tail));
         let index = usize::from(KNOWN_NAMES[name_slot(head, tail)]);
-        if let (Some(kind), Some(&words)) = (
-            EventKind::ALL.get(index.wrapping_sub(1)),
-            KNOWN_WORDS.get(index.wrapping_sub(1)),
-        ) {
-            let name = kind.name();
+        if let Some(&(name, known_head, known_tail)) = KNOWN_WORDS.get(index.wrapping_sub(1)) {
             let same = name.len() == raw.len()
                 && if raw.len() <= 16 {
-                    words == (head, tail)
+                    (known_head, known_tail) == (head, tail)
                 } else {
                     name.as_bytes() == raw
                 };

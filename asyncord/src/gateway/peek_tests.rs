@@ -506,3 +506,40 @@ fn known_event_names_are_found_by_slot() {
         assert!(agrees(f));
     }
 }
+
+#[test]
+fn fast_uint_reads_the_digits_it_finds() {
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut numbers = vec![
+        0u64,
+        1,
+        9,
+        10,
+        99,
+        100,
+        9_999_999,
+        10_000_000,
+        12_345_678,
+        u64::MAX,
+    ];
+    numbers.extend((0..2000).map(|_| {
+        let len = rng.u32(1..20);
+        rng.u64(..10u64.pow(len))
+    }));
+    for n in numbers {
+        for after in ["", ",", "}", ",\"op\":0", "x", " 1"] {
+            for lead in ["", "0", "00"] {
+                let text = format!("{lead}{n}{after}");
+                let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+                let want = (digits <= 19).then(|| text[..digits].parse::<u64>().unwrap());
+                let mut i = 0;
+                assert_eq!(fast_uint(text.as_bytes(), &mut i), want, "{text}");
+                if want.is_some() {
+                    assert_eq!(i, digits, "{text}");
+                }
+            }
+        }
+    }
+    let mut i = 0;
+    assert_eq!(fast_uint(b",1", &mut i), None);
+}
