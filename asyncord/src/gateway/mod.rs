@@ -227,7 +227,7 @@ pub mod __bench {
             let json = self.0.push(message).ok()??;
             let env = peek::envelope(json).ok()?;
             let seq = env.seq?;
-            if !wanted(env.name.and_then(EventKind::from_name)) {
+            if !wanted(env.kind) {
                 return Some((seq, &[]));
             }
             let range = peek::d_span(json, &env.data).ok()?;

@@ -25,6 +25,9 @@ pub(crate) struct Envelope<'a> {
     pub seq: Option<u64>,
     /// `t` (`None` when absent or null). Raw string contents (event names carry no escapes).
     pub name: Option<&'a str>,
+    /// The event `name` denotes (`None` when there is no name or this version does not know it).
+    /// The fast path finds it in the same table lookup that checks the name.
+    pub kind: Option<EventKind>,
     /// Where `d` is: either its full byte range, or (when the scan stopped early) where its value
     /// starts.
     pub data: DataPos,
@@ -283,14 +286,15 @@ fn fast_uint(buf: &[u8], i: &mut usize) -> Option<u64> {
 #[inline]
 fn fast_envelope(buf: &[u8]) -> Option<Envelope<'_>> {
     let rest = buf.strip_prefix(b"{\"t\":")?;
-    let (name, mut i) = if rest.first() == Some(&b'"') {
+    let ((name, kind), mut i) = if rest.first() == Some(&b'"') {
         let end = quote_or_backslash(buf, 6)?;
         if buf.get(end) != Some(&b'"') {
             return None;
         }
-        (Some(event_name(buf, end)?), end + 1)
+        let (name, kind) = event_name(buf, end)?;
+        ((Some(name), kind), end + 1)
     } else if rest.starts_with(b"null") {
-        (None, 9)
+        ((None, None), 9)
     } else {
         return None;
     };
@@ -331,6 +335,7 @@ fn fast_envelope(buf: &[u8]) -> Option<Envelope<'_>> {
         op,
         seq,
         name,
+        kind,
         data,
     })
 }
@@ -410,7 +415,7 @@ static KNOWN_WORDS: [(&str, u64, u64); EventKind::ALL.len()] = {
     reason = "measured: callgrind counts rise when this is not inlined"
 )]
 #[inline(always)]
-fn event_name(buf: &[u8], end: usize) -> Option<&str> {
+fn event_name(buf: &[u8], end: usize) -> Option<(&str, Option<EventKind>)> {
     let raw = buf.get(6..end)?;
     let head = buf.get(6..).and_then(<[u8]>::first_chunk::<8>);
     let tail = end
@@ -428,11 +433,14 @@ fn event_name(buf: &[u8], end: usize) -> Option<&str> {
                     name.as_bytes() == raw
                 };
             if same {
-                return Some(name);
+                return Some((name, EventKind::ALL.get(index - 1).copied()));
             }
         }
     }
-    std::str::from_utf8(raw).ok()
+    // Not in the table: an unknown name, or (rarely) a known one whose slot another name took.
+    std::str::from_utf8(raw)
+        .ok()
+        .map(|name| (name, EventKind::from_name(name)))
 }
 
 /// The general scan behind [`envelope`]: any key order, whitespace, unknown keys.
@@ -499,6 +507,7 @@ fn general_envelope(buf: &[u8]) -> Result<Envelope<'_>, Malformed> {
         op,
         seq,
         name,
+        kind: name.and_then(EventKind::from_name),
         data,
     })
 }

@@ -9,6 +9,7 @@ use super::*;
 /// the reference the fast paths must agree with.
 mod oracle {
     use super::super::{DataPos, Envelope, Malformed};
+    use asyncord_model::gateway::EventKind;
     use std::ops::Range;
 
     struct Cursor<'a> {
@@ -194,6 +195,7 @@ mod oracle {
             op,
             seq,
             name,
+            kind: name.and_then(EventKind::from_name),
             data,
         })
     }
@@ -475,6 +477,7 @@ fn known_event_names_are_found_by_slot() {
         let f = f.as_bytes();
         assert!(agrees(f));
         assert_eq!(envelope(f).unwrap().name, Some(kind.name()));
+        assert_eq!(envelope(f).unwrap().kind, Some(*kind));
         let end = 6 + kind.name().len();
         let (head, tail) = name_words(kind.name().as_bytes());
         assert_eq!(head, u64::from_le_bytes(f[6..14].try_into().unwrap()));

@@ -192,7 +192,7 @@ fn dispatch(
         );
     }
     let name = env.name.unwrap_or_default();
-    let kind = EventKind::from_name(name);
+    let kind = env.kind;
     let mut control = None;
     match kind {
         Some(EventKind::Ready) => {
