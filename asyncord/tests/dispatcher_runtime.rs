@@ -311,3 +311,52 @@ async fn in_flight_limit_bounds_concurrent_handlers() {
     collect(&mut done_rx, 10).await;
     assert_eq!(peak.load(Ordering::SeqCst), 2);
 }
+
+#[tokio::test(start_paused = true)]
+async fn in_flight_counts_calls_until_they_end_and_saturation_pushes_back() {
+    use asyncord::gateway::EventSink;
+
+    let d = Dispatcher::new();
+    let gate = Arc::new(tokio::sync::Semaphore::new(0));
+    {
+        let gate = gate.clone();
+        d.add_handler(move |_e: Arc<Msg>, _ctx: Context| {
+            let gate = gate.clone();
+            async move {
+                let _ = gate
+                    .acquire()
+                    .await
+                    .map(tokio::sync::SemaphorePermit::forget);
+            }
+        });
+    }
+    let n = asyncord::dispatcher::SATURATED_AT + 1;
+    for _ in 0..n {
+        d.deliver(frame(EventKind::MessageCreate, r#"{"content":"x"}"#));
+    }
+    // Queued and running calls count alike.
+    assert_eq!(d.in_flight(), n);
+    assert!(d.is_saturated());
+    let resumed = d.unsaturated();
+    tokio::pin!(resumed);
+    assert!(
+        tokio::time::timeout(Duration::from_secs(1), resumed.as_mut())
+            .await
+            .is_err(),
+        "still saturated"
+    );
+    // Let all but RESUME_AT of them finish: the sink is ready again.
+    gate.add_permits(n - asyncord::dispatcher::RESUME_AT);
+    tokio::time::timeout(Duration::from_secs(10), resumed)
+        .await
+        .expect("unsaturated once the backlog drained");
+    assert!(!d.is_saturated());
+    gate.add_permits(asyncord::dispatcher::RESUME_AT);
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while d.in_flight() > 0 {
+            tokio::task::yield_now().await;
+        }
+    })
+    .await
+    .expect("every call counted out");
+}

@@ -88,3 +88,104 @@ async fn live_filter_and_sink_take_the_place_of_the_queue() {
     assert!(end.is_none(), "a frame reached the queue despite the sink");
     assert_eq!(seen.lock().unwrap().len(), 4);
 }
+
+/// A sink that records frames and is saturated while `saturated` is set.
+#[derive(Default)]
+struct Throttled {
+    seen: Mutex<Vec<u64>>,
+    saturated: AtomicBool,
+    released: tokio::sync::Notify,
+}
+
+/// The sink handed to the gateway (the test keeps the other reference).
+struct SharedSink(Arc<Throttled>);
+
+impl asyncord::gateway::EventSink for SharedSink {
+    fn deliver(&self, frame: DispatchFrame) {
+        self.0.seen.lock().unwrap().push(frame.seq);
+    }
+
+    fn is_saturated(&self) -> bool {
+        self.0.saturated.load(Ordering::Acquire)
+    }
+
+    fn unsaturated(&self) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + '_>> {
+        Box::pin(async move {
+            loop {
+                let released = self.0.released.notified();
+                tokio::pin!(released);
+                released.as_mut().enable();
+                if !self.0.saturated.load(Ordering::Acquire) {
+                    return;
+                }
+                released.await;
+            }
+        })
+    }
+}
+
+impl Throttled {
+    fn set(&self, saturated: bool) {
+        self.saturated.store(saturated, Ordering::Release);
+        self.released.notify_waiters();
+    }
+
+    fn count(&self) -> usize {
+        self.seen.lock().unwrap().len()
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_saturated_sink_pauses_reading_but_never_for_longer_than_the_bound() {
+    let env = setup(server_config()).await;
+    let sink = Arc::new(Throttled::default());
+    let config = client_config(&env, Compression::ZstdStream)
+        .filter(|kind| kind == Some(EventKind::MessageCreate))
+        .sink(SharedSink(sink.clone()));
+    let gw = Gateway::connect(config).await.unwrap();
+    let handle = gw.handle();
+    tokio::time::timeout(Duration::from_secs(600), async {
+        while handle.session(0).is_none() {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    })
+    .await
+    .unwrap();
+    let message = json!({"id": "5", "content": "x"});
+
+    // Saturated: the shard reads nothing while the consumer catches up.
+    sink.set(true);
+    env.server.dispatch(0, "MESSAGE_CREATE", &message).unwrap();
+    env.server.dispatch(0, "MESSAGE_CREATE", &message).unwrap();
+    // The frame in hand when saturation began may be delivered; nothing after it.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let during = sink.count();
+    assert!(during <= 1, "{during} frames delivered while saturated");
+    sink.set(false);
+    tokio::time::timeout(Duration::from_secs(60), async {
+        while sink.count() < 2 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    })
+    .await
+    .expect("reading resumed once the sink recovered");
+
+    // A consumer that stays saturated holds the shard back for SATURATION_WAIT at most.
+    sink.set(true);
+    let start = tokio::time::Instant::now();
+    env.server.dispatch(0, "MESSAGE_CREATE", &message).unwrap();
+    env.server.dispatch(0, "MESSAGE_CREATE", &message).unwrap();
+    tokio::time::timeout(Duration::from_secs(60), async {
+        while sink.count() < 4 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    })
+    .await
+    .expect("the shard read on after the bound");
+    assert!(start.elapsed() >= asyncord::gateway::SATURATION_WAIT);
+    assert_eq!(
+        handle.session(0).unwrap().sequence,
+        *sink.seen.lock().unwrap().last().unwrap()
+    );
+    handle.shutdown();
+}

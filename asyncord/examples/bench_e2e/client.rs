@@ -106,10 +106,10 @@ fn config(
         .compression(comp);
     cfg = match dispatcher {
         Some(d) => {
-            let (wants, target) = (d.clone(), d.clone());
-            cfg.filter(move |k| wants.wants(k)).sink(move |frame| {
-                target.dispatch(frame);
-            })
+            let wants = d.clone();
+            // The dispatcher is the sink: it dispatches on the reader task and pushes back
+            // while too many handler calls are in flight.
+            cfg.filter(move |k| wants.wants(k)).sink(d.clone())
         }
         None => cfg.events(EventSet::empty(), false),
     };

@@ -5,7 +5,9 @@
 //! Gateway lifecycle: <https://discord.com/developers/docs/events/gateway#connection-lifecycle>.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
@@ -21,7 +23,7 @@ use super::group::ClientGroup;
 use super::hub::GATEWAY;
 use crate::dispatcher::DispatchError;
 use crate::gateway::{
-    DispatchFrame, Gateway, GatewayConfig, GatewayError, GatewayHandle, ShardStatus,
+    DispatchFrame, EventSink, Gateway, GatewayConfig, GatewayError, GatewayHandle, ShardStatus,
 };
 
 /// How long a gateway may take to close after its handlers' time is up.
@@ -59,33 +61,53 @@ impl Feed {
         gateway: GatewayConfig,
         dispatcher: &crate::dispatcher::Dispatcher,
     ) -> (GatewayConfig, Self) {
-        let open = Arc::new(AtomicBool::new(false));
-        let events = Arc::new(AtomicU64::new(0));
         let (early_tx, early) = mpsc::unbounded_channel();
+        let sink = GroupSink {
+            open: Arc::new(AtomicBool::new(false)),
+            events: Arc::new(AtomicU64::new(0)),
+            early: early_tx,
+            dispatcher: dispatcher.clone(),
+        };
+        let feed = Self {
+            open: sink.open.clone(),
+            events: sink.events.clone(),
+            early,
+        };
         let wants = dispatcher.clone();
-        let target = dispatcher.clone();
-        let (gate, count) = (open.clone(), events.clone());
         let gateway = gateway
             // Read per frame: handlers and `wait_for`s added while running are honoured at once.
             .filter(move |kind| wants.wants(kind))
-            .sink(move |frame| {
-                if gate.load(Ordering::Acquire) {
-                    count.fetch_add(1, Ordering::Relaxed);
-                    target.dispatch(frame);
-                } else {
-                    // Before start-up finished, or after the group stopped taking events (then
-                    // the receiver is gone and the frame is dropped, as intended).
-                    let _ = early_tx.send(frame);
-                }
-            });
-        (
-            gateway,
-            Self {
-                open,
-                events,
-                early,
-            },
-        )
+            .sink(sink);
+        (gateway, feed)
+    }
+}
+
+/// The group's gateway sink: the dispatcher (with its backpressure) behind the start-up gate.
+struct GroupSink {
+    open: Arc<AtomicBool>,
+    events: Arc<AtomicU64>,
+    early: mpsc::UnboundedSender<DispatchFrame>,
+    dispatcher: crate::dispatcher::Dispatcher,
+}
+
+impl EventSink for GroupSink {
+    fn deliver(&self, frame: DispatchFrame) {
+        if self.open.load(Ordering::Acquire) {
+            self.events.fetch_add(1, Ordering::Relaxed);
+            self.dispatcher.deliver(frame);
+        } else {
+            // Before start-up finished, or after the group stopped taking events (then the
+            // receiver is gone and the frame is dropped, as intended).
+            let _ = self.early.send(frame);
+        }
+    }
+
+    fn is_saturated(&self) -> bool {
+        self.dispatcher.is_saturated()
+    }
+
+    fn unsaturated(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        self.dispatcher.unsaturated()
     }
 }
 

@@ -39,6 +39,7 @@ mod dispatch;
 mod error;
 mod handler;
 mod inject;
+mod pressure;
 mod raw;
 mod run;
 mod table;
@@ -66,6 +67,7 @@ pub use error::{
 };
 pub use handler::{ByArc, ByFn, ByRef, ByValue, EventParam, Handler, IntoHandlerResult, Named};
 pub use inject::Inject;
+pub use pressure::{RESUME_AT, SATURATED_AT};
 pub use raw::RawEvent;
 
 use arguments::Arguments;
@@ -119,6 +121,7 @@ pub(crate) struct Shared {
     wants_raw: AtomicBool,
     waiters: Mutex<Vec<Waiter>>,
     next_id: AtomicU64,
+    in_flight: Arc<pressure::InFlight>,
 }
 
 impl Default for Shared {
@@ -131,6 +134,7 @@ impl Default for Shared {
             wants_raw: AtomicBool::new(false),
             waiters: Mutex::default(),
             next_id: AtomicU64::new(1),
+            in_flight: Arc::default(),
         }
     }
 }
@@ -180,6 +184,7 @@ impl Shared {
             RunConfig {
                 hook: reg.hook.clone(),
                 limit: reg.limit.clone(),
+                in_flight: Arc::clone(&self.in_flight),
             },
         );
         store_bits(

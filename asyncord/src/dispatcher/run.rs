@@ -21,6 +21,8 @@ pub(crate) type ErrorHook = Arc<dyn Fn(HandlerFailure) + Send + Sync>;
 pub(crate) struct RunConfig {
     pub(crate) hook: Option<ErrorHook>,
     pub(crate) limit: Option<Arc<Semaphore>>,
+    /// Counts the calls spawned and not finished (the dispatcher's backpressure).
+    pub(crate) in_flight: Arc<super::pressure::InFlight>,
 }
 
 /// Which event a failure belongs to.
@@ -63,9 +65,11 @@ where
         }
     };
     let hook = run.hook.clone();
+    let slot = run.in_flight.enter();
     match run.limit.clone() {
         None => {
             rt.spawn(async move {
+                let _slot = slot;
                 finish(
                     AssertUnwindSafe(fut).catch_unwind().await,
                     hook.as_ref(),
@@ -75,6 +79,7 @@ where
         }
         Some(sem) => {
             rt.spawn(async move {
+                let _slot = slot;
                 // The semaphore is never closed, so this only waits for a free slot.
                 let _permit = sem.acquire_owned().await.ok();
                 finish(

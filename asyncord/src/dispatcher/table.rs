@@ -171,6 +171,8 @@ impl Table {
             run: RunConfig {
                 hook: None,
                 limit: None,
+                // No handler, so nothing is ever counted here.
+                in_flight: Arc::default(),
             },
         }
     }

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::future::Future;
 use std::ops::Range;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use asyncord_model::Intents;
@@ -85,10 +87,37 @@ pub type EventFilter = Arc<dyn Fn(Option<EventKind>) -> bool + Send + Sync>;
 
 /// A consumer called on the shard's reader task with each wanted dispatch, instead of queueing
 /// it for [`Gateway::next_event`](super::Gateway::next_event). It saves a channel hop and a task
-/// wake per event, and it pushes back: while it runs the shard reads nothing more, so a flood
-/// waits in the socket instead of in memory. It must not block (hand slow work to a task):
-/// heartbeat acknowledgements are read by the same task.
-pub type EventSink = Arc<dyn Fn(DispatchFrame) + Send + Sync>;
+/// wake per event, and it can push back: while [`EventSink::is_saturated`] says so, the shard
+/// reads nothing more, so a flood waits in the socket instead of in memory.
+///
+/// Any `Fn(DispatchFrame)` closure is a sink that never pushes back; a
+/// [`Dispatcher`](crate::dispatcher::Dispatcher) is one that pushes back while too many of its
+/// handler calls are in flight.
+pub trait EventSink: Send + Sync + 'static {
+    /// Takes one dispatch. Runs on the shard's reader task, so it must not block: heartbeat
+    /// acknowledgements are read by the same task.
+    fn deliver(&self, frame: DispatchFrame);
+
+    /// Whether the consumer wants the shard to stop reading for now; asked after every
+    /// delivery, so it must be cheap.
+    fn is_saturated(&self) -> bool {
+        false
+    }
+
+    /// Resolves once the consumer takes frames again. A shard waits for it at most
+    /// [`SATURATION_WAIT`](super::SATURATION_WAIT) at a time, then reads on regardless (so a
+    /// stuck consumer cannot make the connection look dead to Discord) until the pressure
+    /// clears.
+    fn unsaturated(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        Box::pin(std::future::ready(()))
+    }
+}
+
+impl<F: Fn(DispatchFrame) + Send + Sync + 'static> EventSink for F {
+    fn deliver(&self, frame: DispatchFrame) {
+        self(frame);
+    }
+}
 
 /// Everything the gateway client needs to connect.
 #[derive(Clone)]
@@ -120,7 +149,7 @@ pub struct GatewayConfig {
     pub filter: Option<EventFilter>,
     /// Where wanted dispatches go instead of [`Gateway::next_event`](super::Gateway::next_event)
     /// (see [`EventSink`]).
-    pub sink: Option<EventSink>,
+    pub sink: Option<Arc<dyn EventSink>>,
     /// The identify queue (default: an in-process queue honouring `max_concurrency`).
     pub identify_queue: Option<Arc<dyn IdentifyQueue>>,
     /// How connections are opened (default: TCP, with TLS for `wss://`).
@@ -198,7 +227,7 @@ impl GatewayConfig {
     /// then yields nothing and returns `None` once every shard has stopped.
     ///
     /// [`Gateway::next_event`]: super::Gateway::next_event
-    pub fn sink(mut self, sink: impl Fn(DispatchFrame) + Send + Sync + 'static) -> Self {
+    pub fn sink(mut self, sink: impl EventSink) -> Self {
         self.sink = Some(Arc::new(sink));
         self
     }

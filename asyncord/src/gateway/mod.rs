@@ -44,6 +44,7 @@ pub use error::GatewayError;
 pub use handle::{GatewayHandle, ShardInfo};
 pub use info::{GatewayBotInfo, fetch_gateway_bot};
 pub use queue::{IDENTIFY_INTERVAL, IdentifyQueue, LocalIdentifyQueue, SessionStartLimit};
+pub use reader::SATURATION_WAIT;
 pub use shard::ShardStatus;
 pub use transport::{
     BoxedStream, ConnectFuture, Connector, GatewayStream, GatewayUrl, TcpConnector,

@@ -54,7 +54,7 @@ pub(crate) struct Output {
     pub events: asyncord_model::gateway::EventSet,
     pub unknown: bool,
     pub filter: Option<super::EventFilter>,
-    pub sink: Option<super::EventSink>,
+    pub sink: Option<Arc<dyn super::EventSink>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -83,6 +83,7 @@ pub(crate) async fn run(
     control: mpsc::UnboundedSender<Control>,
 ) {
     let mut read = FragmentCollectorRead::new(read);
+    let mut pressure = Pressure::default();
     let mut no_send = |_| async { Ok::<_, std::convert::Infallible>(()) };
     loop {
         let frame = match read.read_frame(&mut no_send).await {
@@ -113,6 +114,18 @@ pub(crate) async fn run(
                     let _ = control.send(c);
                     if stop {
                         return;
+                    }
+                }
+                // One socket read can hold thousands of frames, and a sink spawns a task for
+                // each: count every message against tokio's cooperative budget, so this task
+                // yields (and the handler tasks it spawned run) at least every 128 messages
+                // instead of queueing a whole flood.
+                tokio::task::coop::consume_budget().await;
+                if let Some(sink) = &output.sink {
+                    if sink.is_saturated() {
+                        pressure.wait(sink.as_ref(), shared.id).await;
+                    } else {
+                        pressure.recovered();
                     }
                 }
             }
@@ -237,7 +250,7 @@ fn dispatch(
                     data: json[range].to_vec(),
                 };
                 match &output.sink {
-                    Some(sink) => sink(frame),
+                    Some(sink) => sink.deliver(frame),
                     None => {
                         let _ = output.tx.send(frame);
                     }
@@ -250,4 +263,42 @@ fn dispatch(
     }
     shared.seq.store(seq, Ordering::Release);
     control
+}
+
+/// How long a shard waits at most for a saturated sink before reading on anyway.
+pub const SATURATION_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The reader's side of a sink's backpressure: waits while the sink is saturated, but never
+/// longer than [`SATURATION_WAIT`] per stretch, and after a wait that timed out, not again until
+/// the sink has recovered (a stuck consumer must not starve the heartbeat).
+#[derive(Default)]
+struct Pressure {
+    gave_up: bool,
+}
+
+impl Pressure {
+    /// Waits for `sink` (already saturated), unless an earlier wait timed out and the sink has
+    /// not recovered since.
+    async fn wait(&mut self, sink: &dyn super::EventSink, shard: u32) {
+        if self.gave_up {
+            return;
+        }
+        if tokio::time::timeout(SATURATION_WAIT, sink.unsaturated())
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        tracing::warn!(
+            shard,
+            wait = ?SATURATION_WAIT,
+            "event consumer saturated: reading on without backpressure until it recovers"
+        );
+        self.gave_up = true;
+    }
+
+    /// Called when the sink is not saturated: backpressure applies again.
+    fn recovered(&mut self) {
+        self.gave_up = false;
+    }
 }
