@@ -277,3 +277,31 @@ async fn network_errors_back_off_exponentially_with_a_cap() {
     }
     assert!(gaps.iter().all(|g| *g <= Duration::from_secs(20)), "capped");
 }
+
+#[tokio::test(start_paused = true)]
+async fn wait_connected_follows_the_shards_through_a_reconnect() {
+    let env = setup(server_config()).await;
+    let gw = Gateway::connect(client_config(&env, Compression::None))
+        .await
+        .unwrap();
+    let handle = gw.handle();
+    tokio::time::timeout(Duration::from_secs(60), handle.wait_connected())
+        .await
+        .expect("connected");
+    assert_eq!(handle.info(0).unwrap().status, ShardStatus::Connected);
+    // A resumable close: the shard leaves Connected, and wait_connected waits for it to return.
+    env.server.close(0, 4000);
+    tokio::time::timeout(Duration::from_secs(60), async {
+        while handle.info(0).unwrap().status == ShardStatus::Connected {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+    })
+    .await
+    .expect("the close was noticed");
+    tokio::time::timeout(Duration::from_secs(60), handle.wait_connected())
+        .await
+        .expect("connected again");
+    assert_eq!(handle.info(0).unwrap().status, ShardStatus::Connected);
+    assert_eq!(resumes(&env.server.events()), 1);
+    handle.shutdown();
+}

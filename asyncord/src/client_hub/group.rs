@@ -10,7 +10,7 @@ use tokio::sync::watch;
 
 use super::config::GroupConfig;
 use super::dispatcher::GroupDispatcher;
-use crate::gateway::{GatewayHandle, ShardStatus};
+use crate::gateway::GatewayHandle;
 use crate::rest::RestClient;
 
 /// One bot in a hub: the seed's client group.
@@ -163,15 +163,10 @@ impl GroupGateway {
             loop {
                 let current = rx.borrow_and_update().clone();
                 if let Some(handle) = current {
-                    let shards = handle.shards();
-                    if !shards.is_empty()
-                        && shards.iter().all(|s| s.status == ShardStatus::Connected)
-                    {
-                        return handle;
-                    }
-                    // Shard status has no change notification: look again shortly.
+                    // Connected, or the group's gateway was replaced or removed meanwhile (the
+                    // sender lives in `self`, so `changed` cannot fail here).
                     tokio::select! {
-                        () = tokio::time::sleep(Duration::from_millis(10)) => {}
+                        () = handle.wait_connected() => return handle,
                         _ = rx.changed() => {}
                     }
                 } else if rx.changed().await.is_err() {

@@ -37,6 +37,8 @@ pub(crate) struct HandleInner {
     pub shards: BTreeMap<u32, Arc<ShardShared>>,
     pub count: u32,
     pub stop: watch::Sender<Stop>,
+    /// Bumped by every shard status change.
+    pub status_changed: Arc<watch::Sender<u64>>,
 }
 
 /// Talks to the running shards. Cheap to clone; the hub injects it as the `gateway` argument.
@@ -104,6 +106,28 @@ impl GatewayHandle {
             .keys()
             .filter_map(|&id| self.info(id))
             .collect()
+    }
+
+    /// Waits until every shard of this process is connected (identified or resumed, events
+    /// flowing); returns at once if they are. Woken by each status change, no polling. Bound it
+    /// with a timeout: a shard that cannot connect keeps this waiting.
+    pub async fn wait_connected(&self) {
+        let mut changes = self.inner.status_changed.subscribe();
+        loop {
+            changes.borrow_and_update();
+            if self
+                .inner
+                .shards
+                .values()
+                .all(|s| s.status() == super::ShardStatus::Connected)
+            {
+                return;
+            }
+            if changes.changed().await.is_err() {
+                // Unreachable while `self` holds the sender; never resolve rather than lie.
+                std::future::pending::<()>().await;
+            }
+        }
     }
 
     /// The resumable session of a shard (hand it to [`GatewayConfig::resume_from`]

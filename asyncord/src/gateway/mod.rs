@@ -126,13 +126,20 @@ impl Gateway {
             sink: config.sink.clone(),
         };
         let (stop_tx, stop_rx) = watch::channel(shard::Stop::Run);
+        let status_changed = Arc::new(watch::Sender::new(0u64));
         let config = Arc::new(config);
         let mut shards = BTreeMap::new();
         let mut tasks = Vec::new();
         for id in range {
             let (cmd_tx, cmd_rx) = mpsc::channel(64);
             let saved = config.sessions.get(&id).cloned();
-            let shared = Arc::new(shard::ShardShared::new(id, count, cmd_tx, saved));
+            let shared = Arc::new(shard::ShardShared::new(
+                id,
+                count,
+                cmd_tx,
+                saved,
+                status_changed.clone(),
+            ));
             shards.insert(id, shared.clone());
             let task = shard::ShardTask {
                 shared,
@@ -151,6 +158,7 @@ impl Gateway {
                 shards,
                 count,
                 stop: stop_tx,
+                status_changed,
             }),
         };
         Ok(Self {

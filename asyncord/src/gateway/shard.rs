@@ -64,6 +64,8 @@ pub(crate) struct ShardShared {
     status: Mutex<ShardStatus>,
     chunks: Mutex<HashMap<String, mpsc::UnboundedSender<Vec<u8>>>>,
     pub commands: mpsc::Sender<Outbound>,
+    /// Bumped whenever any shard of the gateway changes status (shared by all of them).
+    status_changed: Arc<watch::Sender<u64>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -76,6 +78,7 @@ impl ShardShared {
         count: u32,
         commands: mpsc::Sender<Outbound>,
         saved: Option<Session>,
+        status_changed: Arc<watch::Sender<u64>>,
     ) -> Self {
         let (seq, session) = match saved {
             Some(s) => (s.sequence, Some((s.session_id, s.resume_url))),
@@ -90,6 +93,7 @@ impl ShardShared {
             status: Mutex::new(ShardStatus::Connecting),
             chunks: Mutex::new(HashMap::new()),
             commands,
+            status_changed,
         }
     }
 
@@ -116,6 +120,8 @@ impl ShardShared {
 
     fn set_status(&self, status: ShardStatus) {
         *lock(&self.status) = status;
+        self.status_changed
+            .send_modify(|generation| *generation += 1);
     }
 
     pub(crate) fn latency(&self) -> Option<Duration> {
