@@ -31,6 +31,10 @@
 //! - [`Dispatcher::check_arguments`] and [`Dispatcher::check_intents`] run before connecting.
 //! - [`Dispatcher::dispatch`] is what the gateway feeds; [`Dispatcher::wants`] tells it which
 //!   frames are worth parsing.
+//! - A `Dispatcher` is a gateway [`EventSink`](crate::gateway::EventSink): handed to
+//!   [`GatewayConfig::sink`](crate::gateway::GatewayConfig::sink) it dispatches on the shard's
+//!   reader task, and while more than [`SATURATED_AT`] handler calls are in flight
+//!   ([`Dispatcher::in_flight`]) the shards pause reading until [`RESUME_AT`] remain.
 
 mod arguments;
 mod check;
