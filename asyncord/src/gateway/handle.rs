@@ -130,8 +130,8 @@ impl GatewayHandle {
         }
     }
 
-    /// The resumable session of a shard (hand it to [`GatewayConfig::resume_from`]
-    /// (super::GatewayConfig::resume_from) after a restart).
+    /// The resumable session of a shard (hand it to
+    /// [`GatewayConfig::resume_from`](super::GatewayConfig::resume_from) after a restart).
     pub fn session(&self, shard: u32) -> Option<Session> {
         self.inner.shards.get(&shard)?.session()
     }

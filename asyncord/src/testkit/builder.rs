@@ -118,7 +118,11 @@ impl GuildSpec {
     }
 }
 
-/// Seeds and starts an [`Emulator`] (see the [module docs](self) for the defaults).
+/// Seeds and starts an [`Emulator`].
+///
+/// Without any `bot`, `user` or `guild` call the world has one bot (token `"test-token"`), the
+/// users `alice` and `bob`, and one guild "Test Guild" with a `#general` text channel; every bot
+/// is in every guild, and so is every user unless the guild lists its members.
 #[derive(Clone, Debug)]
 pub struct EmulatorBuilder {
     bots: Vec<BotSpec>,

@@ -1,6 +1,6 @@
 //! The emulator's REST side: a loopback HTTP server speaking Discord's API v10.
 //!
-//! [`RestServer::start`] binds `127.0.0.1:0` and serves the [`World`](world::World): stateful
+//! [`RestServer::start`] binds `127.0.0.1:0` and serves the [`World`]: stateful
 //! messages, channels, threads, guilds, roles, members, bans, users, DMs, commands,
 //! interactions, webhooks, invites, stage instances and stickers; Discord's error JSON; its
 //! rate-limit headers from configurable [`BucketDef`]s; 429s of each scope, 5xx, slow and
