@@ -23,7 +23,7 @@
 //!
 //! Under the facade: the REST side ([`rest`]) and the gateway side ([`gateway`]) share one
 //! world: what a bot does over REST is published as a [`Dispatch`] on the world's
-//! [`DispatchBus`], and the gateway side delivers each dispatch to every connected session whose
+//! dispatch bus, and the gateway side delivers each dispatch to every connected session whose
 //! intents (and guilds) cover it. What is and is not emulated: `asyncord/TESTKIT.md`.
 
 pub mod gateway;

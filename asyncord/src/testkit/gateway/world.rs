@@ -1,4 +1,4 @@
-//! [`MemoryWorld`]: a small in-memory [`GatewayWorld`] (bots, their guilds, a dispatch bus) for
+//! [`MemoryWorld`]: a small in-memory [`GatewayWorld`](crate::testkit::GatewayWorld) (bots, their guilds, a dispatch bus) for
 //! gateway tests and benches that do not need the REST side's world.
 
 use std::collections::HashMap;
