@@ -1,5 +1,6 @@
-//! [`MemoryWorld`]: a small in-memory [`GatewayWorld`](crate::testkit::GatewayWorld) (bots, their guilds, a dispatch bus) for
-//! gateway tests and benches that do not need the REST side's world.
+//! [`MemoryWorld`]: a small in-memory [`GatewayWorld`](crate::testkit::GatewayWorld) (bots,
+//! their guilds, a dispatch bus) for gateway tests and benches that do not need the REST side's
+//! world.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
