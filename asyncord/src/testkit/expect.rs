@@ -214,7 +214,10 @@ impl Emulator {
     /// The next message a bot posted in `channel` (including interaction responses and
     /// follow-ups) that no earlier `next_message_*` call returned, waiting up to the timeout.
     /// Messages posted since the emulator started count, so a reply that came before the call
-    /// is not missed.
+    /// is not missed. Ephemeral interaction responses and follow-ups (flag 64) are never
+    /// returned: Discord shows them only to the interaction's user and sends no
+    /// `MESSAGE_CREATE`; see them through [`SimInteraction::message`](super::SimInteraction::message)
+    /// or [`World::ephemeral_message`](super::world::World::ephemeral_message).
     ///
     /// # Errors
     /// [`ExpectError::Timeout`] when none comes; [`ExpectError::Parse`] when it does not parse

@@ -129,7 +129,7 @@ impl SimInteraction<'_> {
     }
 
     /// Waits for the interaction's original response message (posted by a type 4 callback, or
-    /// by editing `@original` after a deferral).
+    /// by editing `@original` after a deferral), ephemeral or not.
     ///
     /// # Errors
     /// [`ExpectError::Timeout`] when there is none in time.
@@ -138,7 +138,9 @@ impl SimInteraction<'_> {
         let world = &self.emu.world;
         let msg = poll(&what, self.emu.timeout, || {
             let original = world.lock().interactions.get(&self.token)?.original?;
-            let m = world.message(self.channel_id, original)?;
+            let m = world
+                .message(self.channel_id, original)
+                .or_else(|| world.ephemeral_message(original))?;
             let deferred = m["flags"].as_u64().is_some_and(|f| f & 128 != 0);
             (!deferred || m["edited_timestamp"].is_string()).then_some(m)
         })
@@ -382,8 +384,14 @@ impl<'a> SimUser<'a> {
         values: Option<&[&str]>,
     ) -> Result<SimInteraction<'a>, ExpectError> {
         let world = &self.emu.world;
+        // A component on an ephemeral message works too (only its user can click it).
         let mut msg = world
             .message(channel, message)
+            .or_else(|| {
+                world
+                    .ephemeral_message(message)
+                    .filter(|m| m["channel_id"].as_str() == Some(channel.to_string().as_str()))
+            })
             .ok_or_else(|| ExpectError::NotFound(format!("message {message} in {channel}")))?;
         if let Some(o) = msg.as_object_mut() {
             // The world's private bookkeeping fields are never sent.

@@ -19,10 +19,10 @@ use tokio::sync::broadcast;
 
 use crate::testkit::{BotAccount, Dispatch, DispatchBus, GatewayWorld};
 
-pub(crate) use ops::message_intents;
+pub(crate) use ops::{EPHEMERAL, message_intents};
 pub use seed::Seed;
 pub(crate) use seed::{now, role_json};
-pub(crate) use state::{GuildState, State, id_of, is_thread};
+pub(crate) use state::{EphemeralMessage, GuildState, State, id_of, is_thread};
 
 /// The emulated Discord's state (share it with `Arc`).
 #[derive(Debug)]
@@ -117,7 +117,13 @@ impl World {
             .cloned()
     }
 
-    /// Every message of a channel, oldest first.
+    /// An ephemeral interaction response or follow-up (flag 64), by id. These are seen only by
+    /// the interaction's user: they are not among the channel's [`World::messages`].
+    pub fn ephemeral_message(&self, id: Snowflake) -> Option<Value> {
+        self.lock().ephemeral.get(&id).map(|e| e.message.clone())
+    }
+
+    /// Every message of a channel, oldest first (ephemeral interaction messages excluded).
     pub fn messages(&self, channel_id: Snowflake) -> Vec<Value> {
         self.lock()
             .messages

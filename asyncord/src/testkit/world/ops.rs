@@ -1,5 +1,6 @@
 //! World operations shared by seeding and the REST handlers: posting messages (with the
-//! `MESSAGE_CREATE` dispatch) and writing audit-log entries.
+//! `MESSAGE_CREATE` dispatch, or kept apart without one when ephemeral) and writing audit-log
+//! entries.
 
 use asyncord_model::{Intents, Snowflake};
 use serde_json::{Map, Value, json};
@@ -46,43 +47,15 @@ impl World {
         let channel = state.channels.get_mut(&channel_id)?;
         channel["last_message_id"] = json!(id.to_string());
         let guild_id = super::id_of(channel, "guild_id");
-        let mut msg = json!({
-            "id": id.to_string(), "channel_id": channel_id.to_string(), "author": author,
-            "content": "", "timestamp": now(), "edited_timestamp": null, "tts": false,
-            "mention_everyone": false, "mentions": [], "mention_roles": [],
-            "attachments": attachments, "embeds": [], "pinned": false, "type": 0, "flags": 0,
-            "components": [],
-        });
-        for field in MESSAGE_FIELDS {
-            if let Some(v) = body.get(field) {
-                msg[field] = v.clone();
-            }
-        }
-        if let Some(ids) = body.get("sticker_ids").and_then(Value::as_array) {
-            let items: Vec<Value> = ids
-                .iter()
-                .filter_map(|i| i.as_str()?.parse::<Snowflake>().ok())
-                .filter_map(|i| state.stickers.get(&i))
-                .map(|s| json!({"id": s["id"], "name": s["name"], "format_type": s["format_type"]}))
-                .collect();
-            msg["sticker_items"] = Value::Array(items);
-        }
-        if let Some(obj) = msg.as_object_mut() {
-            obj.remove("sticker_ids");
-        }
-        if let Some(request) = body.get("poll").filter(|p| p.is_object()) {
-            msg["poll"] = poll_json(request);
-        }
-        if let Some(reference) = body.get("message_reference") {
-            msg["type"] = json!(19);
-            msg["message_reference"] = reference.clone();
-            if msg["message_reference"].get("channel_id").is_none() {
-                msg["message_reference"]["channel_id"] = json!(channel_id.to_string());
-            }
-        }
-        if let Some(w) = webhook_id {
-            msg["webhook_id"] = json!(w.to_string());
-        }
+        let msg = compose(
+            &state,
+            id,
+            channel_id,
+            author,
+            body,
+            attachments,
+            webhook_id,
+        );
         state
             .messages
             .entry(channel_id)
@@ -112,6 +85,42 @@ impl World {
         Some(msg)
     }
 
+    /// Creates an ephemeral interaction message (flag 64 kept) for the interaction `token`:
+    /// stored apart from the channel's messages, and no dispatch (only the interaction's user
+    /// sees it). `None` when the channel does not exist.
+    pub(crate) fn insert_ephemeral(
+        &self,
+        channel_id: Snowflake,
+        author: &Value,
+        body: &Map<String, Value>,
+        attachments: &[Value],
+        application_id: Snowflake,
+        token: &str,
+    ) -> Option<Value> {
+        let id = self.next_id();
+        let mut state = self.lock();
+        state.channels.get(&channel_id)?;
+        let mut msg = compose(
+            &state,
+            id,
+            channel_id,
+            author,
+            body,
+            attachments,
+            Some(application_id),
+        );
+        msg["flags"] = json!(msg["flags"].as_u64().unwrap_or(0) | EPHEMERAL);
+        state.ephemeral.insert(
+            id,
+            super::EphemeralMessage {
+                channel_id,
+                token: token.to_owned(),
+                message: msg.clone(),
+            },
+        );
+        Some(msg)
+    }
+
     /// Writes an audit-log entry when the request carried a reason (or always for `force`).
     pub(crate) fn audit(
         &self,
@@ -131,6 +140,59 @@ impl World {
         });
         self.lock().audit_log.push(entry);
     }
+}
+
+/// The flag of an ephemeral message.
+pub(crate) const EPHEMERAL: u64 = 64;
+
+/// A new message object from `author` with the sender-settable fields of `body`.
+fn compose(
+    state: &super::State,
+    id: Snowflake,
+    channel_id: Snowflake,
+    author: &Value,
+    body: &Map<String, Value>,
+    attachments: &[Value],
+    webhook_id: Option<Snowflake>,
+) -> Value {
+    let mut msg = json!({
+        "id": id.to_string(), "channel_id": channel_id.to_string(), "author": author,
+        "content": "", "timestamp": now(), "edited_timestamp": null, "tts": false,
+        "mention_everyone": false, "mentions": [], "mention_roles": [],
+        "attachments": attachments, "embeds": [], "pinned": false, "type": 0, "flags": 0,
+        "components": [],
+    });
+    for field in MESSAGE_FIELDS {
+        if let Some(v) = body.get(field) {
+            msg[field] = v.clone();
+        }
+    }
+    if let Some(ids) = body.get("sticker_ids").and_then(Value::as_array) {
+        let items: Vec<Value> = ids
+            .iter()
+            .filter_map(|i| i.as_str()?.parse::<Snowflake>().ok())
+            .filter_map(|i| state.stickers.get(&i))
+            .map(|s| json!({"id": s["id"], "name": s["name"], "format_type": s["format_type"]}))
+            .collect();
+        msg["sticker_items"] = Value::Array(items);
+    }
+    if let Some(obj) = msg.as_object_mut() {
+        obj.remove("sticker_ids");
+    }
+    if let Some(request) = body.get("poll").filter(|p| p.is_object()) {
+        msg["poll"] = poll_json(request);
+    }
+    if let Some(reference) = body.get("message_reference") {
+        msg["type"] = json!(19);
+        msg["message_reference"] = reference.clone();
+        if msg["message_reference"].get("channel_id").is_none() {
+            msg["message_reference"]["channel_id"] = json!(channel_id.to_string());
+        }
+    }
+    if let Some(w) = webhook_id {
+        msg["webhook_id"] = json!(w.to_string());
+    }
+    msg
 }
 
 /// A message's poll from the Create Message `poll` request: answers numbered from 1, the

@@ -46,6 +46,16 @@ pub(crate) struct Interaction {
     pub message_id: Option<Snowflake>,
 }
 
+/// An ephemeral interaction response or follow-up: seen only by the interaction's user, so kept
+/// out of the channel's messages and never dispatched; reached through the interaction token.
+#[derive(Debug, Clone)]
+pub(crate) struct EphemeralMessage {
+    pub channel_id: Snowflake,
+    /// The token of the interaction it answers.
+    pub token: String,
+    pub message: Value,
+}
+
 /// Every table of the world.
 #[derive(Debug, Default)]
 pub(crate) struct State {
@@ -55,6 +65,8 @@ pub(crate) struct State {
     pub guilds: BTreeMap<Snowflake, GuildState>,
     pub channels: BTreeMap<Snowflake, Value>,
     pub messages: HashMap<Snowflake, BTreeMap<Snowflake, Value>>,
+    /// Ephemeral interaction messages, by message id (never in `messages`).
+    pub ephemeral: HashMap<Snowflake, EphemeralMessage>,
     /// Users who reacted, per (message, emoji key), in order.
     pub reactions: HashMap<(Snowflake, String), Vec<Snowflake>>,
     pub thread_members: HashMap<Snowflake, Vec<Snowflake>>,

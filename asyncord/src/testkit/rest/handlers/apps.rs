@@ -1,5 +1,6 @@
 //! Applications (current application, OAuth2 info), application commands (global and guild,
-//! bulk overwrite) and the interaction callback.
+//! bulk overwrite) and the interaction callback (an ephemeral response is kept out of the
+//! channel and dispatched to nobody).
 //! <https://discord.com/developers/docs/interactions/application-commands>,
 //! <https://discord.com/developers/docs/interactions/receiving-and-responding>
 
@@ -9,6 +10,7 @@ use serde_json::{Map, Value, json};
 use super::messages::{attachments, check_message};
 use super::{Ctx, check_len, merge, sid};
 use crate::testkit::rest::reply::{Reply, unknown};
+use crate::testkit::rest::world::EPHEMERAL;
 
 pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
     let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
@@ -301,6 +303,10 @@ fn callback(ctx: &Ctx<'_>, id: Snowflake, token: &str) -> Reply {
     let kind = ctx.body.get("type").and_then(Value::as_u64);
     let data = ctx.body.get("data").cloned().unwrap_or(Value::Null);
     let mut message = None;
+    let ephemeral = data
+        .get("flags")
+        .and_then(Value::as_u64)
+        .is_some_and(|f| f & EPHEMERAL != 0);
     match kind {
         Some(4 | 5) => {
             let loading = kind == Some(5);
@@ -323,24 +329,41 @@ fn callback(ctx: &Ctx<'_>, id: Snowflake, token: &str) -> Reply {
                 .lock()
                 .bot_by_app(interaction.application_id)
                 .map_or(Value::Null, |b| b.user.clone());
-            let Some(mut msg) = ctx.world.insert_message(
-                interaction.channel_id,
-                &author,
-                &body,
-                &atts,
-                Some(interaction.application_id),
-            ) else {
+            // An ephemeral response is seen only by the user: kept apart, no MESSAGE_CREATE.
+            let inserted = if ephemeral {
+                ctx.world.insert_ephemeral(
+                    interaction.channel_id,
+                    &author,
+                    &body,
+                    &atts,
+                    interaction.application_id,
+                    token,
+                )
+            } else {
+                ctx.world.insert_message(
+                    interaction.channel_id,
+                    &author,
+                    &body,
+                    &atts,
+                    Some(interaction.application_id),
+                )
+            };
+            let Some(mut msg) = inserted else {
                 return unknown::channel();
             };
             msg["interaction_metadata"] = json!({"id": id.to_string(), "type": 2, "user": interaction.user,
                 "authorizing_integration_owners": {}});
             if let Some(mid) = msg["id"].as_str().and_then(|s| s.parse::<Snowflake>().ok()) {
                 let mut state = ctx.world.lock();
-                if let Some(stored) = state
-                    .messages
-                    .get_mut(&interaction.channel_id)
-                    .and_then(|m| m.get_mut(&mid))
-                {
+                let stored = if ephemeral {
+                    state.ephemeral.get_mut(&mid).map(|e| &mut e.message)
+                } else {
+                    state
+                        .messages
+                        .get_mut(&interaction.channel_id)
+                        .and_then(|m| m.get_mut(&mid))
+                };
+                if let Some(stored) = stored {
                     stored["interaction_metadata"] = msg["interaction_metadata"].clone();
                 }
                 if let Some(i) = state.interactions.get_mut(token) {
@@ -369,7 +392,13 @@ fn callback(ctx: &Ctx<'_>, id: Snowflake, token: &str) -> Reply {
                 bot: ctx.bot.clone(),
                 reason: ctx.reason.clone(),
             };
-            let reply = super::messages::apply_edit(&edit, interaction.channel_id, mid, None);
+            // On an ephemeral message the edit stays private (no MESSAGE_UPDATE).
+            let on_ephemeral = ctx.world.lock().ephemeral.contains_key(&mid);
+            let reply = if on_ephemeral {
+                super::messages::apply_ephemeral_edit(&edit, mid)
+            } else {
+                super::messages::apply_edit(&edit, interaction.channel_id, mid, None)
+            };
             if reply.status >= 300 {
                 return reply;
             }
@@ -400,7 +429,7 @@ fn callback(ctx: &Ctx<'_>, id: Snowflake, token: &str) -> Reply {
         }
         return Reply::ok(json!({
             "interaction": {"id": id.to_string(), "type": 2, "response_message_id": message.as_ref().map(|m| m["id"].clone()),
-                "response_message_loading": kind == Some(5), "response_message_ephemeral": false},
+                "response_message_loading": kind == Some(5), "response_message_ephemeral": message.is_some() && ephemeral},
             "resource": resource,
         }));
     }

@@ -1,10 +1,11 @@
-//! Messages: list, get, create (JSON or multipart), edit, delete, bulk delete, crosspost, pins.
+//! Messages: list, get, create (JSON or multipart), edit, delete, bulk delete, crosspost, pins;
+//! edits and deletes of ephemeral interaction messages (kept out of the channel, no dispatch).
 //! <https://discord.com/developers/docs/resources/message>
 
 use asyncord_model::Snowflake;
 use serde_json::{Value, json};
 
-use super::super::world::{State, now};
+use super::super::world::{EPHEMERAL, State, now};
 use super::reactions::render;
 use super::{Ctx, check_len, limit, merge};
 use crate::testkit::rest::reply::{Reply, unknown};
@@ -250,10 +251,29 @@ pub(crate) fn apply_edit(
     {
         return Reply::error(403, 50005, "Cannot edit a message authored by another user");
     }
-    let body = ctx.obj();
+    merge_edit(msg, &ctx.obj(), new_atts);
+    let out = msg.clone();
+    let rendered = render(&state, &out, ctx.bot_id());
+    drop(state);
+    let mut event = rendered.clone();
+    if let Some(g) = guild_id {
+        event["guild_id"] = json!(g.to_string());
+    }
+    ctx.world.publish(
+        "MESSAGE_UPDATE",
+        event,
+        guild_id,
+        crate::testkit::rest::world::message_intents(guild_id, false),
+    );
+    Reply::ok(rendered)
+}
+
+/// Applies an edit body to a stored message: the editable fields, kept and new attachments,
+/// the edit time.
+fn merge_edit(msg: &mut Value, body: &serde_json::Map<String, Value>, new_atts: Vec<Value>) {
     merge(
         msg,
-        &body,
+        body,
         &[
             "content",
             "embeds",
@@ -279,20 +299,34 @@ pub(crate) fn apply_edit(
         o.remove("allowed_mentions");
     }
     msg["edited_timestamp"] = now();
-    let out = msg.clone();
-    let rendered = render(&state, &out, ctx.bot_id());
-    drop(state);
-    let mut event = rendered.clone();
-    if let Some(g) = guild_id {
-        event["guild_id"] = json!(g.to_string());
+}
+
+/// Edits the ephemeral interaction message `m` (it stays ephemeral) without any dispatch: only
+/// the interaction's user sees it.
+pub(crate) fn apply_ephemeral_edit(ctx: &Ctx<'_>, m: Snowflake) -> Reply {
+    if let Err(r) = check_message(&ctx.body, 0, false) {
+        return r;
     }
-    ctx.world.publish(
-        "MESSAGE_UPDATE",
-        event,
-        guild_id,
-        crate::testkit::rest::world::message_intents(guild_id, false),
-    );
-    Reply::ok(rendered)
+    let Some(c) = ctx.world.lock().ephemeral.get(&m).map(|e| e.channel_id) else {
+        return unknown::message();
+    };
+    let new_atts = match attachments(ctx, &ctx.body, c) {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let mut state = ctx.world.lock();
+    let Some(stored) = state.ephemeral.get_mut(&m) else {
+        return unknown::message();
+    };
+    let msg = &mut stored.message;
+    merge_edit(msg, &ctx.obj(), new_atts);
+    msg["flags"] = json!(msg["flags"].as_u64().unwrap_or(0) | EPHEMERAL);
+    Reply::ok(msg.clone())
+}
+
+/// Deletes the ephemeral interaction message `m` (no dispatch); whether it existed.
+pub(crate) fn remove_ephemeral(world: &World, m: Snowflake) -> bool {
+    world.lock().ephemeral.remove(&m).is_some()
 }
 
 fn edit(ctx: &Ctx<'_>, c: Snowflake, m: Snowflake) -> Reply {

@@ -1,15 +1,18 @@
 //! Webhooks (create, list, get, modify, delete, execute, webhook messages) and interaction
-//! follow-ups, which use the same `/webhooks/{application_id}/{token}` routes.
+//! follow-ups, which use the same `/webhooks/{application_id}/{token}` routes (ephemeral
+//! responses and follow-ups are reached only there, with the interaction's token).
 //! <https://discord.com/developers/docs/resources/webhook>
 
 use asyncord_model::{Intents, Snowflake};
 use serde_json::{Value, json};
 
-use super::messages::{apply_edit, attachments, check_message, remove};
+use super::messages::{
+    apply_edit, apply_ephemeral_edit, attachments, check_message, remove, remove_ephemeral,
+};
 use super::reactions::render;
 use super::{Ctx, check_len, merge, sid};
 use crate::testkit::rest::reply::{Reply, unknown};
-use crate::testkit::rest::world::id_of;
+use crate::testkit::rest::world::{EPHEMERAL, id_of};
 
 pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
     let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
@@ -258,19 +261,56 @@ fn followup(ctx: &Ctx<'_>, app: Snowflake, token: &str, rest: &[&str]) -> Option
                 .bot_by_app(app)
                 .map_or(Value::Null, |b| b.user.clone());
             let c = target_channel(ctx, interaction.channel_id);
-            match ctx
-                .world
-                .insert_message(c, &author, &ctx.obj(), &atts, Some(app))
-            {
+            let ephemeral = ctx
+                .body
+                .get("flags")
+                .and_then(Value::as_u64)
+                .is_some_and(|f| f & EPHEMERAL != 0);
+            let inserted = if ephemeral {
+                ctx.world
+                    .insert_ephemeral(c, &author, &ctx.obj(), &atts, app, token)
+            } else {
+                ctx.world
+                    .insert_message(c, &author, &ctx.obj(), &atts, Some(app))
+            };
+            match inserted {
                 Some(msg) => Reply::ok(msg),
                 None => unknown::channel(),
             }
         }
         (m, ["messages", "@original"]) => match interaction.original {
-            Some(id) => message_op(ctx, m, app, id)?,
+            Some(id) => interaction_message_op(ctx, m, app, token, id)?,
             None => unknown::message(),
         },
-        (m, ["messages", id]) => message_op(ctx, m, app, id.parse().ok()?)?,
+        (m, ["messages", id]) => interaction_message_op(ctx, m, app, token, id.parse().ok()?)?,
         _ => return None,
     })
+}
+
+/// GET / PATCH / DELETE of an interaction's message: an ephemeral one of this interaction is
+/// served from the ephemeral store (no dispatch), any other from its channel.
+fn interaction_message_op(
+    ctx: &Ctx<'_>,
+    method: &str,
+    app: Snowflake,
+    token: &str,
+    m: Snowflake,
+) -> Option<Reply> {
+    let ephemeral = ctx.world.lock().ephemeral.get(&m).map(|e| e.token == token);
+    match ephemeral {
+        None => message_op(ctx, method, app, m),
+        Some(false) => Some(unknown::message()),
+        Some(true) => Some(match method {
+            "GET" => ctx
+                .world
+                .ephemeral_message(m)
+                .map_or_else(unknown::message, Reply::ok),
+            "PATCH" => apply_ephemeral_edit(ctx, m),
+            "DELETE" => {
+                remove_ephemeral(ctx.world, m);
+                Reply::no_content()
+            }
+            _ => return None,
+        }),
+    }
 }
