@@ -283,6 +283,8 @@ async fn a_deferred_ephemeral_reply_is_edited_privately() {
     assert_eq!(got.content, "done");
     assert!(got.edited_timestamp.is_some());
     assert!(ephemeral(&got));
+    // Filled in: no longer "thinking".
+    assert!(!got.flags.is_some_and(|f| f.contains(MessageFlags::LOADING)));
     public_reply_seen(&emu, &seen, 0).await;
     assert!(!dispatched(&emu, "MESSAGE_CREATE", msg.id));
     assert!(!dispatched(&emu, "MESSAGE_UPDATE", msg.id));
