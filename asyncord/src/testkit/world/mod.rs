@@ -21,7 +21,7 @@ use tokio::sync::broadcast;
 
 use crate::testkit::{BotAccount, Dispatch, DispatchBus, GatewayWorld};
 
-pub(crate) use ops::{EPHEMERAL, message_intents};
+pub(crate) use ops::{EPHEMERAL, LOADING, message_intents};
 pub use seed::Seed;
 pub(crate) use seed::{now, role_json};
 pub(crate) use state::{EphemeralMessage, GuildState, State, id_of, is_thread};

@@ -145,6 +145,9 @@ impl World {
 /// The flag of an ephemeral message.
 pub(crate) const EPHEMERAL: u64 = 64;
 
+/// The flag of a deferred interaction response not yet filled in ("thinking").
+pub(crate) const LOADING: u64 = 128;
+
 /// A new message object from `author` with the sender-settable fields of `body`.
 fn compose(
     state: &super::State,

@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use super::messages::{attachments, check_message};
 use super::{Ctx, check_len, merge, sid};
 use crate::testkit::rest::reply::{Reply, unknown};
-use crate::testkit::rest::world::EPHEMERAL;
+use crate::testkit::rest::world::{EPHEMERAL, LOADING};
 
 pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
     let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
@@ -321,7 +321,7 @@ fn callback(ctx: &Ctx<'_>, id: Snowflake, token: &str) -> Reply {
             if loading {
                 body.insert(
                     "flags".into(),
-                    json!(128 | data.get("flags").and_then(Value::as_u64).unwrap_or(0)),
+                    json!(LOADING | data.get("flags").and_then(Value::as_u64).unwrap_or(0)),
                 );
             }
             let author = ctx

@@ -5,7 +5,7 @@
 use asyncord_model::Snowflake;
 use serde_json::{Value, json};
 
-use super::super::world::{EPHEMERAL, State, now};
+use super::super::world::{EPHEMERAL, LOADING, State, now};
 use super::reactions::render;
 use super::{Ctx, check_len, limit, merge};
 use crate::testkit::rest::reply::{Reply, unknown};
@@ -297,6 +297,10 @@ fn merge_edit(msg: &mut Value, body: &serde_json::Map<String, Value>, new_atts: 
     }
     if let Some(o) = msg.as_object_mut() {
         o.remove("allowed_mentions");
+    }
+    // An edit fills a deferred interaction response (callback type 5): it stops "thinking".
+    if let Some(flags) = msg["flags"].as_u64() {
+        msg["flags"] = json!(flags & !LOADING);
     }
     msg["edited_timestamp"] = now();
 }

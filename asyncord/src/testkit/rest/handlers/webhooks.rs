@@ -279,13 +279,7 @@ fn followup(ctx: &Ctx<'_>, app: Snowflake, token: &str, rest: &[&str]) -> Option
             }
         }
         (m, ["messages", "@original"]) => match interaction.original {
-            Some(id) => {
-                if m == "PATCH" {
-                    // Editing the original fills a deferred response: it stops "thinking".
-                    clear_loading(ctx, interaction.channel_id, id);
-                }
-                interaction_message_op(ctx, m, app, token, id)?
-            }
+            Some(id) => interaction_message_op(ctx, m, app, token, id)?,
             None => unknown::message(),
         },
         (m, ["messages", id]) => interaction_message_op(ctx, m, app, token, id.parse().ok()?)?,
@@ -318,26 +312,5 @@ fn interaction_message_op(
             }
             _ => return None,
         }),
-    }
-}
-
-/// Clears the LOADING flag (128) a deferred response (callback type 5) set on the original
-/// message, wherever it is stored.
-fn clear_loading(ctx: &Ctx<'_>, channel: Snowflake, id: Snowflake) {
-    const LOADING: u64 = 128;
-    let mut state = ctx.world.lock();
-    let target_channel = state.ephemeral.get(&id).map_or(channel, |e| e.channel_id);
-    let stored = match state.ephemeral.get_mut(&id) {
-        Some(e) => Some(&mut e.message),
-        None => state
-            .messages
-            .get_mut(&target_channel)
-            .and_then(|ms| ms.get_mut(&id)),
-    };
-    if let Some(msg) = stored
-        && let Some(flags) = msg.get("flags").and_then(Value::as_u64)
-        && flags & LOADING != 0
-    {
-        msg["flags"] = Value::from(flags & !LOADING);
     }
 }
