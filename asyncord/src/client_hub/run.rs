@@ -252,14 +252,9 @@ impl GroupRun {
                     early_events += 1;
                     group.dispatcher.dispatch(frame);
                 }
-                // The sink takes every dispatch, so this only ends: once every shard stopped.
-                frame = gateway.next_event() => match frame {
-                    Some(frame) => {
-                        early_events += 1;
-                        group.dispatcher.dispatch(frame);
-                    }
-                    None => break false,
-                },
+                // The sink takes every dispatch, so the queue never yields a frame: it only
+                // ends, once every shard stopped.
+                None = gateway.next_event() => break false,
                 _ = health.tick() => {
                     // One shard stopped on a fatal close code (4004, 4010-4014): the bot cannot
                     // run as configured, so its other shards stop too and the group fails.

@@ -37,8 +37,8 @@ pub(crate) struct HandleInner {
     pub shards: BTreeMap<u32, Arc<ShardShared>>,
     pub count: u32,
     pub stop: watch::Sender<Stop>,
-    /// Bumped by every shard status change.
-    pub status_changed: Arc<watch::Sender<u64>>,
+    /// Signalled by every shard status change.
+    pub status_changed: Arc<watch::Sender<()>>,
 }
 
 /// Talks to the running shards. Cheap to clone; the hub injects it as the `gateway` argument.

@@ -126,7 +126,7 @@ impl Gateway {
             sink: config.sink.clone(),
         };
         let (stop_tx, stop_rx) = watch::channel(shard::Stop::Run);
-        let status_changed = Arc::new(watch::Sender::new(0u64));
+        let status_changed = Arc::new(watch::Sender::new(()));
         let config = Arc::new(config);
         let mut shards = BTreeMap::new();
         let mut tasks = Vec::new();

@@ -64,8 +64,8 @@ pub(crate) struct ShardShared {
     status: Mutex<ShardStatus>,
     chunks: Mutex<HashMap<String, mpsc::UnboundedSender<Vec<u8>>>>,
     pub commands: mpsc::Sender<Outbound>,
-    /// Bumped whenever any shard of the gateway changes status (shared by all of them).
-    status_changed: Arc<watch::Sender<u64>>,
+    /// Signalled whenever any shard of the gateway changes status (shared by all of them).
+    status_changed: Arc<watch::Sender<()>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -78,7 +78,7 @@ impl ShardShared {
         count: u32,
         commands: mpsc::Sender<Outbound>,
         saved: Option<Session>,
-        status_changed: Arc<watch::Sender<u64>>,
+        status_changed: Arc<watch::Sender<()>>,
     ) -> Self {
         let (seq, session) = match saved {
             Some(s) => (s.sequence, Some((s.session_id, s.resume_url))),
@@ -120,8 +120,8 @@ impl ShardShared {
 
     fn set_status(&self, status: ShardStatus) {
         *lock(&self.status) = status;
-        self.status_changed
-            .send_modify(|generation| *generation += 1);
+        // Wakes every `wait_connected` (the value carries nothing; the change is the signal).
+        self.status_changed.send_replace(());
     }
 
     pub(crate) fn latency(&self) -> Option<Duration> {
