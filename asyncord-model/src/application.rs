@@ -324,10 +324,10 @@ mod tests {
     use super::*;
 
     const DOCS_APP: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-resources-application-example-application-object.json"
+        "../../testdata/discord-api/payloads/docs/docs-resources-application-example-application-object.json"
     );
     const DOCS_INSTANCE: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-resources-application-example-activity-instance.json"
+        "../../testdata/discord-api/payloads/docs/docs-resources-application-example-activity-instance.json"
     );
 
     #[test]

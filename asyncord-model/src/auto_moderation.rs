@@ -187,7 +187,7 @@ mod tests {
     use super::*;
 
     const DOCS_RULE: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-resources-auto-moderation-example-auto-moderation-rule.json"
+        "../../testdata/discord-api/payloads/docs/docs-resources-auto-moderation-example-auto-moderation-rule.json"
     );
 
     #[test]

@@ -102,7 +102,7 @@ mod tests {
 
     macro_rules! fixture {
         ($name:literal) => {
-            include_str!(concat!("../../../shared/discord-api/payloads/docs/", $name))
+            include_str!(concat!("../../testdata/discord-api/payloads/docs/", $name))
         };
     }
 
@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn captured_guild_emojis_parse() {
         let pages: Vec<ApplicationEmojis> = serde_json::from_str(include_str!(
-            "../../../shared/discord-api/payloads/captured-accord-jl/accordjl-rest_get_emojis.json"
+            "../../testdata/discord-api/payloads/captured-accord-jl/accordjl-rest_get_emojis.json"
         ))
         .unwrap();
         let emojis: Vec<&Emoji> = pages.iter().flat_map(|p| &p.items).collect();

@@ -115,10 +115,10 @@ mod tests {
     use super::*;
 
     const DOCS_MEMBER: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-resources-guild-example-guild-member.json"
+        "../../testdata/discord-api/payloads/docs/docs-resources-guild-example-guild-member.json"
     );
     const GET_MEMBERS: &str = include_str!(
-        "../../../shared/discord-api/payloads/captured-accord-jl/accordjl-rest_get_members.json"
+        "../../testdata/discord-api/payloads/captured-accord-jl/accordjl-rest_get_members.json"
     );
 
     #[derive(Deserialize)]

@@ -186,7 +186,7 @@ mod tests {
 
     macro_rules! docs {
         ($name:literal) => {
-            include_str!(concat!("../../../shared/discord-api/payloads/docs/", $name))
+            include_str!(concat!("../../testdata/discord-api/payloads/docs/", $name))
         };
     }
 

@@ -132,10 +132,10 @@ mod tests {
     use super::*;
 
     const DOCS_ROLE: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-topics-permissions-example-role.json"
+        "../../testdata/discord-api/payloads/docs/docs-topics-permissions-example-role.json"
     );
     const GET_ROLES: &str = include_str!(
-        "../../../shared/discord-api/payloads/captured-accord-jl/accordjl-rest_get_roles.json"
+        "../../testdata/discord-api/payloads/captured-accord-jl/accordjl-rest_get_roles.json"
     );
 
     #[derive(Deserialize)]

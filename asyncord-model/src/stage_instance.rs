@@ -45,7 +45,7 @@ mod tests {
     use super::*;
 
     const DOCS: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-resources-stage-instance-example-stage-instance.json"
+        "../../testdata/discord-api/payloads/docs/docs-resources-stage-instance-example-stage-instance.json"
     );
 
     #[test]

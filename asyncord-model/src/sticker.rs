@@ -128,10 +128,10 @@ mod tests {
     use super::*;
 
     const DOCS_STICKER: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-resources-sticker-example-sticker.json"
+        "../../testdata/discord-api/payloads/docs/docs-resources-sticker-example-sticker.json"
     );
     const DOCS_PACK: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-resources-sticker-example-sticker-pack.json"
+        "../../testdata/discord-api/payloads/docs/docs-resources-sticker-example-sticker-pack.json"
     );
 
     #[test]

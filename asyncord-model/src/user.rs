@@ -345,10 +345,10 @@ mod tests {
     use super::*;
 
     const DOCS_USER: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-resources-user-example-user.json"
+        "../../testdata/discord-api/payloads/docs/docs-resources-user-example-user.json"
     );
     const GET_ME: &str = include_str!(
-        "../../../shared/discord-api/payloads/captured-accord-jl/accordjl-rest_get_me.json"
+        "../../testdata/discord-api/payloads/captured-accord-jl/accordjl-rest_get_me.json"
     );
 
     fn round_trip(u: &User) {
@@ -397,7 +397,7 @@ mod tests {
     #[test]
     fn migrated_user() {
         let u: User = serde_json::from_str(include_str!(
-            "../../../shared/discord-api/payloads/docs/docs-change-log-example-migrated-user.json"
+            "../../testdata/discord-api/payloads/docs/docs-change-log-example-migrated-user.json"
         ))
         .unwrap();
         assert_eq!(u.tag(), "nelly");

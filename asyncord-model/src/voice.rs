@@ -77,10 +77,10 @@ mod tests {
     use super::*;
 
     const DOCS_VOICE_STATE: &str = include_str!(
-        "../../../shared/discord-api/payloads/docs/docs-resources-voice-example-voice-state.json"
+        "../../testdata/discord-api/payloads/docs/docs-resources-voice-example-voice-state.json"
     );
     const CAPTURED: &str = include_str!(
-        "../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_voice_state_update.json"
+        "../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_voice_state_update.json"
     );
 
     #[derive(Deserialize)]

@@ -21,7 +21,7 @@ use asyncord_model::gateway::{
 
 fn docs(file: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/discord-api/payloads/docs")
+        .join("../testdata/discord-api/payloads/docs")
         .join(format!("docs-{file}.json"));
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

@@ -1,5 +1,5 @@
 //! Every JSON example of Discord's docs and every captured live payload in
-//! `shared/discord-api/payloads/` parses into its model type (issue 2's acceptance tests).
+//! `testdata/discord-api/payloads/` parses into its model type (issue 2's acceptance tests).
 //!
 //! `fixtures/table.txt` maps each file to a type (or skips it with a reason); a file without a
 //! row fails, so a new fixture cannot slip by. For each mapped file: it parses; simd-json and
@@ -25,7 +25,7 @@ use check::Mode;
 const DIRS: &[&str] = &["docs", "captured-accord-jl"];
 
 fn payloads_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/discord-api/payloads")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/discord-api/payloads")
 }
 
 /// One row of the table.
@@ -181,7 +181,7 @@ fn every_fixture_has_a_row() {
     let files = listed_files();
     assert!(
         files.len() > 200,
-        "found only {} fixtures: is shared/ beside the repository?",
+        "found only {} fixtures in testdata/discord-api/payloads/ (see testdata/SOURCES.md)",
         files.len()
     );
     let missing: Vec<_> = files.iter().filter(|f| !table.contains_key(*f)).collect();

@@ -17,7 +17,7 @@ type Tx = UnboundedSender<String>;
 /// Every captured dispatch frame of one file, as the gateway would hand them over.
 fn captured(file: &str) -> Vec<DispatchFrame> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/discord-api/payloads/captured-accord-jl")
+        .join("../testdata/discord-api/payloads/captured-accord-jl")
         .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let frames: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();

@@ -1,6 +1,6 @@
 //! Fidelity: every dispatch the emulator sends a connected bot parses into the model's typed
 //! events, and has the fields the real Discord frames captured live
-//! (`shared/discord-api/payloads/captured-accord-jl/`) carry — compared recursively, key set
+//! (`testdata/discord-api/payloads/captured-accord-jl/`) carry — compared recursively, key set
 //! against key set. Fields of the real frames the emulator does not send must be on the list
 //! below, each with its reason (and in `TESTKIT.md`); anything else missing fails.
 
@@ -153,7 +153,7 @@ const PROFILE_KEYS: &[&str] = &[
 
 fn captured_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/discord-api/payloads/captured-accord-jl")
+        .join("../testdata/discord-api/payloads/captured-accord-jl")
 }
 
 /// Every key path of `v` (objects recursively; arrays through their elements), and the paths
@@ -236,12 +236,14 @@ fn common_paths(samples: &[Value]) -> BTreeSet<String> {
 /// The real `d` payloads by event name.
 fn real_frames() -> BTreeMap<String, Vec<Value>> {
     let mut out: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let mut files = 0;
     for entry in std::fs::read_dir(captured_dir()).expect("captured payloads") {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if !name.starts_with("accordjl-gateway_") {
             continue;
         }
+        files += 1;
         let frames: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         for f in frames.as_array().into_iter().flatten() {
             if let Some(t) = f["t"].as_str() {
@@ -249,6 +251,13 @@ fn real_frames() -> BTreeMap<String, Vec<Value>> {
             }
         }
     }
+    // The vendored capture holds 14 gateway files; fewer means the data is missing, and the
+    // comparison below would pass over nothing.
+    assert!(
+        files >= 14,
+        "found only {files} captured gateway files in {} (see testdata/SOURCES.md)",
+        captured_dir().display()
+    );
     out
 }
 

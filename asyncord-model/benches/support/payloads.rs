@@ -1,5 +1,5 @@
 //! Realistic gateway payloads for the benchmarks, built from frames captured on the live gateway
-//! (`shared/discord-api/payloads/captured-accord-jl/`) and a docs example.
+//! (`testdata/discord-api/payloads/captured-accord-jl/`) and a docs example.
 //!
 //! Small events (MESSAGE_CREATE, INTERACTION_CREATE) are the captured frames. Events with no
 //! capture are assembled from captured parts in Discord's documented shape: PRESENCE_UPDATE
@@ -15,16 +15,16 @@
 use serde_json::{Value, json};
 
 const MESSAGE_CREATE: &str = include_str!(
-    "../../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_message_create.json"
+    "../../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_message_create.json"
 );
 const GUILD_CREATE: &str = include_str!(
-    "../../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_guild_create.json"
+    "../../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_guild_create.json"
 );
 const INTERACTION_CREATE: &str = include_str!(
-    "../../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_interaction_create.json"
+    "../../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_interaction_create.json"
 );
 const ACTIVITY: &str = include_str!(
-    "../../../../shared/discord-api/payloads/docs/docs-events-gateway-events-example-activity-with-rich-presence.json"
+    "../../../testdata/discord-api/payloads/docs/docs-events-gateway-events-example-activity-with-rich-presence.json"
 );
 
 /// `d` of the `index`-th captured frame of a capture file.

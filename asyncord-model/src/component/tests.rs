@@ -4,7 +4,7 @@ use crate::request::{CreateMessage, Validate};
 
 fn payload(path: &str) -> serde_json::Value {
     let full = format!(
-        "{}/../../shared/discord-api/payloads/docs/{path}",
+        "{}/../testdata/discord-api/payloads/docs/{path}",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
@@ -32,7 +32,7 @@ fn normalized<T: serde::Serialize>(value: &T) -> serde_json::Value {
 
 fn docs_files(suffix: &str) -> Vec<String> {
     let dir = format!(
-        "{}/../../shared/discord-api/payloads/docs",
+        "{}/../testdata/discord-api/payloads/docs",
         env!("CARGO_MANIFEST_DIR")
     );
     let mut out: Vec<String> = std::fs::read_dir(dir)

@@ -1,7 +1,7 @@
 //! The 79 gateway dispatch event names, as a compact [`EventKind`], with the intents that deliver
 //! each ([Discord docs](https://discord.com/developers/docs/events/gateway-events#receive-events)).
 //!
-//! Generated from `shared/discord-api/derived/gateway-reference.json`. An `EventKind` is a small
+//! Generated from the receive-event and intent tables of that page. An `EventKind` is a small
 //! integer, so the gateway and the dispatcher can keep "who wants this event" in a bit set and
 //! decide from the `t` field alone whether a frame needs parsing.
 

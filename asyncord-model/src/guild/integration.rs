@@ -136,7 +136,7 @@ mod tests {
     use super::*;
 
     const PARTIAL: &str = include_str!(
-        "../../../../shared/discord-api/payloads/docs/docs-resources-audit-log-example-partial-integration-object.json"
+        "../../../testdata/discord-api/payloads/docs/docs-resources-audit-log-example-partial-integration-object.json"
     );
 
     #[test]

@@ -8,7 +8,7 @@ use super::*;
 macro_rules! docs {
     ($name:literal) => {
         include_str!(concat!(
-            "../../../../shared/discord-api/payloads/docs/",
+            "../../../testdata/discord-api/payloads/docs/",
             $name
         ))
     };
@@ -17,7 +17,7 @@ macro_rules! docs {
 macro_rules! captured {
     ($name:literal) => {
         include_str!(concat!(
-            "../../../../shared/discord-api/payloads/captured-accord-jl/",
+            "../../../testdata/discord-api/payloads/captured-accord-jl/",
             $name
         ))
     };

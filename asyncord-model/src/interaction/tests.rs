@@ -4,7 +4,7 @@ use crate::request::Validate;
 
 fn payload(path: &str) -> serde_json::Value {
     let full = format!(
-        "{}/../../shared/discord-api/payloads/{path}",
+        "{}/../testdata/discord-api/payloads/{path}",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));

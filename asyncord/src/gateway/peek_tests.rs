@@ -267,22 +267,22 @@ fn malformed_is_an_error_not_a_panic() {
 
 const CAPTURED: [&str; 6] = [
     include_str!(
-        "../../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_message_create.json"
+        "../../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_message_create.json"
     ),
     include_str!(
-        "../../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_hello.json"
+        "../../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_hello.json"
     ),
     include_str!(
-        "../../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_heartbeat_ack.json"
+        "../../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_heartbeat_ack.json"
     ),
     include_str!(
-        "../../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_ready.json"
+        "../../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_ready.json"
     ),
     include_str!(
-        "../../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_interaction_create.json"
+        "../../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_interaction_create.json"
     ),
     include_str!(
-        "../../../../shared/discord-api/payloads/captured-accord-jl/accordjl-gateway_guild_create.json"
+        "../../../testdata/discord-api/payloads/captured-accord-jl/accordjl-gateway_guild_create.json"
     ),
 ];
 

@@ -8,13 +8,13 @@ use super::problem::{Problem, render};
 /// Directory of the docs' example payloads.
 pub const DOCS_DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/discord-api/payloads/docs/"
+    "/../testdata/discord-api/payloads/docs/"
 );
 
 /// Directory of the captured live payloads.
 pub const CAPTURED_DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/discord-api/payloads/captured-accord-jl/"
+    "/../testdata/discord-api/payloads/captured-accord-jl/"
 );
 
 fn read(path: &str) -> Result<Value, String> {

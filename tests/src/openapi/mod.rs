@@ -1,6 +1,6 @@
 //! The OpenAPI conformance harness: checks recorded REST requests and responses against
 //! Discord's own OpenAPI 3.1 spec (<https://github.com/discord/discord-api-spec>, saved in
-//! `shared/discord-api/openapi/openapi.json`) and counts which operations a run covered.
+//! `testdata/discord-api/openapi/openapi.json`) and counts which operations a run covered.
 //!
 //! ```no_run
 //! use asyncord_tests::openapi::{Coverage, RecordedRequest, Spec};

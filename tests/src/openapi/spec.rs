@@ -1,9 +1,9 @@
 //! [`Spec`]: Discord's OpenAPI document, loaded once, with the operation list the SDK is
 //! measured against.
 //!
-//! The list is every operation of `shared/discord-api/openapi/openapi.json` except the Social
+//! The list is every operation of `testdata/discord-api/openapi/openapi.json` except the Social
 //! SDK ones (paths under `/lobbies` and `/partner-sdk`): 222, plus List SKUs from the docs
-//! ([`super::extra`]): 223. Groups come from `shared/discord-api/derived/rest-operations.json`.
+//! ([`super::extra`]): 223. Groups come from `testdata/discord-api/derived/rest-operations.json`.
 
 use std::sync::OnceLock;
 
@@ -16,13 +16,13 @@ use super::validator::Validator;
 /// Path of the spec, relative to this crate.
 pub const SPEC_PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/discord-api/openapi/openapi.json"
+    "/../testdata/discord-api/openapi/openapi.json"
 );
 
 /// Path of the derived grouping of operations.
 pub const GROUPS_PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/discord-api/derived/rest-operations.json"
+    "/../testdata/discord-api/derived/rest-operations.json"
 );
 
 /// Path prefixes of the Social SDK operations, left out of the list.
