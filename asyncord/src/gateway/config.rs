@@ -138,7 +138,8 @@ pub struct GatewayConfig {
     pub intents: Intents,
     /// The shard count and the range this process runs.
     pub shards: Shards,
-    /// Transport compression.
+    /// Transport compression requested (default zstd-stream; shards fall back against servers
+    /// without it).
     pub compression: Compression,
     /// The presence to identify with.
     pub presence: Option<Presence>,

@@ -66,7 +66,7 @@ impl Negotiation {
     }
 
     /// The mode the next connection uses.
-    pub(crate) fn current(&self) -> Compression {
+    pub(crate) fn current(self) -> Compression {
         self.current
     }
 
