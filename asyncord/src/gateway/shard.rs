@@ -251,13 +251,15 @@ impl ShardTask {
                 }
             };
             let (end, healthy) = self.connection(read, write, compression, &url).await;
-            if matches!(end, End::FallBack) {
-                // Reconnect at once; the backoff does not count it.
-                continue;
-            }
-            attempt = if healthy { 0 } else { attempt + 1 };
+            attempt = match end {
+                End::FallBack => attempt,
+                _ if healthy => 0,
+                _ => attempt + 1,
+            };
             match end {
                 End::Stop => break Ok(()),
+                // Reconnect at once: not a failure the backoff counts (at most two in a
+                // shard's life).
                 End::FallBack => {}
                 End::Fatal(e) => break Err(e),
                 End::Resume => {
@@ -362,14 +364,9 @@ impl ShardTask {
             };
             match msg {
                 Ok(Some(Control::Hello(ms))) => break Duration::from_millis(ms.max(1)),
-                Ok(Some(Control::First(how))) => {
-                    if let Some(end) = self.on_first_message(how, None, url) {
-                        return (end, false);
-                    }
-                }
+                Ok(Some(Control::First(how))) => self.on_first_message(how, url),
                 Ok(Some(Control::FirstUndecodable(e))) => {
-                    let end = self.on_first_message(FirstMessage::Undecodable, Some(&e), url);
-                    return (end.unwrap_or(End::Resume), false);
+                    return (self.on_undecodable_first_message(&e, url), false);
                 }
                 Ok(Some(Control::Closed(code))) => return (self.on_close(code), false),
                 Ok(Some(Control::Failed(e))) => {
@@ -445,14 +442,9 @@ impl ShardTask {
                         tracing::warn!(shard = id, error = %e, "gateway connection failed");
                         return (End::Resume, stable(ready_since));
                     }
-                    Some(Control::First(how)) => {
-                        if let Some(end) = self.on_first_message(how, None, url) {
-                            return (end, stable(ready_since));
-                        }
-                    }
+                    Some(Control::First(how)) => self.on_first_message(how, url),
                     Some(Control::FirstUndecodable(e)) => {
-                        let end = self.on_first_message(FirstMessage::Undecodable, Some(&e), url);
-                        return (end.unwrap_or(End::Resume), stable(ready_since));
+                        return (self.on_undecodable_first_message(&e, url), stable(ready_since));
                     }
                     Some(Control::Hello(_)) => {}
                     None => return (End::Resume, stable(ready_since)),
@@ -495,43 +487,35 @@ impl ShardTask {
         }
     }
 
-    /// Acts on how a connection's first message arrived: settles the compression, or falls back
-    /// (`Some(End::FallBack)`), or reports a corrupt connection (`Some(End::Resume)`).
-    fn on_first_message(
-        &self,
-        how: FirstMessage,
-        error: Option<&str>,
-        url: &GatewayUrl,
-    ) -> Option<End> {
+    /// A connection's first message arrived and was read (a text frame, or a binary frame its
+    /// decompressor read): settles the shard's compression if it was still probing, with one
+    /// warning when it settles on a mode other than the requested one.
+    fn on_first_message(&self, how: FirstMessage, url: &GatewayUrl) {
+        let step = lock(&self.shared.compression).first_message(how);
+        if let Step::Settled(mode) = step {
+            tracing::warn!(
+                shard = self.shared.id,
+                server = %server(url),
+                requested = %self.config.compression,
+                settled = %mode,
+                "the gateway server does not support the requested transport compression; \
+                 this shard uses {mode}"
+            );
+        }
+    }
+
+    /// A connection's first message was a binary frame its decompressor could not read: fall
+    /// back while the shard is probing, else a corrupt connection (resume).
+    fn on_undecodable_first_message(&self, error: &str, url: &GatewayUrl) -> End {
         let id = self.shared.id;
         let tried = self.shared.compression();
-        let step = lock(&self.shared.compression).first_message(how);
-        match step {
-            Step::Keep => None,
-            Step::Settled(mode) => {
-                // Once in the shard's life: the mode is kept from now on.
-                tracing::warn!(
-                    shard = id,
-                    server = %server(url),
-                    requested = %self.config.compression,
-                    settled = %mode,
-                    "the gateway server does not support the requested transport compression; \
-                     this shard uses {mode}"
-                );
-                None
-            }
-            Step::FallBack(next) => {
-                tracing::debug!(shard = id, server = %server(url), tried = %tried, next = %next, error = error.unwrap_or_default(), "gateway sent data the requested compression cannot read; falling back");
-                Some(End::FallBack)
-            }
-            Step::Corrupt => {
-                tracing::warn!(
-                    shard = id,
-                    error = error.unwrap_or_default(),
-                    "gateway connection failed"
-                );
-                Some(End::Resume)
-            }
+        let step = lock(&self.shared.compression).first_message(FirstMessage::Undecodable);
+        if let Step::FallBack(next) = step {
+            tracing::debug!(shard = id, server = %server(url), tried = %tried, next = %next, error, "gateway sent data the requested compression cannot read; falling back");
+            End::FallBack
+        } else {
+            tracing::warn!(shard = id, error, "gateway connection failed");
+            End::Resume
         }
     }
 
