@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use asyncord::model::Intents;
-use asyncord::testkit::gateway::GatewayServerConfig;
+use asyncord::testkit::gateway::{GatewayCompressionSupport, GatewayServerConfig};
 use asyncord::testkit::{BotSpec, Emulator, GuildSpec};
 
 const HELP: &str = "\
@@ -31,10 +31,21 @@ OPTIONS:
     --no-privileged            Grant the bots no privileged intents (IDENTIFY with
                                GUILD_MEMBERS, GUILD_PRESENCES or MESSAGE_CONTENT gets 4014)
     --no-gateway-rate-limit    Do not enforce 120 gateway commands per 60 s (close 4008)
+    --gateway-compression <S>  Transport compression the gateway supports (default all):
+                                 all                zlib-stream and zstd-stream, as Discord
+                                 zlib-only          zlib-stream; other compress values get
+                                                    HTTP 400 at the handshake
+                                 zlib-only-ignoring-others
+                                                    zlib-stream; other values get plain text
+                                 ignores-compress   none; every message a JSON text frame
+                                 refuses-compress   none; any compress value gets HTTP 400
+                                 uncompressed-binary
+                                                    none; every message a JSON binary frame
     -h, --help                 Print this help
 
 Compression: clients choose it per connection with ?compress=zlib-stream or zstd-stream in
-the gateway URL, as on Discord; both are served.
+the gateway URL, as on Discord; both are served unless --gateway-compression says otherwise
+(to behave like a Discord-compatible server that supports less).
 
 Users are simulated from code (asyncord::testkit::SimUser); this program seeds them so bots
 see members, and serves until Ctrl-C, then closes every gateway session with 1001.
@@ -50,6 +61,24 @@ struct Options {
     shards: u32,
     privileged: bool,
     rate_limit: bool,
+    compression: GatewayCompressionSupport,
+}
+
+fn compression_support(value: Option<String>) -> Result<GatewayCompressionSupport, String> {
+    let value = value.ok_or("--gateway-compression needs a value")?;
+    Ok(match value.as_str() {
+        "all" => GatewayCompressionSupport::All,
+        "zlib-only" => GatewayCompressionSupport::ZlibOnly,
+        "zlib-only-ignoring-others" => GatewayCompressionSupport::ZlibOnlyIgnoringOthers,
+        "ignores-compress" => GatewayCompressionSupport::IgnoresCompress,
+        "refuses-compress" => GatewayCompressionSupport::RefusesCompress,
+        "uncompressed-binary" => GatewayCompressionSupport::UncompressedBinary,
+        _ => {
+            return Err(format!(
+                "--gateway-compression: unknown value {value:?} (see --help)"
+            ));
+        }
+    })
 }
 
 fn number<T: std::str::FromStr>(flag: &str, value: Option<String>) -> Result<T, String> {
@@ -69,6 +98,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
         shards: 1,
         privileged: true,
         rate_limit: true,
+        compression: GatewayCompressionSupport::All,
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -87,6 +117,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
             "--shards" => o.shards = number(&flag, value())?,
             "--no-privileged" => o.privileged = false,
             "--no-gateway-rate-limit" => o.rate_limit = false,
+            "--gateway-compression" => o.compression = compression_support(value())?,
             other => return Err(format!("unknown option {other:?} (see --help)")),
         }
     }
@@ -121,6 +152,7 @@ async fn main() -> ExitCode {
             heartbeat_interval: options.heartbeat,
             shards: options.shards,
             rate_limit: options.rate_limit,
+            compression: options.compression,
             ..GatewayServerConfig::default()
         });
     for i in 1..=options.bots {
@@ -214,6 +246,13 @@ mod tests {
         assert_eq!((o.port, o.bots, o.users), (0, 2, 3));
         assert_eq!(o.heartbeat, Duration::from_millis(500));
         assert!(!o.privileged);
+        assert_eq!(o.compression, GatewayCompressionSupport::All);
+        let o = parse_args(args("--gateway-compression zlib-only"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(o.compression, GatewayCompressionSupport::ZlibOnly);
+        assert!(parse_args(args("--gateway-compression brotli")).is_err());
+        assert!(parse_args(args("--gateway-compression")).is_err());
         assert!(parse_args(args("--help")).unwrap().is_none());
         assert!(parse_args(args("--port x")).is_err());
         assert!(parse_args(args("--bots 0")).is_err());

@@ -53,7 +53,9 @@ pub struct GroupConfig {
     pub presence: Option<Presence>,
     /// The shards (default: as many as `GET /gateway/bot` recommends).
     pub shards: Shards,
-    /// The gateway transport compression (default: zstd-stream).
+    /// The gateway transport compression (default: zstd-stream). Against a server without it,
+    /// each shard falls back on its own to zlib-stream, then none (see
+    /// [`ShardInfo::compression`](crate::gateway::ShardInfo::compression)).
     pub compression: Compression,
     /// `large_threshold` in IDENTIFY (50-250).
     pub large_threshold: Option<u8>,

@@ -17,6 +17,10 @@ use super::queue::IdentifyQueue;
 use super::transport::Connector;
 
 /// Transport compression of a gateway connection.
+///
+/// Against a server that does not support the requested mode (a self-hosted Discord-compatible
+/// server, a proxy), a shard falls back on its own: `zstd-stream`, then `zlib-stream`, then none
+/// (see [`ShardInfo::compression`](super::ShardInfo::compression)).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Compression {
     /// Plain JSON text frames.
@@ -36,6 +40,13 @@ impl Compression {
             Self::ZlibStream => Some("zlib-stream"),
             Self::ZstdStream => Some("zstd-stream"),
         }
+    }
+}
+
+impl fmt::Display for Compression {
+    /// The `compress` value (`zstd-stream`, `zlib-stream`), or `none`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.query_value().unwrap_or("none"))
     }
 }
 
@@ -127,7 +138,8 @@ pub struct GatewayConfig {
     pub intents: Intents,
     /// The shard count and the range this process runs.
     pub shards: Shards,
-    /// Transport compression.
+    /// Transport compression requested (default zstd-stream; shards fall back against servers
+    /// without it).
     pub compression: Compression,
     /// The presence to identify with.
     pub presence: Option<Presence>,

@@ -14,7 +14,7 @@ use asyncord_model::gateway::{
 };
 use tokio::sync::watch;
 
-use super::config::Session;
+use super::config::{Compression, Session};
 use super::error::GatewayError;
 use super::shard::{Outbound, ShardShared, ShardStatus, Stop, command_text};
 
@@ -31,6 +31,11 @@ pub struct ShardInfo {
     pub latency: Option<Duration>,
     /// Its resumable session.
     pub session: Option<Session>,
+    /// The transport compression of its connections: the configured one, unless the server
+    /// showed it does not support it (refused the handshake, sent data it cannot decode, or
+    /// sent plain text frames); then the one the shard fell back to and keeps for its life
+    /// (`zstd-stream`, then `zlib-stream`, then none).
+    pub compression: Compression,
 }
 
 pub(crate) struct HandleInner {
@@ -96,6 +101,7 @@ impl GatewayHandle {
             status: s.status(),
             latency: s.latency(),
             session: s.session(),
+            compression: s.compression(),
         })
     }
 

@@ -11,6 +11,15 @@ use super::config::Compression;
 /// The 4 bytes that end every complete `zlib-stream` message (a `Z_SYNC_FLUSH`).
 const ZLIB_SUFFIX: [u8; 4] = [0x00, 0x00, 0xff, 0xff];
 
+/// Whether a `zlib-stream`'s first message starts with a zlib header (deflate, and the check
+/// bits of RFC 1950); too short to tell counts as fine.
+fn zlib_header_ok(first: &[u8]) -> bool {
+    match first {
+        [cmf, flg, ..] => cmf & 0x0f == 8 && (u16::from(*cmf) << 8 | u16::from(*flg)) % 31 == 0,
+        _ => true,
+    }
+}
+
 /// Why a message could not be decompressed.
 #[derive(Debug, thiserror::Error)]
 #[error("gateway transport decompression failed: {0}")]
@@ -59,6 +68,11 @@ impl Inflater {
         match self {
             Self::None => Ok(Some(frame)),
             Self::Zlib { ctx, pending, out } => {
+                if ctx.total_in() == 0 && pending.is_empty() && !zlib_header_ok(frame) {
+                    // Checked before buffering: a server sending something else (plain JSON in
+                    // a binary frame) is told apart at once, not after a never-ending message.
+                    return Err(InflateError("not a zlib stream (bad header)".into()));
+                }
                 let input: &[u8] = if pending.is_empty() && frame.ends_with(&ZLIB_SUFFIX) {
                     frame
                 } else {
@@ -113,5 +127,37 @@ impl Inflater {
                 Ok(Some(out.as_slice()))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zlib_stream_that_is_not_zlib_fails_at_its_first_frame() {
+        let mut inflater = Inflater::new(Compression::ZlibStream).unwrap();
+        // plain JSON without the sync-flush suffix would otherwise wait for more frames
+        assert!(
+            inflater
+                .push(br#"{"op":10,"d":{"heartbeat_interval":1}}"#)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn a_zlib_stream_with_a_valid_header_is_read() {
+        let mut c = flate2::Compress::new(flate2::Compression::fast(), true);
+        let mut out = Vec::with_capacity(256);
+        c.compress_vec(br#"{"op":11}"#, &mut out, flate2::FlushCompress::Sync)
+            .unwrap();
+        let mut inflater = Inflater::new(Compression::ZlibStream).unwrap();
+        assert_eq!(inflater.push(&out).unwrap(), Some(&br#"{"op":11}"#[..]));
+    }
+
+    #[test]
+    fn a_zstd_stream_that_is_not_zstd_fails_at_its_first_frame() {
+        let mut inflater = Inflater::new(Compression::ZstdStream).unwrap();
+        assert!(inflater.push(br#"{"op":11}"#).is_err());
     }
 }

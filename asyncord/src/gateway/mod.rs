@@ -25,6 +25,7 @@ mod handle;
 mod inflate;
 mod info;
 mod limiter;
+mod negotiation;
 mod peek;
 mod queue;
 mod reader;
@@ -138,6 +139,7 @@ impl Gateway {
                 count,
                 cmd_tx,
                 saved,
+                config.compression,
                 status_changed.clone(),
             ));
             shards.insert(id, shared.clone());

@@ -18,6 +18,7 @@ use tokio::sync::mpsc;
 
 use super::DispatchFrame;
 use super::inflate::Inflater;
+use super::negotiation::FirstMessage;
 use super::peek::{self, Envelope};
 use super::shard::ShardShared;
 use super::transport::WsRead;
@@ -43,6 +44,12 @@ pub(crate) enum Control {
     Closed(Option<u16>),
     /// The connection failed (I/O, protocol or decompression error).
     Failed(String),
+    /// The connection's first message arrived, as a text frame or as a binary frame its
+    /// decompressor read (sent once, before the message is handled).
+    First(FirstMessage),
+    /// The connection's first message was a binary frame its decompressor could not read (the
+    /// server may not speak the requested compression); the reader has stopped.
+    FirstUndecodable(String),
 }
 
 /// The consumer side of a shard's dispatches.
@@ -75,6 +82,9 @@ struct ChunkFields {
 }
 
 /// Reads until the connection ends.
+///
+/// A text frame is plain JSON whatever compression was requested (servers that do not compress
+/// send those); only binary frames go through the decompressor.
 pub(crate) async fn run(
     read: WsRead,
     mut inflater: Inflater,
@@ -84,6 +94,7 @@ pub(crate) async fn run(
 ) {
     let mut read = FragmentCollectorRead::new(read);
     let mut pressure = Pressure::default();
+    let mut first = true;
     let mut no_send = |_| async { Ok::<_, std::convert::Infallible>(()) };
     loop {
         let frame = match read.read_frame(&mut no_send).await {
@@ -101,14 +112,34 @@ pub(crate) async fn run(
                 return;
             }
             WsOp::Text | WsOp::Binary => {
-                let json = match inflater.push(&frame.payload) {
+                let binary = frame.opcode == WsOp::Binary;
+                let decoded = if binary {
+                    inflater.push(&frame.payload)
+                } else {
+                    Ok(Some(&frame.payload[..]))
+                };
+                let json = match decoded {
                     Ok(Some(json)) => json,
                     Ok(None) => continue,
                     Err(e) => {
-                        let _ = control.send(Control::Failed(e.to_string()));
+                        let c = if first {
+                            Control::FirstUndecodable(e.to_string())
+                        } else {
+                            Control::Failed(e.to_string())
+                        };
+                        let _ = control.send(c);
                         return;
                     }
                 };
+                if first {
+                    first = false;
+                    let how = if binary {
+                        FirstMessage::Decoded
+                    } else {
+                        FirstMessage::Text
+                    };
+                    let _ = control.send(Control::First(how));
+                }
                 if let Some(c) = handle(json, &shared, &output) {
                     let stop = matches!(c, Control::Failed(_));
                     let _ = control.send(c);

@@ -12,10 +12,11 @@ use fastwebsockets::{Frame, Payload};
 use tokio::sync::{mpsc, watch};
 use tokio::time::{Instant, sleep, sleep_until, timeout};
 
-use super::config::{GatewayConfig, Session};
+use super::config::{Compression, GatewayConfig, Session};
 use super::error::{CloseAction, GatewayError, close_action};
 use super::inflate::Inflater;
 use super::limiter::CommandLimiter;
+use super::negotiation::{FirstMessage, Negotiation, Step};
 use super::queue::IdentifyQueue;
 use super::reader::{self, Control, Output};
 use super::transport::{self, Connector, GatewayUrl, WsWrite};
@@ -62,6 +63,8 @@ pub(crate) struct ShardShared {
     pub latency_us: AtomicU64,
     session: Mutex<Option<(String, String)>>,
     status: Mutex<ShardStatus>,
+    /// The transport compression its connections use (probed, then settled).
+    compression: Mutex<Negotiation>,
     chunks: Mutex<HashMap<String, mpsc::UnboundedSender<Vec<u8>>>>,
     pub commands: mpsc::Sender<Outbound>,
     /// Signalled whenever any shard of the gateway changes status (shared by all of them).
@@ -78,6 +81,7 @@ impl ShardShared {
         count: u32,
         commands: mpsc::Sender<Outbound>,
         saved: Option<Session>,
+        compression: Compression,
         status_changed: Arc<watch::Sender<()>>,
     ) -> Self {
         let (seq, session) = match saved {
@@ -91,6 +95,7 @@ impl ShardShared {
             latency_us: AtomicU64::new(u64::MAX),
             session: Mutex::new(session),
             status: Mutex::new(ShardStatus::Connecting),
+            compression: Mutex::new(Negotiation::new(compression)),
             chunks: Mutex::new(HashMap::new()),
             commands,
             status_changed,
@@ -122,6 +127,12 @@ impl ShardShared {
         *lock(&self.status) = status;
         // Wakes every `wait_connected` (the value carries nothing; the change is the signal).
         self.status_changed.send_replace(());
+    }
+
+    /// The transport compression its connections use: the requested one, or the one it fell
+    /// back to against a server that does not support it.
+    pub(crate) fn compression(&self) -> Compression {
+        lock(&self.compression).current()
     }
 
     pub(crate) fn latency(&self) -> Option<Duration> {
@@ -178,6 +189,9 @@ enum End {
     Fatal(GatewayError),
     Resume,
     NewSession(Duration),
+    /// The server does not speak the connection's compression: reconnect at once with the mode
+    /// the shard fell back to (resuming if a session exists).
+    FallBack,
 }
 
 fn backoff(attempt: u32, cap: Duration) -> Duration {
@@ -204,14 +218,22 @@ impl ShardTask {
                 }
                 None => self.base_url.clone(),
             };
+            let compression = self.shared.compression();
             let opened = timeout(
                 CONNECT_TIMEOUT,
-                transport::open(&*self.connector, &url, self.config.compression),
+                transport::open(&*self.connector, &url, compression),
             )
             .await;
             let (read, write) = match opened {
                 Ok(Ok(ws)) => ws,
                 Ok(Err(e)) => {
+                    if let Some(status) = e.refused_status()
+                        && let Some(next) = lock(&self.shared.compression).refused()
+                    {
+                        // Not a failure loop: at most two of these in a shard's life.
+                        tracing::debug!(shard = self.shared.id, server = %server(&url), status, refused = %compression, next = %next, "gateway handshake refused with compression; falling back");
+                        continue;
+                    }
                     attempt += 1;
                     tracing::warn!(shard = self.shared.id, url = %url.base(), error = %e, "gateway connection failed");
                     if self.pause(backoff(attempt, self.config.max_backoff)).await {
@@ -228,10 +250,17 @@ impl ShardTask {
                     continue;
                 }
             };
-            let (end, healthy) = self.connection(read, write).await;
-            attempt = if healthy { 0 } else { attempt + 1 };
+            let (end, healthy) = self.connection(read, write, compression, &url).await;
+            attempt = match end {
+                End::FallBack => attempt,
+                _ if healthy => 0,
+                _ => attempt + 1,
+            };
             match end {
                 End::Stop => break Ok(()),
+                // Reconnect at once: not a failure the backoff counts (at most two in a
+                // shard's life).
+                End::FallBack => {}
                 End::Fatal(e) => break Err(e),
                 End::Resume => {
                     if self.pause(backoff(attempt, self.config.max_backoff)).await {
@@ -267,9 +296,16 @@ impl ShardTask {
         }
     }
 
-    /// Runs one connection; returns how it ended and whether it was stable (see [`STABLE_AFTER`]).
-    async fn connection(&mut self, read: transport::WsRead, mut write: WsWrite) -> (End, bool) {
-        let inflater = match Inflater::new(self.config.compression) {
+    /// Runs one connection opened with `compression`; returns how it ended and whether it was
+    /// stable (see [`STABLE_AFTER`]).
+    async fn connection(
+        &mut self,
+        read: transport::WsRead,
+        mut write: WsWrite,
+        compression: Compression,
+        url: &GatewayUrl,
+    ) -> (End, bool) {
+        let inflater = match Inflater::new(compression) {
             Ok(i) => i,
             Err(e) => {
                 return (
@@ -286,12 +322,12 @@ impl ShardTask {
             self.output.clone(),
             ctl_tx,
         ));
-        let (end, healthy) = self.drive(&mut write, &mut ctl).await;
+        let (end, healthy) = self.drive(&mut write, &mut ctl, url).await;
         reader.abort();
         let _ = reader.await;
         let code = match &end {
             End::Stop if *self.stop.borrow() == Stop::EndSession => Some(1000),
-            End::Stop | End::Resume | End::NewSession(_) => Some(4000),
+            End::Stop | End::Resume | End::NewSession(_) | End::FallBack => Some(4000),
             End::Fatal(_) => None,
         };
         if let Some(code) = code {
@@ -317,6 +353,7 @@ impl ShardTask {
         &mut self,
         write: &mut WsWrite,
         ctl: &mut mpsc::UnboundedReceiver<Control>,
+        url: &GatewayUrl,
     ) -> (End, bool) {
         let id = self.shared.id;
         // HELLO first.
@@ -327,6 +364,10 @@ impl ShardTask {
             };
             match msg {
                 Ok(Some(Control::Hello(ms))) => break Duration::from_millis(ms.max(1)),
+                Ok(Some(Control::First(how))) => self.on_first_message(how, url),
+                Ok(Some(Control::FirstUndecodable(e))) => {
+                    return (self.on_undecodable_first_message(&e, url), false);
+                }
                 Ok(Some(Control::Closed(code))) => return (self.on_close(code), false),
                 Ok(Some(Control::Failed(e))) => {
                     tracing::warn!(shard = id, error = %e, "gateway connection failed before HELLO");
@@ -401,6 +442,10 @@ impl ShardTask {
                         tracing::warn!(shard = id, error = %e, "gateway connection failed");
                         return (End::Resume, stable(ready_since));
                     }
+                    Some(Control::First(how)) => self.on_first_message(how, url),
+                    Some(Control::FirstUndecodable(e)) => {
+                        return (self.on_undecodable_first_message(&e, url), stable(ready_since));
+                    }
                     Some(Control::Hello(_)) => {}
                     None => return (End::Resume, stable(ready_since)),
                 },
@@ -442,6 +487,38 @@ impl ShardTask {
         }
     }
 
+    /// A connection's first message arrived and was read (a text frame, or a binary frame its
+    /// decompressor read): settles the shard's compression if it was still probing, with one
+    /// warning when it settles on a mode other than the requested one.
+    fn on_first_message(&self, how: FirstMessage, url: &GatewayUrl) {
+        let step = lock(&self.shared.compression).first_message(how);
+        if let Step::Settled(mode) = step {
+            tracing::warn!(
+                shard = self.shared.id,
+                server = %server(url),
+                requested = %self.config.compression,
+                settled = %mode,
+                "the gateway server does not support the requested transport compression; \
+                 this shard uses {mode}"
+            );
+        }
+    }
+
+    /// A connection's first message was a binary frame its decompressor could not read: fall
+    /// back while the shard is probing, else a corrupt connection (resume).
+    fn on_undecodable_first_message(&self, error: &str, url: &GatewayUrl) -> End {
+        let id = self.shared.id;
+        let tried = self.shared.compression();
+        let step = lock(&self.shared.compression).first_message(FirstMessage::Undecodable);
+        if let Step::FallBack(next) = step {
+            tracing::debug!(shard = id, server = %server(url), tried = %tried, next = %next, error, "gateway sent data the requested compression cannot read; falling back");
+            End::FallBack
+        } else {
+            tracing::warn!(shard = id, error, "gateway connection failed");
+            End::Resume
+        }
+    }
+
     fn last_seq(&self) -> Option<u64> {
         match self.shared.seq.load(Ordering::Acquire) {
             0 => None,
@@ -476,6 +553,11 @@ impl ShardTask {
             }
         }
     }
+}
+
+/// A server's `host:port`, for logs (no path, no query).
+fn server(url: &GatewayUrl) -> String {
+    format!("{}:{}", url.host, url.port)
 }
 
 /// Serialises a command frame. Commands are plain data; serialising them cannot fail.

@@ -166,6 +166,19 @@ pub(crate) enum ConnectError {
     Request(#[from] http::Error),
 }
 
+impl ConnectError {
+    /// The status of an upgrade the server refused with an HTTP client error that may be about
+    /// the request's parameters (any 4xx but 429, which is about its rate).
+    pub(crate) fn refused_status(&self) -> Option<u16> {
+        match self {
+            Self::Upgrade(fastwebsockets::WebSocketError::InvalidStatusCode(
+                status @ (400..=428 | 430..=499),
+            )) => Some(*status),
+            _ => None,
+        }
+    }
+}
+
 /// Opens a WebSocket to `url` and splits it.
 pub(crate) async fn open(
     connector: &dyn Connector,

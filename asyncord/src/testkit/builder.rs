@@ -12,7 +12,7 @@ use asyncord_model::{Intents, Permissions, Snowflake};
 use serde_json::{Value, json};
 
 use super::emulator::{Emulator, GuildInfo, Parts};
-use super::gateway::{GatewayServer, GatewayServerConfig};
+use super::gateway::{GatewayCompressionSupport, GatewayServer, GatewayServerConfig};
 use super::rest::{RestConfig, RestServer, World};
 use super::world::role_json;
 use super::{BotAccount, front};
@@ -201,6 +201,15 @@ impl EmulatorBuilder {
     #[must_use]
     pub fn heartbeat_interval(mut self, interval: Duration) -> Self {
         self.gateway.heartbeat_interval = interval;
+        self
+    }
+
+    /// Which transport compression the gateway serves (default: all of Discord's): behave like
+    /// a self-hosted Discord-compatible server or a proxy that supports less (see
+    /// [`GatewayCompressionSupport`]).
+    #[must_use]
+    pub fn gateway_compression(mut self, support: GatewayCompressionSupport) -> Self {
+        self.gateway.compression = support;
         self
     }
 

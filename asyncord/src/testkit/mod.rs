@@ -43,6 +43,7 @@ mod users;
 pub use builder::{BotSpec, EmulatorBuilder, GuildSpec};
 pub use emulator::{Emulator, GuildInfo};
 pub use expect::ExpectError;
+pub use gateway::GatewayCompressionSupport;
 pub use interaction::{InteractionReply, SimInteraction};
 pub use runner::{RunBotError, RunningBot};
 pub use users::SimUser;

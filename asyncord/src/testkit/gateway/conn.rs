@@ -24,6 +24,7 @@ use tokio::io::{AsyncRead, AsyncWrite, BufWriter};
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
+use super::compression::Framing;
 use super::deflate::Deflater;
 use super::session::{ResumeOutcome, SessionEntry};
 use super::{ConnEntry, ServerEvent, ServerEventKind, ServerInner};
@@ -33,6 +34,8 @@ use super::{ConnEntry, ServerEvent, ServerEventKind, ServerInner};
 pub(crate) enum Outgoing {
     /// A text payload (compressed when the connection asked for it).
     Text(Arc<str>),
+    /// Raw bytes sent as one binary frame, bypassing compression (a fault).
+    Binary(Arc<[u8]>),
     /// A close frame with this code, then the end of the connection.
     Close(u16),
     /// End the connection without a close frame (a dropped TCP connection).
@@ -110,12 +113,21 @@ fn handle_request(inner: Arc<ServerInner>, mut req: Request<Incoming>) -> Respon
     let query = req.uri().query().unwrap_or_default().to_owned();
     let version = query_param(&query, "v").map(str::to_owned);
     let compress = query_param(&query, "compress").map(str::to_owned);
+    let Some(framing) = inner.config.compression.framing(compress.as_deref()) else {
+        let id = inner.next_conn.fetch_add(1, Ordering::Relaxed) + 1;
+        let body = json!({
+            "message": format!("compress={} is not supported", compress.as_deref().unwrap_or_default()),
+            "code": 0,
+        });
+        inner.log(id, ServerEventKind::HandshakeRefused { compress });
+        return text_response(StatusCode::BAD_REQUEST, body.to_string());
+    };
     let Ok((response, upgrade)) = fastwebsockets::upgrade::upgrade(&mut req) else {
         return text_response(StatusCode::BAD_REQUEST, String::new());
     };
     tokio::spawn(async move {
         if let Ok(ws) = upgrade.await {
-            run(inner, ws, version, compress).await;
+            run(inner, ws, version, compress, framing).await;
         }
     });
     let (parts, _) = response.into_parts();
@@ -143,6 +155,12 @@ async fn writer(
                         Frame::text(Payload::Borrowed(text.as_bytes()))
                     };
                     if write.write_frame(payload).await.is_err() {
+                        return;
+                    }
+                }
+                Outgoing::Binary(bytes) => {
+                    let frame = Frame::binary(Payload::Borrowed(&bytes));
+                    if write.write_frame(frame).await.is_err() {
                         return;
                     }
                 }
@@ -209,6 +227,7 @@ async fn run(
     ws: WebSocket<Upgraded>,
     version: Option<String>,
     compress: Option<String>,
+    framing: Framing,
 ) {
     let id = inner.next_conn.fetch_add(1, Ordering::Relaxed) + 1;
     let mut ws = ws;
@@ -217,7 +236,7 @@ async fn run(
         let (r, w) = tokio::io::split(s);
         (r, BufWriter::with_capacity(64 * 1024, w))
     });
-    let Ok(deflater) = Deflater::new(compress.as_deref()) else {
+    let Ok(deflater) = Deflater::new(framing) else {
         return;
     };
     let (out, out_rx) = mpsc::unbounded_channel();

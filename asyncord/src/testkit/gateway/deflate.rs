@@ -7,22 +7,27 @@ use std::io;
 use flate2::{Compress, FlushCompress};
 use zstd::stream::raw::{Encoder, InBuffer, Operation, OutBuffer};
 
+use super::compression::Framing;
+
 /// A connection's compressor.
 pub(crate) enum Deflater {
     None,
+    /// No compression, but binary frames.
+    PlainBinary,
     Zlib(Box<Compress>),
     Zstd(Box<Encoder<'static>>),
 }
 
 impl Deflater {
-    /// A compressor for the `compress` query value.
-    pub(crate) fn new(compress: Option<&str>) -> io::Result<Self> {
-        Ok(match compress {
-            Some("zlib-stream") => {
+    /// A compressor for a connection's framing.
+    pub(crate) fn new(framing: Framing) -> io::Result<Self> {
+        Ok(match framing {
+            Framing::ZlibStream => {
                 Self::Zlib(Box::new(Compress::new(flate2::Compression::fast(), true)))
             }
-            Some("zstd-stream") => Self::Zstd(Box::new(Encoder::new(1)?)),
-            _ => Self::None,
+            Framing::ZstdStream => Self::Zstd(Box::new(Encoder::new(1)?)),
+            Framing::Binary => Self::PlainBinary,
+            Framing::Text => Self::None,
         })
     }
 
@@ -35,7 +40,7 @@ impl Deflater {
     pub(crate) fn encode(&mut self, input: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
         out.clear();
         match self {
-            Self::None => out.extend_from_slice(input),
+            Self::None | Self::PlainBinary => out.extend_from_slice(input),
             Self::Zlib(c) => {
                 let start = c.total_in();
                 loop {

@@ -3,7 +3,8 @@
 //!
 //! HELLO; IDENTIFY checked (bad token 4004, privileged intents not granted 4014, unknown intent
 //! bits 4013, bad shard 4010); READY then GUILD_CREATE per guild; heartbeat ACKs; RESUME with
-//! replay of missed events from a buffer, else op 9; `zlib-stream` and `zstd-stream`; 120 frames
+//! replay of missed events from a buffer, else op 9; `zlib-stream` and `zstd-stream` (or only
+//! what a foreign server supports: [`GatewayCompressionSupport`]); 120 frames
 //! per 60 s enforced with 4008. Dispatches published on the world's bus reach every session whose
 //! shard, guilds and intents cover them. Tests script faults through [`GatewayServer`]'s
 //! methods: drop the connection, stop ACKing, op 7, op 9 either way, any close code, raw
@@ -12,6 +13,7 @@
 //! The server listens on 127.0.0.1 and also serves in-memory connections
 //! ([`GatewayServer::connector`]), which paused-clock tests use.
 
+mod compression;
 mod conn;
 mod deflate;
 mod session;
@@ -28,6 +30,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
+pub use compression::GatewayCompressionSupport;
 pub use world::MemoryWorld;
 
 use self::conn::Outgoing;
@@ -54,6 +57,8 @@ pub struct GatewayServerConfig {
     pub max_guilds_per_shard: usize,
     /// Whether the 120/60 s limit is enforced.
     pub rate_limit: bool,
+    /// Which transport compression is served (default: all of Discord's).
+    pub compression: GatewayCompressionSupport,
 }
 
 impl Default for GatewayServerConfig {
@@ -67,6 +72,7 @@ impl Default for GatewayServerConfig {
             member_chunk_size: 1000,
             max_guilds_per_shard: 2500,
             rate_limit: true,
+            compression: GatewayCompressionSupport::All,
         }
     }
 }
@@ -139,6 +145,13 @@ pub enum ServerEventKind {
     },
     /// The connection ended.
     Disconnected,
+    /// A WebSocket handshake was refused with HTTP 400 because the server does not support its
+    /// `compress` parameter (see [`GatewayCompressionSupport`]); its number is the one the
+    /// connection would have had.
+    HandshakeRefused {
+        /// `compress`.
+        compress: Option<String>,
+    },
 }
 
 pub(crate) struct ConnEntry {
@@ -470,6 +483,13 @@ impl GatewayServer {
     /// Sends raw text (for example a malformed frame) to the shard, unsequenced.
     pub fn send_raw(&self, shard: u32, text: &str) -> usize {
         self.inner.to_shard(shard, &Outgoing::Text(Arc::from(text)))
+    }
+
+    /// Fault: sends `bytes` to the shard as one binary frame, bypassing transport compression
+    /// (for example a corrupt compressed frame in the middle of a stream).
+    pub fn send_raw_binary(&self, shard: u32, bytes: &[u8]) -> usize {
+        self.inner
+            .to_shard(shard, &Outgoing::Binary(Arc::from(bytes)))
     }
 
     /// Sends a dispatch to the shard's current session (sequenced and buffered for replay);
