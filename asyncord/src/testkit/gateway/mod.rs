@@ -12,6 +12,7 @@
 //! The server listens on 127.0.0.1 and also serves in-memory connections
 //! ([`GatewayServer::connector`]), which paused-clock tests use.
 
+mod close;
 mod conn;
 mod deflate;
 mod session;
@@ -31,7 +32,7 @@ use tokio::time::Instant;
 pub use world::MemoryWorld;
 
 use self::conn::Outgoing;
-use self::session::SessionEntry;
+use self::session::{SessionEntry, control_text};
 use super::GatewayWorld;
 use crate::gateway::{ConnectFuture, Connector, GatewayUrl};
 
@@ -424,13 +425,13 @@ impl GatewayServer {
     /// Sends op 7 RECONNECT to the shard.
     pub fn send_reconnect(&self, shard: u32) -> usize {
         self.inner
-            .to_shard(shard, &Outgoing::Text(Arc::from(r#"{"op":7,"d":null}"#)))
+            .to_shard(shard, &Outgoing::Text(Arc::from(control_text(7, "null"))))
     }
 
     /// Sends op 1 (the server asking for a heartbeat now).
     pub fn request_heartbeat(&self, shard: u32) -> usize {
         self.inner
-            .to_shard(shard, &Outgoing::Text(Arc::from(r#"{"op":1,"d":null}"#)))
+            .to_shard(shard, &Outgoing::Text(Arc::from(control_text(1, "null"))))
     }
 
     /// Sends op 9 INVALID_SESSION; with `resumable: false` the session is also forgotten.
@@ -438,11 +439,7 @@ impl GatewayServer {
         if !resumable && let Some(id) = self.session_id(shard) {
             self.inner.remove_session(&id);
         }
-        let text = if resumable {
-            r#"{"op":9,"d":true}"#
-        } else {
-            r#"{"op":9,"d":false}"#
-        };
+        let text = control_text(9, if resumable { "true" } else { "false" });
         self.inner.to_shard(shard, &Outgoing::Text(Arc::from(text)))
     }
 
