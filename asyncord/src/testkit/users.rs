@@ -10,7 +10,9 @@ use asyncord_model::{Intents, Snowflake};
 use serde_json::{Value, json};
 
 use super::expect::ExpectError;
-use super::world::{id_of, is_thread, message_event, message_intents, message_reference, now, render};
+use super::world::{
+    id_of, is_thread, message_event, message_intents, message_reference, now, render,
+};
 use super::{BotAccount, Dispatch, Emulator, GatewayWorld};
 
 /// A human user of the emulated Discord (borrowed from its [`Emulator`]).
@@ -133,12 +135,16 @@ impl<'a> SimUser<'a> {
         let world = &self.emu.world;
         let reference = match reply_to {
             Some(m) => Some(
-                message_reference(&world.lock(), channel, &json!({"message_id": m.to_string()}))
-                    .ok()
-                    .flatten()
-                    .ok_or_else(|| {
-                        ExpectError::NotFound(format!("message to reply to in {channel}"))
-                    })?,
+                message_reference(
+                    &world.lock(),
+                    channel,
+                    &json!({"message_id": m.to_string()}),
+                )
+                .ok()
+                .flatten()
+                .ok_or_else(|| {
+                    ExpectError::NotFound(format!("message to reply to in {channel}"))
+                })?,
             ),
             None => None,
         };
@@ -451,5 +457,4 @@ mod tests {
         assert_eq!(mentioned("<@!34>", "<@!"), vec![Snowflake::new(34)]);
         assert_eq!(mentioned("<@&56>", "<@&"), vec![Snowflake::new(56)]);
     }
-
 }

@@ -159,7 +159,10 @@ impl World {
     ) -> Option<bool> {
         let mut state = self.lock();
         let msg = state.messages.get(&channel)?.get(&message)?.clone();
-        let users = state.reactions.entry((message, key.to_owned())).or_default();
+        let users = state
+            .reactions
+            .entry((message, key.to_owned()))
+            .or_default();
         let had = users.contains(&user);
         if add && !had {
             users.push(user);

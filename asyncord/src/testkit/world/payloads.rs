@@ -143,7 +143,10 @@ fn member(state: &State, guild: Snowflake, user: Snowflake) -> Option<Value> {
 pub(crate) fn message_event(state: &State, msg: &Value) -> (Value, Option<Snowflake>) {
     let mut event = msg.clone();
     let channel = id_of(msg, "channel_id");
-    if let Some(kind) = channel.and_then(|c| state.channels.get(&c)).map(|c| &c["type"]) {
+    if let Some(kind) = channel
+        .and_then(|c| state.channels.get(&c))
+        .map(|c| &c["type"])
+    {
         event["channel_type"] = kind.clone();
     }
     let guild = channel.and_then(|c| state.guild_of(c));
@@ -229,4 +232,43 @@ pub(crate) fn audit_log_entry(stored: &Value) -> Value {
         }
     }
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emoji_keys() {
+        assert_eq!(emoji_json("👍"), json!({"id": null, "name": "👍"}));
+        assert_eq!(
+            emoji_json("blob:123"),
+            json!({"id": "123", "name": "blob", "animated": false})
+        );
+    }
+
+    #[test]
+    fn audit_log_entries_drop_what_the_entry_object_has_not() {
+        let stored = json!({"id": "5", "guild_id": "1", "action_type": 40, "target_id": "abcd",
+            "user_id": "2", "reason": null});
+        assert_eq!(
+            audit_log_entry(&stored),
+            json!({"id": "5", "action_type": 40, "target_id": null, "user_id": "2"})
+        );
+    }
+
+    #[test]
+    fn a_reference_to_a_missing_message_fails_unless_told_not_to() {
+        let state = State::default();
+        let c = Snowflake::new(7);
+        assert!(message_reference(&state, c, &json!({"message_id": "9"})).is_err());
+        assert!(matches!(
+            message_reference(
+                &state,
+                c,
+                &json!({"message_id": "9", "fail_if_not_exists": false})
+            ),
+            Ok(None)
+        ));
+    }
 }

@@ -196,8 +196,7 @@ fn as_returned(c: &mut Value) {
     let Some(o) = c.as_object_mut() else {
         return;
     };
-    if o
-        .get("options")
+    if o.get("options")
         .is_some_and(|v| v.as_array().is_none_or(Vec::is_empty))
     {
         o.remove("options");
@@ -321,10 +320,7 @@ fn overwrite(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>) -> Reply {
     for item in items {
         let id = old
             .iter()
-            .find(|(_, c)| {
-                c["name"] == item["name"]
-                    && c["type"] == command_type(item)
-            })
+            .find(|(_, c)| c["name"] == item["name"] && c["type"] == command_type(item))
             .map_or_else(|| ctx.world.next_id(), |(id, _)| *id);
         let command = build(ctx, a, g, id, item.as_object().unwrap_or(&Map::new()));
         state.commands.insert(id, command.clone());
