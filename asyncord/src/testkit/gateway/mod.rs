@@ -5,10 +5,10 @@
 //! not granted 4014, unknown intent bits 4013, bad shard 4010); READY then GUILD_CREATE per
 //! guild; heartbeat ACKs; RESUME with replay of missed events from a buffer, else op 9;
 //! `zlib-stream` and `zstd-stream`; 120 frames per 60 s enforced with 4008. Frames that are no
-//! dispatch carry all four envelope keys, close frames Discord's reason text. Dispatches published on the world's bus reach every session whose
-//! shard, guilds and intents cover them. Tests script faults through [`GatewayServer`]'s
-//! methods: drop the connection, stop ACKing, op 7, op 9 either way, any close code, raw
-//! (malformed) frames, arbitrary dispatches.
+//! dispatch carry all four envelope keys, close frames Discord's reason text. Dispatches
+//! published on the world's bus reach every session whose shard, guilds and intents cover them.
+//! Tests script faults through [`GatewayServer`]'s methods: drop the connection, stop ACKing,
+//! op 7, op 9 either way, any close code, raw (malformed) frames, arbitrary dispatches.
 //!
 //! The server listens on 127.0.0.1 and also serves in-memory connections
 //! ([`GatewayServer::connector`]), which paused-clock tests use.
