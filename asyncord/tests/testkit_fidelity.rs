@@ -123,21 +123,6 @@ const NOT_EMULATED: &[(&str, &str, &str)] = &[
         "private_channels",
         "deprecated, always empty for bots; gateway side omits it",
     ),
-    (
-        "READY",
-        "user.email",
-        "documented optional user field; gateway side omits it",
-    ),
-    (
-        "READY",
-        "user.mfa_enabled",
-        "documented optional user field; gateway side omits it",
-    ),
-    (
-        "READY",
-        "user.verified",
-        "documented optional user field; gateway side omits it",
-    ),
 ];
 
 /// User-profile decorations the emulator never sends (`clan` and `display_name_styles` are in

@@ -463,3 +463,128 @@ async fn direct_messages_reach_the_bot_with_their_content() {
     assert_eq!(reply.guild_id, None);
     bot.stop().await.unwrap();
 }
+
+/// Every key path of a JSON value (objects recursively, arrays through their elements).
+fn key_paths(v: &serde_json::Value, prefix: &str, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, child) in map {
+                let p = format!("{prefix}.{k}");
+                out.insert(p.clone());
+                key_paths(child, &p, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                key_paths(item, &format!("{prefix}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn shape(v: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    key_paths(v, "", &mut out);
+    out
+}
+
+/// What a simulated user does and what a bot does over REST come out as dispatches of one
+/// shape: a reply, an edit, a reaction, typing.
+#[tokio::test(start_paused = true)]
+async fn users_and_rest_calls_produce_dispatches_of_one_shape() {
+    let emu = emulator().await;
+    let client = emu.rest_client();
+    let channel = emu.channel_id();
+    let alice = emu.user_named("alice").unwrap();
+    let bot_id = emu.bot().user_id.to_string();
+    let alice_id = alice.id().to_string();
+    let by = |who: &str, key: &'static str| {
+        let who = who.to_owned();
+        move |d: &serde_json::Value| d[key].as_str() == Some(who.as_str())
+    };
+    let author = |who: &str| {
+        let who = who.to_owned();
+        move |d: &serde_json::Value| d["author"]["id"].as_str() == Some(who.as_str())
+    };
+
+    let original = alice.send_message(channel, "original").unwrap();
+    let user_reply_id = alice.reply(channel, original, "user reply").unwrap();
+    client
+        .channels
+        .messages(channel)
+        .create(CreateMessage::content("bot reply").reply_to(original))
+        .await
+        .unwrap();
+    let (user_reply, bot_reply) = (
+        emu.next_event_where("MESSAGE_CREATE", |d| {
+            author(&alice_id)(d) && d["content"] == json!("user reply")
+        })
+        .await
+        .unwrap(),
+        emu.next_event_where("MESSAGE_CREATE", author(&bot_id))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(shape(&user_reply.data), shape(&bot_reply.data));
+    assert_eq!(
+        bot_reply.data["referenced_message"]["id"],
+        json!(original.to_string())
+    );
+
+    alice
+        .edit_message(channel, user_reply_id, "user reply, edited")
+        .unwrap();
+    let bot_message: asyncord::model::Snowflake =
+        bot_reply.data["id"].as_str().unwrap().parse().unwrap();
+    client
+        .channels
+        .messages(channel)
+        .edit(
+            bot_message,
+            asyncord::model::request::EditMessage::new().content(Some("edited")),
+        )
+        .await
+        .unwrap();
+    let (user_edit, bot_edit) = (
+        emu.next_event_where("MESSAGE_UPDATE", author(&alice_id))
+            .await
+            .unwrap(),
+        emu.next_event_where("MESSAGE_UPDATE", author(&bot_id))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(shape(&user_edit.data), shape(&bot_edit.data));
+
+    alice.react(channel, original, "👍").unwrap();
+    client
+        .channels
+        .messages(channel)
+        .reactions(original)
+        .add("👍")
+        .await
+        .unwrap();
+    let (user_reaction, bot_reaction) = (
+        emu.next_event_where("MESSAGE_REACTION_ADD", by(&alice_id, "user_id"))
+            .await
+            .unwrap(),
+        emu.next_event_where("MESSAGE_REACTION_ADD", by(&bot_id, "user_id"))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(shape(&user_reaction.data), shape(&bot_reaction.data));
+    assert_eq!(bot_reaction.data["message_author_id"], json!(alice_id));
+
+    alice.start_typing(channel).unwrap();
+    client.channels.typing(channel).await.unwrap();
+    let (user_typing, bot_typing) = (
+        emu.next_event_where("TYPING_START", by(&alice_id, "user_id"))
+            .await
+            .unwrap(),
+        emu.next_event_where("TYPING_START", by(&bot_id, "user_id"))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(shape(&user_typing.data), shape(&bot_typing.data));
+    assert_eq!(bot_typing.data["member"]["user"]["id"], json!(bot_id));
+}

@@ -83,6 +83,25 @@ pub struct BotAccount {
     pub granted_privileged: Intents,
 }
 
+impl BotAccount {
+    /// The bot's own user object as Discord shows it to the bot itself (READY's `user`, and
+    /// the base of `GET /users/@me`): [`BotAccount::user`] plus the current user's private
+    /// fields `verified`, `mfa_enabled` and `email` (`null` for a bot).
+    pub fn current_user(&self) -> serde_json::Value {
+        let mut user = self.user.clone();
+        if let Some(o) = user.as_object_mut() {
+            for (k, v) in [
+                ("verified", serde_json::Value::Bool(true)),
+                ("mfa_enabled", serde_json::Value::Bool(false)),
+                ("email", serde_json::Value::Null),
+            ] {
+                o.entry(k).or_insert(v);
+            }
+        }
+        user
+    }
+}
+
 /// What the emulator's gateway side reads from the shared world.
 ///
 /// The REST side's world implements it; the gateway side also ships a small in-memory

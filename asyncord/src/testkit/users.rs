@@ -1,7 +1,8 @@
 //! Simulated users: humans acting in the emulated Discord as the Discord client would, producing
 //! the dispatches Discord sends bots (`MESSAGE_CREATE`, `MESSAGE_UPDATE`, `MESSAGE_DELETE`,
-//! `MESSAGE_REACTION_ADD`/`REMOVE`, `GUILD_MEMBER_ADD`/`REMOVE`) and interactions
-//! (see [`interaction`](super::interaction)).
+//! `MESSAGE_REACTION_ADD`/`REMOVE`, `TYPING_START`, `GUILD_MEMBER_ADD`/`REMOVE`) and
+//! interactions (see [`interaction`](super::interaction)). Their payloads come from the same
+//! builders as those of the bots' REST calls.
 //!
 //! Discord's event docs: <https://discord.com/developers/docs/events/gateway-events>.
 
@@ -9,7 +10,9 @@ use asyncord_model::{Intents, Snowflake};
 use serde_json::{Value, json};
 
 use super::expect::ExpectError;
-use super::world::{id_of, is_thread, message_intents, now};
+use super::world::{
+    id_of, is_thread, message_event, message_intents, message_reference, now, render,
+};
 use super::{BotAccount, Dispatch, Emulator, GatewayWorld};
 
 /// A human user of the emulated Discord (borrowed from its [`Emulator`]).
@@ -34,16 +37,6 @@ fn mentioned(text: &str, prefix: &str) -> Vec<Snowflake> {
         }
     }
     out
-}
-
-/// The emoji object of a reaction key (`👍`, or `name:id` for a custom emoji).
-pub(crate) fn emoji_json(key: &str) -> Value {
-    match key.rsplit_once(':') {
-        Some((name, id)) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => {
-            json!({"id": id, "name": name, "animated": false})
-        }
-        _ => json!({"id": null, "name": key}),
-    }
 }
 
 impl<'a> SimUser<'a> {
@@ -86,28 +79,6 @@ impl<'a> SimUser<'a> {
             )));
         }
         Ok(guild)
-    }
-
-    /// The member object of the user in `guild` without `user` (as events carry it).
-    fn member_without_user(&self, guild: Snowflake) -> Option<Value> {
-        let mut m = self.emu.world.member(guild, self.id)?;
-        if let Some(o) = m.as_object_mut() {
-            o.remove("user");
-        }
-        Some(m)
-    }
-
-    /// The fields a message event adds to the message: `channel_type`, `guild_id`, `member`.
-    fn event_extras(&self, event: &mut Value, channel: Snowflake, guild: Option<Snowflake>) {
-        if let Some(kind) = self.emu.world.channel(channel).map(|c| c["type"].clone()) {
-            event["channel_type"] = kind;
-        }
-        if let Some(g) = guild {
-            event["guild_id"] = json!(g.to_string());
-            if let Some(m) = self.member_without_user(g) {
-                event["member"] = m;
-            }
-        }
     }
 
     /// Fills `mentions`, `mention_roles` and `mention_everyone` of a message from its content.
@@ -162,12 +133,21 @@ impl<'a> SimUser<'a> {
         let guild = self.check_channel(channel)?;
         let author = self.user_json()?;
         let world = &self.emu.world;
-        let referenced = reply_to.and_then(|m| world.message(channel, m));
-        if reply_to.is_some() && referenced.is_none() {
-            return Err(ExpectError::NotFound(format!(
-                "message to reply to in {channel}"
-            )));
-        }
+        let reference = match reply_to {
+            Some(m) => Some(
+                message_reference(
+                    &world.lock(),
+                    channel,
+                    &json!({"message_id": m.to_string()}),
+                )
+                .ok()
+                .flatten()
+                .ok_or_else(|| {
+                    ExpectError::NotFound(format!("message to reply to in {channel}"))
+                })?,
+            ),
+            None => None,
+        };
         let id = world.next_id();
         let mut msg = json!({
             "id": id.to_string(), "channel_id": channel.to_string(), "author": author,
@@ -176,13 +156,11 @@ impl<'a> SimUser<'a> {
             "embeds": [], "pinned": false, "type": 0, "flags": 0, "components": [],
         });
         self.set_mentions(&mut msg, text);
-        if let Some(r) = referenced {
+        if let Some(r) = reference {
             msg["type"] = json!(19);
-            msg["message_reference"] = json!({"type": 0, "message_id": r["id"],
-                "channel_id": channel.to_string(), "guild_id": guild.map(|g| g.to_string())});
-            msg["referenced_message"] = r;
+            msg["message_reference"] = r;
         }
-        {
+        let event = {
             let mut state = world.lock();
             if let Some(c) = state.channels.get_mut(&channel) {
                 c["last_message_id"] = json!(id.to_string());
@@ -197,9 +175,8 @@ impl<'a> SimUser<'a> {
                 .entry(channel)
                 .or_default()
                 .insert(id, msg.clone());
-        }
-        let mut event = msg;
-        self.event_extras(&mut event, channel, guild);
+            message_event(&state, &render(&state, &msg, self.id)).0
+        };
         // A DM reaches only the bot it was sent to.
         let only_bot = if guild.is_none() {
             self.emu.dm_bot(channel)
@@ -280,19 +257,23 @@ impl<'a> SimUser<'a> {
             msg["edited_timestamp"] = now();
             msg.clone()
         };
-        let mut event = updated;
-        self.set_mentions(&mut event, text);
-        if let Some(stored) = world
-            .lock()
-            .messages
-            .get_mut(&channel)
-            .and_then(|m| m.get_mut(&message))
-        {
+        let mut mentions = updated;
+        self.set_mentions(&mut mentions, text);
+        let event = {
+            let mut state = world.lock();
+            let Some(stored) = state
+                .messages
+                .get_mut(&channel)
+                .and_then(|m| m.get_mut(&message))
+            else {
+                return Err(ExpectError::NotFound(format!("message {message}")));
+            };
             for key in ["mentions", "mention_roles", "mention_everyone"] {
-                stored[key] = event[key].clone();
+                stored[key] = mentions[key].clone();
             }
-        }
-        self.event_extras(&mut event, channel, guild);
+            let stored = stored.clone();
+            message_event(&state, &render(&state, &stored, self.id)).0
+        };
         world.publish(
             "MESSAGE_UPDATE",
             event,
@@ -378,52 +359,31 @@ impl<'a> SimUser<'a> {
         emoji: &str,
         add: bool,
     ) -> Result<(), ExpectError> {
-        let guild = self.check_channel(channel)?;
-        let world = &self.emu.world;
-        let Some(msg) = world.message(channel, message) else {
-            return Err(ExpectError::NotFound(format!("message {message}")));
-        };
+        self.check_channel(channel)?;
         if emoji.is_empty() {
             return Err(ExpectError::Refused("an empty emoji".to_owned()));
         }
-        let changed = {
-            let mut state = world.lock();
-            let users = state
-                .reactions
-                .entry((message, emoji.to_owned()))
-                .or_default();
-            let had = users.contains(&self.id);
-            if add && !had {
-                users.push(self.id);
-            } else if !add {
-                users.retain(|u| *u != self.id);
-            }
-            had != add
-        };
-        if !changed {
-            return Ok(());
-        }
-        let mut event = json!({
-            "user_id": self.id.to_string(), "channel_id": channel.to_string(),
-            "message_id": message.to_string(), "emoji": emoji_json(emoji),
-            "burst": false, "type": 0,
-        });
-        if let Some(g) = guild {
-            event["guild_id"] = json!(g.to_string());
-        }
-        let name = if add {
-            event["message_author_id"] = msg["author"]["id"].clone();
-            event["burst_colors"] = json!([]);
-            if let Some(g) = guild
-                && let Some(m) = world.member(g, self.id)
-            {
-                event["member"] = m;
-            }
-            "MESSAGE_REACTION_ADD"
+        self.emu
+            .world
+            .set_reaction(channel, message, self.id, emoji, add)
+            .map(|_| ())
+            .ok_or_else(|| ExpectError::NotFound(format!("message {message}")))
+    }
+
+    /// Starts typing in `channel`: `TYPING_START` (in a guild with the member; a DM's reaches
+    /// only the bot it is with).
+    ///
+    /// # Errors
+    /// [`ExpectError::NotFound`] for an unknown channel; [`ExpectError::Refused`] when the user
+    /// is not in the channel's guild.
+    pub fn start_typing(&self, channel: Snowflake) -> Result<(), ExpectError> {
+        let guild = self.check_channel(channel)?;
+        let only_bot = if guild.is_none() {
+            self.emu.dm_bot(channel)
         } else {
-            "MESSAGE_REACTION_REMOVE"
+            None
         };
-        world.publish(name, event, guild, message_intents(guild, true));
+        self.emu.world.start_typing(channel, self.id, only_bot);
         Ok(())
     }
 
@@ -496,11 +456,5 @@ mod tests {
         );
         assert_eq!(mentioned("<@!34>", "<@!"), vec![Snowflake::new(34)]);
         assert_eq!(mentioned("<@&56>", "<@&"), vec![Snowflake::new(56)]);
-    }
-
-    #[test]
-    fn emoji_keys() {
-        assert_eq!(emoji_json("👍")["name"], "👍");
-        assert_eq!(emoji_json("blob:123")["id"], "123");
     }
 }

@@ -26,8 +26,9 @@ use tokio::time::Instant;
 
 use super::compression::Framing;
 use super::deflate::Deflater;
-use super::session::{ResumeOutcome, SessionEntry};
+use super::session::{ResumeOutcome, SessionEntry, control_text};
 use super::{ConnEntry, ServerEvent, ServerEventKind, ServerInner};
+use crate::testkit::BotAccount;
 
 /// What a connection's writer sends.
 #[derive(Debug, Clone)]
@@ -165,7 +166,8 @@ async fn writer(
                     }
                 }
                 Outgoing::Close(code) => {
-                    let _ = write.write_frame(Frame::close(code, b"")).await;
+                    let reason = super::close::reason(code).as_bytes();
+                    let _ = write.write_frame(Frame::close(code, reason)).await;
                     let _ = write.flush().await;
                     return;
                 }
@@ -262,10 +264,10 @@ async fn run(
         sent: VecDeque::new(),
     };
     let hello = format!(
-        r#"{{"op":10,"d":{{"heartbeat_interval":{}}},"s":null,"t":null}}"#,
+        r#"{{"heartbeat_interval":{}}}"#,
         inner.config.heartbeat_interval.as_millis()
     );
-    conn.send(hello);
+    conn.send(control_text(10, &hello));
     let timeout = inner.config.heartbeat_interval * 2 + Duration::from_secs(1);
     let mut heartbeat_deadline = Instant::now() + timeout;
     if version.as_deref() != Some("10") {
@@ -357,7 +359,7 @@ impl Conn {
                 self.inner.log(self.id, ServerEventKind::Heartbeat { seq });
                 let shard = self.session.as_ref().map(|s| s.shard[0]);
                 if shard.is_none_or(|s| self.inner.acking(s)) {
-                    self.send(r#"{"op":11}"#.to_owned());
+                    self.send(control_text(11, "null"));
                 }
                 return true;
             }
@@ -382,6 +384,13 @@ impl Conn {
         false
     }
 
+    /// The bot an IDENTIFY or RESUME token belongs to; Discord accepts the token with or
+    /// without the `Bot ` prefix.
+    fn bot_of_token(&self, token: &str) -> Option<BotAccount> {
+        let token = token.strip_prefix("Bot ").unwrap_or(token);
+        self.inner.world.authenticate(token)
+    }
+
     fn identify(&mut self, data: &str) {
         if self.session.is_some() {
             self.close(4005);
@@ -391,7 +400,7 @@ impl Conn {
             self.close(4002);
             return;
         };
-        let Some(bot) = self.inner.world.authenticate(&identify.token) else {
+        let Some(bot) = self.bot_of_token(&identify.token) else {
             self.close(4004);
             return;
         };
@@ -429,7 +438,7 @@ impl Conn {
                 self.id,
                 ServerEventKind::IdentifyTooFast { shard: shard_id },
             );
-            self.send(r#"{"op":9,"d":false}"#.to_owned());
+            self.send(control_text(9, "false"));
             return;
         }
         let session_id = format!("{:032x}", fastrand::u128(..));
@@ -454,7 +463,7 @@ impl Conn {
         );
         let ready = json!({
             "v": 10,
-            "user": bot.user,
+            "user": bot.current_user(),
             "guilds": guilds.iter().map(|(g, _)| json!({"id": g.to_string(), "unavailable": true})).collect::<Vec<_>>(),
             "session_id": session_id,
             "resume_gateway_url": self.inner.url,
@@ -478,7 +487,7 @@ impl Conn {
             self.close(4002);
             return;
         };
-        let Some(bot) = self.inner.world.authenticate(&resume.token) else {
+        let Some(bot) = self.bot_of_token(&resume.token) else {
             self.close(4004);
             return;
         };
@@ -488,7 +497,7 @@ impl Conn {
             .filter(|s| s.bot.user_id == bot.user_id);
         let Some(entry) = entry else {
             self.inner.log(self.id, ServerEventKind::ResumeRejected);
-            self.send(r#"{"op":9,"d":false}"#.to_owned());
+            self.send(control_text(9, "false"));
             return;
         };
         match entry.resume(self.id, self.out.clone(), resume.seq) {
@@ -507,7 +516,7 @@ impl Conn {
             ResumeOutcome::TooOld => {
                 self.inner.remove_session(&entry.id);
                 self.inner.log(self.id, ServerEventKind::ResumeRejected);
-                self.send(r#"{"op":9,"d":false}"#.to_owned());
+                self.send(control_text(9, "false"));
             }
         }
     }
@@ -539,6 +548,13 @@ impl Conn {
                 }
             })
             .collect();
+        // Requested ids that are no member of the guild: listed in `not_found` (first chunk).
+        let not_found: Option<Vec<String>> = req.user_ids.as_ref().map(|ids| {
+            ids.iter()
+                .map(ToString::to_string)
+                .filter(|id| !found.iter().any(|m| m["user"]["id"].as_str() == Some(id)))
+                .collect()
+        });
         if let Some(limit) = req.limit.filter(|l| *l > 0) {
             found.truncate(limit as usize);
         }
@@ -558,6 +574,11 @@ impl Conn {
             });
             if let Some(n) = &req.nonce {
                 d["nonce"] = json!(n);
+            }
+            if index == 0
+                && let Some(ids) = &not_found
+            {
+                d["not_found"] = json!(ids);
             }
             session.push("GUILD_MEMBERS_CHUNK", &d.to_string());
         }

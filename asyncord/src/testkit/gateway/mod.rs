@@ -1,18 +1,20 @@
 //! The emulator's gateway side: a loopback WebSocket server speaking gateway v10 as Discord does
 //! ([docs](https://discord.com/developers/docs/events/gateway)).
 //!
-//! HELLO; IDENTIFY checked (bad token 4004, privileged intents not granted 4014, unknown intent
-//! bits 4013, bad shard 4010); READY then GUILD_CREATE per guild; heartbeat ACKs; RESUME with
-//! replay of missed events from a buffer, else op 9; `zlib-stream` and `zstd-stream` (or only
-//! what a foreign server supports: [`GatewayCompressionSupport`]); 120 frames
-//! per 60 s enforced with 4008. Dispatches published on the world's bus reach every session whose
-//! shard, guilds and intents cover them. Tests script faults through [`GatewayServer`]'s
-//! methods: drop the connection, stop ACKing, op 7, op 9 either way, any close code, raw
-//! (malformed) frames, arbitrary dispatches.
+//! HELLO; IDENTIFY checked (the token with or without `Bot `; bad token 4004, privileged intents
+//! not granted 4014, unknown intent bits 4013, bad shard 4010); READY then GUILD_CREATE per
+//! guild; heartbeat ACKs; RESUME with replay of missed events from a buffer, else op 9;
+//! `zlib-stream` and `zstd-stream` (or only what a foreign server supports:
+//! [`GatewayCompressionSupport`]); 120 frames per 60 s enforced with 4008. Frames that are no
+//! dispatch carry all four envelope keys, close frames Discord's reason text. Dispatches
+//! published on the world's bus reach every session whose shard, guilds and intents cover them.
+//! Tests script faults through [`GatewayServer`]'s methods: drop the connection, stop ACKing,
+//! op 7, op 9 either way, any close code, raw (malformed) frames, arbitrary dispatches.
 //!
 //! The server listens on 127.0.0.1 and also serves in-memory connections
 //! ([`GatewayServer::connector`]), which paused-clock tests use.
 
+mod close;
 mod compression;
 mod conn;
 mod deflate;
@@ -34,7 +36,7 @@ pub use compression::GatewayCompressionSupport;
 pub use world::MemoryWorld;
 
 use self::conn::Outgoing;
-use self::session::SessionEntry;
+use self::session::{SessionEntry, control_text};
 use super::GatewayWorld;
 use crate::gateway::{ConnectFuture, Connector, GatewayUrl};
 
@@ -437,13 +439,13 @@ impl GatewayServer {
     /// Sends op 7 RECONNECT to the shard.
     pub fn send_reconnect(&self, shard: u32) -> usize {
         self.inner
-            .to_shard(shard, &Outgoing::Text(Arc::from(r#"{"op":7,"d":null}"#)))
+            .to_shard(shard, &Outgoing::Text(Arc::from(control_text(7, "null"))))
     }
 
     /// Sends op 1 (the server asking for a heartbeat now).
     pub fn request_heartbeat(&self, shard: u32) -> usize {
         self.inner
-            .to_shard(shard, &Outgoing::Text(Arc::from(r#"{"op":1,"d":null}"#)))
+            .to_shard(shard, &Outgoing::Text(Arc::from(control_text(1, "null"))))
     }
 
     /// Sends op 9 INVALID_SESSION; with `resumable: false` the session is also forgotten.
@@ -451,11 +453,7 @@ impl GatewayServer {
         if !resumable && let Some(id) = self.session_id(shard) {
             self.inner.remove_session(&id);
         }
-        let text = if resumable {
-            r#"{"op":9,"d":true}"#
-        } else {
-            r#"{"op":9,"d":false}"#
-        };
+        let text = control_text(9, if resumable { "true" } else { "false" });
         self.inner.to_shard(shard, &Outgoing::Text(Arc::from(text)))
     }
 

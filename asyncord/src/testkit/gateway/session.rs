@@ -55,6 +55,13 @@ pub(crate) fn dispatch_text(name: &str, seq: u64, data: &str) -> String {
     s
 }
 
+/// The text of a frame that is not a dispatch (HELLO, HEARTBEAT_ACK, RECONNECT,
+/// INVALID_SESSION, a heartbeat request): every envelope key present, `t` and `s` null, as
+/// Discord sends them. `data` is the JSON of `d`.
+pub(crate) fn control_text(op: u8, data: &str) -> String {
+    format!(r#"{{"t":null,"s":null,"op":{op},"d":{data}}}"#)
+}
+
 impl SessionEntry {
     pub(crate) fn new(
         id: String,

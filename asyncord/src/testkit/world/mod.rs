@@ -9,6 +9,7 @@
 //! is what a client must parse. Tests seed it with [`World::seeded`] or the `add_*` methods.
 
 mod ops;
+mod payloads;
 mod seed;
 mod state;
 
@@ -22,6 +23,9 @@ use tokio::sync::broadcast;
 use crate::testkit::{BotAccount, Dispatch, DispatchBus, GatewayWorld};
 
 pub(crate) use ops::{EPHEMERAL, LOADING, message_intents};
+pub(crate) use payloads::{
+    UnknownReference, audit_log_entry, emoji_json, message_event, message_reference, render,
+};
 pub use seed::Seed;
 pub(crate) use seed::{now, role_json};
 pub(crate) use state::{EphemeralMessage, GuildState, State, id_of, is_thread};
@@ -143,7 +147,8 @@ impl World {
             .cloned()
     }
 
-    /// The audit-log entries written so far (`action`, `target_id`, `user_id`, `reason`).
+    /// The audit-log entries written so far (`id`, `guild_id`, `action_type`, `target_id`,
+    /// `user_id`, `reason`).
     pub fn audit_log(&self) -> Vec<Value> {
         self.lock().audit_log.clone()
     }

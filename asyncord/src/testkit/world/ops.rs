@@ -1,12 +1,17 @@
-//! World operations shared by seeding and the REST handlers: posting messages (with the
-//! `MESSAGE_CREATE` dispatch, or kept apart without one when ephemeral) and writing audit-log
-//! entries.
+//! World operations shared by seeding, the REST handlers and the simulated users: posting
+//! messages (with the `MESSAGE_CREATE` dispatch, or kept apart without one when ephemeral),
+//! reacting, typing, and writing audit-log entries (with `GUILD_AUDIT_LOG_ENTRY_CREATE`); the
+//! payloads come from [`payloads`](super::payloads).
 
 use asyncord_model::{Intents, Snowflake};
 use serde_json::{Map, Value, json};
 
 use super::World;
+use super::payloads::{
+    audit_log_entry, message_event, message_reference, reaction_event, render, typing_event,
+};
 use super::seed::now;
+use crate::testkit::Dispatch;
 
 /// The message fields a sender may set.
 const MESSAGE_FIELDS: [&str; 9] = [
@@ -46,7 +51,6 @@ impl World {
         let mut state = self.lock();
         let channel = state.channels.get_mut(&channel_id)?;
         channel["last_message_id"] = json!(id.to_string());
-        let guild_id = super::id_of(channel, "guild_id");
         let msg = compose(
             &state,
             id,
@@ -61,28 +65,17 @@ impl World {
             .entry(channel_id)
             .or_default()
             .insert(id, msg.clone());
-        let member = guild_id.and_then(|g| {
-            let author_id: Snowflake = author["id"].as_str()?.parse().ok()?;
-            state.guilds.get(&g)?.members.get(&author_id).cloned()
-        });
+        let viewer = super::id_of(author, "id").unwrap_or(Snowflake::new(0));
+        let out = render(&state, &msg, viewer);
+        let (event, guild_id) = message_event(&state, &out);
         drop(state);
-        let mut event = msg.clone();
-        if let Some(g) = guild_id {
-            event["guild_id"] = json!(g.to_string());
-            if let Some(mut m) = member {
-                if let Some(obj) = m.as_object_mut() {
-                    obj.remove("user");
-                }
-                event["member"] = m;
-            }
-        }
         self.publish(
             "MESSAGE_CREATE",
             event,
             guild_id,
             message_intents(guild_id, false),
         );
-        Some(msg)
+        Some(out)
     }
 
     /// Creates an ephemeral interaction message (flag 64 kept) for the interaction `token`:
@@ -121,7 +114,9 @@ impl World {
         Some(msg)
     }
 
-    /// Writes an audit-log entry when the request carried a reason (or always for `force`).
+    /// Writes an audit-log entry and, for a guild, publishes it as
+    /// `GUILD_AUDIT_LOG_ENTRY_CREATE` (the entry object plus `guild_id`, intent
+    /// GUILD_MODERATION).
     pub(crate) fn audit(
         &self,
         guild_id: Option<Snowflake>,
@@ -138,7 +133,80 @@ impl World {
             "user_id": user_id.to_string(),
             "reason": reason,
         });
-        self.lock().audit_log.push(entry);
+        self.lock().audit_log.push(entry.clone());
+        if let Some(g) = guild_id {
+            let mut event = audit_log_entry(&entry);
+            event["guild_id"] = json!(g.to_string());
+            self.publish(
+                "GUILD_AUDIT_LOG_ENTRY_CREATE",
+                event,
+                Some(g),
+                Intents::GUILD_MODERATION,
+            );
+        }
+    }
+
+    /// Adds (`add`) or removes `user`'s reaction `key` (`👍` or `name:id`) on a message and
+    /// publishes `MESSAGE_REACTION_ADD` / `MESSAGE_REACTION_REMOVE`. `None` when the message
+    /// does not exist; `Some(false)` when nothing changed (reacting twice, as on Discord).
+    pub(crate) fn set_reaction(
+        &self,
+        channel: Snowflake,
+        message: Snowflake,
+        user: Snowflake,
+        key: &str,
+        add: bool,
+    ) -> Option<bool> {
+        let mut state = self.lock();
+        let msg = state.messages.get(&channel)?.get(&message)?.clone();
+        let users = state
+            .reactions
+            .entry((message, key.to_owned()))
+            .or_default();
+        let had = users.contains(&user);
+        if add && !had {
+            users.push(user);
+        } else if !add {
+            users.retain(|u| *u != user);
+        }
+        if had == add {
+            return Some(false);
+        }
+        let (event, guild) = reaction_event(&state, channel, &msg, user, key, add);
+        drop(state);
+        let name = if add {
+            "MESSAGE_REACTION_ADD"
+        } else {
+            "MESSAGE_REACTION_REMOVE"
+        };
+        self.publish(name, event, guild, message_intents(guild, true));
+        Some(true)
+    }
+
+    /// Publishes `TYPING_START` for `user` in `channel` (only to `only_bot` when given, as for
+    /// a DM); `false` for an unknown channel.
+    pub(crate) fn start_typing(
+        &self,
+        channel: Snowflake,
+        user: Snowflake,
+        only_bot: Option<Snowflake>,
+    ) -> bool {
+        let Some((event, guild)) = typing_event(&self.lock(), channel, user) else {
+            return false;
+        };
+        let intents = if guild.is_some() {
+            Intents::GUILD_MESSAGE_TYPING
+        } else {
+            Intents::DIRECT_MESSAGE_TYPING
+        };
+        let _ = self.bus.send(Dispatch {
+            event: "TYPING_START".to_owned(),
+            data: event,
+            guild_id: guild,
+            intents,
+            only_bot,
+        });
+        true
     }
 }
 
@@ -185,12 +253,20 @@ fn compose(
     if let Some(request) = body.get("poll").filter(|p| p.is_object()) {
         msg["poll"] = poll_json(request);
     }
-    if let Some(reference) = body.get("message_reference") {
-        msg["type"] = json!(19);
-        msg["message_reference"] = reference.clone();
-        if msg["message_reference"].get("channel_id").is_none() {
-            msg["message_reference"]["channel_id"] = json!(channel_id.to_string());
+    if let Some(object) = msg.as_object_mut() {
+        object.remove("message_reference");
+    }
+    // A reference to a message that is gone was refused before, or is dropped (as Discord
+    // does with `fail_if_not_exists: false`).
+    if let Some(Ok(Some(reference))) = body
+        .get("message_reference")
+        .filter(|r| r.is_object())
+        .map(|r| message_reference(state, channel_id, r))
+    {
+        if reference["type"] == json!(0) {
+            msg["type"] = json!(19);
         }
+        msg["message_reference"] = reference;
     }
     if let Some(w) = webhook_id {
         msg["webhook_id"] = json!(w.to_string());

@@ -117,6 +117,11 @@ fn get(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>, id: Snowflake) -> Repl
     }
 }
 
+/// A command body's `type` (1, chat input, when absent or `null`).
+fn command_type(body: &Value) -> Value {
+    json!(body.get("type").and_then(Value::as_u64).unwrap_or(1))
+}
+
 /// Discord's checks on a command body.
 fn check_command(body: &Value) -> Result<(), Reply> {
     check_len(body, "name", 1, 32, true)?;
@@ -155,7 +160,7 @@ fn build(
 ) -> Value {
     let mut c = json!({
         "id": id.to_string(), "application_id": a.to_string(), "version": ctx.world.next_id().to_string(),
-        "type": 1, "name": "", "description": "", "options": [], "default_member_permissions": null,
+        "type": 1, "name": "", "description": "", "default_member_permissions": null,
         "nsfw": false, "contexts": null, "integration_types": [0],
     });
     if let Some(g) = g {
@@ -178,7 +183,42 @@ fn build(
             "handler",
         ],
     );
+    as_returned(&mut c);
     c
+}
+
+/// A command after a create or an edit, shaped as Discord returns it: a request's `null` (or
+/// empty list) means "none" or "the default", never a `null` where the response has none —
+/// `options` and `handler` are left out, `type`, `description`, `nsfw` and
+/// `integration_types` take their defaults; `default_member_permissions` is a string.
+/// <https://discord.com/developers/docs/interactions/application-commands#application-command-object>
+fn as_returned(c: &mut Value) {
+    let Some(o) = c.as_object_mut() else {
+        return;
+    };
+    if o.get("options")
+        .is_some_and(|v| v.as_array().is_none_or(Vec::is_empty))
+    {
+        o.remove("options");
+    }
+    if o.get("handler").is_some_and(Value::is_null) {
+        o.remove("handler");
+    }
+    for (key, default) in [
+        ("type", json!(1)),
+        ("description", json!("")),
+        ("nsfw", json!(false)),
+        ("integration_types", json!([0])),
+    ] {
+        if o.get(key).is_none_or(Value::is_null) {
+            o.insert(key.to_owned(), default);
+        }
+    }
+    if let Some(p) = o.get_mut("default_member_permissions")
+        && let Some(n) = p.as_u64()
+    {
+        *p = json!(n.to_string());
+    }
 }
 
 fn upsert(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>) -> Reply {
@@ -189,7 +229,7 @@ fn upsert(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>) -> Reply {
         return r;
     }
     let mut state = ctx.world.lock();
-    let kind = ctx.body.get("type").cloned().unwrap_or(json!(1));
+    let kind = command_type(&ctx.body);
     let existing = state
         .commands
         .iter()
@@ -227,8 +267,10 @@ fn edit(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>, id: Snowflake) -> Rep
                     "nsfw",
                     "contexts",
                     "integration_types",
+                    "handler",
                 ],
             );
+            as_returned(c);
             Reply::ok(c.clone())
         }
         _ => unknown::command(),
@@ -278,10 +320,7 @@ fn overwrite(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>) -> Reply {
     for item in items {
         let id = old
             .iter()
-            .find(|(_, c)| {
-                c["name"] == item["name"]
-                    && c["type"] == item.get("type").cloned().unwrap_or(json!(1))
-            })
+            .find(|(_, c)| c["name"] == item["name"] && c["type"] == command_type(item))
             .map_or_else(|| ctx.world.next_id(), |(id, _)| *id);
         let command = build(ctx, a, g, id, item.as_object().unwrap_or(&Map::new()));
         state.commands.insert(id, command.clone());

@@ -150,27 +150,11 @@ fn overwrite(ctx: &Ctx<'_>, c: Snowflake, target: Snowflake, put: bool) -> Reply
 }
 
 fn typing(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
-    let Some(guild_id) = ctx
-        .world
-        .channel(c)
-        .map(|ch| crate::testkit::rest::world::id_of(&ch, "guild_id"))
-    else {
-        return unknown::channel();
-    };
-    let mut event = json!({
-        "channel_id": c.to_string(), "user_id": ctx.bot_id().to_string(),
-        "timestamp": asyncord_model::Timestamp::now().unix_secs(),
-    });
-    if let Some(g) = guild_id {
-        event["guild_id"] = json!(g.to_string());
-    }
-    let intents = if guild_id.is_some() {
-        Intents::GUILD_MESSAGE_TYPING
+    if ctx.world.start_typing(c, ctx.bot_id(), None) {
+        Reply::no_content()
     } else {
-        Intents::DIRECT_MESSAGE_TYPING
-    };
-    ctx.world.publish("TYPING_START", event, guild_id, intents);
-    Reply::no_content()
+        unknown::channel()
+    }
 }
 
 fn list_invites(ctx: &Ctx<'_>, c: Snowflake) -> Reply {

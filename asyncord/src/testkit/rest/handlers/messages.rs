@@ -5,8 +5,9 @@
 use asyncord_model::Snowflake;
 use serde_json::{Value, json};
 
-use super::super::world::{EPHEMERAL, LOADING, State, now};
-use super::reactions::render;
+use super::super::world::{
+    EPHEMERAL, LOADING, State, UnknownReference, message_event, message_reference, now, render,
+};
 use super::{Ctx, check_len, limit, merge};
 use crate::testkit::rest::reply::{Reply, unknown};
 use crate::testkit::rest::world::World;
@@ -213,6 +214,15 @@ fn create(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
     if let Err(r) = check_message(&ctx.body, files, true) {
         return r;
     }
+    if let Some(reference) = ctx.body.get("message_reference").filter(|r| r.is_object())
+        && let Err(UnknownReference) = message_reference(&ctx.world.lock(), c, reference)
+    {
+        return Reply::form_error(
+            "message_reference",
+            "MESSAGE_REFERENCE_UNKNOWN_MESSAGE",
+            "Unknown message",
+        );
+    }
     let atts = match attachments(ctx, &ctx.body, c) {
         Ok(a) => a,
         Err(r) => return r,
@@ -242,7 +252,6 @@ pub(crate) fn apply_edit(
         Err(r) => return r,
     };
     let mut state = ctx.world.lock();
-    let guild_id = state.guild_of(c);
     let Some(msg) = state.messages.get_mut(&c).and_then(|ms| ms.get_mut(&m)) else {
         return unknown::message();
     };
@@ -254,11 +263,8 @@ pub(crate) fn apply_edit(
     merge_edit(msg, &ctx.obj(), new_atts);
     let out = msg.clone();
     let rendered = render(&state, &out, ctx.bot_id());
+    let (event, guild_id) = message_event(&state, &rendered);
     drop(state);
-    let mut event = rendered.clone();
-    if let Some(g) = guild_id {
-        event["guild_id"] = json!(g.to_string());
-    }
     ctx.world.publish(
         "MESSAGE_UPDATE",
         event,

@@ -1,5 +1,4 @@
-//! Reactions: add/remove own, remove someone's, list users, remove all / all of one emoji; and
-//! rendering a stored message with its `reactions` array.
+//! Reactions: add/remove own, remove someone's, list users, remove all / all of one emoji.
 //! <https://discord.com/developers/docs/resources/message#create-reaction>
 
 use asyncord_model::Snowflake;
@@ -7,49 +6,7 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::testkit::rest::reply::{Reply, unknown};
-use crate::testkit::rest::world::{State, message_intents};
-
-/// The emoji object of a reaction key (`👍` or `name:id`).
-fn emoji(key: &str) -> Value {
-    match key.rsplit_once(':') {
-        Some((name, id)) if id.bytes().all(|b| b.is_ascii_digit()) => {
-            json!({"id": id, "name": name})
-        }
-        _ => json!({"id": null, "name": key}),
-    }
-}
-
-/// A stored message as Discord returns it: private fields dropped, `reactions` computed.
-pub(crate) fn render(state: &State, msg: &Value, me: Snowflake) -> Value {
-    let mut out = msg.clone();
-    if let Some(o) = out.as_object_mut() {
-        o.retain(|k, _| !k.starts_with('_'));
-    }
-    let Some(id) = msg["id"].as_str().and_then(|s| s.parse::<Snowflake>().ok()) else {
-        return out;
-    };
-    let mut keys: Vec<(&String, &Vec<Snowflake>)> = state
-        .reactions
-        .iter()
-        .filter(|((m, _), users)| *m == id && !users.is_empty())
-        .map(|((_, k), users)| (k, users))
-        .collect();
-    keys.sort_by_key(|(k, _)| (*k).clone());
-    if !keys.is_empty() {
-        let list: Vec<Value> = keys
-            .into_iter()
-            .map(|(k, users)| {
-                json!({
-                    "count": users.len(), "count_details": {"burst": 0, "normal": users.len()},
-                    "me": users.contains(&me), "me_burst": false, "emoji": emoji(k),
-                    "burst_colors": [],
-                })
-            })
-            .collect();
-        out["reactions"] = Value::Array(list);
-    }
-    out
-}
+use crate::testkit::rest::world::{emoji_json, message_intents};
 
 pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
     let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
@@ -98,37 +55,10 @@ fn react(ctx: &Ctx<'_>, c: Snowflake, m: Snowflake, e: &str, user: Snowflake, ad
     if !valid_emoji(e) {
         return unknown::emoji();
     }
-    let changed = {
-        let mut state = ctx.world.lock();
-        let users = state.reactions.entry((m, e.to_owned())).or_default();
-        let had = users.contains(&user);
-        if add && !had {
-            users.push(user);
-        } else if !add {
-            users.retain(|u| *u != user);
-        }
-        had != add
-    };
-    if changed {
-        let (mut event, guild_id) = event_base(ctx, c, m);
-        event["user_id"] = json!(user.to_string());
-        event["emoji"] = emoji(e);
-        event["burst"] = json!(false);
-        event["type"] = json!(0);
-        let name = if add {
-            if let Some(g) = guild_id
-                && let Some(member) = ctx.world.member(g, user)
-            {
-                event["member"] = member;
-            }
-            "MESSAGE_REACTION_ADD"
-        } else {
-            "MESSAGE_REACTION_REMOVE"
-        };
-        ctx.world
-            .publish(name, event, guild_id, message_intents(guild_id, true));
+    match ctx.world.set_reaction(c, m, user, e, add) {
+        Some(_) => Reply::no_content(),
+        None => unknown::message(),
     }
-    Reply::no_content()
 }
 
 fn users(ctx: &Ctx<'_>, m: Snowflake, e: &str) -> Reply {
@@ -159,7 +89,7 @@ fn clear(ctx: &Ctx<'_>, c: Snowflake, m: Snowflake, e: Option<&str>) -> Reply {
     let (mut event, guild_id) = event_base(ctx, c, m);
     let name = match e {
         Some(e) => {
-            event["emoji"] = emoji(e);
+            event["emoji"] = emoji_json(e);
             "MESSAGE_REACTION_REMOVE_EMOJI"
         }
         None => "MESSAGE_REACTION_REMOVE_ALL",

@@ -10,11 +10,10 @@ use crate::testkit::rest::reply::{Reply, unknown};
 pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
     let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
     Some(match (ctx.method, segs.as_slice()) {
-        ("GET", ["users", "@me"]) => Reply::ok(private_user(
-            ctx.world
-                .user(ctx.bot_id())
-                .unwrap_or_else(|| ctx.bot_user()),
-        )),
+        ("GET", ["users", "@me"]) => match &ctx.bot {
+            Some(bot) => Reply::ok(with_settings(bot.current_user())),
+            None => Reply::error(401, 0, "401: Unauthorized"),
+        },
         ("PATCH", ["users", "@me"]) => modify_me(ctx),
         ("GET", ["users", "@me", "guilds"]) => guilds(ctx),
         ("GET", ["users", "@me", "guilds", _, "member"]) => {
@@ -46,16 +45,18 @@ fn modify_me(ctx: &Ctx<'_>) -> Reply {
     if ctx.body.get("avatar").is_some_and(Value::is_string) {
         user["avatar"] = json!(format!("{:032x}", fastrand::u128(..)));
     }
-    let out = user.clone();
+    let mut current = user.clone();
     for b in &mut state.bots {
         if b.user_id == me {
-            b.user = out.clone();
+            b.user = current.clone();
+            current = b.current_user();
         }
     }
     drop(state);
+    // The bot's own user changed: only that bot hears of it.
     ctx.world
-        .publish("USER_UPDATE", out.clone(), None, Intents::empty());
-    Reply::ok(private_user(out))
+        .publish_to_bot("USER_UPDATE", current.clone(), None, me);
+    Reply::ok(with_settings(current))
 }
 
 fn guilds(ctx: &Ctx<'_>) -> Reply {
@@ -139,15 +140,12 @@ fn dm(ctx: &Ctx<'_>) -> Reply {
     Reply::ok(channel)
 }
 
-/// The current user as `/users/@me` returns it: the user plus the private fields.
-fn private_user(mut user: Value) -> Value {
+/// The current user as `/users/@me` returns it: the bot's own user object
+/// ([`BotAccount::current_user`](crate::testkit::BotAccount::current_user)) plus the account
+/// settings READY does not carry.
+fn with_settings(mut user: Value) -> Value {
     if let Some(o) = user.as_object_mut() {
-        for (k, v) in [
-            ("mfa_enabled", json!(false)),
-            ("locale", json!("en-US")),
-            ("verified", json!(true)),
-            ("premium_type", json!(0)),
-        ] {
+        for (k, v) in [("locale", json!("en-US")), ("premium_type", json!(0))] {
             o.entry(k).or_insert(v);
         }
     }

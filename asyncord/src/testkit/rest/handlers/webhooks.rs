@@ -9,10 +9,9 @@ use serde_json::{Value, json};
 use super::messages::{
     apply_edit, apply_ephemeral_edit, attachments, check_message, remove, remove_ephemeral,
 };
-use super::reactions::render;
 use super::{Ctx, check_len, merge, sid};
 use crate::testkit::rest::reply::{Reply, unknown};
-use crate::testkit::rest::world::{EPHEMERAL, id_of};
+use crate::testkit::rest::world::{EPHEMERAL, id_of, render};
 
 pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
     let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();

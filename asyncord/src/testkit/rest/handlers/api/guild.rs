@@ -14,7 +14,7 @@ use super::objects::{
     complete_user, emoji, event, f, regions, rule, s, sound, template, user, voice_state,
 };
 use crate::testkit::rest::reply::{Reply, unknown};
-use crate::testkit::rest::world::now;
+use crate::testkit::rest::world::{audit_log_entry, now};
 
 // one route per arm reads as the route table; some answers coincide
 #[allow(clippy::match_same_arms)]
@@ -249,24 +249,7 @@ fn audit_log(ctx: &Ctx<'_>, g: Snowflake) -> Reply {
                 .is_none_or(|u| e["user_id"].as_str() == Some(u))
         })
         .take(limit)
-        .map(|mut e| {
-            if let Some(o) = e.as_object_mut() {
-                o.remove("guild_id");
-                // invites are named by their code, which is no id: Discord puts it in the
-                // changes and leaves target_id null
-                let target_is_id = o
-                    .get("target_id")
-                    .and_then(Value::as_str)
-                    .is_some_and(|t| t.parse::<Snowflake>().is_ok());
-                if !target_is_id {
-                    o.insert("target_id".into(), Value::Null);
-                }
-                if o.get("reason").is_some_and(Value::is_null) {
-                    o.remove("reason");
-                }
-            }
-            e
-        })
+        .map(|e| audit_log_entry(&e))
         .collect();
     let mut users: Vec<Value> = Vec::new();
     for e in &entries {
