@@ -133,3 +133,19 @@ async fn the_rest_client_and_ids_point_at_the_emulator() {
         .unwrap();
     assert_eq!(channel.name.as_deref(), Some("general"));
 }
+
+#[tokio::test(start_paused = true)]
+async fn debug_output_names_the_bots_without_their_tokens() {
+    let bots = Offline::emulated_for(&["listener", "speaker"])
+        .await
+        .unwrap();
+    let shown = format!("{bots:?}");
+    assert!(
+        shown.contains("listener") && shown.contains("speaker"),
+        "{shown}"
+    );
+    for name in ["listener", "speaker"] {
+        let token = bots.token_of(name).unwrap();
+        assert!(!shown.contains(token), "{shown}");
+    }
+}

@@ -47,8 +47,7 @@ pub async fn run(bots: &Offline) -> asyncord::Result<()> {
     listener.configure(|c| c.add_intents(Intents::MESSAGE_CONTENT));
     listener.dispatcher.add_handler(relay);
     bots.play(&listener, scene);
-    let summary = hub.start().await?; // until Ctrl-C, SIGTERM or hub.stop()
-    println!("{summary}");
+    hub.start().await?; // until Ctrl-C, SIGTERM or hub.stop(); logs its summary
     Ok(())
 }
 

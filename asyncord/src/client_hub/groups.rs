@@ -51,9 +51,16 @@ impl StopHandle {
     /// `connect` the same, inside [`asyncord::Error`](super::Error)), so that `main` ends with
     /// an error. When several errors stop the hub, the first is kept.
     ///
-    /// ```ignore
-    /// // in a handler taking `client_groups: ClientGroups`
-    /// client_groups.stop_handle().stop_with_error("the database is gone");
+    /// ```
+    /// use asyncord::prelude::*;
+    ///
+    /// #[handler]
+    /// async fn on_message(event: MessageCreateEvent, client_groups: ClientGroups) -> HandlerResult {
+    ///     if event.content == "!crash" {
+    ///         client_groups.stop_handle().stop_with_error("asked to crash");
+    ///     }
+    ///     Ok(())
+    /// }
     /// ```
     pub fn stop_with_error(&self, error: impl Into<StopError>) {
         self.error

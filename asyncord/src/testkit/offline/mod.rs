@@ -42,6 +42,7 @@
 
 mod scene;
 
+use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
 
@@ -63,13 +64,25 @@ pub const CHANNEL_VAR: &str = "DISCORD_CHANNEL_ID";
 /// Discord or the emulator, chosen by the environment: the tokens and the group
 /// configuration to connect with, and the offline scene (see the [module docs](self)).
 ///
-/// Cheap to clone: clones share the emulator.
-#[derive(Clone, Debug)]
+/// Cheap to clone: clones share the emulator. Its `Debug` output names the bots, never their
+/// tokens.
+#[derive(Clone)]
 pub struct Offline {
     /// `(name, token)` of each bot, in order.
     bots: Arc<[(String, String)]>,
     config: GroupConfig,
     emulator: Option<Arc<Emulator>>,
+}
+
+impl fmt::Debug for Offline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.bots.iter().map(|(name, _)| name.as_str()).collect();
+        f.debug_struct("Offline")
+            .field("bots", &names)
+            .field("config", &self.config)
+            .field("emulator", &self.emulator)
+            .finish()
+    }
 }
 
 /// The environment variable holding the token of bot `index` (0: `DISCORD_TOKEN`, 1:
@@ -192,7 +205,7 @@ impl Offline {
         }
         let config = GroupConfig::from_env()?;
         scene::narrate(format_args!(
-            "{TOKEN_VAR} set: connecting to {} (Ctrl-C stops)",
+            "{TOKEN_VAR} set: using {}",
             if config.api_base == GroupConfig::new().api_base {
                 "Discord".to_owned()
             } else {
