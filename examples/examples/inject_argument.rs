@@ -6,7 +6,7 @@
 
 use asyncord::dispatcher::{Context, Inject, InjectError};
 use asyncord::prelude::*;
-use asyncord_examples::{Scene, SceneResult, check};
+use asyncord::testkit::{Offline, Scene, SceneResult, check};
 
 /// Everything a command needs, injected as one parameter: each field is the registered
 /// argument of the same name.
@@ -47,24 +47,31 @@ async fn whoami(event: MessageCreateEvent, services: Services, name: AuthorName)
     Ok(())
 }
 
-/// Registers the `prefix` argument the injected struct needs, and the handler.
-pub fn setup(groups: &[ClientGroup]) {
-    for group in groups {
-        group.configure(|c| c.add_intents(Intents::MESSAGE_CONTENT));
-        group.dispatcher.add_argument("prefix", "!".to_owned());
-        group.dispatcher.add_handler(whoami);
-    }
+#[tokio::main]
+async fn main() -> asyncord::Result<()> {
+    tracing_subscriber::fmt::init(); // asyncord logs through `tracing`
+    // DISCORD_TOKEN set: Discord. Unset: an in-process emulator that plays `scene` (below).
+    let bot = Offline::from_env().await?;
+    run(&bot).await
 }
 
-/// The offline scene: both users ask who they are.
-pub async fn scene(s: &Scene) -> SceneResult {
+/// The bot: registers the `prefix` argument the injected struct needs, and the handler.
+pub async fn run(bot: &Offline) -> asyncord::Result<()> {
+    let config = bot.config().add_intents(Intents::MESSAGE_CONTENT);
+    asyncord::connect_with(bot.token(), config, async |group| {
+        group.dispatcher.add_argument("prefix", "!".to_owned());
+        group.dispatcher.add_handler(whoami);
+        bot.play(group, scene);
+    })
+    .await
+}
+
+// ---- offline scene: what simulated users do when DISCORD_TOKEN is not set ----
+
+/// Both users ask who they are.
+async fn scene(s: Scene) -> SceneResult {
     s.say("alice", "!whoami")?;
     check(s.reply().await?.content == "You are alice.", "alice's name")?;
     s.say("bob", "!whoami")?;
     check(s.reply().await?.content == "You are bob.", "bob's name")
-}
-
-#[tokio::main]
-async fn main() -> asyncord::Result<()> {
-    asyncord_examples::run(&["inject_argument"], setup, scene).await
 }

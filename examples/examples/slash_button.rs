@@ -11,7 +11,7 @@ use asyncord::model::interaction::{InteractionMessageData, InteractionResponse};
 use asyncord::model::request::EditWebhookMessage;
 use asyncord::model::request::command::CreateCommand;
 use asyncord::prelude::*;
-use asyncord_examples::{Scene, SceneResult, check};
+use asyncord::testkit::{Offline, Scene, SceneResult, check};
 
 /// Registers `/vote` once the bot knows its application id.
 #[handler]
@@ -86,39 +86,46 @@ async fn vote(
     Ok(())
 }
 
-/// Registers both handlers.
-pub fn setup(groups: &[ClientGroup]) {
-    for group in groups {
-        group.dispatcher.add_handler(register);
-        group.dispatcher.add_handler(vote);
-    }
+#[tokio::main]
+async fn main() -> asyncord::Result<()> {
+    tracing_subscriber::fmt::init(); // asyncord logs through `tracing`
+    // DISCORD_TOKEN set: Discord. Unset: an in-process emulator that plays `scene` (below).
+    let bot = Offline::from_env().await?;
+    run(&bot).await
 }
 
-/// The offline scene: alice runs `/vote` and clicks "Yes".
-pub async fn scene(s: &Scene) -> SceneResult {
+/// The bot: registers both handlers, then runs until Ctrl-C.
+pub async fn run(bot: &Offline) -> asyncord::Result<()> {
+    asyncord::connect_with(bot.token(), bot.config(), async |group| {
+        group.dispatcher.add_handler(register);
+        group.dispatcher.add_handler(vote);
+        bot.play(group, scene);
+    })
+    .await
+}
+
+// ---- offline scene: what simulated users do when DISCORD_TOKEN is not set ----
+
+/// Alice runs `/vote` and clicks "Yes".
+async fn scene(s: Scene) -> SceneResult {
     let alice = s.user("alice")?;
-    println!("  alice: /vote");
+    s.narrate("alice: /vote");
     let command = alice
         .invoke_slash_command(s.channel(), "vote", serde_json::Value::Null)
         .await?;
     let question = command.message().await?;
-    println!("  bot: {} [Yes] [No]", question.content);
+    s.narrate(format_args!("bot: {} [Yes] [No]", question.content));
     check(question.content == "Is Rust fun?", "the question")?;
     let yes = format!("vote:{}:yes", command.id());
-    println!("  alice clicks [Yes]");
+    s.narrate("alice clicks [Yes]");
     let click = alice.click_button(s.channel(), question.id, &yes)?;
     let update = click.response().await?;
-    println!(
-        "  bot updates the message: {}",
+    s.narrate(format_args!(
+        "bot updates the message: {}",
         update.content().unwrap_or_default()
-    );
+    ));
     check(
         update.content() == Some("alice voted yes."),
         "the vote result",
     )
-}
-
-#[tokio::main]
-async fn main() -> asyncord::Result<()> {
-    asyncord_examples::run(&["slash_button"], setup, scene).await
 }

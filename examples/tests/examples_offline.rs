@@ -1,68 +1,97 @@
-//! Every example, run offline: the example's own handlers and scene against the emulator, on
-//! tokio's paused clock. A scene fails when the bot does not do what it shows.
+//! Every example, run offline: each example's own `run` — the bot its `main` starts, with the
+//! same handlers, setup and scene — against the emulator, on tokio's paused clock. A run fails
+//! when the bot does not do what the example's scene expects (see
+//! `asyncord/tests/testkit_offline.rs` for a scene that fails).
+//!
+//! `Offline::emulated` is what `Offline::from_env` returns without `DISCORD_TOKEN`, whatever
+//! the environment of the test.
 
-use asyncord_examples::{
-    custom_arguments, inject_argument, quickstart, rest_script, run_offline, slash_button, two_bots,
-};
+use asyncord::testkit::Offline;
+
+#[path = "../examples/quickstart.rs"]
+#[allow(dead_code)]
+mod quickstart;
+
+#[path = "../examples/custom_arguments.rs"]
+#[allow(dead_code)]
+mod custom_arguments;
+
+#[path = "../examples/inject_argument.rs"]
+#[allow(dead_code)]
+mod inject_argument;
+
+#[path = "../examples/two_bots.rs"]
+#[allow(dead_code)]
+mod two_bots;
+
+#[path = "../examples/rest_script.rs"]
+#[allow(dead_code)]
+mod rest_script;
+
+#[path = "../examples/slash_button.rs"]
+#[allow(dead_code)]
+mod slash_button;
+
+#[path = "../examples/gateway_argument.rs"]
+#[allow(dead_code)]
+mod gateway_argument;
+
+#[path = "../examples/resources.rs"]
+#[allow(dead_code)]
+mod resources;
+
+async fn offline() -> Offline {
+    Offline::emulated().await.unwrap()
+}
 
 #[tokio::test(start_paused = true)]
 async fn quickstart_echoes_and_ignores_bots() {
-    run_offline(&["quickstart"], quickstart::setup, quickstart::scene)
-        .await
-        .unwrap();
+    quickstart::run(&offline().await).await.unwrap();
 }
 
 #[tokio::test(start_paused = true)]
 async fn custom_arguments_reach_both_handler_forms() {
-    run_offline(
-        &["custom_arguments"],
-        custom_arguments::setup,
-        custom_arguments::scene,
-    )
-    .await
-    .unwrap();
+    custom_arguments::run(&offline().await).await.unwrap();
 }
 
 #[tokio::test(start_paused = true)]
 async fn inject_argument_resolves_fields_and_event_values() {
-    run_offline(
-        &["inject_argument"],
-        inject_argument::setup,
-        inject_argument::scene,
-    )
-    .await
-    .unwrap();
+    inject_argument::run(&offline().await).await.unwrap();
 }
 
 #[tokio::test(start_paused = true)]
 async fn two_bots_relay_through_client_groups() {
-    run_offline(&two_bots::BOTS, two_bots::setup, two_bots::scene)
+    let bots = Offline::emulated_for(&["listener", "speaker"])
         .await
         .unwrap();
+    two_bots::run(&bots).await.unwrap();
 }
 
 #[tokio::test(start_paused = true)]
 async fn rest_script_posts_and_lists() {
-    rest_script::offline().await.unwrap();
+    let bot = offline().await;
+    rest_script::run(&bot).await.unwrap();
+    let emulator = bot.emulator().unwrap();
+    let messages = emulator.world().messages(emulator.channel_id());
+    assert!(
+        messages
+            .iter()
+            .any(|m| m["content"] == "Hello from a REST script!"),
+        "the script's message is in the emulated channel: {messages:?}"
+    );
 }
 
 #[tokio::test(start_paused = true)]
 async fn slash_command_button_and_wait_for() {
-    run_offline(&["slash_button"], slash_button::setup, slash_button::scene)
-        .await
-        .unwrap();
+    slash_button::run(&offline().await).await.unwrap();
 }
 
-/// A scene that expects something the bot does not do fails the run (the tests above are not
-/// vacuous).
 #[tokio::test(start_paused = true)]
-async fn a_scene_whose_expectation_fails_fails_the_run() {
-    let result = run_offline(&["quickstart"], quickstart::setup, async |s| {
-        s.say("alice", "hi")?;
-        let reply = s.reply().await?;
-        asyncord_examples::check(reply.content == "something else", "an impossible reply")
-    })
-    .await;
-    let err = result.unwrap_err().to_string();
-    assert!(err.contains("an impossible reply"), "{err}");
+async fn gateway_argument_sets_presence_and_reads_latency() {
+    gateway_argument::run(&offline().await).await.unwrap();
+}
+
+#[tokio::test(start_paused = true)]
+async fn resources_are_fetched_in_the_setup_before_connecting() {
+    resources::run(&offline().await).await.unwrap();
 }

@@ -189,7 +189,7 @@ async fn connect_runs_one_bot_until_a_handler_stops_it() {
     let emu = Emulator::start().await.expect("emulator");
     let general = emu.channel_id();
     let config = emu.group_config().add_intents(Intents::MESSAGE_CONTENT);
-    let bot = connect_with(emu.token(), config, |group| {
+    let bot = connect_with(emu.token(), config, async |group| {
         group
             .dispatcher
             .add_handler_for::<MessageCreateEvent, _>(|event, ctx| async move {

@@ -15,6 +15,7 @@ use std::time::Duration;
 use asyncord_model::Intents;
 use asyncord_model::gateway::Presence;
 
+use super::error::Error;
 use crate::gateway::{Compression, Connector, Session, Shards};
 use crate::http::{DEFAULT_BASE_URL, Transport};
 
@@ -113,9 +114,64 @@ impl fmt::Debug for GroupConfig {
 }
 
 impl GroupConfig {
+    /// The environment variable [`GroupConfig::from_env`] reads: a REST API base to use instead
+    /// of Discord's.
+    pub const API_URL_VAR: &str = "DISCORD_API_URL";
+
     /// The default configuration.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The default configuration, with the REST API base from `DISCORD_API_URL` when it is set
+    /// and not blank (for example `http://127.0.0.1:7878/api/v10`: a proxy, or the emulator of
+    /// `cargo run -p asyncord --features testkit --example emulator`). The gateway URL then comes
+    /// from that server's `GET /gateway/bot`. Unset, this is [`GroupConfig::new`].
+    ///
+    /// ```no_run
+    /// # async fn demo() -> asyncord::Result<()> {
+    /// use asyncord::GroupConfig;
+    ///
+    /// let config = GroupConfig::from_env()?;
+    /// asyncord::connect_with(std::env::var("DISCORD_TOKEN")?, config, async |group| {
+    ///     let _ = group; // register handlers here
+    /// })
+    /// .await
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// When `DISCORD_API_URL` is set but is not UTF-8, or is not an `http://` or `https://`
+    /// URL.
+    pub fn from_env() -> Result<Self, Error> {
+        let config = Self::new();
+        let url = match std::env::var(Self::API_URL_VAR) {
+            Ok(url) => url,
+            Err(std::env::VarError::NotPresent) => return Ok(config),
+            Err(std::env::VarError::NotUnicode(_)) => {
+                return Err(Error::other(format!(
+                    "{} is not valid UTF-8",
+                    Self::API_URL_VAR
+                )));
+            }
+        };
+        config.api_base_from_var(&url)
+    }
+
+    /// [`GroupConfig::api_base`] from the value of `DISCORD_API_URL` (blank: unchanged).
+    fn api_base_from_var(self, url: &str) -> Result<Self, Error> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Ok(self);
+        }
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(Error::other(format!(
+                "{} must be an http:// or https:// REST API base such as \
+                 http://127.0.0.1:7878/api/v10, not {url:?}",
+                Self::API_URL_VAR
+            )));
+        }
+        Ok(self.api_base(url))
     }
 
     /// Identifies with exactly these intents.
@@ -254,6 +310,24 @@ mod tests {
         assert_eq!(
             config.resolve_intents(Intents::GUILD_MEMBERS),
             Intents::GUILDS | Intents::GUILD_MESSAGES
+        );
+    }
+
+    #[test]
+    fn the_api_url_variable_sets_the_rest_base_or_is_refused_clearly() {
+        let config = GroupConfig::new()
+            .api_base_from_var(" http://127.0.0.1:7878/api/v10/ ")
+            .unwrap();
+        assert_eq!(config.api_base, "http://127.0.0.1:7878/api/v10");
+        let blank = GroupConfig::new().api_base_from_var("  ").unwrap();
+        assert_eq!(blank.api_base, GroupConfig::new().api_base);
+        let err = GroupConfig::new()
+            .api_base_from_var("127.0.0.1:7878")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("DISCORD_API_URL") && err.contains("http://"),
+            "{err}"
         );
     }
 

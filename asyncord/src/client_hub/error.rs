@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
+use super::setup::SetupError;
 use crate::dispatcher::DispatchError;
 use crate::gateway::{GatewayError, Session};
 use crate::http::RestError;
@@ -142,13 +143,52 @@ pub enum HubError {
     /// One or more groups failed while running (the summary names each and why).
     #[error("{0}")]
     GroupsFailed(Box<RunSummary>),
+    /// [`StopHandle::stop_with_error`](super::StopHandle::stop_with_error) stopped the hub.
+    #[error(transparent)]
+    StoppedWithError(StoppedWithError),
+}
+
+/// The hub was stopped by [`StopHandle::stop_with_error`](super::StopHandle::stop_with_error):
+/// the error it was given, and the run's summary.
+///
+/// Its message is the error's, after "the hub was stopped because of an error"; its
+/// [`source`](std::error::Error::source) is that error's own source.
+pub struct StoppedWithError {
+    /// The error given to `stop_with_error`.
+    pub error: Box<dyn std::error::Error + Send + Sync + 'static>,
+    /// The summary of the run it ended.
+    pub summary: Box<RunSummary>,
+}
+
+impl fmt::Display for StoppedWithError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the hub was stopped because of an error: {}", self.error)
+    }
+}
+
+impl fmt::Debug for StoppedWithError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StoppedWithError")
+            .field("error", &self.error)
+            .field("summary", &self.summary)
+            .finish()
+    }
+}
+
+impl std::error::Error for StoppedWithError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        // The error's message is already part of ours: its causes come next.
+        self.error.source()
+    }
 }
 
 impl HubError {
-    /// The summary of the run, when groups failed while running.
+    /// The summary of the run, when groups failed while running or the hub was stopped with an
+    /// error.
     pub fn summary(&self) -> Option<&RunSummary> {
         match self {
             Self::GroupsFailed(summary) => Some(summary),
+            Self::StoppedWithError(stopped) => Some(&stopped.summary),
             _ => None,
         }
     }
@@ -174,6 +214,9 @@ pub enum Error {
     /// The hub could not start or a group failed.
     #[error(transparent)]
     Hub(#[from] HubError),
+    /// The setup closure given to [`connect`](super::connect) failed; nothing connected.
+    #[error(transparent)]
+    Setup(#[from] SetupError),
     /// A REST request failed.
     #[error(transparent)]
     Rest(#[from] RestError),

@@ -10,6 +10,7 @@ use tokio::sync::watch;
 
 use super::config::GroupConfig;
 use super::dispatcher::GroupDispatcher;
+use super::groups::StopHandle;
 use crate::gateway::GatewayHandle;
 use crate::rest::RestClient;
 
@@ -32,6 +33,7 @@ struct GroupInner {
     name: String,
     token: String,
     config: Mutex<GroupConfig>,
+    stop: StopHandle,
 }
 
 impl fmt::Debug for ClientGroup {
@@ -47,7 +49,7 @@ impl fmt::Debug for ClientGroup {
 }
 
 impl ClientGroup {
-    pub(crate) fn new(name: &str, token: &str, config: GroupConfig) -> Self {
+    pub(crate) fn new(name: &str, token: &str, config: GroupConfig, stop: StopHandle) -> Self {
         let token = token.trim();
         let token = token.strip_prefix("Bot ").unwrap_or(token).to_owned();
         let mut rest = RestClient::builder(&token).base_url(config.api_base.clone());
@@ -62,6 +64,7 @@ impl ClientGroup {
                 name: name.to_owned(),
                 token,
                 config: Mutex::new(config),
+                stop,
             }),
         }
     }
@@ -107,6 +110,13 @@ impl ClientGroup {
         }
         *guard = after;
         self
+    }
+
+    /// The stop handle of the hub this group belongs to: it stops every group of that hub
+    /// (the same as `client_groups.stop_handle()` in a handler). Useful in a setup that spawns
+    /// a task which decides when the bot ends.
+    pub fn stop_handle(&self) -> &StopHandle {
+        &self.inner.stop
     }
 
     pub(crate) fn token(&self) -> &str {

@@ -3,7 +3,7 @@
 //! [`StopHandle`], which stops the hub from anywhere.
 
 use std::fmt;
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tokio::sync::watch;
 
@@ -16,7 +16,11 @@ use super::group::ClientGroup;
 #[derive(Clone)]
 pub struct StopHandle {
     tx: Arc<watch::Sender<bool>>,
+    error: Arc<Mutex<Option<StopError>>>,
 }
+
+/// The error given to [`StopHandle::stop_with_error`].
+type StopError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 impl fmt::Debug for StopHandle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -30,6 +34,7 @@ impl Default for StopHandle {
     fn default() -> Self {
         Self {
             tx: Arc::new(watch::Sender::new(false)),
+            error: Arc::default(),
         }
     }
 }
@@ -41,6 +46,30 @@ impl StopHandle {
         self.tx.send_replace(true);
     }
 
+    /// Stops the hub as [`StopHandle::stop`] does, because of `error`: `start()` then returns
+    /// [`HubError::StoppedWithError`](super::HubError::StoppedWithError) with it (and
+    /// `connect` the same, inside [`asyncord::Error`](super::Error)), so that `main` ends with
+    /// an error. When several errors stop the hub, the first is kept.
+    ///
+    /// ```
+    /// use asyncord::prelude::*;
+    ///
+    /// #[handler]
+    /// async fn on_message(event: MessageCreateEvent, client_groups: ClientGroups) -> HandlerResult {
+    ///     if event.content == "!crash" {
+    ///         client_groups.stop_handle().stop_with_error("asked to crash");
+    ///     }
+    ///     Ok(())
+    /// }
+    /// ```
+    pub fn stop_with_error(&self, error: impl Into<StopError>) {
+        self.error
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get_or_insert(error.into());
+        self.stop();
+    }
+
     /// Whether a stop was asked for and the hub has not finished stopping.
     pub fn is_stopping(&self) -> bool {
         *self.tx.borrow()
@@ -50,7 +79,16 @@ impl StopHandle {
         self.tx.subscribe()
     }
 
+    /// The error of [`StopHandle::stop_with_error`], if it stopped the hub (taken once).
+    pub(crate) fn take_error(&self) -> Option<StopError> {
+        self.error
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+
     pub(crate) fn reset(&self) {
+        self.take_error();
         self.tx.send_replace(false);
     }
 }

@@ -9,7 +9,7 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 
 use super::config::{GroupConfig, HubConfig};
-use super::error::{GroupProblem, GroupReport, HubError, RunSummary, StopReason};
+use super::error::{GroupProblem, GroupReport, HubError, RunSummary, StopReason, StoppedWithError};
 use super::group::ClientGroup;
 use super::groups::{ClientGroups, StopHandle};
 use super::run::{self, GroupRun};
@@ -115,7 +115,8 @@ impl ClientHub {
         if self.groups.contains(&name) {
             return Err(HubError::DuplicateGroup(name));
         }
-        let group = ClientGroup::new(&name, token.as_ref(), config);
+        let stop = self.groups.stop_handle().clone();
+        let group = ClientGroup::new(&name, token.as_ref(), config, stop);
         group.dispatcher.add_argument(CLIENT, group.client.clone());
         group
             .dispatcher
@@ -254,6 +255,12 @@ impl ClientHub {
                 .collect(),
         };
         tracing::info!("{summary}");
+        if let Some(error) = stop.take_error() {
+            return Err(HubError::StoppedWithError(StoppedWithError {
+                error,
+                summary: Box::new(summary),
+            }));
+        }
         if summary.failures().next().is_some() {
             Err(HubError::GroupsFailed(Box::new(summary)))
         } else {

@@ -4,7 +4,8 @@
 //!   [`ClientGroup`] per bot — its `dispatcher`, `gateway` and `client` (REST) — and
 //!   [`ClientHub::start`] checks every group's handlers, runs the groups concurrently until
 //!   Ctrl-C/SIGTERM or [`ClientHub::stop`], then shuts down gracefully.
-//! - [`connect`]: the one-bot shortcut, a hub with one group named `"default"`.
+//! - [`connect`]: the one-bot shortcut, a hub with one group named `"default"`; its async setup
+//!   closure registers handlers (and may await REST calls) before the bot connects.
 //! - Default handler arguments of every group: `client` ([`RestClient`]), `gateway`
 //!   ([`GatewayHandle`]) and `client_groups` ([`ClientGroups`]).
 //! - [`GroupConfig`]: intents (derived from the handlers by default), presence, shards,
@@ -24,6 +25,7 @@ mod group;
 mod groups;
 mod hub;
 mod run;
+mod setup;
 mod signal;
 mod tracker;
 
@@ -31,21 +33,25 @@ pub use config::{GroupConfig, HubConfig, IntentsConfig};
 pub use dispatcher::GroupDispatcher;
 pub use error::{
     Error, GroupError, GroupProblem, GroupReport, HubError, Result, RunSummary, StopReason,
+    StoppedWithError,
 };
 pub use group::{ClientGroup, GroupGateway};
 pub use groups::{ClientGroups, StopHandle};
 pub use hub::ClientHub;
+pub use setup::{SetupError, SetupResult};
 pub use tracker::TrackedMarker;
 
 /// The name of the group [`connect`] creates.
 pub const DEFAULT_GROUP: &str = "default";
 
 /// Runs one bot until Ctrl-C, SIGTERM or a stop from a handler: the seed's
-/// `connect(token)`.
+/// `async with connect(TOKEN) as group:`.
 ///
-/// `setup` receives the bot's group to register handlers and arguments (and to read its
-/// `client`); then the bot connects and runs. It is the same as a [`ClientHub`] with one group
-/// named `"default"`.
+/// `setup` is an async closure that receives the bot's group: it registers handlers and
+/// arguments, and may await (the group's `client` works already, so it can read guilds or
+/// channels first). Then the bot connects and runs. `setup` returns `()`, or a `Result` whose
+/// error ends `connect` before anything connects ([`SetupResult`]; the error is
+/// [`Error::Setup`]). It is the same as a [`ClientHub`] with one group named `"default"`.
 ///
 /// ```no_run
 /// use asyncord::prelude::*;
@@ -61,25 +67,42 @@ pub const DEFAULT_GROUP: &str = "default";
 ///
 /// #[tokio::main]
 /// async fn main() -> asyncord::Result<()> {
-///     asyncord::connect(std::env::var("DISCORD_TOKEN")?, |group| {
+///     asyncord::connect(std::env::var("DISCORD_TOKEN")?, async |group| {
 ///         group.dispatcher.add_handler(on_message);
 ///     })
 ///     .await
 /// }
 /// ```
-pub async fn connect(token: impl AsRef<str>, setup: impl FnOnce(&ClientGroup)) -> Result<()> {
+///
+/// A setup that awaits and can fail names its result type:
+///
+/// ```no_run
+/// # async fn demo() -> asyncord::Result<()> {
+/// asyncord::connect(std::env::var("DISCORD_TOKEN")?, async |group| -> asyncord::Result<()> {
+///     let guild = group.client.guilds.get(123_456_789_012_345_678_u64, false).await?;
+///     println!("connecting to {}", guild.name);
+///     Ok(())
+/// })
+/// .await
+/// # }
+/// ```
+pub async fn connect<S, R>(token: impl AsRef<str>, setup: S) -> Result<()>
+where
+    S: AsyncFnOnce(&ClientGroup) -> R,
+    R: SetupResult,
+{
     connect_with(token, GroupConfig::default(), setup).await
 }
 
 /// [`connect`] with a group configuration (intents, presence, shards, URLs...).
-pub async fn connect_with(
-    token: impl AsRef<str>,
-    config: GroupConfig,
-    setup: impl FnOnce(&ClientGroup),
-) -> Result<()> {
+pub async fn connect_with<S, R>(token: impl AsRef<str>, config: GroupConfig, setup: S) -> Result<()>
+where
+    S: AsyncFnOnce(&ClientGroup) -> R,
+    R: SetupResult,
+{
     let mut hub = ClientHub::new();
     let group = hub.create_client_group_with(DEFAULT_GROUP, token, config)?;
-    setup(&group);
+    setup(&group).await.into_setup_result()?;
     hub.start().await?;
     Ok(())
 }

@@ -21,6 +21,10 @@
 //! # Ok(()) }
 //! ```
 //!
+//! An example bot runs against Discord or, without a token, against the emulator with one
+//! switch: [`Offline::from_env`], whose [`Offline::play`] plays a [`Scene`] of simulated users
+//! (see [`offline`]).
+//!
 //! Under the facade: the REST side ([`rest`]) and the gateway side ([`gateway`]) share one
 //! world: what a bot does over REST is published as a [`Dispatch`] on the world's
 //! dispatch bus, and the gateway side delivers each dispatch to every connected session whose
@@ -37,6 +41,7 @@ mod emulator;
 mod expect;
 mod front;
 mod interaction;
+pub mod offline;
 mod runner;
 mod users;
 
@@ -45,6 +50,7 @@ pub use emulator::{Emulator, GuildInfo};
 pub use expect::ExpectError;
 pub use gateway::GatewayCompressionSupport;
 pub use interaction::{InteractionReply, SimInteraction};
+pub use offline::{Offline, Scene, SceneError, SceneResult, check};
 pub use runner::{RunBotError, RunningBot};
 pub use users::SimUser;
 
