@@ -34,11 +34,11 @@
 //! }
 //! ```
 //!
-//! Offline, the program says so, prints the scene's conversation on stdout, and ends when the
+//! Offline, the program says so and logs the scene's conversation (at INFO, target
+//! `asyncord::scene`: a `tracing_subscriber::fmt::init()` in `main` shows it), and ends when the
 //! scene does: `connect` returns `Ok` if the bot did what the scene expects, or the scene's
 //! failure (so `main` exits with 1). Online, [`Offline::play`] does nothing and the bot runs
-//! until Ctrl-C. This module (with [`Scene`]) is the testkit's terminal front: the one place
-//! asyncord writes to stdout, because showing the scene is what it is for.
+//! until Ctrl-C.
 
 mod scene;
 

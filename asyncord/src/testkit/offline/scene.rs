@@ -1,5 +1,6 @@
-//! [`Scene`]: what simulated users do to a bot offline, narrated on stdout as a conversation,
-//! with [`check`] to fail the scene when the bot does not do what it should.
+//! [`Scene`]: what simulated users do to a bot offline, narrated as a conversation (through
+//! `tracing`, at INFO under the target `asyncord::scene`), with [`check`] to fail the scene when
+//! the bot does not do what it should.
 
 use std::fmt;
 use std::sync::Arc;
@@ -17,10 +18,10 @@ pub type SceneError = Box<dyn std::error::Error + Send + Sync + 'static>;
 /// The result of a scene.
 pub type SceneResult = Result<(), SceneError>;
 
-/// Prints a line of the offline run (the testkit's terminal front; see the module docs of
-/// [`offline`](super)).
+/// Logs a line of the offline run at INFO under the target `asyncord::scene` (the library never
+/// prints; a program's `tracing` subscriber shows the conversation).
 pub(crate) fn narrate(line: impl fmt::Display) {
-    println!("{line}");
+    tracing::info!(target: "asyncord::scene", "{line}");
 }
 
 /// Fails the scene with `what` unless `ok`.
@@ -35,7 +36,7 @@ pub fn check(ok: bool, what: impl Into<String>) -> SceneResult {
 }
 
 /// The emulated world during an offline scene: the simulated users and the bots' channel, with
-/// helpers that print the conversation as it happens.
+/// helpers that log the conversation as it happens.
 ///
 /// Cheap to clone.
 #[derive(Clone, Debug)]
@@ -78,12 +79,12 @@ impl Scene {
         Ok(self.emulator.user_named(name)?)
     }
 
-    /// Prints a line of the scene (indented like the conversation).
+    /// Logs a line of the scene (indented like the conversation).
     pub fn narrate(&self, line: impl fmt::Display) {
         narrate(format_args!("  {line}"));
     }
 
-    /// `user` writes `text` in the scene's channel (printed); returns the message id.
+    /// `user` writes `text` in the scene's channel (logged); returns the message id.
     ///
     /// # Errors
     /// When the user is unknown or cannot post there.
@@ -92,7 +93,7 @@ impl Scene {
         Ok(self.user(user)?.send_message(self.channel, text)?)
     }
 
-    /// The next message a bot posts in the scene's channel (printed), waiting up to the
+    /// The next message a bot posts in the scene's channel (logged), waiting up to the
     /// emulator's timeout.
     ///
     /// # Errors
@@ -107,7 +108,7 @@ impl Scene {
     }
 
     /// Checks that no bot posts in the scene's channel for `within` (at most the emulator's
-    /// timeout); prints that nothing came.
+    /// timeout); logs that nothing came.
     ///
     /// # Errors
     /// When a bot posts.
