@@ -229,7 +229,7 @@ async fn connect_with_over_tcp_reaches_a_zlib_only_server() {
     let general = emu.channel_id();
     let seen = Arc::new(AtomicUsize::new(0));
     let seen_in_handler = seen.clone();
-    let bot = connect_with(emu.token(), emu.tcp_group_config(), move |group| {
+    let bot = connect_with(emu.token(), emu.tcp_group_config(), async move |group| {
         group
             .dispatcher
             .add_handler_for::<MessageCreateEvent, _>(move |event, ctx| {
