@@ -32,6 +32,7 @@ pub mod member;
 pub mod message;
 pub mod monetization;
 pub mod presence;
+pub mod rate_limit;
 pub mod request;
 pub mod role;
 pub mod scheduled_event;

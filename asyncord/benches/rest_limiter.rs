@@ -87,10 +87,10 @@ fn in_memory(c: &mut Criterion) {
     let (world, seed) = World::seeded();
     let server = RestServer::in_memory(world, config());
     server.set_recording(false);
-    let transport = server.transport();
+    let transport: Arc<dyn Transport> = Arc::new(server.endpoint());
     let client = RestClient::builder(&seed.bot.token)
         .base_url(server.url())
-        .transport(server.transport())
+        .transport(Arc::clone(&transport))
         .global_limit(0)
         .build();
     let url = server.url();

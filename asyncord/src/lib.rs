@@ -8,7 +8,8 @@
 //!   and rate limiter under it.
 //! - [`gateway`]: shards, compression, heartbeats, resume.
 //! - [`model`]: every Discord object, event and request body (`asyncord-model`).
-//! - `testkit` (feature `testkit`): the offline Discord emulator.
+//! - `testkit` (feature `testkit`): the offline Discord emulator (the `asyncord-testkit` crate)
+//!   and what connects a bot to it.
 //! - [`prelude`]: the names a bot needs, `use asyncord::prelude::*;`.
 
 pub use asyncord_model as model;

@@ -2,7 +2,8 @@
 //!
 //! The dispatcher's names (`handler`, `HandlerResult`, `Dispatcher`...), the hub's (`ClientHub`,
 //! `ClientGroup`, `connect`...), the clients (`RestClient`, `GatewayHandle`), every gateway event
-//! (`MessageCreateEvent`...), the common request bodies and the model's primitives.
+//! (`MessageCreateEvent`...), the common request bodies and the model's primitives; with the
+//! `testkit` feature, the emulator's bot methods (`emu.run_bot(..)`, `emu.group_config()`...).
 
 pub use asyncord_model::gateway::events::*;
 pub use asyncord_model::request::{CreateMessage, EditMessage};
@@ -17,3 +18,6 @@ pub use crate::dispatcher::{
 };
 pub use crate::gateway::GatewayHandle;
 pub use crate::rest::RestClient;
+
+#[cfg(feature = "testkit")]
+pub use crate::testkit::EmulatorBots as _;

@@ -1,7 +1,6 @@
 //! Outbound commands: the 120-per-60-s limit with room for heartbeats, presence, voice state,
 //! guild members gathered across chunks, soundboard sounds; and the world's dispatches reaching
 //! sessions by intents with the MESSAGE_CONTENT rules.
-#![cfg(feature = "testkit")]
 
 mod gateway_support;
 
@@ -113,7 +112,7 @@ async fn guild_members_are_gathered_across_chunks() {
     let cfg = GatewayConfig::new(TOKEN, Intents::GUILDS | Intents::GUILD_MEMBERS)
         .url(server.url())
         .shards(Shards::all(1))
-        .connector(server.connector());
+        .connector(Arc::new(server.endpoint()));
     let mut gw = Gateway::connect(cfg).await.unwrap();
     until(&mut gw, "GUILD_CREATE").await;
     let handle = gw.handle();
@@ -238,7 +237,7 @@ async fn world_dispatches_follow_intents_and_message_content_rules() {
     )
     .url(server.url())
     .shards(Shards::all(1))
-    .connector(server.connector());
+    .connector(Arc::new(server.endpoint()));
     let mut gw = Gateway::connect(cfg).await.unwrap();
     until(&mut gw, "GUILD_CREATE").await;
 

@@ -2,7 +2,6 @@
 //! was requested; a shard falls back (zstd-stream, then zlib-stream, then none) when the
 //! handshake is refused or the first message cannot be decoded, at once and resuming, and keeps
 //! the mode it settled on; a corrupt frame later in a stream is a reconnect, not a fallback.
-#![cfg(feature = "testkit")]
 
 mod gateway_support;
 

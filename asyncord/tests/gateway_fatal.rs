@@ -1,9 +1,9 @@
 //! Fatal close codes (4004, 4010-4014) stop the shard with an error that says what to fix, and
 //! the shard never connects again.
-#![cfg(feature = "testkit")]
 
 mod gateway_support;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use asyncord::gateway::{Compression, Gateway, GatewayConfig, GatewayError, ShardStatus, Shards};
@@ -51,7 +51,7 @@ async fn bad_token_4004() {
     cfg = GatewayConfig::new("wrong-token", cfg.intents)
         .url(env.server.url())
         .shards(Shards::all(1))
-        .connector(env.server.connector());
+        .connector(Arc::new(env.server.endpoint()));
     stops_with(
         &env,
         cfg,

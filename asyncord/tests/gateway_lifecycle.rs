@@ -1,6 +1,5 @@
 //! Connecting: HELLO, IDENTIFY, READY then GUILD_CREATE, dispatches, every compression, a huge
 //! GUILD_CREATE, heartbeats (jitter, op 1, zombie detection).
-#![cfg(feature = "testkit")]
 
 mod gateway_support;
 
@@ -256,7 +255,7 @@ impl asyncord::gateway::Connector for Flaky {
 async fn network_errors_back_off_exponentially_with_a_cap() {
     let env = setup(server_config()).await;
     let flaky = std::sync::Arc::new(Flaky {
-        inner: env.server.connector(),
+        inner: std::sync::Arc::new(env.server.endpoint()),
         fail: 8,
         attempts: std::sync::Mutex::new(Vec::new()),
     });

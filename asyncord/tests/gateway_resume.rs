@@ -1,7 +1,6 @@
 //! Resuming: 10,000 events through a dropped connection, op 7 and a zombie arrive exactly once and
 //! in order; op 9 both ways; close codes that resume or start a new session; handing a session
 //! over to a new client.
-#![cfg(feature = "testkit")]
 
 mod gateway_support;
 

@@ -1,6 +1,5 @@
 //! Malformed frames and unknown events are logged and skipped and the shard stays up; events
 //! nobody asked for are dropped after the envelope peek.
-#![cfg(feature = "testkit")]
 
 mod gateway_support;
 

@@ -1,6 +1,5 @@
 //! Sharding: identify pacing by `max_concurrency` buckets, a shard range per process, the shard
 //! count and URL from `GET /gateway/bot`, and dispatch routing by guild.
-#![cfg(feature = "testkit")]
 
 mod gateway_support;
 
@@ -102,7 +101,7 @@ async fn a_process_runs_its_shard_range_and_gets_its_guilds_events() {
             count: 4,
             range: 2..4,
         })
-        .connector(server.connector());
+        .connector(Arc::new(server.endpoint()));
     let mut gw = Gateway::connect(cfg).await.unwrap();
     assert_eq!(gw.handle().shard_ids(), vec![2, 3]);
     assert_eq!(gw.handle().shard_for_guild(Snowflake::new(g3)), 3);

@@ -2,7 +2,6 @@
 //! interests may change while it runs), unwanted frames still advance the session's sequence,
 //! the sink sees wanted frames in order on the reader task, and `next_event` only reports the
 //! end.
-#![cfg(feature = "testkit")]
 
 mod gateway_support;
 

@@ -1,6 +1,5 @@
 //! Users, DMs, the current application, application commands, interactions and OAuth2 info
 //! against the emulator.
-#![cfg(feature = "testkit")]
 
 #[path = "rest_common/mod.rs"]
 mod common;

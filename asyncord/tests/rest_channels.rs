@@ -1,6 +1,5 @@
 //! Channels, threads, invites and webhooks against the emulator: method, path, query, headers,
 //! body as received, and the parsed response.
-#![cfg(feature = "testkit")]
 
 #[path = "rest_common/mod.rs"]
 mod common;

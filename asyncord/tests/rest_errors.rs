@@ -1,7 +1,6 @@
 //! Error kinds against the emulator (real sockets, real clock, tiny durations): Discord's error
 //! body rendered readably, not found, forbidden, non-JSON bodies, timeouts, transport failures,
 //! decode failures, local validation before sending, and a client that never shows its token.
-#![cfg(feature = "testkit")]
 
 #[path = "rest_common/mod.rs"]
 mod common;

@@ -1,5 +1,4 @@
 //! Guilds, roles, members, bans, stage instances and stickers against the emulator.
-#![cfg(feature = "testkit")]
 
 #[path = "rest_common/mod.rs"]
 mod common;

@@ -1,6 +1,5 @@
 //! Messages, reactions and pins against the emulator: each call's method, path, query, headers
 //! and body as received, and the parsed response.
-#![cfg(feature = "testkit")]
 
 #[path = "rest_common/mod.rs"]
 mod common;

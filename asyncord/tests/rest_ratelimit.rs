@@ -1,11 +1,11 @@
 //! Rate limiting on tokio's paused clock, through the emulator's in-memory transport: shared
 //! buckets, Discord's order, the global limit, each 429 scope, the retry bound, 5xx retries and
 //! the 401 stop.
-#![cfg(feature = "testkit")]
 
 #[path = "rest_common/mod.rs"]
 mod common;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use asyncord::http::{RateLimitScope, RestError};
@@ -145,7 +145,7 @@ async fn interaction_callbacks_are_exempt_from_the_global_limit() {
     let server = RestServer::in_memory(world.clone(), config);
     let client = RestClient::builder(&seed.bot.token)
         .base_url(server.url())
-        .transport(server.transport())
+        .transport(Arc::new(server.endpoint()))
         .global_limit(2)
         .build();
     let interactions: Vec<_> = (0..10)
@@ -257,7 +257,7 @@ async fn retries_stop_at_the_bound() {
     let server = RestServer::in_memory(world, RestConfig::default());
     let client = RestClient::builder(&seed.bot.token)
         .base_url(server.url())
-        .transport(server.transport())
+        .transport(Arc::new(server.endpoint()))
         .max_retries(2)
         .build();
     server.inject(
@@ -361,7 +361,7 @@ async fn unauthorized_stops_the_token() {
     let server = RestServer::in_memory(world, RestConfig::default());
     let client = RestClient::builder("not-a-valid-token")
         .base_url(server.url())
-        .transport(server.transport())
+        .transport(Arc::new(server.endpoint()))
         .build();
     let err = client.channels.get(seed.channel_id).await.unwrap_err();
     assert!(matches!(err, RestError::Unauthorized(_)), "{err:?}");

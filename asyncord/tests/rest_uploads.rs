@@ -1,6 +1,5 @@
 //! Multipart uploads round trip through the emulator, and audit-log reasons with non-ASCII text
 //! arrive intact.
-#![cfg(feature = "testkit")]
 
 #[path = "rest_common/mod.rs"]
 mod common;

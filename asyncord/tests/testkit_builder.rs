@@ -2,10 +2,8 @@
 //! guilds, channels, threads, roles, members, several bots with their granted privileged
 //! intents — and the defaults are one guild with #general, one bot, two users.
 
-#![cfg(feature = "testkit")]
-
 use asyncord::model::{Intents, Permissions};
-use asyncord::testkit::{BotSpec, Emulator, ExpectError, GuildSpec, RunBotError};
+use asyncord::testkit::{BotSpec, Emulator, EmulatorBots, ExpectError, GuildSpec, RunBotError};
 
 #[tokio::test(start_paused = true)]
 async fn defaults_are_one_guild_one_bot_two_users() {

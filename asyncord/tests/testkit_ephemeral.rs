@@ -3,8 +3,6 @@
 //! `MESSAGE_CREATE` / `MESSAGE_UPDATE` for them, but the interaction's webhook routes reach
 //! them and their components work.
 
-#![cfg(feature = "testkit")]
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -17,7 +15,7 @@ use asyncord::model::interaction::{InteractionData, InteractionMessageData, Inte
 use asyncord::model::message::{Message, MessageFlags};
 use asyncord::model::request::{CreateCommand, EditWebhookMessage, ExecuteWebhook};
 use asyncord::rest::{ListMessages, RestClient};
-use asyncord::testkit::{Emulator, SimInteraction};
+use asyncord::testkit::{Emulator, EmulatorBots, SimInteraction};
 use serde_json::{Value, json};
 
 /// How many bot messages the bot's `MessageCreate` handler saw.

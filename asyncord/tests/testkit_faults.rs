@@ -2,8 +2,6 @@
 //! retried by the client and the reply still arrives; a dropped gateway connection is resumed
 //! and no event is lost; a non-resumable op 9 makes the bot identify again. Paused clock.
 
-#![cfg(feature = "testkit")]
-
 use std::time::Duration;
 
 use asyncord::dispatcher::{HandlerResult, handler};
@@ -14,7 +12,7 @@ use asyncord::model::request::CreateMessage;
 use asyncord::rest::RestClient;
 use asyncord::testkit::gateway::ServerEventKind;
 use asyncord::testkit::rest::{Fault, FaultRule};
-use asyncord::testkit::{Emulator, RunningBot};
+use asyncord::testkit::{Emulator, EmulatorBots, RunningBot};
 
 #[handler]
 async fn echo(event: MessageCreateEvent, client: RestClient) -> HandlerResult {

@@ -2,9 +2,7 @@
 //! events, and has the fields the real Discord frames captured live
 //! (`testdata/discord-api/payloads/captured-accord-jl/`) carry — compared recursively, key set
 //! against key set. Fields of the real frames the emulator does not send must be on the list
-//! below, each with its reason (and in `TESTKIT.md`); anything else missing fails.
-
-#![cfg(feature = "testkit")]
+//! below, each with its reason (and in `asyncord-testkit/README.md`); anything else missing fails.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -16,7 +14,7 @@ use asyncord::model::component::{ActionRow, Button, TextInput};
 use asyncord::model::gateway::events::Event;
 use asyncord::model::interaction::InteractionResponse;
 use asyncord::model::request::{CreateCommand, CreateMessage};
-use asyncord::testkit::Emulator;
+use asyncord::testkit::{Emulator, EmulatorBots};
 use serde_json::Value;
 
 /// Real-frame fields the emulator does not send: `(event, path)`; `*` matches every event.

@@ -2,8 +2,6 @@
 //! gateway through `GET /api/v10/gateway/bot`, a bot connects over TCP exactly as it would to
 //! Discord, and after `shutdown` the port is closed. Real clock (sockets).
 
-#![cfg(feature = "testkit")]
-
 use std::time::Duration;
 
 use asyncord::dispatcher::{HandlerResult, handler};
@@ -11,7 +9,7 @@ use asyncord::model::Intents;
 use asyncord::model::gateway::events::MessageCreateEvent;
 use asyncord::model::request::CreateMessage;
 use asyncord::rest::RestClient;
-use asyncord::testkit::Emulator;
+use asyncord::testkit::{Emulator, EmulatorBots};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 #[handler]

@@ -2,7 +2,6 @@
 //! run with the scene's outcome — `Ok` when it passes, the scene's failure (or panic) as
 //! `connect`'s error otherwise — and the tokens and configuration it hands out reach the
 //! emulator's bots.
-#![cfg(feature = "testkit")]
 
 use asyncord::client_hub::HubError;
 use asyncord::dispatcher::{HandlerResult, handler};

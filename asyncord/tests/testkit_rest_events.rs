@@ -2,8 +2,6 @@
 //! dispatches — messages, reactions, channels, threads, roles, members — for every connected
 //! bot whose intents cover them, and not for the others. Paused clock, in memory.
 
-#![cfg(feature = "testkit")]
-
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -14,7 +12,7 @@ use asyncord::model::request::{
     CreateGuildChannel, CreateMessage, CreateRole, EditMessage, ModifyGuildChannel,
     ModifyGuildMember, ModifyRole, StartThreadWithoutMessage,
 };
-use asyncord::testkit::{BotSpec, Emulator, RunningBot};
+use asyncord::testkit::{BotSpec, Emulator, EmulatorBots, RunningBot};
 
 type Seen = Arc<Mutex<Vec<(String, String)>>>;
 

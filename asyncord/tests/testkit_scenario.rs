@@ -1,8 +1,6 @@
 //! The full scenario of the testkit issue: a bot with a slash command and buttons, driven by two
 //! simulated users, asserting every reply — written as a bot author would test their bot.
 
-#![cfg(feature = "testkit")]
-
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
@@ -14,7 +12,7 @@ use asyncord::model::gateway::events::{InteractionCreateEvent, ReadyEvent};
 use asyncord::model::interaction::{InteractionData, InteractionMessageData, InteractionResponse};
 use asyncord::model::request::CreateCommand;
 use asyncord::rest::RestClient;
-use asyncord::testkit::Emulator;
+use asyncord::testkit::{Emulator, EmulatorBots};
 use serde_json::json;
 
 /// Votes by user id: `true` for yes.

@@ -2,8 +2,6 @@
 //! a real hub group (REST client + gateway + dispatcher), the emulator in memory on tokio's
 //! paused clock, and the emulator's expectations for what the bot did.
 
-#![cfg(feature = "testkit")]
-
 use asyncord::dispatcher::{HandlerResult, handler};
 use asyncord::model::Intents;
 use asyncord::model::component::{ActionRow, Button, Component, TextInput};
@@ -14,7 +12,7 @@ use asyncord::model::gateway::events::{
 use asyncord::model::interaction::{InteractionData, InteractionMessageData, InteractionResponse};
 use asyncord::model::request::CreateMessage;
 use asyncord::rest::RestClient;
-use asyncord::testkit::{Emulator, ExpectError};
+use asyncord::testkit::{Emulator, EmulatorBots, ExpectError};
 use serde_json::json;
 
 async fn say(

@@ -8,7 +8,7 @@ use asyncord::gateway::{Compression, Shards};
 use asyncord::model::Intents;
 use asyncord::model::gateway::events::{GuildMemberAddEvent, MessageCreateEvent};
 use asyncord::testkit::gateway::ServerEventKind;
-use asyncord::testkit::{BotSpec, Emulator};
+use asyncord::testkit::{BotSpec, Emulator, EmulatorBots};
 
 #[handler]
 async fn on_join(_event: GuildMemberAddEvent) -> HandlerResult {

@@ -11,7 +11,7 @@ use asyncord::model::Intents;
 use asyncord::model::gateway::events::MessageCreateEvent;
 use asyncord::model::request::CreateMessage;
 use asyncord::rest::RestClient;
-use asyncord::testkit::Emulator;
+use asyncord::testkit::{Emulator, EmulatorBots};
 use asyncord::{ClientGroup, connect_with};
 
 /// The guild name the setup fetched, handed to the handler.

@@ -11,7 +11,7 @@ use asyncord::client_hub::HubConfig;
 use asyncord::dispatcher::{HandlerResult, handler};
 use asyncord::model::Intents;
 use asyncord::model::gateway::events::{MessageCreateEvent, MessageReactionAddEvent};
-use asyncord::testkit::Emulator;
+use asyncord::testkit::{Emulator, EmulatorBots};
 
 #[derive(Clone, Default)]
 struct Seen {

@@ -12,7 +12,7 @@ use asyncord::model::gateway::events::{GuildMemberAddEvent, MessageCreateEvent};
 use asyncord::model::request::CreateMessage;
 use asyncord::rest::RestClient;
 use asyncord::testkit::gateway::ServerEventKind;
-use asyncord::testkit::{BotSpec, Emulator};
+use asyncord::testkit::{BotSpec, Emulator, EmulatorBots};
 
 #[handler]
 async fn echo(event: MessageCreateEvent, client: RestClient) -> HandlerResult {

@@ -15,7 +15,7 @@ use asyncord::model::gateway::events::MessageCreateEvent;
 use asyncord::model::request::CreateMessage;
 use asyncord::rest::RestClient;
 use asyncord::testkit::gateway::ServerEventKind;
-use asyncord::testkit::{Emulator, GatewayCompressionSupport};
+use asyncord::testkit::{Emulator, EmulatorBots, GatewayCompressionSupport};
 use asyncord::{ClientHub, connect_with};
 use tracing::field::{Field, Visit};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};

@@ -11,8 +11,8 @@ use asyncord::client_hub::{HubConfig, StopReason};
 use asyncord::dispatcher::{HandlerResult, handler};
 use asyncord::model::Intents;
 use asyncord::model::gateway::events::MessageCreateEvent;
-use asyncord::testkit::Emulator;
 use asyncord::testkit::gateway::ServerEventKind;
+use asyncord::testkit::{Emulator, EmulatorBots};
 use tokio::sync::Notify;
 
 /// What the slow handler reports through its arguments.

@@ -9,7 +9,7 @@ use asyncord::model::Intents;
 use asyncord::model::gateway::events::MessageCreateEvent;
 use asyncord::model::request::CreateMessage;
 use asyncord::rest::RestClient;
-use asyncord::testkit::{BotSpec, Emulator};
+use asyncord::testkit::{BotSpec, Emulator, EmulatorBots};
 use asyncord::{ClientHub, connect_with};
 
 #[handler]

@@ -125,7 +125,7 @@ impl GroupConfig {
 
     /// The default configuration, with the REST API base from `DISCORD_API_URL` when it is set
     /// and not blank (for example `http://127.0.0.1:7878/api/v10`: a proxy, or the emulator of
-    /// `cargo run -p asyncord --features testkit --example emulator`). The gateway URL then comes
+    /// `cargo run -p asyncord-testkit --example emulator`). The gateway URL then comes
     /// from that server's `GET /gateway/bot`. Unset, this is [`GroupConfig::new`].
     ///
     /// ```no_run

@@ -9,6 +9,7 @@
 use std::fmt;
 use std::time::Duration;
 
+pub use asyncord_model::rate_limit::RateLimitScope;
 use asyncord_model::request::ValidationError;
 use serde_json::Value;
 
@@ -122,43 +123,6 @@ fn flatten_errors(node: &Value, path: &mut String, out: &mut Vec<FieldError>) {
         path.push_str(key);
         flatten_errors(child, path, out);
         path.truncate(len);
-    }
-}
-
-/// Which limit a 429 came from (the `X-RateLimit-Scope` header).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RateLimitScope {
-    /// The per-route limit of this bot.
-    User,
-    /// The bot's global limit.
-    Global,
-    /// A limit shared by everyone on the resource (does not count as an invalid request).
-    Shared,
-}
-
-impl RateLimitScope {
-    /// Parses the header value (unknown values count as `User`).
-    pub fn from_header(v: &str) -> Self {
-        match v {
-            "global" => Self::Global,
-            "shared" => Self::Shared,
-            _ => Self::User,
-        }
-    }
-
-    /// The header value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::User => "user",
-            Self::Global => "global",
-            Self::Shared => "shared",
-        }
-    }
-}
-
-impl fmt::Display for RateLimitScope {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -1,22 +1,37 @@
-//! `testkit`: a local Discord emulator (gateway + REST) for tests, examples and users.
+//! `testkit`: the offline Discord emulator (gateway + REST) for tests, examples and users — the
+//! [`asyncord-testkit`](asyncord_testkit) crate, re-exported whole — plus what connects an
+//! asyncord bot to it.
 //!
 //! Start with [`Emulator`]: one call serves REST and the gateway on 127.0.0.1 over one shared
-//! [`World`](world::World), seeded by [`Emulator::builder`] (guilds, channels, threads, roles,
-//! users, bots and their privileged intents). Simulated users ([`SimUser`]) send messages,
-//! react, join guilds, invoke slash commands, click buttons and submit modals; the
-//! expectations ([`Emulator::next_message_in`], [`SimInteraction::response`],
-//! [`Emulator::wait_for_request`]) await what the bots did, with a timeout.
+//! [`World`](world::World), seeded by [`Emulator::builder`]. Simulated users ([`SimUser`]) talk to
+//! the bots; the expectations ([`Emulator::next_message_in`], [`SimInteraction::response`],
+//! [`Emulator::wait_for_request`]) await what the bots did, with a timeout. [`EmulatorBots`]
+//! (also in the [prelude](crate::prelude)) points bots at it: [`EmulatorBots::run_bot`],
+//! [`EmulatorBots::group_config`], [`EmulatorBots::rest_client`].
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use asyncord::prelude::*;
 //! use asyncord::testkit::Emulator;
 //!
+//! #[handler]
+//! async fn ping(event: MessageCreateEvent, client: RestClient) -> HandlerResult {
+//!     if event.content == "!ping" {
+//!         let reply = CreateMessage::content("pong");
+//!         client.channels.messages(event.channel_id).create(reply).await?;
+//!     }
+//!     Ok(())
+//! }
+//!
 //! let emu = Emulator::start().await?;
-//! println!("REST {} gateway {} token {}", emu.rest_url(), emu.gateway_url(), emu.token());
-//! let alice = emu.user_named("alice")?;
-//! alice.send_message(emu.channel_id(), "!ping")?;
-//! let reply = emu.next_message_in(emu.channel_id()).await?;
-//! assert_eq!(reply.content, "pong");
+//! let bot = emu
+//!     .run_bot(|group| {
+//!         group.dispatcher.add_handler(ping);
+//!     })
+//!     .await?;
+//! emu.user_named("alice")?.send_message(emu.channel_id(), "!ping")?;
+//! assert_eq!(emu.next_message_in(emu.channel_id()).await?.content, "pong");
+//! bot.stop().await?;
 //! emu.shutdown().await;
 //! # Ok(()) }
 //! ```
@@ -25,100 +40,16 @@
 //! switch: [`Offline::from_env`], whose [`Offline::play`] plays a [`Scene`] of simulated users
 //! (see [`offline`]).
 //!
-//! Under the facade: the REST side ([`rest`]) and the gateway side ([`gateway`]) share one
-//! world: what a bot does over REST is published as a [`Dispatch`] on the world's
-//! dispatch bus, and the gateway side delivers each dispatch to every connected session whose
-//! intents (and guilds) cover it. What is and is not emulated: `asyncord/TESTKIT.md`.
+//! In memory, the emulator's [`RestEndpoint`](rest::RestEndpoint) is a REST
+//! [`Transport`](crate::http::Transport) and its [`GatewayEndpoint`](gateway::GatewayEndpoint)
+//! a gateway [`Connector`](crate::gateway::Connector): no socket, so tests run on tokio's paused
+//! clock.
 
-pub mod gateway;
-pub mod rest;
-
-/// The emulator's shared state (declared under [`rest`]; this is its public path).
-pub use rest::world;
-
-mod builder;
-mod emulator;
-mod expect;
-mod front;
-mod interaction;
+mod bots;
+mod in_memory;
 pub mod offline;
-mod runner;
-mod users;
 
-pub use builder::{BotSpec, EmulatorBuilder, GuildSpec};
-pub use emulator::{Emulator, GuildInfo};
-pub use expect::ExpectError;
-pub use gateway::GatewayCompressionSupport;
-pub use interaction::{InteractionReply, SimInteraction};
+pub use asyncord_testkit::*;
+
+pub use bots::{EmulatorBots, RunBotError, RunningBot};
 pub use offline::{Offline, Scene, SceneError, SceneResult, check};
-pub use runner::{RunBotError, RunningBot};
-pub use users::SimUser;
-
-use asyncord_model::{Intents, Snowflake};
-
-/// One gateway dispatch produced by the emulated Discord (for example by a REST call).
-#[derive(Clone, Debug)]
-pub struct Dispatch {
-    /// The event name (`t`), e.g. `"MESSAGE_CREATE"`.
-    pub event: String,
-    /// The event data (`d`).
-    pub data: serde_json::Value,
-    /// The guild the event belongs to, if any (sessions only get events of their guilds/shard).
-    pub guild_id: Option<Snowflake>,
-    /// The intents that deliver it (any of them); empty for events every session gets.
-    pub intents: Intents,
-    /// Only deliver to the bot with this user id (for example an interaction for its application).
-    pub only_bot: Option<Snowflake>,
-}
-
-/// The channel dispatches travel on, from the world to connected gateway sessions.
-pub type DispatchBus = tokio::sync::broadcast::Sender<Dispatch>;
-
-/// A bot the emulator knows: what the gateway side needs to check an IDENTIFY and build READY.
-#[derive(Clone, Debug)]
-pub struct BotAccount {
-    /// The bot's token (`Bot ` prefix not included).
-    pub token: String,
-    /// The bot user (a `User` object as JSON).
-    pub user: serde_json::Value,
-    /// The bot user's id.
-    pub user_id: Snowflake,
-    /// The bot's application id.
-    pub application_id: Snowflake,
-    /// The privileged intents enabled for this bot "in the developer portal".
-    pub granted_privileged: Intents,
-}
-
-impl BotAccount {
-    /// The bot's own user object as Discord shows it to the bot itself (READY's `user`, and
-    /// the base of `GET /users/@me`): [`BotAccount::user`] plus the current user's private
-    /// fields `verified`, `mfa_enabled` and `email` (`null` for a bot).
-    pub fn current_user(&self) -> serde_json::Value {
-        let mut user = self.user.clone();
-        if let Some(o) = user.as_object_mut() {
-            for (k, v) in [
-                ("verified", serde_json::Value::Bool(true)),
-                ("mfa_enabled", serde_json::Value::Bool(false)),
-                ("email", serde_json::Value::Null),
-            ] {
-                o.entry(k).or_insert(v);
-            }
-        }
-        user
-    }
-}
-
-/// What the emulator's gateway side reads from the shared world.
-///
-/// The REST side's world implements it; the gateway side also ships a small in-memory
-/// implementation for its own tests.
-pub trait GatewayWorld: Send + Sync + 'static {
-    /// The bot that owns `token`, if any.
-    fn authenticate(&self, token: &str) -> Option<BotAccount>;
-
-    /// The `GUILD_CREATE` payloads (`d`) of every guild the bot is in.
-    fn guild_creates(&self, bot_user_id: Snowflake) -> Vec<(Snowflake, serde_json::Value)>;
-
-    /// The bus on which the world publishes dispatches.
-    fn dispatch_bus(&self) -> &DispatchBus;
-}

@@ -36,7 +36,7 @@ pub fn client_config(env: &Env, compression: Compression) -> GatewayConfig {
         .url(env.server.url())
         .shards(Shards::all(1))
         .compression(compression)
-        .connector(env.server.connector())
+        .connector(Arc::new(env.server.endpoint()))
 }
 
 /// The next dispatch, failing the test after 10 virtual minutes.

@@ -24,7 +24,7 @@ pub fn in_memory(config: RestConfig) -> (RestServer, RestClient, Seed, Arc<World
     let server = RestServer::in_memory(Arc::clone(&world), config);
     let client = RestClient::builder(&seed.bot.token)
         .base_url(server.url())
-        .transport(server.transport())
+        .transport(Arc::new(server.endpoint()))
         .build();
     (server, client, seed, world)
 }

@@ -17,7 +17,7 @@ fn setup() -> (
     let server = RestServer::in_memory(Arc::clone(&world), RestConfig::default());
     let client = RestClient::builder(&seed.bot.token)
         .base_url(server.url())
-        .transport(server.transport())
+        .transport(Arc::new(server.endpoint()))
         .build();
     (server, client, seed, world)
 }

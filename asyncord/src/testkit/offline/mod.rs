@@ -50,7 +50,7 @@ use asyncord_model::Snowflake;
 
 pub use scene::{Scene, SceneError, SceneResult, check};
 
-use super::{BotSpec, Emulator};
+use super::{BotSpec, Emulator, EmulatorBots};
 use crate::client_hub::{ClientGroup, Error, GroupConfig};
 use crate::rest::RestClient;
 
@@ -270,7 +270,7 @@ impl Offline {
     }
 
     /// The configuration to connect with: [`GroupConfig::from_env`] online, the emulator's
-    /// in-memory [`Emulator::group_config`] offline. Add to it as to any configuration
+    /// in-memory [`EmulatorBots::group_config`] offline. Add to it as to any configuration
     /// (`bot.config().add_intents(Intents::MESSAGE_CONTENT)`).
     pub fn config(&self) -> GroupConfig {
         self.config.clone()

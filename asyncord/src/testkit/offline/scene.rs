@@ -9,7 +9,7 @@ use std::time::Duration;
 use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
 
-use crate::testkit::{Emulator, SimUser};
+use asyncord_testkit::{Emulator, SimUser};
 
 /// Why a scene failed: something the bot should have done and did not (or an emulator
 /// expectation that timed out).

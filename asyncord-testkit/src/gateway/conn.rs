@@ -1,0 +1,611 @@
+//! One emulated gateway connection: the HTTP upgrade, HELLO, IDENTIFY and RESUME checks,
+//! heartbeat ACKs, commands, the 120/60 s limit (close 4008), and the scripted faults
+//! ([docs](https://discord.com/developers/docs/events/gateway#connection-lifecycle)).
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use asyncord_model::Intents;
+use asyncord_model::gateway::{
+    GatewayCommand, Identify, RawFrame, RequestGuildMembers, RequestSoundboardSounds, Resume,
+};
+use bytes::Bytes;
+use fastwebsockets::{FragmentCollectorRead, Frame, OpCode as WsOp, Payload, WebSocket};
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use serde_json::json;
+use tokio::io::{AsyncRead, AsyncWrite, BufWriter};
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+
+use super::compression::Framing;
+use super::deflate::Deflater;
+use super::session::{ResumeOutcome, SessionEntry, control_text};
+use super::{ConnEntry, ServerEvent, ServerEventKind, ServerInner};
+use crate::BotAccount;
+
+/// What a connection's writer sends.
+#[derive(Debug, Clone)]
+pub(crate) enum Outgoing {
+    /// A text payload (compressed when the connection asked for it).
+    Text(Arc<str>),
+    /// Raw bytes sent as one binary frame, bypassing compression (a fault).
+    Binary(Arc<[u8]>),
+    /// A close frame with this code, then the end of the connection.
+    Close(u16),
+    /// End the connection without a close frame (a dropped TCP connection).
+    Drop,
+}
+
+type Upgraded = TokioIo<hyper::upgrade::Upgraded>;
+
+/// Serves HTTP on `stream`: `GET /api/v10/gateway/bot`, and WebSocket upgrades.
+pub(crate) async fn serve<S>(inner: Arc<ServerInner>, stream: S)
+where
+    S: AsyncRead + AsyncWrite + Send + Unpin + 'static,
+{
+    let service = service_fn(move |req| {
+        let inner = inner.clone();
+        async move { Ok::<_, Infallible>(handle_request(inner, req)) }
+    });
+    let _ = hyper::server::conn::http1::Builder::new()
+        .serve_connection(TokioIo::new(stream), service)
+        .with_upgrades()
+        .await;
+}
+
+fn text_response(status: StatusCode, body: String) -> Response<Full<Bytes>> {
+    let mut r = Response::new(Full::new(Bytes::from(body)));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("application/json"),
+    );
+    r
+}
+
+fn query_param<'a>(query: &'a str, key: &str) -> Option<&'a str> {
+    query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v)
+}
+
+fn handle_request(inner: Arc<ServerInner>, mut req: Request<Incoming>) -> Response<Full<Bytes>> {
+    let path = req.uri().path().to_owned();
+    if path.ends_with("/gateway/bot") {
+        let token = req
+            .headers()
+            .get(http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bot "));
+        if token.and_then(|t| inner.world.authenticate(t)).is_none() {
+            return text_response(
+                StatusCode::UNAUTHORIZED,
+                r#"{"message": "401: Unauthorized", "code": 0}"#.into(),
+            );
+        }
+        let c = &inner.config;
+        let body = json!({
+            "url": inner.url,
+            "shards": c.shards,
+            "session_start_limit": {
+                "total": c.session_start_total,
+                "remaining": c.session_start_total,
+                "reset_after": 86_400_000,
+                "max_concurrency": c.max_concurrency,
+            }
+        });
+        return text_response(StatusCode::OK, body.to_string());
+    }
+    if !fastwebsockets::upgrade::is_upgrade_request(&req) {
+        return text_response(
+            StatusCode::NOT_FOUND,
+            r#"{"message": "404: Not Found", "code": 0}"#.into(),
+        );
+    }
+    let query = req.uri().query().unwrap_or_default().to_owned();
+    let version = query_param(&query, "v").map(str::to_owned);
+    let compress = query_param(&query, "compress").map(str::to_owned);
+    let Some(framing) = inner.config.compression.framing(compress.as_deref()) else {
+        let id = inner.next_conn.fetch_add(1, Ordering::Relaxed) + 1;
+        let body = json!({
+            "message": format!("compress={} is not supported", compress.as_deref().unwrap_or_default()),
+            "code": 0,
+        });
+        inner.log(id, ServerEventKind::HandshakeRefused { compress });
+        return text_response(StatusCode::BAD_REQUEST, body.to_string());
+    };
+    let Ok((response, upgrade)) = fastwebsockets::upgrade::upgrade(&mut req) else {
+        return text_response(StatusCode::BAD_REQUEST, String::new());
+    };
+    tokio::spawn(async move {
+        if let Ok(ws) = upgrade.await {
+            run(inner, ws, version, compress, framing).await;
+        }
+    });
+    let (parts, _) = response.into_parts();
+    Response::from_parts(parts, Full::new(Bytes::new()))
+}
+
+async fn writer(
+    mut write: fastwebsockets::WebSocketWrite<BufWriter<tokio::io::WriteHalf<Upgraded>>>,
+    mut deflater: Deflater,
+    mut rx: mpsc::UnboundedReceiver<Outgoing>,
+) {
+    let mut buf = Vec::new();
+    let binary = deflater.is_binary();
+    while let Some(first) = rx.recv().await {
+        let mut next = Some(first);
+        while let Some(out) = next.take() {
+            match out {
+                Outgoing::Text(text) => {
+                    let payload = if binary {
+                        if deflater.encode(text.as_bytes(), &mut buf).is_err() {
+                            return;
+                        }
+                        Frame::binary(Payload::Borrowed(&buf))
+                    } else {
+                        Frame::text(Payload::Borrowed(text.as_bytes()))
+                    };
+                    if write.write_frame(payload).await.is_err() {
+                        return;
+                    }
+                }
+                Outgoing::Binary(bytes) => {
+                    let frame = Frame::binary(Payload::Borrowed(&bytes));
+                    if write.write_frame(frame).await.is_err() {
+                        return;
+                    }
+                }
+                Outgoing::Close(code) => {
+                    let reason = super::close::reason(code).as_bytes();
+                    let _ = write.write_frame(Frame::close(code, reason)).await;
+                    let _ = write.flush().await;
+                    return;
+                }
+                Outgoing::Drop => return,
+            }
+            next = rx.try_recv().ok();
+        }
+        if write.flush().await.is_err() {
+            return;
+        }
+    }
+}
+
+enum ClientMsg {
+    Text(Vec<u8>),
+    Close(Option<u16>),
+}
+
+async fn reader(
+    read: fastwebsockets::WebSocketRead<tokio::io::ReadHalf<Upgraded>>,
+    tx: mpsc::UnboundedSender<ClientMsg>,
+) {
+    let mut read = FragmentCollectorRead::new(read);
+    let mut no_send = |_| async { Ok::<_, Infallible>(()) };
+    loop {
+        if let Ok(frame) = read.read_frame(&mut no_send).await {
+            match frame.opcode {
+                WsOp::Text | WsOp::Binary
+                    if tx.send(ClientMsg::Text(frame.payload.to_vec())).is_err() =>
+                {
+                    return;
+                }
+                WsOp::Close => {
+                    let code = (frame.payload.len() >= 2)
+                        .then(|| u16::from_be_bytes([frame.payload[0], frame.payload[1]]));
+                    let _ = tx.send(ClientMsg::Close(code));
+                    return;
+                }
+                _ => {}
+            }
+        } else {
+            let _ = tx.send(ClientMsg::Close(None));
+            return;
+        }
+    }
+}
+
+/// Per-connection state.
+struct Conn {
+    id: u64,
+    inner: Arc<ServerInner>,
+    out: mpsc::UnboundedSender<Outgoing>,
+    session: Option<Arc<SessionEntry>>,
+    sent: VecDeque<Instant>,
+}
+
+async fn run(
+    inner: Arc<ServerInner>,
+    ws: WebSocket<Upgraded>,
+    version: Option<String>,
+    compress: Option<String>,
+    framing: Framing,
+) {
+    let id = inner.next_conn.fetch_add(1, Ordering::Relaxed) + 1;
+    let mut ws = ws;
+    ws.set_auto_close(false);
+    let (read, write) = ws.split(|s| {
+        let (r, w) = tokio::io::split(s);
+        (r, BufWriter::with_capacity(64 * 1024, w))
+    });
+    let Ok(deflater) = Deflater::new(framing) else {
+        return;
+    };
+    let (out, out_rx) = mpsc::unbounded_channel();
+    let (client_tx, mut client_rx) = mpsc::unbounded_channel();
+    let mut writer_task = tokio::spawn(writer(write, deflater, out_rx));
+    let reader_task = tokio::spawn(reader(read, client_tx));
+    inner.conns_lock().push(ConnEntry {
+        id,
+        shard: None,
+        tx: out.clone(),
+    });
+    inner.log(
+        id,
+        ServerEventKind::Connected {
+            compress: compress.clone(),
+        },
+    );
+    let mut conn = Conn {
+        id,
+        inner: inner.clone(),
+        out,
+        session: None,
+        sent: VecDeque::new(),
+    };
+    let hello = format!(
+        r#"{{"heartbeat_interval":{}}}"#,
+        inner.config.heartbeat_interval.as_millis()
+    );
+    conn.send(control_text(10, &hello));
+    let timeout = inner.config.heartbeat_interval * 2 + Duration::from_secs(1);
+    let mut heartbeat_deadline = Instant::now() + timeout;
+    if version.as_deref() != Some("10") {
+        conn.close(4012);
+    }
+    loop {
+        tokio::select! {
+            msg = client_rx.recv() => match msg {
+                Some(ClientMsg::Text(bytes)) => {
+                    if conn.on_frame(&bytes) {
+                        heartbeat_deadline = Instant::now() + timeout;
+                    }
+                }
+                Some(ClientMsg::Close(code)) => {
+                    if matches!(code, Some(1000 | 1001))
+                        && let Some(s) = &conn.session {
+                            inner.remove_session(&s.id);
+                        }
+                    inner.log(id, ServerEventKind::ClientClosed { code });
+                    break;
+                }
+                None => break,
+            },
+            _ = &mut writer_task => break,
+            () = tokio::time::sleep_until(heartbeat_deadline) => {
+                // no heartbeat for two intervals: Discord times the session out
+                if let Some(s) = &conn.session {
+                    inner.remove_session(&s.id);
+                }
+                conn.close(4009);
+                heartbeat_deadline = Instant::now() + Duration::from_secs(3600);
+            }
+        }
+    }
+    if let Some(s) = &conn.session {
+        s.detach(id);
+    }
+    inner.conns_lock().retain(|c| c.id != id);
+    reader_task.abort();
+    writer_task.abort();
+    inner.log(id, ServerEventKind::Disconnected);
+}
+
+impl Conn {
+    fn send(&self, text: String) {
+        let _ = self.out.send(Outgoing::Text(Arc::from(text)));
+    }
+
+    fn close(&self, code: u16) {
+        self.inner
+            .log(self.id, ServerEventKind::ClosedByServer { code });
+        let _ = self.out.send(Outgoing::Close(code));
+    }
+
+    /// Counts a client frame; `false` (after closing with 4008) when over 120 per 60 s.
+    fn within_rate_limit(&mut self) -> bool {
+        if !self.inner.config.rate_limit {
+            return true;
+        }
+        let now = Instant::now();
+        while self
+            .sent
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(60))
+        {
+            self.sent.pop_front();
+        }
+        self.sent.push_back(now);
+        if self.sent.len() > 120 {
+            self.close(4008);
+            return false;
+        }
+        true
+    }
+
+    /// Handles one client frame; `true` when it was a heartbeat.
+    fn on_frame(&mut self, bytes: &[u8]) -> bool {
+        if !self.within_rate_limit() {
+            return false;
+        }
+        let Ok(frame) = RawFrame::parse_bytes(bytes) else {
+            self.close(4002);
+            return false;
+        };
+        let data = frame.data_json().unwrap_or("null");
+        match frame.op.value() {
+            1 => {
+                let seq = serde_json::from_str::<Option<u64>>(data).ok().flatten();
+                self.inner.log(self.id, ServerEventKind::Heartbeat { seq });
+                let shard = self.session.as_ref().map(|s| s.shard[0]);
+                if shard.is_none_or(|s| self.inner.acking(s)) {
+                    self.send(control_text(11, "null"));
+                }
+                return true;
+            }
+            2 => self.identify(data),
+            6 => self.resume(data),
+            op @ (3 | 4 | 8 | 31 | 43) => {
+                let Some(session) = self.session.clone() else {
+                    self.close(4003);
+                    return false;
+                };
+                let value = serde_json::from_str(data).unwrap_or(serde_json::Value::Null);
+                self.inner
+                    .log(self.id, ServerEventKind::Command { op, data: value });
+                match op {
+                    8 => self.member_chunks(&session, data),
+                    31 => self.soundboard_sounds(&session, data),
+                    _ => {}
+                }
+            }
+            _ => self.close(4001),
+        }
+        false
+    }
+
+    /// The bot an IDENTIFY or RESUME token belongs to; Discord accepts the token with or
+    /// without the `Bot ` prefix.
+    fn bot_of_token(&self, token: &str) -> Option<BotAccount> {
+        let token = token.strip_prefix("Bot ").unwrap_or(token);
+        self.inner.world.authenticate(token)
+    }
+
+    fn identify(&mut self, data: &str) {
+        if self.session.is_some() {
+            self.close(4005);
+            return;
+        }
+        let Ok(identify) = Identify::from_data_json(data) else {
+            self.close(4002);
+            return;
+        };
+        let Some(bot) = self.bot_of_token(&identify.token) else {
+            self.close(4004);
+            return;
+        };
+        let intents = identify.intents;
+        if intents.unknown_bits() != 0 {
+            self.close(4013);
+            return;
+        }
+        if !(intents & Intents::PRIVILEGED)
+            .difference(bot.granted_privileged)
+            .is_empty()
+        {
+            self.close(4014);
+            return;
+        }
+        let [shard_id, shard_count] = identify.shard.unwrap_or([0, 1]);
+        if shard_count == 0 || shard_id >= shard_count {
+            self.close(4010);
+            return;
+        }
+        let guilds: Vec<_> = self
+            .inner
+            .world
+            .guild_creates(bot.user_id)
+            .into_iter()
+            .filter(|(g, _)| (u64::from(*g) >> 22) % u64::from(shard_count) == u64::from(shard_id))
+            .collect();
+        if guilds.len() > self.inner.config.max_guilds_per_shard {
+            self.close(4011);
+            return;
+        }
+        if !self.inner.identify_allowed(bot.user_id, shard_id) {
+            // more than max_concurrency identifies per 5 s for this bucket
+            self.inner.log(
+                self.id,
+                ServerEventKind::IdentifyTooFast { shard: shard_id },
+            );
+            self.send(control_text(9, "false"));
+            return;
+        }
+        let session_id = format!("{:032x}", fastrand::u128(..));
+        let entry = Arc::new(SessionEntry::new(
+            session_id.clone(),
+            bot.clone(),
+            [shard_id, shard_count],
+            intents,
+            self.inner.config.replay_buffer,
+            guilds.iter().map(|(g, _)| *g).collect(),
+        ));
+        entry.attach(self.id, self.out.clone());
+        self.inner.add_session(&entry, self.id);
+        self.session = Some(entry.clone());
+        self.inner.log(
+            self.id,
+            ServerEventKind::Identified {
+                shard: [shard_id, shard_count],
+                intents,
+                session_id: session_id.clone(),
+            },
+        );
+        let ready = json!({
+            "v": 10,
+            "user": bot.current_user(),
+            "guilds": guilds.iter().map(|(g, _)| json!({"id": g.to_string(), "unavailable": true})).collect::<Vec<_>>(),
+            "session_id": session_id,
+            "resume_gateway_url": self.inner.url,
+            "shard": [shard_id, shard_count],
+            "application": {"id": bot.application_id.to_string(), "flags": 0},
+        });
+        entry.push("READY", &ready.to_string());
+        if intents.contains(Intents::GUILDS) {
+            for (_, guild) in &guilds {
+                entry.push("GUILD_CREATE", &guild.to_string());
+            }
+        }
+    }
+
+    fn resume(&mut self, data: &str) {
+        if self.session.is_some() {
+            self.close(4005);
+            return;
+        }
+        let Ok(resume) = Resume::from_data_json(data) else {
+            self.close(4002);
+            return;
+        };
+        let Some(bot) = self.bot_of_token(&resume.token) else {
+            self.close(4004);
+            return;
+        };
+        let entry = self
+            .inner
+            .session(&resume.session_id)
+            .filter(|s| s.bot.user_id == bot.user_id);
+        let Some(entry) = entry else {
+            self.inner.log(self.id, ServerEventKind::ResumeRejected);
+            self.send(control_text(9, "false"));
+            return;
+        };
+        match entry.resume(self.id, self.out.clone(), resume.seq) {
+            ResumeOutcome::Replayed(replayed) => {
+                self.inner.set_conn_shard(self.id, entry.shard[0]);
+                self.session = Some(entry.clone());
+                self.inner.log(
+                    self.id,
+                    ServerEventKind::Resumed {
+                        session_id: entry.id.clone(),
+                        replayed,
+                    },
+                );
+            }
+            ResumeOutcome::InvalidSeq => self.close(4007),
+            ResumeOutcome::TooOld => {
+                self.inner.remove_session(&entry.id);
+                self.inner.log(self.id, ServerEventKind::ResumeRejected);
+                self.send(control_text(9, "false"));
+            }
+        }
+    }
+
+    fn member_chunks(&self, session: &SessionEntry, data: &str) {
+        let Ok(req) = RequestGuildMembers::from_data_json(data) else {
+            return;
+        };
+        let guild = self
+            .inner
+            .world
+            .guild_creates(session.bot.user_id)
+            .into_iter()
+            .find(|(g, _)| *g == req.guild_id);
+        let members: Vec<serde_json::Value> = guild
+            .and_then(|(_, g)| g.get("members").and_then(|m| m.as_array().cloned()))
+            .unwrap_or_default();
+        let query = req.query.clone().unwrap_or_default();
+        let mut found: Vec<_> = members
+            .into_iter()
+            .filter(|m| {
+                let id = m["user"]["id"].as_str().unwrap_or_default();
+                match &req.user_ids {
+                    Some(ids) => ids.iter().any(|i| i.to_string() == id),
+                    None => m["user"]["username"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .starts_with(&query),
+                }
+            })
+            .collect();
+        // Requested ids that are no member of the guild: listed in `not_found` (first chunk).
+        let not_found: Option<Vec<String>> = req.user_ids.as_ref().map(|ids| {
+            ids.iter()
+                .map(ToString::to_string)
+                .filter(|id| !found.iter().any(|m| m["user"]["id"].as_str() == Some(id)))
+                .collect()
+        });
+        if let Some(limit) = req.limit.filter(|l| *l > 0) {
+            found.truncate(limit as usize);
+        }
+        let size = self.inner.config.member_chunk_size.max(1);
+        let chunks: Vec<_> = if found.is_empty() {
+            vec![Vec::new()]
+        } else {
+            found.chunks(size).map(<[_]>::to_vec).collect()
+        };
+        let count = chunks.len();
+        for (index, members) in chunks.into_iter().enumerate() {
+            let mut d = json!({
+                "guild_id": req.guild_id.to_string(),
+                "members": members,
+                "chunk_index": index,
+                "chunk_count": count,
+            });
+            if let Some(n) = &req.nonce {
+                d["nonce"] = json!(n);
+            }
+            if index == 0
+                && let Some(ids) = &not_found
+            {
+                d["not_found"] = json!(ids);
+            }
+            session.push("GUILD_MEMBERS_CHUNK", &d.to_string());
+        }
+    }
+
+    fn soundboard_sounds(&self, session: &SessionEntry, data: &str) {
+        let Ok(req) = RequestSoundboardSounds::from_data_json(data) else {
+            return;
+        };
+        let guilds = self.inner.world.guild_creates(session.bot.user_id);
+        for id in req.guild_ids {
+            let sounds = guilds
+                .iter()
+                .find(|(g, _)| *g == id)
+                .and_then(|(_, g)| g.get("soundboard_sounds").cloned())
+                .unwrap_or_else(|| json!([]));
+            let d = json!({"guild_id": id.to_string(), "soundboard_sounds": sounds});
+            session.push("SOUNDBOARD_SOUNDS", &d.to_string());
+        }
+    }
+}
+
+/// A server event with the current time.
+pub(crate) fn event(conn: u64, kind: ServerEventKind) -> ServerEvent {
+    ServerEvent {
+        at: Instant::now(),
+        conn,
+        kind,
+    }
+}
