@@ -11,11 +11,12 @@ use std::time::Duration;
 use asyncord_model::{Intents, Permissions, Snowflake};
 use serde_json::{Value, json};
 
+use super::account::BotAccount;
 use super::emulator::{Emulator, GuildInfo, Parts};
+use super::front;
 use super::gateway::{GatewayCompressionSupport, GatewayServer, GatewayServerConfig};
 use super::rest::{RestConfig, RestServer, World};
 use super::world::role_json;
-use super::{BotAccount, front};
 
 /// A bot to seed: its token, its name and the privileged intents granted "in the portal".
 #[derive(Clone, Debug)]

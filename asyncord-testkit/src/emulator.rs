@@ -9,13 +9,15 @@ use std::time::Duration;
 
 use asyncord_model::{Intents, Snowflake};
 
+use super::account::BotAccount;
 use super::builder::EmulatorBuilder;
+use super::dispatch::Dispatch;
 use super::expect::{ExpectError, Recorder};
 use super::front::Front;
 use super::gateway::GatewayServer;
+use super::gateway::GatewayWorld;
 use super::rest::{FaultRule, RestServer, World};
 use super::users::SimUser;
-use super::{BotAccount, Dispatch, GatewayWorld};
 
 /// A seeded guild: its id and the ids of what the builder put in it, by name.
 #[derive(Clone, Debug, PartialEq, Eq)]

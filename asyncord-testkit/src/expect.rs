@@ -11,7 +11,7 @@ use std::time::Duration;
 use tokio::sync::{broadcast, watch};
 use tokio::task::JoinHandle;
 
-use super::Dispatch;
+use super::dispatch::Dispatch;
 use super::interaction::PLACEHOLDER_BOT;
 use super::rest::World;
 
@@ -200,7 +200,7 @@ use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
 use serde_json::Value;
 
-use super::Emulator;
+use super::emulator::Emulator;
 use super::rest::RecordedRequest;
 
 /// Whether a dispatch is a `MESSAGE_CREATE` in `channel` written by a bot.

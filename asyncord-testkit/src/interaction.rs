@@ -13,9 +13,10 @@ use asyncord_model::message::Message;
 use asyncord_model::{Permissions, Snowflake};
 use serde_json::{Map, Value, json};
 
+use super::account::BotAccount;
+use super::emulator::Emulator;
 use super::expect::{ExpectError, parse, poll};
 use super::users::SimUser;
-use super::{BotAccount, Emulator};
 
 /// The bot user id the world's interaction table is filled under: nobody has it, so the
 /// placeholder `INTERACTION_CREATE` the world publishes reaches no session.

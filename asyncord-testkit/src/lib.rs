@@ -36,85 +36,20 @@ pub mod gateway;
 pub mod rest;
 pub mod world;
 
+mod account;
 mod builder;
+mod dispatch;
 mod emulator;
 mod expect;
 mod front;
 mod interaction;
 mod users;
 
+pub use account::BotAccount;
 pub use builder::{BotSpec, EmulatorBuilder, GuildSpec};
+pub use dispatch::{Dispatch, DispatchBus};
 pub use emulator::{Emulator, GuildInfo};
 pub use expect::ExpectError;
-pub use gateway::GatewayCompressionSupport;
+pub use gateway::{GatewayCompressionSupport, GatewayWorld};
 pub use interaction::{InteractionReply, SimInteraction};
 pub use users::SimUser;
-
-use asyncord_model::{Intents, Snowflake};
-
-/// One gateway dispatch produced by the emulated Discord (for example by a REST call).
-#[derive(Clone, Debug)]
-pub struct Dispatch {
-    /// The event name (`t`), e.g. `"MESSAGE_CREATE"`.
-    pub event: String,
-    /// The event data (`d`).
-    pub data: serde_json::Value,
-    /// The guild the event belongs to, if any (sessions only get events of their guilds/shard).
-    pub guild_id: Option<Snowflake>,
-    /// The intents that deliver it (any of them); empty for events every session gets.
-    pub intents: Intents,
-    /// Only deliver to the bot with this user id (for example an interaction for its application).
-    pub only_bot: Option<Snowflake>,
-}
-
-/// The channel dispatches travel on, from the world to connected gateway sessions.
-pub type DispatchBus = tokio::sync::broadcast::Sender<Dispatch>;
-
-/// A bot the emulator knows: what the gateway side needs to check an IDENTIFY and build READY.
-#[derive(Clone, Debug)]
-pub struct BotAccount {
-    /// The bot's token (`Bot ` prefix not included).
-    pub token: String,
-    /// The bot user (a `User` object as JSON).
-    pub user: serde_json::Value,
-    /// The bot user's id.
-    pub user_id: Snowflake,
-    /// The bot's application id.
-    pub application_id: Snowflake,
-    /// The privileged intents enabled for this bot "in the developer portal".
-    pub granted_privileged: Intents,
-}
-
-impl BotAccount {
-    /// The bot's own user object as Discord shows it to the bot itself (READY's `user`, and
-    /// the base of `GET /users/@me`): [`BotAccount::user`] plus the current user's private
-    /// fields `verified`, `mfa_enabled` and `email` (`null` for a bot).
-    pub fn current_user(&self) -> serde_json::Value {
-        let mut user = self.user.clone();
-        if let Some(o) = user.as_object_mut() {
-            for (k, v) in [
-                ("verified", serde_json::Value::Bool(true)),
-                ("mfa_enabled", serde_json::Value::Bool(false)),
-                ("email", serde_json::Value::Null),
-            ] {
-                o.entry(k).or_insert(v);
-            }
-        }
-        user
-    }
-}
-
-/// What the emulator's gateway side reads from the shared world.
-///
-/// The REST side's world implements it; the gateway side also ships a small in-memory
-/// implementation for its own tests.
-pub trait GatewayWorld: Send + Sync + 'static {
-    /// The bot that owns `token`, if any.
-    fn authenticate(&self, token: &str) -> Option<BotAccount>;
-
-    /// The `GUILD_CREATE` payloads (`d`) of every guild the bot is in.
-    fn guild_creates(&self, bot_user_id: Snowflake) -> Vec<(Snowflake, serde_json::Value)>;
-
-    /// The bus on which the world publishes dispatches.
-    fn dispatch_bus(&self) -> &DispatchBus;
-}

@@ -9,11 +9,14 @@
 use asyncord_model::{Intents, Snowflake};
 use serde_json::{Value, json};
 
+use super::account::BotAccount;
+use super::dispatch::Dispatch;
+use super::emulator::Emulator;
 use super::expect::ExpectError;
+use super::gateway::GatewayWorld;
 use super::world::{
     id_of, is_thread, message_event, message_intents, message_reference, now, render,
 };
-use super::{BotAccount, Dispatch, Emulator, GatewayWorld};
 
 /// A human user of the emulated Discord (borrowed from its [`Emulator`]).
 #[derive(Clone, Copy, Debug)]

@@ -28,7 +28,7 @@ use super::compression::Framing;
 use super::deflate::Deflater;
 use super::session::{ResumeOutcome, SessionEntry, control_text};
 use super::{ConnEntry, ServerEvent, ServerEventKind, ServerInner};
-use crate::BotAccount;
+use crate::account::BotAccount;
 
 /// What a connection's writer sends.
 #[derive(Debug, Clone)]

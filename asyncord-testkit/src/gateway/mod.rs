@@ -33,11 +33,10 @@ use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 pub use compression::GatewayCompressionSupport;
-pub use world::MemoryWorld;
+pub use world::{GatewayWorld, MemoryWorld};
 
 use self::conn::Outgoing;
 use self::session::{SessionEntry, control_text};
-use super::GatewayWorld;
 
 /// How the emulated gateway behaves.
 #[derive(Clone, Debug)]
@@ -240,7 +239,7 @@ impl ServerInner {
         n
     }
 
-    fn route(&self, d: &crate::Dispatch) {
+    fn route(&self, d: &crate::dispatch::Dispatch) {
         let sessions: Vec<_> = lock(&self.sessions).values().cloned().collect();
         for s in sessions {
             if let Some(data) = s.route(d) {

@@ -9,7 +9,8 @@ use asyncord_model::{Intents, Snowflake};
 use tokio::sync::mpsc;
 
 use super::conn::Outgoing;
-use crate::{BotAccount, Dispatch};
+use crate::account::BotAccount;
+use crate::dispatch::Dispatch;
 
 /// One session, alive across connections until invalidated.
 pub(crate) struct SessionEntry {

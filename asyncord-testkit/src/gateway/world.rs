@@ -1,6 +1,7 @@
-//! [`MemoryWorld`]: a small in-memory [`GatewayWorld`](crate::GatewayWorld) (bots,
-//! their guilds, a dispatch bus) for gateway tests and benches that do not need the REST side's
-//! world.
+//! What the gateway side reads from a world: the [`GatewayWorld`] trait (which the shared
+//! [`World`](crate::world::World) implements) and [`MemoryWorld`], a small in-memory
+//! implementation (bots, their guilds, a dispatch bus) for gateway tests and benches that do not
+//! need the REST side's world.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -8,7 +9,23 @@ use std::sync::{Mutex, PoisonError};
 use asyncord_model::{Intents, Snowflake};
 use serde_json::json;
 
-use crate::{BotAccount, Dispatch, DispatchBus, GatewayWorld};
+use crate::account::BotAccount;
+use crate::dispatch::{Dispatch, DispatchBus};
+
+/// What the emulator's gateway side reads from the shared world.
+///
+/// The REST side's world implements it; the gateway side also ships a small in-memory
+/// implementation for its own tests.
+pub trait GatewayWorld: Send + Sync + 'static {
+    /// The bot that owns `token`, if any.
+    fn authenticate(&self, token: &str) -> Option<BotAccount>;
+
+    /// The `GUILD_CREATE` payloads (`d`) of every guild the bot is in.
+    fn guild_creates(&self, bot_user_id: Snowflake) -> Vec<(Snowflake, serde_json::Value)>;
+
+    /// The bus on which the world publishes dispatches.
+    fn dispatch_bus(&self) -> &DispatchBus;
+}
 
 /// An in-memory world: bots by token and the guilds each bot is in.
 #[derive(Debug)]

@@ -14,7 +14,7 @@ use super::handlers::{self, Ctx};
 use super::limits::{Limits, secs_ceil};
 use super::record::{Part, RecordedRequest, decode, parse_multipart, parse_query};
 use super::reply::{Reply, unknown};
-use crate::BotAccount;
+use crate::account::BotAccount;
 use crate::world::World;
 use asyncord_model::rate_limit::RateLimitScope;
 

@@ -2,8 +2,8 @@
 //!
 //! The REST side reads and changes it; every change is published as the gateway dispatch
 //! Discord would send (`MESSAGE_CREATE`, `CHANNEL_UPDATE`...) on the
-//! [`DispatchBus`](crate::DispatchBus), and the world implements
-//! [`GatewayWorld`](crate::GatewayWorld) so the gateway side can serve the same guilds.
+//! [`DispatchBus`](crate::dispatch::DispatchBus), and the world implements
+//! [`GatewayWorld`](crate::gateway::GatewayWorld) so the gateway side can serve the same guilds.
 //! Ephemeral interaction messages are kept apart from the channels and published to nobody.
 //! Objects are kept as `serde_json::Value` in Discord's wire shape, so what the emulator returns
 //! is what a client must parse. Tests seed it with [`World::seeded`] or the `add_*` methods.
@@ -20,7 +20,9 @@ use asyncord_model::{Intents, Snowflake};
 use serde_json::{Value, json};
 use tokio::sync::broadcast;
 
-use crate::{BotAccount, Dispatch, DispatchBus, GatewayWorld};
+use crate::account::BotAccount;
+use crate::dispatch::{Dispatch, DispatchBus};
+use crate::gateway::GatewayWorld;
 
 pub(crate) use ops::{EPHEMERAL, LOADING, message_intents};
 pub(crate) use payloads::{

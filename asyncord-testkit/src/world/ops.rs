@@ -11,7 +11,7 @@ use super::payloads::{
     audit_log_entry, message_event, message_reference, reaction_event, render, typing_event,
 };
 use super::seed::now;
-use crate::Dispatch;
+use crate::dispatch::Dispatch;
 
 /// The message fields a sender may set.
 const MESSAGE_FIELDS: [&str; 9] = [

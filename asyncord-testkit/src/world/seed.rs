@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::World;
 use super::state::Interaction;
-use crate::BotAccount;
+use crate::account::BotAccount;
 
 /// What [`World::seeded`] created.
 #[derive(Clone, Debug)]

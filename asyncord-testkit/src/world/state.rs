@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use asyncord_model::Snowflake;
 use serde_json::Value;
 
-use crate::BotAccount;
+use crate::account::BotAccount;
 
 /// One guild with its roles, members and bans.
 #[derive(Debug, Default)]

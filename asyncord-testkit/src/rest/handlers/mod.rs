@@ -21,7 +21,7 @@ use serde_json::{Map, Value, json};
 use super::config::RestConfig;
 use super::record::Part;
 use super::reply::{Reply, unknown};
-use crate::BotAccount;
+use crate::account::BotAccount;
 use crate::world::World;
 
 /// One request, as the handlers see it.

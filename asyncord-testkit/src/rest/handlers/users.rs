@@ -141,7 +141,7 @@ fn dm(ctx: &Ctx<'_>) -> Reply {
 }
 
 /// The current user as `/users/@me` returns it: the bot's own user object
-/// ([`BotAccount::current_user`](crate::BotAccount::current_user)) plus the account
+/// ([`BotAccount::current_user`](crate::account::BotAccount::current_user)) plus the account
 /// settings READY does not carry.
 fn with_settings(mut user: Value) -> Value {
     if let Some(o) = user.as_object_mut() {
