@@ -2,8 +2,8 @@
 //!
 //! The REST side reads and changes it; every change is published as the gateway dispatch
 //! Discord would send (`MESSAGE_CREATE`, `CHANNEL_UPDATE`...) on the
-//! [`DispatchBus`](crate::dispatch::DispatchBus), and the world implements
-//! [`GatewayWorld`](crate::gateway::GatewayWorld) so the gateway side can serve the same guilds.
+//! [`DispatchBus`], and the world implements
+//! [`GatewayWorld`] so the gateway side can serve the same guilds.
 //! Ephemeral interaction messages are kept apart from the channels and published to nobody.
 //! Objects are kept as `serde_json::Value` in Discord's wire shape, so what the emulator returns
 //! is what a client must parse. Tests seed it with [`World::seeded`] or the `add_*` methods.
