@@ -4,6 +4,11 @@
 //! Without any `bot`, `user` or `guild` call the world has one bot (token `"test-token"`), the
 //! users `alice` and `bob`, and one guild "Test Guild" with a `#general` text channel; every bot
 //! is in every guild, and so is every user unless the guild lists its members.
+//!
+//! The bounds that keep a long-running or exposed emulator from growing without limit have
+//! defaults suited to tests and to a standalone server; the common ones are set here
+//! (connections, allowed hosts and origins, body size, resume window, dispatch log), the rest
+//! on [`RestConfig`] and [`GatewayServerConfig`].
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,7 +16,9 @@ use std::time::Duration;
 use asyncord_model::{Intents, Permissions, Snowflake};
 use serde_json::{Value, json};
 
+use super::access::OriginPolicy;
 use super::account::BotAccount;
+use super::connections::ConnectionLimits;
 use super::emulator::{Emulator, GuildInfo, Parts};
 use super::front;
 use super::gateway::{GatewayCompressionSupport, GatewayServer, GatewayServerConfig};
@@ -133,6 +140,7 @@ pub struct EmulatorBuilder {
     gateway: GatewayServerConfig,
     port: Option<u16>,
     timeout: Duration,
+    dispatch_log_capacity: usize,
 }
 
 impl Default for EmulatorBuilder {
@@ -145,6 +153,7 @@ impl Default for EmulatorBuilder {
             gateway: GatewayServerConfig::default(),
             port: None,
             timeout: Duration::from_secs(10),
+            dispatch_log_capacity: 100_000,
         }
     }
 }
@@ -183,15 +192,20 @@ impl EmulatorBuilder {
         self
     }
 
-    /// The REST side's configuration (buckets, global limit...); its `gateway_url` is replaced
-    /// by the emulator's.
+    /// The REST side's configuration (buckets, global limit, bounds...); its `gateway_url` is
+    /// replaced by the emulator's. It replaces what [`connection_limits`](Self::connection_limits),
+    /// [`origin_policy`](Self::origin_policy) and [`max_body_bytes`](Self::max_body_bytes) set
+    /// before it.
     #[must_use]
     pub fn rest_config(mut self, config: RestConfig) -> Self {
         self.rest = config;
         self
     }
 
-    /// The gateway side's configuration (heartbeat interval, shards, replay buffer...).
+    /// The gateway side's configuration (heartbeat interval, shards, replay buffer, bounds...).
+    /// It replaces what [`connection_limits`](Self::connection_limits),
+    /// [`origin_policy`](Self::origin_policy) and [`resume_window`](Self::resume_window) set
+    /// before it.
     #[must_use]
     pub fn gateway_config(mut self, config: GatewayServerConfig) -> Self {
         self.gateway = config;
@@ -220,6 +234,67 @@ impl EmulatorBuilder {
     #[must_use]
     pub fn port(mut self, port: u16) -> Self {
         self.port = Some(port);
+        self
+    }
+
+    /// The limits of socket connections, on the front port and on each side's own port: how
+    /// many at once, the head and idle timeouts (see [`ConnectionLimits`]).
+    #[must_use]
+    pub fn connection_limits(mut self, limits: ConnectionLimits) -> Self {
+        self.rest.connections = limits.clone();
+        self.gateway.connections = limits;
+        self
+    }
+
+    /// Which `Host` and `Origin` headers requests over a socket may carry (default: loopback
+    /// ones only; see [`OriginPolicy`]).
+    #[must_use]
+    pub fn origin_policy(mut self, policy: OriginPolicy) -> Self {
+        self.rest.origin_policy = policy.clone();
+        self.gateway.origin_policy = policy;
+        self
+    }
+
+    /// Also accepts requests naming this host, for an emulator behind a proxy (see
+    /// [`OriginPolicy::hosts`]).
+    #[must_use]
+    pub fn allow_host(mut self, host: impl Into<String>) -> Self {
+        let host = host.into();
+        self.rest.origin_policy.hosts.push(host.clone());
+        self.gateway.origin_policy.hosts.push(host);
+        self
+    }
+
+    /// Also accepts requests from web pages of this origin (see [`OriginPolicy::origins`]).
+    #[must_use]
+    pub fn allow_origin(mut self, origin: impl Into<String>) -> Self {
+        let origin = origin.into();
+        self.rest.origin_policy.origins.push(origin.clone());
+        self.gateway.origin_policy.origins.push(origin);
+        self
+    }
+
+    /// The largest REST request body accepted (default 25 MiB; larger ones get `413`; see
+    /// [`RestConfig::max_body_bytes`]).
+    #[must_use]
+    pub fn max_body_bytes(mut self, bytes: usize) -> Self {
+        self.rest.max_body_bytes = bytes;
+        self
+    }
+
+    /// How long a gateway session outlives its connection, resumable (default 3 minutes; see
+    /// [`GatewayServerConfig::resume_window`]).
+    #[must_use]
+    pub fn resume_window(mut self, window: Duration) -> Self {
+        self.gateway.resume_window = window;
+        self
+    }
+
+    /// How many dispatches the expectations' log keeps, the most recent ones (default
+    /// 100,000): [`Emulator::next_message_in`], [`Emulator::dispatches`]... see only those.
+    #[must_use]
+    pub fn dispatch_log_capacity(mut self, capacity: usize) -> Self {
+        self.dispatch_log_capacity = capacity;
         self
     }
 
@@ -267,10 +342,7 @@ impl EmulatorBuilder {
         let rest =
             RestServer::start_with(world.clone(), self.rest.clone().gateway_url(&gateway_url))
                 .await?;
-        let front = match (listener, rest.addr()) {
-            (Some(l), Some(rest_addr)) => Some(front::Front::start(l, rest_addr, gateway.addr())),
-            _ => None,
-        };
+        let front = listener.map(|l| front::Front::start(l, rest.core(), gateway.inner()));
         Ok(Emulator::from_parts(Parts {
             world,
             rest,
@@ -281,6 +353,7 @@ impl EmulatorBuilder {
             users,
             guilds,
             timeout: self.timeout,
+            dispatch_log_capacity: self.dispatch_log_capacity,
         }))
     }
 }

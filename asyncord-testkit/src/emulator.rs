@@ -17,6 +17,7 @@ use super::front::Front;
 use super::gateway::GatewayServer;
 use super::gateway::GatewayWorld;
 use super::rest::{FaultRule, RestServer, World};
+use super::stats::EmulatorStats;
 use super::users::SimUser;
 
 /// A seeded guild: its id and the ids of what the builder put in it, by name.
@@ -64,6 +65,7 @@ pub(crate) struct Parts {
     pub users: Vec<(String, Snowflake)>,
     pub guilds: Vec<GuildInfo>,
     pub timeout: Duration,
+    pub dispatch_log_capacity: usize,
 }
 
 /// The offline Discord: REST and gateway on 127.0.0.1 over one world.
@@ -117,7 +119,7 @@ impl Emulator {
     }
 
     pub(crate) fn from_parts(parts: Parts) -> Self {
-        let recorder = Recorder::start(&parts.world);
+        let recorder = Recorder::start(&parts.world, parts.dispatch_log_capacity);
         Self {
             world: parts.world,
             rest: parts.rest,
@@ -328,10 +330,22 @@ impl Emulator {
         self.timeout = timeout;
     }
 
-    /// Every dispatch the world published since the emulator started (before the gateway
-    /// filtered them by intents and guild).
+    /// The dispatches the world published since the emulator started (before the gateway
+    /// filtered them by intents and guild): the most recent
+    /// [`EmulatorBuilder::dispatch_log_capacity`].
     pub fn dispatches(&self) -> Vec<Dispatch> {
         self.recorder.all()
+    }
+
+    /// What the emulator holds now: open connections, sessions (attached or resumable), the
+    /// request, event and dispatch logs, the rate-limit counters — each bounded by the
+    /// configuration, whatever clients do.
+    pub fn stats(&self) -> EmulatorStats {
+        EmulatorStats {
+            rest: self.rest.stats(),
+            gateway: self.gateway.stats(),
+            recorded_dispatches: self.recorder.len(),
+        }
     }
 
     /// Makes the REST side misbehave (429 of a scope, 5xx, slow or non-JSON responses).
@@ -367,18 +381,7 @@ impl Emulator {
     /// Stops serving: every gateway connection is closed with 1001 ("going away"), then both
     /// sides and the front port stop listening.
     pub async fn shutdown(self) {
-        let mut shards: Vec<u32> = self
-            .gateway
-            .events()
-            .iter()
-            .filter_map(|e| match &e.kind {
-                super::gateway::ServerEventKind::Identified { shard, .. } => Some(shard[0]),
-                _ => None,
-            })
-            .collect();
-        shards.sort_unstable();
-        shards.dedup();
-        for shard in shards {
+        for shard in self.gateway.connected_shards() {
             self.gateway.close(shard, 1001);
         }
         // Let the writers flush their close frames.

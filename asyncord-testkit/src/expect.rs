@@ -1,10 +1,14 @@
 //! Expectations: awaiting what the bots did, with a timeout.
 //!
-//! The emulator records every dispatch the world publishes (from the moment it started) in a
+//! The emulator records the dispatches the world publishes (from the moment it started) in a
 //! [`Recorder`]; [`Emulator::next_message_in`](super::Emulator::next_message_in) and friends
 //! scan that log, so a reply that arrived before the test started waiting is not missed.
+//! The log keeps the most recent
+//! [`EmulatorBuilder::dispatch_log_capacity`](super::EmulatorBuilder::dispatch_log_capacity)
+//! dispatches (100,000 by default), so a long-running emulator does not grow without limit.
 //! REST requests are read from the REST side's own record.
 
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -44,13 +48,19 @@ pub enum ExpectError {
     Refused(String),
 }
 
-/// The log of every dispatch the world published since the emulator started.
+/// The most recent dispatches, each with whether a `next_*` expectation returned it.
+#[derive(Debug, Default)]
+struct Log {
+    dispatches: VecDeque<Dispatch>,
+    consumed: VecDeque<bool>,
+}
+
+/// The log of the dispatches the world published since the emulator started (the most
+/// recent `capacity`).
 #[derive(Debug)]
 pub(crate) struct Recorder {
-    log: Arc<Mutex<Vec<Dispatch>>>,
+    log: Arc<Mutex<Log>>,
     version: watch::Receiver<u64>,
-    /// Log indices already returned by a `next_*` expectation.
-    consumed: Mutex<Vec<bool>>,
     task: JoinHandle<()>,
 }
 
@@ -59,10 +69,10 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Recorder {
-    /// Starts recording `world`'s dispatches.
-    pub(crate) fn start(world: &World) -> Self {
+    /// Starts recording `world`'s dispatches, keeping the most recent `capacity`.
+    pub(crate) fn start(world: &World, capacity: usize) -> Self {
         let mut rx = world.subscribe();
-        let log: Arc<Mutex<Vec<Dispatch>>> = Arc::default();
+        let log: Arc<Mutex<Log>> = Arc::default();
         let (tx, version) = watch::channel(0_u64);
         let sink = Arc::clone(&log);
         let task = tokio::spawn(async move {
@@ -70,7 +80,14 @@ impl Recorder {
                 match rx.recv().await {
                     Ok(d) if d.only_bot == Some(Snowflake::new(PLACEHOLDER_BOT)) => {}
                     Ok(d) => {
-                        lock(&sink).push(d);
+                        let mut log = lock(&sink);
+                        log.dispatches.push_back(d);
+                        log.consumed.push_back(false);
+                        while log.dispatches.len() > capacity {
+                            log.dispatches.pop_front();
+                            log.consumed.pop_front();
+                        }
+                        drop(log);
                         tx.send_modify(|v| *v += 1);
                     }
                     Err(broadcast::error::RecvError::Lagged(n)) => {
@@ -80,17 +97,17 @@ impl Recorder {
                 }
             }
         });
-        Self {
-            log,
-            version,
-            consumed: Mutex::default(),
-            task,
-        }
+        Self { log, version, task }
     }
 
-    /// A copy of every dispatch recorded so far.
+    /// A copy of the dispatches kept.
     pub(crate) fn all(&self) -> Vec<Dispatch> {
-        lock(&self.log).clone()
+        lock(&self.log).dispatches.iter().cloned().collect()
+    }
+
+    /// How many dispatches are kept.
+    pub(crate) fn len(&self) -> usize {
+        lock(&self.log).dispatches.len()
     }
 
     /// Waits (up to `timeout`) for the first recorded dispatch, not yet consumed, that `pred`
@@ -106,12 +123,16 @@ impl Recorder {
             loop {
                 version.borrow_and_update();
                 {
-                    let log = lock(&self.log);
-                    let mut consumed = lock(&self.consumed);
-                    consumed.resize(log.len(), false);
-                    if let Some(i) = (0..log.len()).find(|&i| !consumed[i] && pred(&log[i])) {
+                    let mut log = lock(&self.log);
+                    let Log {
+                        dispatches,
+                        consumed,
+                    } = &mut *log;
+                    if let Some(i) =
+                        (0..dispatches.len()).find(|&i| !consumed[i] && pred(&dispatches[i]))
+                    {
                         consumed[i] = true;
-                        return Some(log[i].clone());
+                        return Some(dispatches[i].clone());
                     }
                 }
                 if version.changed().await.is_err() {
@@ -139,7 +160,7 @@ impl Recorder {
         let wait = async {
             loop {
                 version.borrow_and_update();
-                if pred(&lock(&self.log)) {
+                if pred(lock(&self.log).dispatches.make_contiguous()) {
                     return true;
                 }
                 if version.changed().await.is_err() {

@@ -2,20 +2,27 @@
 //! configured with `http://127.0.0.1:PORT/api/v10` and `ws://127.0.0.1:PORT` reaches REST and
 //! the gateway.
 //!
-//! Each accepted connection's request head is peeked (not consumed): a WebSocket upgrade goes to
-//! the gateway side, anything else to the REST side; the bytes are then relayed both ways
-//! unchanged.
+//! Each accepted connection's request head is peeked (not consumed): a WebSocket upgrade is
+//! served by the gateway side, anything else by the REST side, each on this same connection
+//! and held to that side's [`ConnectionLimits`](crate::ConnectionLimits) and
+//! [`OriginPolicy`](crate::OriginPolicy). Until its head is read, a connection counts as a REST
+//! one, and one whose head does not arrive within REST's `header_read_timeout` is closed.
 
 use std::net::SocketAddr;
-use std::time::Duration;
+use std::sync::Arc;
 
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::{JoinHandle, JoinSet};
+use tokio::time::Instant;
+
+use crate::connections::{Admission, accept_failed};
+use crate::gateway::ServerInner;
+use crate::rest::Core;
 
 /// The largest request head looked at to choose a side.
 const MAX_HEAD: usize = 16 * 1024;
 
-/// A running front listener (stops, with every relayed connection, when dropped).
+/// A running front listener (stops, with every connection it serves, when dropped).
 #[derive(Debug)]
 pub(crate) struct Front {
     addr: SocketAddr,
@@ -23,26 +30,27 @@ pub(crate) struct Front {
 }
 
 impl Front {
-    /// Serves `listener`, relaying to the REST server at `rest` and the gateway at `gateway`.
-    pub(crate) fn start(listener: TcpListener, rest: SocketAddr, gateway: SocketAddr) -> Self {
+    /// Serves `listener` with the REST side `rest` and the gateway side `gateway`.
+    pub(crate) fn start(listener: TcpListener, rest: Arc<Core>, gateway: Arc<ServerInner>) -> Self {
         let addr = listener
             .local_addr()
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)));
         let task = tokio::spawn(async move {
-            let mut relays = JoinSet::new();
+            let mut served = JoinSet::new();
             loop {
                 tokio::select! {
                     accepted = listener.accept() => match accepted {
                         Ok((stream, _)) => {
+                            // Until its head is read, a connection counts as a REST one.
+                            let Some(admission) = rest.gate.admit("front") else {
+                                continue;
+                            };
                             let _ = stream.set_nodelay(true);
-                            relays.spawn(relay(stream, rest, gateway));
+                            served.spawn(serve(stream, admission, Arc::clone(&rest), Arc::clone(&gateway)));
                         }
-                        Err(e) => {
-                            tracing::debug!(error = %e, "emulator front: accept failed");
-                            tokio::time::sleep(Duration::from_millis(10)).await;
-                        }
+                        Err(e) => accept_failed("front", &e).await,
                     },
-                    Some(_) = relays.join_next(), if !relays.is_empty() => {}
+                    Some(_) = served.join_next(), if !served.is_empty() => {}
                 }
             }
         });
@@ -62,7 +70,8 @@ impl Front {
     pub(crate) async fn stop(mut self) {
         if let Some(task) = self.task.take() {
             task.abort();
-            // The aborted task drops the listener (and its relays) before the join completes.
+            // The aborted task drops the listener (and its connections) before the join
+            // completes.
             let _ = task.await;
         }
     }
@@ -70,7 +79,7 @@ impl Front {
 
 impl Drop for Front {
     fn drop(&mut self) {
-        // Aborting the accept task drops its JoinSet, which aborts every relay.
+        // Aborting the accept task drops its JoinSet, which aborts every connection.
         if let Some(task) = self.task.take() {
             task.abort();
         }
@@ -86,37 +95,49 @@ fn is_websocket(head: &[u8]) -> bool {
     })
 }
 
-/// Peeks the request head of `stream`, then relays it to the side it is for.
-async fn relay(mut client: TcpStream, rest: SocketAddr, gateway: SocketAddr) {
+/// Peeks the request head of `stream`, then serves it on the side it is for.
+async fn serve(
+    client: TcpStream,
+    admission: Admission,
+    rest: Arc<Core>,
+    gateway: Arc<ServerInner>,
+) {
+    let deadline = Instant::now() + rest.config.connections.header_read_timeout;
     let mut buf = vec![0_u8; MAX_HEAD];
     let mut seen = 0;
-    for _ in 0..200 {
-        match client.peek(&mut buf).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => {
+    let mut pause = std::time::Duration::from_millis(1);
+    loop {
+        let peeked = tokio::time::timeout_at(deadline, client.peek(&mut buf)).await;
+        match peeked {
+            Err(_) => {
+                tracing::debug!("emulator front: no complete request head in time");
+                return;
+            }
+            Ok(Ok(0) | Err(_)) => return,
+            Ok(Ok(n)) => {
                 if buf[..n].windows(4).any(|w| w == b"\r\n\r\n") || n == MAX_HEAD {
                     seen = n;
                     break;
                 }
                 if n == seen {
-                    // Only part of the head has arrived: wait for more.
-                    tokio::time::sleep(Duration::from_millis(1)).await;
+                    // Only part of the head has arrived: wait for more, less often the longer
+                    // it takes.
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(std::time::Duration::from_millis(50));
                 }
                 seen = n;
             }
         }
     }
-    let target = if is_websocket(&buf[..seen]) {
-        gateway
+    if is_websocket(&buf[..seen]) {
+        drop(admission);
+        let Some(admission) = gateway.gate.admit("front") else {
+            return;
+        };
+        crate::gateway::serve_socket(gateway, client, admission).await;
     } else {
-        rest
-    };
-    let Ok(mut upstream) = TcpStream::connect(target).await else {
-        tracing::debug!(%target, "emulator front: upstream unreachable");
-        return;
-    };
-    let _ = upstream.set_nodelay(true);
-    let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+        crate::rest::serve_socket(rest, client, admission).await;
+    }
 }
 
 #[cfg(test)]

@@ -31,25 +31,38 @@
 //! ([`rest::RestEndpoint`], [`gateway::GatewayEndpoint`]), so tests can run on tokio's paused
 //! clock. What is and is not emulated, and the standalone program (`examples/emulator.rs`):
 //! this crate's `README.md`.
+//!
+//! It also runs as a server anyone's client can reach, so what a careless or hostile client can
+//! make it hold is bounded (request bodies, logs, sessions, send queues, rate-limit counters,
+//! connections and their timeouts: [`ConnectionLimits`], the configurations' docs), and it only
+//! answers requests naming a loopback host and no foreign web origin ([`OriginPolicy`]).
+//! [`Emulator::stats`] shows what it holds.
 
 pub mod gateway;
 pub mod rest;
 pub mod world;
 
+mod access;
 mod account;
 mod builder;
+mod connections;
 mod dispatch;
 mod emulator;
 mod expect;
 mod front;
+mod idle;
 mod interaction;
+mod stats;
 mod users;
 
+pub use access::OriginPolicy;
 pub use account::BotAccount;
 pub use builder::{BotSpec, EmulatorBuilder, GuildSpec};
+pub use connections::ConnectionLimits;
 pub use dispatch::{Dispatch, DispatchBus};
 pub use emulator::{Emulator, GuildInfo};
 pub use expect::ExpectError;
 pub use gateway::{GatewayCompressionSupport, GatewayWorld};
 pub use interaction::{InteractionReply, SimInteraction};
+pub use stats::EmulatorStats;
 pub use users::SimUser;

@@ -1,6 +1,14 @@
 //! One emulated gateway connection: the HTTP upgrade, HELLO, IDENTIFY and RESUME checks,
 //! heartbeat ACKs, commands, the 120/60 s limit (close 4008), and the scripted faults
 //! ([docs](https://discord.com/developers/docs/events/gateway#connection-lifecycle)).
+//!
+//! What one client can make it hold is bounded: a message it sends (fragments together) is at
+//! most [`GatewayServerConfig::max_client_frame`](super::GatewayServerConfig) bytes (else
+//! 4002), what it sent waits in a short queue (reading stops while it is full), and what is
+//! sent to it waits in the [`outbox`](super::outbox) (a client that stops reading is dropped).
+//! Over a socket, the handshake is also held to the
+//! [`ConnectionLimits`](crate::ConnectionLimits) and the [`OriginPolicy`](crate::OriginPolicy),
+//! and a frame the client does not accept within the idle timeout drops the connection.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -13,7 +21,7 @@ use asyncord_model::gateway::{
     GatewayCommand, Identify, RawFrame, RequestGuildMembers, RequestSoundboardSounds, Resume,
 };
 use bytes::Bytes;
-use fastwebsockets::{FragmentCollectorRead, Frame, OpCode as WsOp, Payload, WebSocket};
+use fastwebsockets::{Frame, OpCode as WsOp, Payload, WebSocket, WebSocketError};
 use http_body_util::Full;
 use hyper::body::Incoming;
 use hyper::service::service_fn;
@@ -26,15 +34,23 @@ use tokio::time::Instant;
 
 use super::compression::Framing;
 use super::deflate::Deflater;
+use super::outbox::{self, Outbox};
 use super::session::{ResumeOutcome, SessionEntry, control_text};
 use super::{ConnEntry, ServerEvent, ServerEventKind, ServerInner};
+use crate::access;
 use crate::account::BotAccount;
+use crate::connections::{self, Admission};
+
+/// How many client messages wait for the connection to handle them before reading pauses.
+const INBOUND_QUEUE: usize = 16;
 
 /// What a connection's writer sends.
 #[derive(Debug, Clone)]
 pub(crate) enum Outgoing {
     /// A text payload (compressed when the connection asked for it).
     Text(Arc<str>),
+    /// Several text payloads in order (a RESUME's replay), one entry of the queue.
+    Batch(Vec<Arc<str>>),
     /// Raw bytes sent as one binary frame, bypassing compression (a fault).
     Binary(Arc<[u8]>),
     /// A close frame with this code, then the end of the connection.
@@ -45,16 +61,45 @@ pub(crate) enum Outgoing {
 
 type Upgraded = TokioIo<hyper::upgrade::Upgraded>;
 
-/// Serves HTTP on `stream`: `GET /api/v10/gateway/bot`, and WebSocket upgrades.
-pub(crate) async fn serve<S>(inner: Arc<ServerInner>, stream: S)
+/// What a connection over a socket is held to, besides what every connection is.
+#[derive(Clone, Debug)]
+pub(crate) struct Socket {
+    /// Its place among the open socket connections, freed when the HTTP connection and any
+    /// WebSocket upgraded from it have ended.
+    _admission: Arc<Admission>,
+    /// How long one frame may take to be accepted by the client.
+    write_timeout: Duration,
+}
+
+/// Serves a socket connection (on the gateway port or handed over by the front port) with the
+/// socket limits and the origin check.
+pub(crate) async fn serve_socket<S>(inner: Arc<ServerInner>, stream: S, admission: Admission)
 where
     S: AsyncRead + AsyncWrite + Send + Unpin + 'static,
 {
+    let socket = Socket {
+        _admission: Arc::new(admission),
+        write_timeout: inner.config.connections.idle_timeout,
+    };
+    serve(inner, stream, Some(socket)).await;
+}
+
+/// Serves HTTP on `stream`: `GET /api/v10/gateway/bot`, and WebSocket upgrades; `socket` for a
+/// socket connection, `None` for an in-memory one.
+pub(crate) async fn serve<S>(inner: Arc<ServerInner>, stream: S, socket: Option<Socket>)
+where
+    S: AsyncRead + AsyncWrite + Send + Unpin + 'static,
+{
+    let http = match &socket {
+        Some(_) => connections::http1(&inner.config.connections),
+        None => hyper::server::conn::http1::Builder::new(),
+    };
     let service = service_fn(move |req| {
         let inner = inner.clone();
-        async move { Ok::<_, Infallible>(handle_request(inner, req)) }
+        let socket = socket.clone();
+        async move { Ok::<_, Infallible>(handle_request(inner, req, socket)) }
     });
-    let _ = hyper::server::conn::http1::Builder::new()
+    let _ = http
         .serve_connection(TokioIo::new(stream), service)
         .with_upgrades()
         .await;
@@ -78,7 +123,17 @@ fn query_param<'a>(query: &'a str, key: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
-fn handle_request(inner: Arc<ServerInner>, mut req: Request<Incoming>) -> Response<Full<Bytes>> {
+fn handle_request(
+    inner: Arc<ServerInner>,
+    mut req: Request<Incoming>,
+    socket: Option<Socket>,
+) -> Response<Full<Bytes>> {
+    if socket.is_some()
+        && let Err(reason) = inner.config.origin_policy.check(req.headers())
+    {
+        tracing::warn!(%reason, "emulated gateway: handshake refused");
+        return access::forbidden(&reason).map(Full::new);
+    }
     let path = req.uri().path().to_owned();
     if path.ends_with("/gateway/bot") {
         let token = req
@@ -128,54 +183,107 @@ fn handle_request(inner: Arc<ServerInner>, mut req: Request<Incoming>) -> Respon
     };
     tokio::spawn(async move {
         if let Ok(ws) = upgrade.await {
-            run(inner, ws, version, compress, framing).await;
+            let write_timeout = socket.as_ref().map(|s| s.write_timeout);
+            run(inner, ws, version, compress, framing, write_timeout).await;
+            drop(socket);
         }
     });
     let (parts, _) = response.into_parts();
     Response::from_parts(parts, Full::new(Bytes::new()))
 }
 
+type WsWrite = fastwebsockets::WebSocketWrite<BufWriter<tokio::io::WriteHalf<Upgraded>>>;
+
+/// Writes one frame, or fails when the client has not accepted it within `timeout`.
+async fn write_frame(
+    write: &mut WsWrite,
+    frame: Frame<'_>,
+    timeout: Option<Duration>,
+) -> Result<(), ()> {
+    let written = write.write_frame(frame);
+    let result = match timeout {
+        Some(t) => tokio::time::timeout(t, written).await.map_err(|_| ())?,
+        None => written.await,
+    };
+    result.map_err(|_| ())
+}
+
+/// Flushes, or fails when the client has not accepted the bytes within `timeout`.
+async fn flush(write: &mut WsWrite, timeout: Option<Duration>) -> Result<(), ()> {
+    let result = match timeout {
+        Some(t) => tokio::time::timeout(t, write.flush())
+            .await
+            .map_err(|_| ())?,
+        None => write.flush().await,
+    };
+    result.map_err(|_| ())
+}
+
+/// Sends one text payload, compressed when the connection asked for it.
+async fn write_text(
+    write: &mut WsWrite,
+    deflater: &mut Deflater,
+    buf: &mut Vec<u8>,
+    text: &str,
+    timeout: Option<Duration>,
+) -> Result<(), ()> {
+    let frame = if deflater.is_binary() {
+        deflater.encode(text.as_bytes(), buf).map_err(|_| ())?;
+        Frame::binary(Payload::Borrowed(buf))
+    } else {
+        Frame::text(Payload::Borrowed(text.as_bytes()))
+    };
+    write_frame(write, frame, timeout).await
+}
+
+/// Sends what the connection queues, until it is closed, dropped, or (over a socket) a frame
+/// is not accepted within `timeout`.
 async fn writer(
-    mut write: fastwebsockets::WebSocketWrite<BufWriter<tokio::io::WriteHalf<Upgraded>>>,
+    mut write: WsWrite,
     mut deflater: Deflater,
-    mut rx: mpsc::UnboundedReceiver<Outgoing>,
+    mut rx: mpsc::Receiver<Outgoing>,
+    timeout: Option<Duration>,
 ) {
     let mut buf = Vec::new();
-    let binary = deflater.is_binary();
     while let Some(first) = rx.recv().await {
         let mut next = Some(first);
         while let Some(out) = next.take() {
-            match out {
+            let written = match out {
                 Outgoing::Text(text) => {
-                    let payload = if binary {
-                        if deflater.encode(text.as_bytes(), &mut buf).is_err() {
-                            return;
+                    write_text(&mut write, &mut deflater, &mut buf, &text, timeout).await
+                }
+                Outgoing::Batch(texts) => {
+                    let mut written = Ok(());
+                    for text in &texts {
+                        written =
+                            write_text(&mut write, &mut deflater, &mut buf, text, timeout).await;
+                        if written.is_err() {
+                            break;
                         }
-                        Frame::binary(Payload::Borrowed(&buf))
-                    } else {
-                        Frame::text(Payload::Borrowed(text.as_bytes()))
-                    };
-                    if write.write_frame(payload).await.is_err() {
-                        return;
                     }
+                    written
                 }
                 Outgoing::Binary(bytes) => {
                     let frame = Frame::binary(Payload::Borrowed(&bytes));
-                    if write.write_frame(frame).await.is_err() {
-                        return;
-                    }
+                    write_frame(&mut write, frame, timeout).await
                 }
                 Outgoing::Close(code) => {
                     let reason = super::close::reason(code).as_bytes();
-                    let _ = write.write_frame(Frame::close(code, reason)).await;
-                    let _ = write.flush().await;
+                    let frame = Frame::close(code, reason);
+                    if write_frame(&mut write, frame, timeout).await.is_ok() {
+                        let _ = flush(&mut write, timeout).await;
+                    }
                     return;
                 }
                 Outgoing::Drop => return,
+            };
+            if written.is_err() {
+                tracing::debug!("emulated gateway: the client did not accept a frame in time");
+                return;
             }
             next = rx.try_recv().ok();
         }
-        if write.flush().await.is_err() {
+        if flush(&mut write, timeout).await.is_err() {
             return;
         }
     }
@@ -183,33 +291,55 @@ async fn writer(
 
 enum ClientMsg {
     Text(Vec<u8>),
+    /// A message over the size limit.
+    TooLarge,
     Close(Option<u16>),
 }
 
+/// Reads the client's messages (joining fragments, at most `max` bytes) into `tx`; reading
+/// pauses while `tx` is full.
 async fn reader(
-    read: fastwebsockets::WebSocketRead<tokio::io::ReadHalf<Upgraded>>,
-    tx: mpsc::UnboundedSender<ClientMsg>,
+    mut read: fastwebsockets::WebSocketRead<tokio::io::ReadHalf<Upgraded>>,
+    tx: mpsc::Sender<ClientMsg>,
+    max: usize,
 ) {
-    let mut read = FragmentCollectorRead::new(read);
     let mut no_send = |_| async { Ok::<_, Infallible>(()) };
+    let mut message: Option<Vec<u8>> = None;
     loop {
-        if let Ok(frame) = read.read_frame(&mut no_send).await {
-            match frame.opcode {
-                WsOp::Text | WsOp::Binary
-                    if tx.send(ClientMsg::Text(frame.payload.to_vec())).is_err() =>
-                {
-                    return;
+        let msg = match read.read_frame(&mut no_send).await {
+            Ok(frame) => match frame.opcode {
+                WsOp::Text | WsOp::Binary | WsOp::Continuation => {
+                    let mut data = match (frame.opcode, message.take()) {
+                        (WsOp::Continuation, Some(data)) => data,
+                        (WsOp::Continuation, None) => {
+                            let _ = tx.send(ClientMsg::Close(None)).await;
+                            return;
+                        }
+                        _ => Vec::new(),
+                    };
+                    if data.len() + frame.payload.len() > max {
+                        ClientMsg::TooLarge
+                    } else {
+                        data.extend_from_slice(&frame.payload);
+                        if !frame.fin {
+                            message = Some(data);
+                            continue;
+                        }
+                        ClientMsg::Text(data)
+                    }
                 }
                 WsOp::Close => {
                     let code = (frame.payload.len() >= 2)
                         .then(|| u16::from_be_bytes([frame.payload[0], frame.payload[1]]));
-                    let _ = tx.send(ClientMsg::Close(code));
-                    return;
+                    ClientMsg::Close(code)
                 }
-                _ => {}
-            }
-        } else {
-            let _ = tx.send(ClientMsg::Close(None));
+                _ => continue,
+            },
+            Err(WebSocketError::FrameTooLarge) => ClientMsg::TooLarge,
+            Err(_) => ClientMsg::Close(None),
+        };
+        let last = !matches!(msg, ClientMsg::Text(_));
+        if tx.send(msg).await.is_err() || last {
             return;
         }
     }
@@ -219,9 +349,11 @@ async fn reader(
 struct Conn {
     id: u64,
     inner: Arc<ServerInner>,
-    out: mpsc::UnboundedSender<Outgoing>,
+    out: Outbox,
     session: Option<Arc<SessionEntry>>,
     sent: VecDeque<Instant>,
+    /// Whether the server closed the connection (the writer ends after the close frame).
+    closing: bool,
 }
 
 async fn run(
@@ -230,10 +362,13 @@ async fn run(
     version: Option<String>,
     compress: Option<String>,
     framing: Framing,
+    write_timeout: Option<Duration>,
 ) {
     let id = inner.next_conn.fetch_add(1, Ordering::Relaxed) + 1;
     let mut ws = ws;
     ws.set_auto_close(false);
+    let max_frame = inner.config.max_client_frame;
+    ws.set_max_message_size(max_frame.saturating_add(1));
     let (read, write) = ws.split(|s| {
         let (r, w) = tokio::io::split(s);
         (r, BufWriter::with_capacity(64 * 1024, w))
@@ -241,10 +376,11 @@ async fn run(
     let Ok(deflater) = Deflater::new(framing) else {
         return;
     };
-    let (out, out_rx) = mpsc::unbounded_channel();
-    let (client_tx, mut client_rx) = mpsc::unbounded_channel();
-    let mut writer_task = tokio::spawn(writer(write, deflater, out_rx));
-    let reader_task = tokio::spawn(reader(read, client_tx));
+    let (out, out_rx, overflow) = outbox::outbox(inner.config.send_queue_capacity);
+    let (client_tx, mut client_rx) = mpsc::channel(INBOUND_QUEUE);
+    let mut reading = true;
+    let mut writer_task = tokio::spawn(writer(write, deflater, out_rx, write_timeout));
+    let reader_task = tokio::spawn(reader(read, client_tx, max_frame));
     inner.conns_lock().push(ConnEntry {
         id,
         shard: None,
@@ -262,6 +398,7 @@ async fn run(
         out,
         session: None,
         sent: VecDeque::new(),
+        closing: false,
     };
     let hello = format!(
         r#"{{"heartbeat_interval":{}}}"#,
@@ -275,11 +412,15 @@ async fn run(
     }
     loop {
         tokio::select! {
-            msg = client_rx.recv() => match msg {
+            msg = client_rx.recv(), if reading => match msg {
                 Some(ClientMsg::Text(bytes)) => {
                     if conn.on_frame(&bytes) {
                         heartbeat_deadline = Instant::now() + timeout;
                     }
+                }
+                Some(ClientMsg::TooLarge) => {
+                    tracing::debug!(conn = id, max_frame, "emulated gateway: a client message over the size limit");
+                    conn.close(4002);
                 }
                 Some(ClientMsg::Close(code)) => {
                     if matches!(code, Some(1000 | 1001))
@@ -289,9 +430,20 @@ async fn run(
                     inner.log(id, ServerEventKind::ClientClosed { code });
                     break;
                 }
+                None if conn.closing => {
+                    // The reader stopped after a message over the size limit: let the writer
+                    // send the close frame.
+                    reading = false;
+                }
                 None => break,
             },
             _ = &mut writer_task => break,
+            () = overflow.wait() => {
+                let capacity = inner.config.send_queue_capacity;
+                tracing::warn!(conn = id, capacity, "emulated gateway: the client does not read what is sent to it; dropping the connection");
+                inner.log(id, ServerEventKind::SendQueueFull { capacity });
+                break;
+            }
             () = tokio::time::sleep_until(heartbeat_deadline) => {
                 // no heartbeat for two intervals: Discord times the session out
                 if let Some(s) = &conn.session {
@@ -303,7 +455,7 @@ async fn run(
         }
     }
     if let Some(s) = &conn.session {
-        s.detach(id);
+        inner.detach_session(s, id);
     }
     inner.conns_lock().retain(|c| c.id != id);
     reader_task.abort();
@@ -313,13 +465,14 @@ async fn run(
 
 impl Conn {
     fn send(&self, text: String) {
-        let _ = self.out.send(Outgoing::Text(Arc::from(text)));
+        self.out.send(Outgoing::Text(Arc::from(text)));
     }
 
-    fn close(&self, code: u16) {
+    fn close(&mut self, code: u16) {
         self.inner
             .log(self.id, ServerEventKind::ClosedByServer { code });
-        let _ = self.out.send(Outgoing::Close(code));
+        self.out.send(Outgoing::Close(code));
+        self.closing = true;
     }
 
     /// Counts a client frame; `false` (after closing with 4008) when over 120 per 60 s.

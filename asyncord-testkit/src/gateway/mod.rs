@@ -13,12 +13,21 @@
 //!
 //! The server listens on 127.0.0.1 and also serves in-memory connections
 //! ([`GatewayServer::connect_in_memory`], [`GatewayEndpoint`]), which paused-clock tests use.
+//!
+//! What a client can make it hold is bounded (see [`GatewayServerConfig`]): frames it sends
+//! (4096 bytes, as Discord, else 4002), what waits to be sent to it (a client that stops reading
+//! is dropped), sessions it left without resuming (forgotten after the resume window, and at
+//! most so many), the event log; over a socket, also the connections, the handshake's head
+//! timeout and the `Host` and `Origin` it may name ([`ConnectionLimits`], [`OriginPolicy`]).
 
 mod close;
 mod compression;
 mod conn;
 mod deflate;
+mod event_log;
+mod outbox;
 mod session;
+mod session_store;
 mod world;
 
 use std::collections::{HashMap, HashSet};
@@ -28,23 +37,62 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use asyncord_model::{Intents, Snowflake};
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 pub use compression::GatewayCompressionSupport;
 pub use world::{GatewayWorld, MemoryWorld};
 
+pub(crate) use self::conn::serve_socket;
+
 use self::conn::Outgoing;
+use self::event_log::EventLog;
+use self::outbox::Outbox;
 use self::session::{SessionEntry, control_text};
+use self::session_store::SessionStore;
+use crate::access::OriginPolicy;
+use crate::connections::{ConnectionGate, ConnectionLimits};
+
+/// The largest frame a client may send, as Discord: "Payloads to the gateway are limited to a
+/// maximum of 4096 bytes sent, going over this will cause a connection termination with error
+/// code 4002."
+pub const DISCORD_MAX_CLIENT_FRAME: usize = 4096;
 
 /// How the emulated gateway behaves.
 #[derive(Clone, Debug)]
 pub struct GatewayServerConfig {
     /// The heartbeat interval sent in HELLO (Discord: 41.25 s).
     pub heartbeat_interval: Duration,
-    /// How many dispatches per session are kept for RESUME replay.
+    /// How many dispatches per session are kept for RESUME replay (default 100,000).
     pub replay_buffer: usize,
+    /// How long a session outlives its connection, resumable (default 3 minutes: Discord does
+    /// not document its window; sessions are resumable for a few minutes).
+    pub resume_window: Duration,
+    /// How many sessions without a connection are kept for RESUME at once (default 100: every
+    /// shard of a large test bot reconnecting together); beyond it the longest-detached one is
+    /// forgotten. With the resume window this bounds the replay buffers no client reads.
+    pub max_resumable_sessions: usize,
+    /// How many frames may wait to be sent to one connection (default 100,000, a replay
+    /// buffer's worth; a RESUME's replay counts as one). A client that does not read them is
+    /// dropped, recorded as [`ServerEventKind::SendQueueFull`]; its session stays resumable.
+    pub send_queue_capacity: usize,
+    /// The largest message a client may send, fragments together (default
+    /// [`DISCORD_MAX_CLIENT_FRAME`], 4096 bytes, as Discord); a larger one closes the
+    /// connection with 4002.
+    pub max_client_frame: usize,
+    /// How many [`ServerEvent`]s the event log keeps, the most recent ones (default 10,000);
+    /// [`GatewayServer::connection_count`] and [`GatewayServer::identify_count`] count them
+    /// all.
+    pub event_log_capacity: usize,
+    /// The socket connections' limits: how many at once, how long the handshake's request
+    /// head may take; once upgraded, a frame the client does not accept within
+    /// [`ConnectionLimits::idle_timeout`] drops the connection. In-memory connections are not
+    /// limited.
+    pub connections: ConnectionLimits,
+    /// Which `Host` and `Origin` headers a handshake (or `GET /gateway/bot`) over a socket may
+    /// carry (loopback only by default).
+    pub origin_policy: OriginPolicy,
     /// The shard count `GET /gateway/bot` recommends.
     pub shards: u32,
     /// `max_concurrency` reported by `GET /gateway/bot`.
@@ -66,6 +114,13 @@ impl Default for GatewayServerConfig {
         Self {
             heartbeat_interval: Duration::from_millis(41_250),
             replay_buffer: 100_000,
+            resume_window: Duration::from_secs(180),
+            max_resumable_sessions: 100,
+            send_queue_capacity: 100_000,
+            max_client_frame: DISCORD_MAX_CLIENT_FRAME,
+            event_log_capacity: 10_000,
+            connections: ConnectionLimits::default(),
+            origin_policy: OriginPolicy::default(),
             shards: 1,
             max_concurrency: 1,
             session_start_total: 1000,
@@ -152,12 +207,36 @@ pub enum ServerEventKind {
         /// `compress`.
         compress: Option<String>,
     },
+    /// The client did not read what was sent to it: its send queue held
+    /// [`GatewayServerConfig::send_queue_capacity`] frames, so the connection was dropped
+    /// (without a close frame, which it would not read either).
+    SendQueueFull {
+        /// The queue's capacity.
+        capacity: usize,
+    },
+}
+
+/// What the gateway side holds now (see [`GatewayServer::stats`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GatewayStats {
+    /// Open WebSocket connections (socket and in-memory).
+    pub connections: usize,
+    /// Open socket connections (HTTP or WebSocket) on the gateway port or handed over by the
+    /// front port.
+    pub socket_connections: usize,
+    /// Sessions kept: attached to a connection or resumable.
+    pub sessions: usize,
+    /// Sessions without a connection, kept for RESUME.
+    pub resumable_sessions: usize,
+    /// Events kept in the event log.
+    pub logged_events: usize,
 }
 
 pub(crate) struct ConnEntry {
     pub id: u64,
     pub shard: Option<u32>,
-    pub tx: mpsc::UnboundedSender<Outgoing>,
+    pub tx: Outbox,
 }
 
 pub(crate) struct ServerInner {
@@ -166,12 +245,13 @@ pub(crate) struct ServerInner {
     pub url: String,
     pub next_conn: AtomicU64,
     conns: Mutex<Vec<ConnEntry>>,
-    sessions: Mutex<HashMap<String, Arc<SessionEntry>>>,
-    latest: Mutex<HashMap<u32, Arc<SessionEntry>>>,
+    sessions: Mutex<SessionStore>,
     not_acking: Mutex<HashSet<u32>>,
     identified_at: Mutex<HashMap<(Snowflake, u32), Instant>>,
-    log: Mutex<Vec<ServerEvent>>,
+    log: Mutex<EventLog>,
     log_version: watch::Sender<u64>,
+    /// The open socket connections.
+    pub gate: ConnectionGate,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -181,6 +261,14 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl ServerInner {
     pub(crate) fn conns_lock(&self) -> MutexGuard<'_, Vec<ConnEntry>> {
         lock(&self.conns)
+    }
+
+    /// The shards that have a connection.
+    pub(crate) fn connected_shards(&self) -> Vec<u32> {
+        let mut shards: Vec<u32> = lock(&self.conns).iter().filter_map(|c| c.shard).collect();
+        shards.sort_unstable();
+        shards.dedup();
+        shards
     }
 
     pub(crate) fn log(&self, conn: u64, kind: ServerEventKind) {
@@ -207,19 +295,46 @@ impl ServerInner {
         !lock(&self.not_acking).contains(&shard)
     }
 
+    /// The sessions, after forgetting the expired ones (see [`session_store`]).
+    fn sessions(&self) -> MutexGuard<'_, SessionStore> {
+        let mut sessions = lock(&self.sessions);
+        let gone = sessions.expire(
+            Instant::now(),
+            self.config.resume_window,
+            self.config.max_resumable_sessions,
+        );
+        if !gone.is_empty() {
+            tracing::debug!(
+                sessions = gone.len(),
+                "emulated gateway: forgot sessions not resumed in time"
+            );
+        }
+        sessions
+    }
+
     pub(crate) fn add_session(&self, entry: &Arc<SessionEntry>, conn: u64) {
-        lock(&self.sessions).insert(entry.id.clone(), entry.clone());
-        lock(&self.latest).insert(entry.shard[0], entry.clone());
+        self.sessions().insert(entry);
         self.set_conn_shard(conn, entry.shard[0]);
     }
 
     pub(crate) fn session(&self, id: &str) -> Option<Arc<SessionEntry>> {
-        lock(&self.sessions).get(id).cloned()
+        self.sessions().get(id)
+    }
+
+    /// The latest session of a shard.
+    fn latest(&self, shard: u32) -> Option<Arc<SessionEntry>> {
+        self.sessions().latest(shard).cloned()
     }
 
     pub(crate) fn remove_session(&self, id: &str) {
         lock(&self.sessions).remove(id);
-        lock(&self.latest).retain(|_, s| s.id != id);
+    }
+
+    /// Connection `conn` ended: its session (if it is still attached there) becomes
+    /// resumable, within the bounds.
+    pub(crate) fn detach_session(&self, session: &SessionEntry, conn: u64) {
+        session.detach(conn);
+        drop(self.sessions());
     }
 
     pub(crate) fn set_conn_shard(&self, conn: u64, shard: u32) {
@@ -232,7 +347,7 @@ impl ServerInner {
         let conns = lock(&self.conns);
         let mut n = 0;
         for c in conns.iter().filter(|c| c.shard == Some(shard)) {
-            if c.tx.send(out.clone()).is_ok() {
+            if c.tx.send(out.clone()) {
                 n += 1;
             }
         }
@@ -240,7 +355,7 @@ impl ServerInner {
     }
 
     fn route(&self, d: &crate::dispatch::Dispatch) {
-        let sessions: Vec<_> = lock(&self.sessions).values().cloned().collect();
+        let sessions = self.sessions().all();
         for s in sessions {
             if let Some(data) = s.route(d) {
                 s.push(&d.event, &data);
@@ -273,7 +388,7 @@ impl GatewayEndpoint {
     /// When called outside a tokio runtime.
     pub fn connect(&self) -> tokio::io::DuplexStream {
         let (client, server) = tokio::io::duplex(PIPE_CAPACITY);
-        tokio::spawn(conn::serve(Arc::clone(&self.0), server));
+        tokio::spawn(conn::serve(Arc::clone(&self.0), server, None));
         client
     }
 }
@@ -320,22 +435,32 @@ impl GatewayServer {
         let mut bus = world.dispatch_bus().subscribe();
         let inner = Arc::new(ServerInner {
             world,
-            config,
             url: format!("ws://{addr}"),
             next_conn: AtomicU64::new(0),
             conns: Mutex::new(Vec::new()),
-            sessions: Mutex::new(HashMap::new()),
-            latest: Mutex::new(HashMap::new()),
+            sessions: Mutex::new(SessionStore::default()),
             not_acking: Mutex::new(HashSet::new()),
             identified_at: Mutex::new(HashMap::new()),
-            log: Mutex::new(Vec::new()),
+            log: Mutex::new(EventLog::new(config.event_log_capacity)),
             log_version: watch::channel(0).0,
+            gate: ConnectionGate::new(config.connections.max_connections),
+            config,
         });
         let accept_inner = inner.clone();
         let accept = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
+            loop {
+                let stream = match listener.accept().await {
+                    Ok((stream, _)) => stream,
+                    Err(e) => {
+                        crate::connections::accept_failed("gateway", &e).await;
+                        continue;
+                    }
+                };
+                let Some(admission) = accept_inner.gate.admit("gateway") else {
+                    continue;
+                };
                 let _ = stream.set_nodelay(true);
-                tokio::spawn(conn::serve(accept_inner.clone(), stream));
+                tokio::spawn(conn::serve_socket(accept_inner.clone(), stream, admission));
             }
         });
         let router_inner = Arc::downgrade(&inner);
@@ -394,16 +519,17 @@ impl GatewayServer {
         GatewayEndpoint(Arc::clone(&self.inner))
     }
 
-    /// Everything the server recorded so far.
+    /// What the server recorded so far: the most recent
+    /// [`GatewayServerConfig::event_log_capacity`] events.
     pub fn events(&self) -> Vec<ServerEvent> {
-        lock(&self.inner.log).clone()
+        lock(&self.inner.log).as_slice().to_vec()
     }
 
     /// Waits until `pred` holds for the recorded events.
     pub async fn wait_for(&self, pred: impl Fn(&[ServerEvent]) -> bool) {
         let mut rx = self.inner.log_version.subscribe();
         loop {
-            if pred(&lock(&self.inner.log)) {
+            if pred(lock(&self.inner.log).as_slice()) {
                 return;
             }
             if rx.changed().await.is_err() {
@@ -412,36 +538,54 @@ impl GatewayServer {
         }
     }
 
-    /// How many IDENTIFYs were accepted.
+    /// How many IDENTIFYs were accepted since the start.
     pub fn identify_count(&self) -> usize {
-        lock(&self.inner.log)
-            .iter()
-            .filter(|e| matches!(e.kind, ServerEventKind::Identified { .. }))
-            .count()
+        lock(&self.inner.log).identifies()
     }
 
-    /// How many connections were opened.
+    /// How many WebSocket connections were opened since the start.
     pub fn connection_count(&self) -> usize {
-        lock(&self.inner.log)
-            .iter()
-            .filter(|e| matches!(e.kind, ServerEventKind::Connected { .. }))
-            .count()
+        lock(&self.inner.log).connections()
+    }
+
+    /// What the gateway side holds now: connections, sessions (attached or resumable) and
+    /// the event log's length, each bounded by the configuration. Expired sessions are
+    /// forgotten first.
+    pub fn stats(&self) -> GatewayStats {
+        let (sessions, resumable_sessions) = self.inner.sessions().counts();
+        GatewayStats {
+            connections: self.inner.conns_lock().len(),
+            socket_connections: self.inner.gate.open(),
+            sessions,
+            resumable_sessions,
+            logged_events: lock(&self.inner.log).len(),
+        }
+    }
+
+    /// The shared state, for the front port.
+    pub(crate) fn inner(&self) -> Arc<ServerInner> {
+        Arc::clone(&self.inner)
+    }
+
+    /// The shards that have a connection now.
+    pub(crate) fn connected_shards(&self) -> Vec<u32> {
+        self.inner.connected_shards()
     }
 
     /// The current session of a shard.
     pub fn session_id(&self, shard: u32) -> Option<String> {
-        lock(&self.inner.latest).get(&shard).map(|s| s.id.clone())
+        self.inner.latest(shard).map(|s| s.id.clone())
     }
 
     /// The last sequence number of a shard's current session.
     pub fn last_seq(&self, shard: u32) -> Option<u64> {
-        lock(&self.inner.latest).get(&shard).map(|s| s.seq())
+        self.inner.latest(shard).map(|s| s.seq())
     }
 
     /// Whether a shard's current session has a connection attached.
     pub fn is_connected(&self, shard: u32) -> bool {
-        lock(&self.inner.latest)
-            .get(&shard)
+        self.inner
+            .latest(shard)
             .is_some_and(|s| s.connection().is_some())
     }
 
@@ -522,7 +666,7 @@ impl GatewayServer {
 
     /// Like [`GatewayServer::dispatch`] with `d` given as JSON text.
     pub fn dispatch_raw(&self, shard: u32, event: &str, data_json: &str) -> Option<u64> {
-        let s = lock(&self.inner.latest).get(&shard).cloned()?;
+        let s = self.inner.latest(shard)?;
         Some(s.push(event, data_json))
     }
 
@@ -532,7 +676,7 @@ impl GatewayServer {
         shard: u32,
         events: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Option<u64> {
-        let s = lock(&self.inner.latest).get(&shard).cloned()?;
+        let s = self.inner.latest(shard)?;
         let mut last = None;
         for (event, data) in events {
             last = Some(s.push(event, data));

@@ -6,9 +6,10 @@ use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use asyncord_model::{Intents, Snowflake};
-use tokio::sync::mpsc;
+use tokio::time::Instant;
 
 use super::conn::Outgoing;
+use super::outbox::Outbox;
 use crate::account::BotAccount;
 use crate::dispatch::Dispatch;
 
@@ -25,7 +26,9 @@ struct SessionState {
     seq: u64,
     buffer: VecDeque<(u64, Arc<str>)>,
     capacity: usize,
-    conn: Option<(u64, mpsc::UnboundedSender<Outgoing>)>,
+    conn: Option<(u64, Outbox)>,
+    /// Since when no connection is attached (`None` while one is).
+    detached_at: Option<Instant>,
     guilds: HashSet<Snowflake>,
 }
 
@@ -82,14 +85,17 @@ impl SessionEntry {
                 buffer: VecDeque::new(),
                 capacity,
                 conn: None,
+                detached_at: Some(Instant::now()),
                 guilds,
             }),
         }
     }
 
     /// Attaches a connection (replacing any previous one).
-    pub(crate) fn attach(&self, conn: u64, tx: mpsc::UnboundedSender<Outgoing>) {
-        lock(&self.state).conn = Some((conn, tx));
+    pub(crate) fn attach(&self, conn: u64, tx: Outbox) {
+        let mut st = lock(&self.state);
+        st.conn = Some((conn, tx));
+        st.detached_at = None;
     }
 
     /// Detaches `conn` if it is the attached one.
@@ -97,7 +103,13 @@ impl SessionEntry {
         let mut st = lock(&self.state);
         if st.conn.as_ref().is_some_and(|(c, _)| *c == conn) {
             st.conn = None;
+            st.detached_at = Some(Instant::now());
         }
+    }
+
+    /// Since when the session has had no connection (`None` while one is attached).
+    pub(crate) fn detached_since(&self) -> Option<Instant> {
+        lock(&self.state).detached_at
     }
 
     /// The connection id attached now.
@@ -123,7 +135,7 @@ impl SessionEntry {
             st.buffer.push_back((seq, text.clone()));
         }
         if let Some((_, tx)) = &st.conn {
-            let _ = tx.send(Outgoing::Text(text));
+            tx.send(Outgoing::Text(text));
         }
         if (name == "GUILD_CREATE" || name == "GUILD_DELETE")
             && let Some(id) = guild_id_of(data)
@@ -137,14 +149,10 @@ impl SessionEntry {
         seq
     }
 
-    /// Resumes on connection `conn`: replays every buffered event after `client_seq`, then
-    /// RESUMED, all under the lock so nothing published meanwhile is reordered.
-    pub(crate) fn resume(
-        &self,
-        conn: u64,
-        tx: mpsc::UnboundedSender<Outgoing>,
-        client_seq: u64,
-    ) -> ResumeOutcome {
+    /// Resumes on connection `conn`: replays every buffered event after `client_seq` (queued
+    /// as one batch, whatever its length), then RESUMED, all under the lock so nothing
+    /// published meanwhile is reordered.
+    pub(crate) fn resume(&self, conn: u64, tx: Outbox, client_seq: u64) -> ResumeOutcome {
         let mut st = lock(&self.state);
         if client_seq > st.seq {
             return ResumeOutcome::InvalidSeq;
@@ -153,14 +161,18 @@ impl SessionEntry {
         if client_seq + 1 < oldest {
             return ResumeOutcome::TooOld;
         }
-        let mut replayed = 0;
-        for (seq, text) in &st.buffer {
-            if *seq > client_seq {
-                let _ = tx.send(Outgoing::Text(text.clone()));
-                replayed += 1;
-            }
+        let missed: Vec<Arc<str>> = st
+            .buffer
+            .iter()
+            .filter(|(seq, _)| *seq > client_seq)
+            .map(|(_, text)| Arc::clone(text))
+            .collect();
+        let replayed = missed.len();
+        if !missed.is_empty() {
+            tx.send(Outgoing::Batch(missed));
         }
         st.conn = Some((conn, tx));
+        st.detached_at = None;
         drop(st);
         self.push("RESUMED", "{}");
         ResumeOutcome::Replayed(replayed)

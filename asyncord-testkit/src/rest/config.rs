@@ -1,7 +1,16 @@
 //! The emulator's REST configuration: rate-limit bucket definitions, the global limit, the
-//! gateway URL returned by `GET /gateway/bot`.
+//! gateway URL returned by `GET /gateway/bot`, and the bounds that keep a careless or hostile
+//! client from making the server grow without limit (body size, request log, rate-limit
+//! counters, connections, allowed hosts and origins).
 
 use std::time::Duration;
+
+use crate::access::OriginPolicy;
+use crate::connections::ConnectionLimits;
+
+/// The default [`RestConfig::max_body_bytes`]: 25 MiB, the largest upload Discord has accepted
+/// from bots by default (larger ones are answered `413` with code 40005).
+pub const DEFAULT_MAX_BODY_BYTES: usize = 25 * 1024 * 1024;
 
 /// One rate-limit bucket: an opaque id shared by several routes, `limit` requests per `per`,
 /// counted separately for each top-level resource (channel, guild, webhook).
@@ -47,6 +56,25 @@ pub struct RestConfig {
     pub shards: u32,
     /// The path prefix of the API (`/api/v10`).
     pub base_path: String,
+    /// The largest request body accepted (default [`DEFAULT_MAX_BODY_BYTES`], 25 MiB); a
+    /// larger one is answered `413` with Discord's error JSON
+    /// (`{"message": "Request entity too large", "code": 40005}`), without reading it.
+    pub max_body_bytes: usize,
+    /// How many requests the request log keeps, the most recent ones (default 10,000).
+    pub request_log_capacity: usize,
+    /// How many bytes of bodies, paths and headers the request log keeps at most (default
+    /// 64 MiB, two uploads of the largest size and thousands of ordinary requests); the oldest
+    /// requests are forgotten first.
+    pub request_log_bytes: usize,
+    /// How many rate-limit counters (one per bucket and top-level resource, which clients
+    /// choose: channel, guild, webhook) are kept at once (default 10,000). When full, expired
+    /// windows are forgotten, then the counters whose window ends first.
+    pub rate_limit_keys: usize,
+    /// The socket connections' limits (count, head and idle timeouts).
+    pub connections: ConnectionLimits,
+    /// Which `Host` and `Origin` headers requests over a socket may carry (loopback only by
+    /// default).
+    pub origin_policy: OriginPolicy,
 }
 
 impl Default for RestConfig {
@@ -68,6 +96,12 @@ impl Default for RestConfig {
             gateway_url: "wss://gateway.discord.gg".to_owned(),
             shards: 1,
             base_path: "/api/v10".to_owned(),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            request_log_capacity: 10_000,
+            request_log_bytes: 64 * 1024 * 1024,
+            rate_limit_keys: 10_000,
+            connections: ConnectionLimits::default(),
+            origin_policy: OriginPolicy::default(),
         }
     }
 }
@@ -95,6 +129,37 @@ impl RestConfig {
     /// Sets the gateway URL returned by `GET /gateway/bot`.
     pub fn gateway_url(mut self, url: impl Into<String>) -> Self {
         self.gateway_url = url.into();
+        self
+    }
+
+    /// Sets the largest request body accepted (see [`RestConfig::max_body_bytes`]).
+    pub fn max_body_bytes(mut self, bytes: usize) -> Self {
+        self.max_body_bytes = bytes;
+        self
+    }
+
+    /// Sets how many requests, and how many bytes of them, the request log keeps.
+    pub fn request_log(mut self, capacity: usize, bytes: usize) -> Self {
+        self.request_log_capacity = capacity;
+        self.request_log_bytes = bytes;
+        self
+    }
+
+    /// Sets how many rate-limit counters are kept at once.
+    pub fn rate_limit_keys(mut self, keys: usize) -> Self {
+        self.rate_limit_keys = keys;
+        self
+    }
+
+    /// Sets the socket connections' limits.
+    pub fn connections(mut self, limits: ConnectionLimits) -> Self {
+        self.connections = limits;
+        self
+    }
+
+    /// Sets which `Host` and `Origin` headers requests over a socket may carry.
+    pub fn origin_policy(mut self, policy: OriginPolicy) -> Self {
+        self.origin_policy = policy;
         self
     }
 

@@ -1,5 +1,5 @@
 //! The request pipeline shared by the socket server and the in-memory transport: record,
-//! faults, auth, global and bucket limits, body checks, routing, headers.
+//! body size, faults, auth, global and bucket limits, body checks, routing, headers.
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -14,7 +14,9 @@ use super::handlers::{self, Ctx};
 use super::limits::{Limits, secs_ceil};
 use super::record::{Part, RecordedRequest, decode, parse_multipart, parse_query};
 use super::reply::{Reply, unknown};
+use super::request_log::RequestLog;
 use crate::account::BotAccount;
+use crate::connections::ConnectionGate;
 use crate::world::World;
 use asyncord_model::rate_limit::RateLimitScope;
 
@@ -25,9 +27,11 @@ pub(crate) struct Core {
     pub config: RestConfig,
     limits: Limits,
     pub faults: Mutex<Vec<FaultRule>>,
-    pub records: Mutex<Vec<RecordedRequest>>,
+    pub records: Mutex<RequestLog>,
     /// Whether requests are recorded (benchmarks turn it off).
     pub recording: std::sync::atomic::AtomicBool,
+    /// The open socket connections (on the REST port or handed over by the front port).
+    pub gate: ConnectionGate,
 }
 
 /// The route template (`{}` for each parameter) and the top-level resource of a path.
@@ -54,7 +58,15 @@ pub(crate) fn normalize(segs: &[String]) -> (String, String) {
     (out.join("/"), major)
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// A request's body as the pipeline gets it.
+pub(crate) enum Body {
+    /// The whole body.
+    Complete(Bytes),
+    /// A body longer than [`RestConfig::max_body_bytes`], not read.
+    TooLarge,
+}
+
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -91,17 +103,44 @@ impl Core {
     pub fn new(world: Arc<World>, config: RestConfig) -> Self {
         Self {
             world,
-            config,
-            limits: Limits::default(),
+            limits: Limits::new(config.rate_limit_keys),
             faults: Mutex::default(),
-            records: Mutex::default(),
+            records: Mutex::new(RequestLog::new(
+                config.request_log_capacity,
+                config.request_log_bytes,
+            )),
             recording: std::sync::atomic::AtomicBool::new(true),
+            gate: ConnectionGate::new(config.connections.max_connections),
+            config,
         }
     }
 
-    /// Handles one request.
+    /// How many bucket counters the rate limiter keeps.
+    pub fn rate_limit_keys(&self) -> usize {
+        self.limits.keys()
+    }
+
+    /// Handles one request whose body is complete (a body over the size cap is refused).
     pub async fn handle(&self, request: ::http::Request<Bytes>) -> ::http::Response<Bytes> {
         let (parts, body) = request.into_parts();
+        let body = if body.len() > self.config.max_body_bytes {
+            Body::TooLarge
+        } else {
+            Body::Complete(body)
+        };
+        self.serve(parts, body).await
+    }
+
+    /// Handles one request.
+    pub async fn serve(
+        &self,
+        parts: ::http::request::Parts,
+        body: Body,
+    ) -> ::http::Response<Bytes> {
+        let (body, too_large) = match body {
+            Body::Complete(bytes) => (bytes, false),
+            Body::TooLarge => (Bytes::new(), true),
+        };
         let method = parts.method.as_str().to_owned();
         let query = parts.uri.query().map(parse_query).unwrap_or_default();
         let headers: Headers = parts
@@ -144,21 +183,22 @@ impl Core {
                 body: body.clone(),
                 status: 0,
                 at: Instant::now(),
-            });
-            records.len() - 1
+            })
         } else {
-            usize::MAX
+            u64::MAX
         };
-        let (status, mut out_headers, reply_body) = if rel.is_none() {
+        let (status, mut out_headers, reply_body) = if too_large {
+            // Discord refuses it at the edge, before authentication or rate limits.
+            let r = Reply::error(413, 40005, "Request entity too large");
+            (r.status, Vec::new(), r.body)
+        } else if rel.is_none() {
             let r = unknown::route();
             (r.status, Vec::new(), r.body)
         } else {
             self.respond(&method, &segs, &route, &major, &query, &headers, &body)
                 .await
         };
-        if let Some(r) = lock(&self.records).get_mut(index) {
-            r.status = status;
-        }
+        lock(&self.records).set_status(index, status);
         let bytes = match reply_body {
             Some(Value::String(raw)) if status != 200 && status != 201 => Bytes::from(raw),
             Some(v) => {

@@ -1,6 +1,13 @@
 //! Server-side rate limits: per bucket + top-level resource windows, and a sliding global
 //! window per bot. Produces Discord's headers
 //! (<https://discord.com/developers/docs/topics/rate-limits#header-format>).
+//!
+//! The top-level resource is chosen by the client (any channel, guild or webhook id in the
+//! path, webhook tokens included, which need no bot token), so the counters are bounded
+//! ([`RestConfig::rate_limit_keys`](super::RestConfig::rate_limit_keys)): when a new counter
+//! would exceed the bound, the counters whose window ended (which count nothing any more) are
+//! forgotten, then, if still full, the one whose window ends first (it has the least left to
+//! count).
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, PoisonError};
@@ -40,14 +47,58 @@ impl BucketHeaders {
     }
 }
 
+/// One bucket window: when it started, how long it lasts, how many requests it counted.
+#[derive(Clone, Copy, Debug)]
+struct Window {
+    start: Instant,
+    per: Duration,
+    count: u32,
+}
+
 /// The counters.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Limits {
-    buckets: Mutex<HashMap<(String, String), (Instant, u32)>>,
+    buckets: Mutex<HashMap<(String, String), Window>>,
     global: Mutex<HashMap<String, VecDeque<Instant>>>,
+    max_keys: usize,
 }
 
 impl Limits {
+    /// Counters for at most `max_keys` bucket and resource pairs at once.
+    pub fn new(max_keys: usize) -> Self {
+        Self {
+            buckets: Mutex::default(),
+            global: Mutex::default(),
+            max_keys: max_keys.max(1),
+        }
+    }
+
+    /// How many bucket counters are kept.
+    pub fn keys(&self) -> usize {
+        self.buckets
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// Makes room for one more counter (see the module docs).
+    fn make_room(buckets: &mut HashMap<(String, String), Window>, max_keys: usize, now: Instant) {
+        if buckets.len() < max_keys {
+            return;
+        }
+        buckets.retain(|_, w| now < w.start + w.per);
+        while buckets.len() >= max_keys {
+            let Some(oldest) = buckets
+                .iter()
+                .min_by_key(|(_, w)| w.start + w.per)
+                .map(|(k, _)| k.clone())
+            else {
+                return;
+            };
+            buckets.remove(&oldest);
+        }
+    }
+
     /// Counts a request on `bucket` for `major`; `Err` carries the headers of the 429.
     pub fn take(
         &self,
@@ -58,24 +109,34 @@ impl Limits {
     ) -> Result<BucketHeaders, BucketHeaders> {
         let now = Instant::now();
         let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
-        let entry = buckets
-            .entry((bucket.to_owned(), major.to_owned()))
-            .or_insert((now, 0));
-        if now >= entry.0 + per {
-            *entry = (now, 0);
+        let key = (bucket.to_owned(), major.to_owned());
+        if !buckets.contains_key(&key) {
+            Self::make_room(&mut buckets, self.max_keys, now);
         }
-        let reset_after = (entry.0 + per).saturating_duration_since(now);
+        let entry = buckets.entry(key).or_insert(Window {
+            start: now,
+            per,
+            count: 0,
+        });
+        if now >= entry.start + per {
+            *entry = Window {
+                start: now,
+                per,
+                count: 0,
+            };
+        }
+        let reset_after = (entry.start + per).saturating_duration_since(now);
         let mut headers = BucketHeaders {
             bucket: bucket.to_owned(),
             limit,
             remaining: 0,
             reset_after,
         };
-        if entry.1 >= limit {
+        if entry.count >= limit {
             return Err(headers);
         }
-        entry.1 += 1;
-        headers.remaining = limit - entry.1;
+        entry.count += 1;
+        headers.remaining = limit - entry.count;
         Ok(headers)
     }
 
@@ -105,6 +166,28 @@ impl Limits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn counters_stay_bounded_and_live_ones_keep_counting() {
+        let limits = Limits::new(100);
+        let per = Duration::from_secs(60);
+        assert!(limits.take("b", "kept", 2, per).is_ok());
+        assert!(limits.take("b", "kept", 2, per).is_ok());
+        tokio::time::advance(Duration::from_secs(1)).await;
+        // a client inventing a new resource for every request
+        for i in 0..10_000 {
+            let _ = limits.take("b", &format!("webhook-{i}"), 5, Duration::from_secs(1));
+            assert!(limits.keys() <= 100);
+        }
+        // the evicted counters were those ending first: the long window survives
+        tokio::time::advance(Duration::from_secs(2)).await;
+        let _ = limits.take("b", "one-more", 5, Duration::from_secs(1));
+        assert!(
+            limits.take("b", "kept", 2, per).is_err(),
+            "its window is still full"
+        );
+        assert!(limits.keys() <= 100);
+    }
 
     #[test]
     fn reset_after_rounds_up() {

@@ -4,10 +4,13 @@
 //! messages, channels, threads, guilds, roles, members, bans, users, DMs, commands,
 //! interactions, webhooks, invites, stage instances and stickers; Discord's error JSON; its
 //! rate-limit headers from configurable [`BucketDef`]s; 429s of each scope, 5xx, slow and
-//! non-JSON responses on demand ([`FaultRule`]); and a record of every request
-//! ([`RecordedRequest`]). [`RestServer::in_memory`] serves the same without a socket, through
-//! [`RestServer::handle`] or a [`RestEndpoint`], so rate-limit tests can run on tokio's paused
-//! clock.
+//! non-JSON responses on demand ([`FaultRule`]); and a record of the requests
+//! ([`RecordedRequest`], the most recent ones: [`RestConfig::request_log_capacity`]).
+//! [`RestServer::in_memory`] serves the same without a socket, through [`RestServer::handle`]
+//! or a [`RestEndpoint`], so rate-limit tests can run on tokio's paused clock. Over a socket,
+//! requests are also held to the [`ConnectionLimits`](crate::ConnectionLimits) and the
+//! [`OriginPolicy`](crate::OriginPolicy) of the configuration; in both, a body over
+//! [`RestConfig::max_body_bytes`] is answered `413`.
 //!
 //! Discord's reference: <https://discord.com/developers/docs/reference>.
 
@@ -18,25 +21,40 @@ mod handlers;
 mod limits;
 mod record;
 mod reply;
+mod request_log;
+mod socket;
 
-use std::convert::Infallible;
 use std::fmt;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 pub use crate::world::{Seed, World};
-pub use config::{BucketDef, RestConfig};
+pub use config::{BucketDef, DEFAULT_MAX_BODY_BYTES, RestConfig};
 pub use faults::{Fault, FaultRule};
 pub use record::{Part, RecordedRequest, parse_multipart};
 
-use self::core::Core;
+pub(crate) use self::core::Core;
+pub(crate) use self::socket::serve as serve_socket;
+
+use self::core::lock;
+
+/// What the REST side holds now (see [`RestServer::stats`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RestStats {
+    /// Open socket connections.
+    pub connections: usize,
+    /// Requests kept in the request log.
+    pub recorded_requests: usize,
+    /// Bytes of bodies, paths and headers the request log keeps.
+    pub recorded_bytes: usize,
+    /// Rate-limit counters kept (one per bucket and top-level resource).
+    pub rate_limit_keys: usize,
+}
 
 /// The emulator's REST server (stops when dropped).
 pub struct RestServer {
@@ -67,32 +85,18 @@ impl RestServer {
         let serving = Arc::clone(&core);
         let task = tokio::spawn(async move {
             loop {
-                let Ok((stream, _)) = listener.accept().await else {
+                let stream = match listener.accept().await {
+                    Ok((stream, _)) => stream,
+                    Err(e) => {
+                        crate::connections::accept_failed("rest", &e).await;
+                        continue;
+                    }
+                };
+                let Some(admission) = serving.gate.admit("rest") else {
                     continue;
                 };
-                let core = Arc::clone(&serving);
-                tokio::spawn(async move {
-                    let service = service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
-                        let core = Arc::clone(&core);
-                        async move {
-                            let (parts, body) = req.into_parts();
-                            let bytes = body
-                                .collect()
-                                .await
-                                .map(http_body_util::Collected::to_bytes)
-                                .unwrap_or_default();
-                            let response =
-                                core.handle(::http::Request::from_parts(parts, bytes)).await;
-                            Ok::<_, Infallible>(response.map(Full::new))
-                        }
-                    });
-                    if let Err(e) = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await
-                    {
-                        tracing::debug!(error = %e, "emulator connection ended with an error");
-                    }
-                });
+                let _ = stream.set_nodelay(true);
+                tokio::spawn(socket::serve(Arc::clone(&serving), stream, admission));
             }
         });
         tracing::debug!(%addr, "emulator REST server listening");
@@ -151,32 +155,37 @@ impl RestServer {
         &self.core.config
     }
 
-    /// Every request received so far, in order.
+    /// The requests received so far, in order: the most recent
+    /// [`RestConfig::request_log_capacity`] (and [`RestConfig::request_log_bytes`]).
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.core
-            .records
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+        lock(&self.core.records).all()
     }
 
     /// The last request received.
     pub fn last_request(&self) -> Option<RecordedRequest> {
-        self.core
-            .records
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .last()
-            .cloned()
+        lock(&self.core.records).last().cloned()
     }
 
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
-        self.core
-            .records
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clear();
+        lock(&self.core.records).clear();
+    }
+
+    /// What the REST side holds now: open connections, the request log's size, the rate-limit
+    /// counters (each bounded by the configuration).
+    pub fn stats(&self) -> RestStats {
+        let records = lock(&self.core.records);
+        RestStats {
+            connections: self.core.gate.open(),
+            recorded_requests: records.len(),
+            recorded_bytes: records.bytes(),
+            rate_limit_keys: self.core.rate_limit_keys(),
+        }
+    }
+
+    /// The shared pipeline, for the front port.
+    pub(crate) fn core(&self) -> Arc<Core> {
+        Arc::clone(&self.core)
     }
 
     /// Turns request recording on or off (on by default; benchmarks turn it off).
