@@ -137,7 +137,8 @@ fn is_loopback_authority(authority: &str) -> bool {
     ip.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-/// The `403 Forbidden` answered to a refused request, in Discord's error shape.
+/// The `403 Forbidden` answered to a refused request, in Discord's error shape; the connection
+/// is closed after it.
 pub(crate) fn forbidden(reason: &str) -> http::Response<bytes::Bytes> {
     let body = json!({"message": format!("403: Forbidden ({reason})"), "code": 0});
     let mut response = http::Response::new(bytes::Bytes::from(body.to_string()));
@@ -145,6 +146,10 @@ pub(crate) fn forbidden(reason: &str) -> http::Response<bytes::Bytes> {
     response.headers_mut().insert(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("application/json"),
+    );
+    response.headers_mut().insert(
+        http::header::CONNECTION,
+        http::HeaderValue::from_static("close"),
     );
     response
 }

@@ -2,21 +2,24 @@
 //! configured with `http://127.0.0.1:PORT/api/v10` and `ws://127.0.0.1:PORT` reaches REST and
 //! the gateway.
 //!
-//! Each accepted connection's request head is peeked (not consumed): a WebSocket upgrade is
-//! served by the gateway side, anything else by the REST side, each on this same connection
-//! and held to that side's [`ConnectionLimits`](crate::ConnectionLimits) and
+//! Each accepted connection's request head is read first: a WebSocket upgrade is served by the
+//! gateway side, anything else by the REST side, each on this same connection (the head
+//! included) and held to that side's [`ConnectionLimits`](crate::ConnectionLimits) and
 //! [`OriginPolicy`](crate::OriginPolicy). Until its head is read, a connection counts as a REST
 //! one, and one whose head does not arrive within REST's `header_read_timeout` is closed.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use bytes::Bytes;
+use tokio::io::AsyncReadExt;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::{JoinHandle, JoinSet};
 use tokio::time::Instant;
 
 use crate::connections::{Admission, accept_failed};
 use crate::gateway::ServerInner;
+use crate::prefixed::Prefixed;
 use crate::rest::Core;
 
 /// The largest request head looked at to choose a side.
@@ -95,41 +98,31 @@ fn is_websocket(head: &[u8]) -> bool {
     })
 }
 
-/// Peeks the request head of `stream`, then serves it on the side it is for.
+/// Reads the request head of `client` (or as much as `MAX_HEAD`), then serves the connection,
+/// those bytes included, on the side it is for.
 async fn serve(
-    client: TcpStream,
+    mut client: TcpStream,
     admission: Admission,
     rest: Arc<Core>,
     gateway: Arc<ServerInner>,
 ) {
     let deadline = Instant::now() + rest.config.connections.header_read_timeout;
-    let mut buf = vec![0_u8; MAX_HEAD];
-    let mut seen = 0;
-    let mut pause = std::time::Duration::from_millis(1);
-    loop {
-        let peeked = tokio::time::timeout_at(deadline, client.peek(&mut buf)).await;
-        match peeked {
+    let mut head = vec![0_u8; MAX_HEAD];
+    let mut len = 0;
+    while len < MAX_HEAD && !head[..len].windows(4).any(|w| w == b"\r\n\r\n") {
+        match tokio::time::timeout_at(deadline, client.read(&mut head[len..])).await {
             Err(_) => {
                 tracing::debug!("emulator front: no complete request head in time");
                 return;
             }
             Ok(Ok(0) | Err(_)) => return,
-            Ok(Ok(n)) => {
-                if buf[..n].windows(4).any(|w| w == b"\r\n\r\n") || n == MAX_HEAD {
-                    seen = n;
-                    break;
-                }
-                if n == seen {
-                    // Only part of the head has arrived: wait for more, less often the longer
-                    // it takes.
-                    tokio::time::sleep(pause).await;
-                    pause = (pause * 2).min(std::time::Duration::from_millis(50));
-                }
-                seen = n;
-            }
+            Ok(Ok(n)) => len += n,
         }
     }
-    if is_websocket(&buf[..seen]) {
+    head.truncate(len);
+    let websocket = is_websocket(&head);
+    let client = Prefixed::new(Bytes::from(head), client);
+    if websocket {
         drop(admission);
         let Some(admission) = gateway.gate.admit("front") else {
             return;

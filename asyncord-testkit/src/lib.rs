@@ -52,6 +52,7 @@ mod expect;
 mod front;
 mod idle;
 mod interaction;
+mod prefixed;
 mod stats;
 mod users;
 

@@ -59,8 +59,12 @@ async fn answer(core: &Core, req: hyper::Request<hyper::body::Incoming>) -> http
         Ok(collected) => Body::Complete(collected.to_bytes()),
         Err(e) if e.is::<http_body_util::LengthLimitError>() => Body::TooLarge,
         Err(e) => {
+            // The client went away (or stalled) mid-body: the request is not handled, so a
+            // truncated body changes nothing.
             tracing::debug!(error = %e, "emulator REST: the request body did not arrive");
-            Body::Complete(Bytes::new())
+            let mut response = http::Response::new(Bytes::new());
+            *response.status_mut() = http::StatusCode::BAD_REQUEST;
+            return response;
         }
     };
     core.serve(parts, body).await
