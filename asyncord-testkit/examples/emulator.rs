@@ -6,14 +6,18 @@
 //! ```
 //!
 //! Any Discord client works against it: REST base `http://127.0.0.1:PORT/api/v10`, and
-//! `GET /api/v10/gateway/bot` returns the gateway URL (`ws://127.0.0.1:PORT`).
+//! `GET /api/v10/gateway/bot` returns the gateway URL (`ws://127.0.0.1:PORT`). It only answers
+//! requests naming a loopback host and no foreign web origin (`--allow-host`, `--allow-origin`
+//! for a proxy), and bounds what clients can make it hold (`--max-connections`,
+//! `--max-body-bytes`, `--resume-window-secs`; the rest as the crate's defaults).
 
 use std::process::ExitCode;
 use std::time::Duration;
 
 use asyncord_model::Intents;
 use asyncord_testkit::gateway::{GatewayCompressionSupport, GatewayServerConfig};
-use asyncord_testkit::{BotSpec, Emulator, GuildSpec};
+use asyncord_testkit::rest::DEFAULT_MAX_BODY_BYTES;
+use asyncord_testkit::{BotSpec, ConnectionLimits, Emulator, GuildSpec};
 
 const HELP: &str = "\
 asyncord emulator: an offline Discord (REST + gateway v10) on 127.0.0.1
@@ -41,6 +45,15 @@ OPTIONS:
                                  refuses-compress   none; any compress value gets HTTP 400
                                  uncompressed-binary
                                                     none; every message a JSON binary frame
+    --allow-host <HOST>        Also answer requests naming this host (repeatable; default
+                               only 127.0.0.1, localhost and [::1], any port); for a proxy
+    --allow-origin <ORIGIN>    Also answer requests from web pages of this origin
+                               (repeatable; default only loopback origins)
+    --max-connections <N>      Connections served at once per listener (default 256)
+    --max-body-bytes <N>       Largest REST request body, larger ones get 413 (default
+                               26214400, 25 MiB)
+    --resume-window-secs <S>   How long a gateway session outlives its connection,
+                               resumable (default 180)
     -h, --help                 Print this help
 
 Compression: clients choose it per connection with ?compress=zlib-stream or zstd-stream in
@@ -62,6 +75,11 @@ struct Options {
     privileged: bool,
     rate_limit: bool,
     compression: GatewayCompressionSupport,
+    allowed_hosts: Vec<String>,
+    allowed_origins: Vec<String>,
+    max_connections: usize,
+    max_body_bytes: usize,
+    resume_window: Duration,
 }
 
 fn compression_support(value: Option<String>) -> Result<GatewayCompressionSupport, String> {
@@ -99,6 +117,11 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
         privileged: true,
         rate_limit: true,
         compression: GatewayCompressionSupport::All,
+        allowed_hosts: Vec::new(),
+        allowed_origins: Vec::new(),
+        max_connections: ConnectionLimits::default().max_connections,
+        max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+        resume_window: GatewayServerConfig::default().resume_window,
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -118,6 +141,17 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
             "--no-privileged" => o.privileged = false,
             "--no-gateway-rate-limit" => o.rate_limit = false,
             "--gateway-compression" => o.compression = compression_support(value())?,
+            "--allow-host" => o
+                .allowed_hosts
+                .push(value().ok_or("--allow-host needs a value")?),
+            "--allow-origin" => o
+                .allowed_origins
+                .push(value().ok_or("--allow-origin needs a value")?),
+            "--max-connections" => o.max_connections = number(&flag, value())?,
+            "--max-body-bytes" => o.max_body_bytes = number(&flag, value())?,
+            "--resume-window-secs" => {
+                o.resume_window = Duration::from_secs(number(&flag, value())?);
+            }
             other => return Err(format!("unknown option {other:?} (see --help)")),
         }
     }
@@ -126,6 +160,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
     }
     if o.shards == 0 || o.heartbeat.is_zero() {
         return Err("--shards and --heartbeat-ms must be at least 1".to_owned());
+    }
+    if o.max_connections == 0 {
+        return Err("--max-connections must be at least 1".to_owned());
     }
     Ok(Some(o))
 }
@@ -153,8 +190,20 @@ async fn main() -> ExitCode {
             shards: options.shards,
             rate_limit: options.rate_limit,
             compression: options.compression,
+            resume_window: options.resume_window,
             ..GatewayServerConfig::default()
-        });
+        })
+        .connection_limits(ConnectionLimits {
+            max_connections: options.max_connections,
+            ..ConnectionLimits::default()
+        })
+        .max_body_bytes(options.max_body_bytes);
+    for host in &options.allowed_hosts {
+        builder = builder.allow_host(host);
+    }
+    for origin in &options.allowed_origins {
+        builder = builder.allow_origin(origin);
+    }
     for i in 1..=options.bots {
         let privileged = if options.privileged {
             Intents::PRIVILEGED
@@ -257,5 +306,17 @@ mod tests {
         assert!(parse_args(args("--port x")).is_err());
         assert!(parse_args(args("--bots 0")).is_err());
         assert!(parse_args(args("--what")).is_err());
+        let o = parse_args(args(
+            "--allow-host a.example --allow-host=b.example --allow-origin https://c.example \
+             --max-connections 8 --max-body-bytes 1024 --resume-window-secs 60",
+        ))
+        .unwrap()
+        .unwrap();
+        assert_eq!(o.allowed_hosts, ["a.example", "b.example"]);
+        assert_eq!(o.allowed_origins, ["https://c.example"]);
+        assert_eq!((o.max_connections, o.max_body_bytes), (8, 1024));
+        assert_eq!(o.resume_window, Duration::from_secs(60));
+        assert!(parse_args(args("--max-connections 0")).is_err());
+        assert!(parse_args(args("--allow-host")).is_err());
     }
 }

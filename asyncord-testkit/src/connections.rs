@@ -7,10 +7,11 @@
 //! [`ConnectionLimits::max_connections`] — it accepts and closes them at once, with a warning in
 //! the log — and closes one whose request head is not complete
 //! [`header_read_timeout`](ConnectionLimits::header_read_timeout) after it opened or after the
-//! previous response (so also an idle keep-alive connection), or on which no byte moved either
-//! way for [`idle_timeout`](ConnectionLimits::idle_timeout) (a stalled body upload or a client
-//! that stopped reading its response). A WebSocket, once upgraded, is bounded by the gateway's
-//! heartbeat timeout and its send queue instead
+//! previous response (so also an idle keep-alive connection). A REST connection on which no
+//! byte moved either way for [`idle_timeout`](ConnectionLimits::idle_timeout) is closed too (a
+//! stalled body upload, a client that stopped reading its response). A WebSocket, once
+//! upgraded, is dropped when a frame waits longer than `idle_timeout` for the client to accept
+//! it, and is otherwise bounded by the gateway's heartbeat timeout and send queue
 //! ([`GatewayServerConfig`](crate::gateway::GatewayServerConfig)). In-memory connections are
 //! not limited.
 
@@ -29,9 +30,10 @@ pub struct ConnectionLimits {
     /// connection opened or the previous response was sent — so it also closes an idle
     /// keep-alive connection (default 30 s, hyper's own default).
     pub header_read_timeout: Duration,
-    /// How long a connection may go without a byte moving either way while a request is
-    /// under way: a body that stops arriving, a response the client stops reading (default
-    /// 30 s).
+    /// How long a REST connection may go without a byte moving either way — a body that stops
+    /// arriving, a response the client stops reading, an idle keep-alive connection (whichever
+    /// of the two timeouts is shorter) — and how long a WebSocket frame may wait for the client
+    /// to accept it (default 30 s).
     pub idle_timeout: Duration,
 }
 

@@ -447,3 +447,27 @@ async fn thousands_of_clients_that_connect_and_vanish_leave_the_emulator_bounded
     assert_eq!(emu.stats().gateway.sessions, 1);
     emu.shutdown().await;
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_gateway_client_that_stops_reading_is_dropped_after_the_idle_timeout() {
+    let emu = Emulator::builder().port(0).start().await.unwrap();
+    let addr = front_of(&emu);
+    let mut ws = gateway(&addr).await;
+    identify(&mut ws, emu.token(), 0, 1).await;
+    // The client reads nothing more: the socket's buffers fill, then the writer waits.
+    let data = json!({"channel_id": "1", "pad": "x".repeat(10_000)}).to_string();
+    for _ in 0..100 {
+        emu.gateway()
+            .flood(0, std::iter::repeat_n(("TYPING_START", data.as_str()), 50));
+        tokio::task::yield_now().await;
+    }
+    let started = Instant::now();
+    until("the connection dropped", || {
+        emu.stats().gateway.socket_connections == 0
+    })
+    .await;
+    assert!(started.elapsed() >= ConnectionLimits::default().idle_timeout);
+    assert_eq!(emu.stats().gateway.resumable_sessions, 1);
+    drop(ws);
+    emu.shutdown().await;
+}
