@@ -1,5 +1,5 @@
 //! Channel bodies: create guild channel, modify channel (guild channel, thread, group DM), edit
-//! permissions, create invite, follow announcement channel
+//! permissions, create invite, follow announcement channel, add a group DM recipient
 //! ([docs](https://discord.com/developers/docs/resources/channel#modify-channel)).
 
 use serde::{Deserialize, Serialize};
@@ -577,5 +577,52 @@ impl RequestBody for FollowAnnouncementChannel {}
 impl Validate for FollowAnnouncementChannel {
     fn validate(&self) -> Result<(), ValidationError> {
         Ok(())
+    }
+}
+
+/// The body of [Group DM Add Recipient](https://discord.com/developers/docs/resources/channel#group-dm-add-recipient).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddGroupDmRecipient {
+    /// An OAuth2 access token of the user, with the `gdm.join` scope.
+    pub access_token: String,
+    /// The user's nickname in the group DM.
+    pub nick: String,
+}
+
+impl AddGroupDmRecipient {
+    /// Adds the user of `access_token` as `nick`.
+    pub fn new(access_token: impl Into<String>, nick: impl Into<String>) -> Self {
+        Self {
+            access_token: access_token.into(),
+            nick: nick.into(),
+        }
+    }
+}
+
+impl Validate for AddGroupDmRecipient {
+    fn validate(&self) -> Result<(), ValidationError> {
+        if self.access_token.is_empty() {
+            return Err(Path::ROOT.field("access_token").invalid("empty"));
+        }
+        Ok(())
+    }
+}
+
+impl RequestBody for AddGroupDmRecipient {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_dm_recipient_needs_a_token() {
+        let body = AddGroupDmRecipient::new("token", "nick");
+        assert!(body.validate().is_ok());
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"access_token":"token","nick":"nick"}"#
+        );
+        let empty = AddGroupDmRecipient::new("", "nick");
+        assert_eq!(empty.validate().unwrap_err().path, "access_token");
     }
 }

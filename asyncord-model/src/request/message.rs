@@ -1,158 +1,16 @@
-//! Message bodies: create and edit message, allowed mentions, poll creation and bulk delete
-//! ([docs](https://discord.com/developers/docs/resources/message#create-message)).
+//! Message bodies: create and edit message, bulk delete.
+//! <https://discord.com/developers/docs/resources/message#create-message>
 
 use serde::{Deserialize, Serialize};
 
+use super::allowed_mentions::AllowedMentions;
 use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
+use super::poll::CreatePoll;
 use super::rules::MessageParts;
 use super::{Path, Validate, ValidationError, check};
+use crate::Snowflake;
 use crate::component::Component;
-use crate::message::{
-    Embed, MessageFlags, MessageReference, Nonce, PollAnswer, PollLayoutType, PollMedia,
-    SharedClientTheme,
-};
-use crate::{Snowflake, str_enum};
-
-str_enum! {
-    /// A mention type Discord may parse from the content ([docs](https://discord.com/developers/docs/resources/message#allowed-mentions-object-allowed-mention-types)).
-    pub enum AllowedMentionType {
-        /// Role mentions.
-        Roles = "roles",
-        /// User mentions.
-        Users = "users",
-        /// `@everyone` and `@here`.
-        Everyone = "everyone",
-    }
-}
-
-/// Which mentions in a message may notify ([docs](https://discord.com/developers/docs/resources/message#allowed-mentions-object)).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AllowedMentions {
-    /// Mention types parsed from the content.
-    #[serde(default)]
-    pub parse: Vec<AllowedMentionType>,
-    /// Roles that may be mentioned (≤ 100).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<Snowflake>>,
-    /// Users that may be mentioned (≤ 100).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub users: Option<Vec<Snowflake>>,
-    /// Whether the author of a replied-to message is mentioned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replied_user: Option<bool>,
-}
-
-impl AllowedMentions {
-    /// No mention notifies anyone.
-    pub fn none() -> Self {
-        Self::default()
-    }
-
-    /// Users, roles and everyone are parsed from the content.
-    pub fn all() -> Self {
-        Self {
-            parse: vec![
-                AllowedMentionType::Users,
-                AllowedMentionType::Roles,
-                AllowedMentionType::Everyone,
-            ],
-            ..Self::default()
-        }
-    }
-
-    /// Only these users may be mentioned.
-    pub fn users(mut self, users: impl IntoIterator<Item = Snowflake>) -> Self {
-        self.users = Some(users.into_iter().collect());
-        self
-    }
-
-    /// Only these roles may be mentioned.
-    pub fn roles(mut self, roles: impl IntoIterator<Item = Snowflake>) -> Self {
-        self.roles = Some(roles.into_iter().collect());
-        self
-    }
-
-    /// Whether a reply pings its target's author.
-    pub fn replied_user(mut self, ping: bool) -> Self {
-        self.replied_user = Some(ping);
-        self
-    }
-}
-
-/// A poll to attach to a new message ([docs](https://discord.com/developers/docs/resources/poll#poll-create-request-object)).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CreatePoll {
-    /// The question (text only, ≤ 300 characters).
-    pub question: PollMedia,
-    /// The answers (1-10; text ≤ 55 characters).
-    pub answers: Vec<PollAnswer>,
-    /// Hours the poll stays open (1-768, default 24).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<u32>,
-    /// Whether several answers can be chosen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allow_multiselect: Option<bool>,
-    /// The layout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layout_type: Option<PollLayoutType>,
-}
-
-impl CreatePoll {
-    /// A poll with a question and text answers.
-    pub fn new(
-        question: impl Into<String>,
-        answers: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        Self {
-            question: PollMedia::text(question),
-            answers: answers.into_iter().map(PollAnswer::text).collect(),
-            duration: None,
-            allow_multiselect: None,
-            layout_type: None,
-        }
-    }
-
-    /// Sets the duration in hours.
-    pub fn duration_hours(mut self, hours: u32) -> Self {
-        self.duration = Some(hours);
-        self
-    }
-
-    /// Allows choosing several answers.
-    pub fn multiselect(mut self, allow: bool) -> Self {
-        self.allow_multiselect = Some(allow);
-        self
-    }
-
-    pub(crate) fn validate_at(&self, path: &Path<'_>) -> Result<(), ValidationError> {
-        check::opt_chars(
-            &path.field("question").field("text"),
-            self.question.text.as_deref(),
-            1,
-            300,
-        )?;
-        let ap = path.field("answers");
-        check::count(&ap, self.answers.len(), 1, 10)?;
-        for (i, a) in self.answers.iter().enumerate() {
-            check::opt_chars(
-                &ap.index(i).field("poll_media").field("text"),
-                a.poll_media.text.as_deref(),
-                1,
-                55,
-            )?;
-        }
-        if let Some(d) = self.duration {
-            check::range(&path.field("duration"), i64::from(d), 1, 768)?;
-        }
-        Ok(())
-    }
-}
-
-impl Validate for CreatePoll {
-    fn validate(&self) -> Result<(), ValidationError> {
-        self.validate_at(&Path::ROOT)
-    }
-}
+use crate::message::{Embed, MessageFlags, MessageReference, Nonce, SharedClientTheme};
 
 /// The body of [Create Message](https://discord.com/developers/docs/resources/message#create-message).
 ///

@@ -5,8 +5,9 @@
 
 use std::collections::HashSet;
 
+use super::allowed_mentions::{AllowedMentionType, AllowedMentions};
 use super::files::AttachmentMetadata;
-use super::message::{AllowedMentionType, AllowedMentions, CreatePoll};
+use super::poll::CreatePoll;
 use super::{Path, ValidationError, check};
 use crate::Snowflake;
 use crate::component::{ButtonStyle, Component, SelectMenu};

@@ -1,11 +1,13 @@
-//! Webhook bodies: create/modify webhook, execute webhook (also interaction follow-ups) and edit
-//! webhook message (also the original interaction response and follow-ups)
+//! Webhook bodies: create/modify webhook, execute webhook (also interaction follow-ups), edit
+//! webhook message (also the original interaction response and follow-ups), and [`JsonBody`] for
+//! the Slack- and GitHub-compatible execute routes
 //! ([docs](https://discord.com/developers/docs/resources/webhook#execute-webhook)).
 
 use serde::{Deserialize, Serialize};
 
+use super::allowed_mentions::AllowedMentions;
 use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
-use super::message::{AllowedMentions, CreatePoll};
+use super::poll::CreatePoll;
 use super::rules::MessageParts;
 use super::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
@@ -342,3 +344,17 @@ impl RequestBody for EditWebhookMessage {
         &self.files
     }
 }
+
+/// Any JSON body, sent as is (no local checks): for the Slack- and GitHub-compatible webhook
+/// routes, whose payloads are Slack's and GitHub's formats, not Discord's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct JsonBody(pub serde_json::Value);
+
+impl Validate for JsonBody {
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}
+
+impl RequestBody for JsonBody {}
