@@ -1,4 +1,4 @@
-//! Conformance of the REST client and the emulator with Discord's OpenAPI spec (issue 8).
+//! Conformance of the REST client and the emulator with Discord's OpenAPI spec.
 //!
 //! Calls every implemented REST method against the emulator through a recording proxy; checks
 //! each request (method + path match an operation, query parameters declared, body validates)

@@ -157,3 +157,13 @@ pub(crate) fn file_parts_named(
 pub trait ApiBody: Serialize + Validate + RequestBody + Send + Sync {}
 
 impl<T: Serialize + Validate + RequestBody + Send + Sync + ?Sized> ApiBody for T {}
+
+/// Ids joined with commas (a list in a query parameter), `None` for none.
+pub(crate) fn join_ids(ids: &[asyncord_model::Snowflake]) -> Option<String> {
+    (!ids.is_empty()).then(|| {
+        ids.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    })
+}

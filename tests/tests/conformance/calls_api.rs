@@ -1,5 +1,6 @@
-//! The issue-8 resources: emojis, scheduled events, auto moderation, audit log, templates,
-//! soundboard, voice, guild settings, applications, entitlements, SKUs, channel extras,
+//! The resources beyond the core set: emojis, scheduled events, auto moderation, audit log,
+//! templates, soundboard, voice, the guild's widget, onboarding, welcome screen, prune and join
+//! requests, applications, entitlements, SKUs, polls, a channel's followers and voice status,
 //! invites' target users, OAuth2 keys, connections, Slack/GitHub webhooks.
 
 use asyncord::http::RestError;

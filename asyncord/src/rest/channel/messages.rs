@@ -1,23 +1,22 @@
-//! `client.channels.messages(channel_id)`: list, get, create (with files), edit, delete, bulk
-//! delete, crosspost, pins; and `reactions(message_id)`.
+//! `client.channels.messages(channel_id)`: list (and stream), get, create (with files), edit,
+//! delete, bulk delete, crosspost. Pins are in `pins.rs`, reactions in `reactions.rs`.
 //! <https://discord.com/developers/docs/resources/message>
 
+use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
-use asyncord_model::request::{
-    BulkDeleteMessages, CreateMessage, EditMessage, ValidationError, ValidationErrorKind,
-};
-use asyncord_model::{Snowflake, Timestamp};
-use serde::{Deserialize, Serialize};
+use asyncord_model::request::{BulkDeleteMessages, CreateMessage, EditMessage};
+use futures_core::Stream;
 
-use super::base::{Rest, resource};
-use super::reactions::ReactionsResource;
-use crate::http::{Method, RestResult};
+use super::ChannelsResource;
+use crate::http::{BoxFuture, Method, RestResult};
+use crate::rest::base::{Rest, resource};
+use crate::rest::checks;
+use crate::rest::paginate::{Page, cursor, pages};
 
-/// A local validation error for a query parameter.
-pub(crate) fn out_of_range(path: &str, min: i64, max: i64, actual: i64) -> ValidationError {
-    ValidationError {
-        path: path.to_owned(),
-        kind: ValidationErrorKind::OutOfRange { min, max, actual },
+impl ChannelsResource {
+    /// The messages of a channel.
+    pub fn messages(&self, channel_id: impl Into<Snowflake>) -> MessagesResource {
+        MessagesResource::new(self.rest.clone(), channel_id.into())
     }
 }
 
@@ -70,34 +69,9 @@ impl ListMessages {
     }
 }
 
-/// One pinned message ([docs](https://discord.com/developers/docs/resources/message#get-channel-pins)).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PinnedMessage {
-    /// When it was pinned.
-    pub pinned_at: Timestamp,
-    /// The message.
-    pub message: Message,
-}
-
-/// A page of pinned messages.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PinnedMessages {
-    /// The pins, newest first.
-    #[serde(default)]
-    pub items: Vec<PinnedMessage>,
-    /// Whether there are older pins.
-    #[serde(default)]
-    pub has_more: bool,
-}
-
 impl MessagesResource {
     pub(crate) fn new(rest: Rest, channel_id: Snowflake) -> Self {
         Self { rest, channel_id }
-    }
-
-    /// The reactions of a message of this channel.
-    pub fn reactions(&self, message_id: impl Into<Snowflake>) -> ReactionsResource {
-        ReactionsResource::new(self.rest.clone(), self.channel_id, message_id.into())
     }
 
     /// `GET /channels/{id}/messages`: a page of messages, newest first.
@@ -105,7 +79,7 @@ impl MessagesResource {
         if let Some(limit) = page.limit
             && !(1..=100).contains(&limit)
         {
-            return Err(out_of_range("limit", 1, 100, i64::from(limit)).into());
+            return Err(checks::out_of_range("limit", 1, 100, i64::from(limit)).into());
         }
         let request = self
             .rest
@@ -197,45 +171,20 @@ impl MessagesResource {
             .await
     }
 
-    /// `GET /channels/{id}/messages/pins`: pinned messages, newest first.
-    pub async fn pins(
-        &self,
-        before: Option<Timestamp>,
-        limit: Option<u8>,
-    ) -> RestResult<PinnedMessages> {
-        let request = self
-            .rest
-            .req(
-                Method::GET,
-                "channels/{}/messages/pins",
-                &[&self.channel_id],
-            )
-            .query_opt("before", before)
-            .query_opt("limit", limit);
-        self.rest.call(request).await
-    }
-
-    /// `PUT /channels/{id}/messages/pins/{message_id}`.
-    pub async fn pin(&self, message_id: impl Into<Snowflake>) -> RestResult<()> {
-        let m = message_id.into();
-        self.rest
-            .call_empty(self.rest.req(
-                Method::PUT,
-                "channels/{}/messages/pins/{}",
-                &[&self.channel_id, &m],
-            ))
-            .await
-    }
-
-    /// `DELETE /channels/{id}/messages/pins/{message_id}`.
-    pub async fn unpin(&self, message_id: impl Into<Snowflake>) -> RestResult<()> {
-        let m = message_id.into();
-        self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "channels/{}/messages/pins/{}",
-                &[&self.channel_id, &m],
-            ))
-            .await
+    /// Every message of the channel, newest first (pages of 100, `before` the oldest seen).
+    pub fn stream(&self) -> impl Stream<Item = RestResult<Message>> + Send + 'static {
+        let this = self.clone();
+        pages(move |before: Option<Snowflake>| {
+            let this = this.clone();
+            Box::pin(async move {
+                let mut page = ListMessages::default().limit(100);
+                if let Some(b) = before {
+                    page = page.before(b);
+                }
+                let items = this.list(page).await?;
+                let next = cursor(&items, 100, |m| Some(m.id));
+                Ok((items, next))
+            }) as BoxFuture<'static, Page<Message, Snowflake>>
+        })
     }
 }

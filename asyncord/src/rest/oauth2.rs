@@ -1,8 +1,9 @@
-//! `client.auth`: what Discord knows about the current application and authorization.
-//! <https://discord.com/developers/docs/topics/oauth2#get-current-bot-application-information>
+//! `client.auth`: what Discord knows about the current application and authorization, and
+//! Discord's public keys. <https://discord.com/developers/docs/topics/oauth2>
 
 use asyncord_model::application::Application;
 pub use asyncord_model::application::AuthorizationInformation;
+use serde_json::Value;
 
 use super::base::{Rest, resource};
 use crate::http::{Method, RestResult};
@@ -28,6 +29,13 @@ impl AuthResource {
     pub async fn current_authorization(&self) -> RestResult<AuthorizationInformation> {
         self.rest
             .call(self.rest.req(Method::GET, "oauth2/@me", &[]))
+            .await
+    }
+
+    /// `GET /oauth2/keys`: Discord's public JSON Web Key set (`{"keys": [...]}`).
+    pub async fn public_keys(&self) -> RestResult<Value> {
+        self.rest
+            .call(self.rest.req(Method::GET, "oauth2/keys", &[]))
             .await
     }
 }

@@ -1,14 +1,36 @@
-//! `client.guilds.roles(guild_id)`: list, get, create, modify, reorder, delete.
+//! `client.guilds.roles(guild_id)`: list, get, create, modify, reorder, delete; and the member
+//! count of each role.
 //! <https://discord.com/developers/docs/resources/guild#get-guild-roles>
 
 use asyncord_model::Snowflake;
+use asyncord_model::request::{CreateRole, ModifyRole};
 use asyncord_model::role::Role;
 use serde::Serialize;
 
-use asyncord_model::request::{CreateRole, ModifyRole};
-
-use super::base::{Rest, resource};
+use super::GuildsResource;
 use crate::http::{Method, RestResult};
+use crate::rest::base::{Rest, resource};
+
+impl GuildsResource {
+    /// The roles of a guild.
+    pub fn roles(&self, guild_id: impl Into<Snowflake>) -> RolesResource {
+        RolesResource::new(self.rest.clone(), guild_id.into())
+    }
+
+    /// `GET /guilds/{id}/roles/member-counts`: members per role id.
+    pub async fn role_member_counts(
+        &self,
+        guild_id: impl Into<Snowflake>,
+    ) -> RestResult<std::collections::BTreeMap<Snowflake, u64>> {
+        let g = guild_id.into();
+        self.rest
+            .call(
+                self.rest
+                    .req(Method::GET, "guilds/{}/roles/member-counts", &[&g]),
+            )
+            .await
+    }
+}
 
 resource! {
     /// The roles of one guild (`client.guilds.roles(guild_id)`).

@@ -1,33 +1,17 @@
-//! `client.applications`: the current application, and `commands(application_id)` — global
-//! and guild application commands, including bulk overwrite.
-//! <https://discord.com/developers/docs/resources/application>,
+//! `client.applications.commands(application_id)`: global and guild application commands,
+//! including bulk overwrite, and their permissions in a guild.
 //! <https://discord.com/developers/docs/interactions/application-commands>
 
 use asyncord_model::Snowflake;
-use asyncord_model::application::Application;
-use asyncord_model::command::ApplicationCommand;
+use asyncord_model::command::{ApplicationCommand, GuildApplicationCommandPermissions};
 use asyncord_model::request::command::{CreateCommand, EditCommand};
-use asyncord_model::request::{ModifyCurrentApplication, Validate};
+use asyncord_model::request::{EditCommandPermissions, Validate};
 
-use super::base::{Rest, resource};
+use super::ApplicationsResource;
 use crate::http::{Method, RestResult};
-
-resource! {
-    /// Applications (`client.applications`).
-    ApplicationsResource {}
-}
-
-resource! {
-    /// The commands of one application, global or in one guild
-    /// (`client.applications.commands(app_id)`, `.guild(guild_id)` for guild commands).
-    CommandsResource { application_id: Snowflake, guild_id: Option<Snowflake> }
-}
+use crate::rest::base::resource;
 
 impl ApplicationsResource {
-    pub(crate) fn new(rest: Rest) -> Self {
-        Self { rest }
-    }
-
     /// The commands of an application (global; call `.guild(id)` for a guild's).
     pub fn commands(&self, application_id: impl Into<Snowflake>) -> CommandsResource {
         CommandsResource {
@@ -36,20 +20,12 @@ impl ApplicationsResource {
             guild_id: None,
         }
     }
+}
 
-    /// `GET /applications/@me`.
-    pub async fn me(&self) -> RestResult<Application> {
-        self.rest
-            .call(self.rest.req(Method::GET, "applications/@me", &[]))
-            .await
-    }
-
-    /// `PATCH /applications/@me`.
-    pub async fn edit_me(&self, body: ModifyCurrentApplication) -> RestResult<Application> {
-        self.rest
-            .send(self.rest.req(Method::PATCH, "applications/@me", &[]), &body)
-            .await
-    }
+resource! {
+    /// The commands of one application, global or in one guild
+    /// (`client.applications.commands(app_id)`, `.guild(guild_id)` for guild commands).
+    CommandsResource { application_id: Snowflake, guild_id: Option<Snowflake> }
 }
 
 impl CommandsResource {
@@ -147,5 +123,57 @@ impl CommandsResource {
         self.rest
             .send_json(self.list_req(Method::PUT), commands)
             .await
+    }
+
+    fn guild_id_or_err(&self) -> RestResult<Snowflake> {
+        self.guild_id.ok_or_else(|| {
+            crate::http::RestError::InvalidRequest(
+                "command permissions are per guild: use `commands(app).guild(guild_id)`".into(),
+            )
+        })
+    }
+
+    /// `GET /applications/{id}/guilds/{guild_id}/commands/permissions`: the permissions of
+    /// every command in the guild (a guild-bound handle).
+    pub async fn all_permissions(&self) -> RestResult<Vec<GuildApplicationCommandPermissions>> {
+        let g = self.guild_id_or_err()?;
+        let request = self.rest.req(
+            Method::GET,
+            "applications/{}/guilds/{}/commands/permissions",
+            &[&self.application_id, &g],
+        );
+        self.rest.call(request).await
+    }
+
+    /// `GET /applications/{id}/guilds/{guild_id}/commands/{command_id}/permissions`.
+    pub async fn permissions(
+        &self,
+        command_id: impl Into<Snowflake>,
+    ) -> RestResult<GuildApplicationCommandPermissions> {
+        let g = self.guild_id_or_err()?;
+        let c = command_id.into();
+        let request = self.rest.req(
+            Method::GET,
+            "applications/{}/guilds/{}/commands/{}/permissions",
+            &[&self.application_id, &g, &c],
+        );
+        self.rest.call(request).await
+    }
+
+    /// `PUT /applications/{id}/guilds/{guild_id}/commands/{command_id}/permissions` (needs a
+    /// Bearer token with `applications.commands.permissions.update` in Discord).
+    pub async fn edit_permissions(
+        &self,
+        command_id: impl Into<Snowflake>,
+        body: EditCommandPermissions,
+    ) -> RestResult<GuildApplicationCommandPermissions> {
+        let g = self.guild_id_or_err()?;
+        let c = command_id.into();
+        let request = self.rest.req(
+            Method::PUT,
+            "applications/{}/guilds/{}/commands/{}/permissions",
+            &[&self.application_id, &g, &c],
+        );
+        self.rest.send(request, &body).await
     }
 }

@@ -1,14 +1,24 @@
-//! `messages.reactions(message_id)`: add and remove reactions, list who reacted, clear.
+//! `messages.reactions(message_id)`: add and remove reactions, list who reacted (and stream), clear.
 //! <https://discord.com/developers/docs/resources/message#create-reaction>
 
 use std::fmt;
 
 use asyncord_model::Snowflake;
 use asyncord_model::user::User;
+use futures_core::Stream;
 
-use super::base::{Rest, resource};
-use super::messages::out_of_range;
-use crate::http::{Method, RestResult, encode_segment};
+use super::messages::MessagesResource;
+use crate::http::{BoxFuture, Method, RestResult, encode_segment};
+use crate::rest::base::{Rest, resource};
+use crate::rest::checks;
+use crate::rest::paginate::{Page, cursor, pages};
+
+impl MessagesResource {
+    /// The reactions of a message of this channel.
+    pub fn reactions(&self, message_id: impl Into<Snowflake>) -> ReactionsResource {
+        ReactionsResource::new(self.rest.clone(), self.channel_id, message_id.into())
+    }
+}
 
 /// The emoji of a reaction: a Unicode emoji or a custom one (`name:id`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -123,7 +133,7 @@ impl ReactionsResource {
         if let Some(l) = limit
             && !(1..=100).contains(&l)
         {
-            return Err(out_of_range("limit", 1, 100, i64::from(l)).into());
+            return Err(checks::out_of_range("limit", 1, 100, i64::from(l)).into());
         }
         let e = emoji.into();
         let (c, m) = (self.channel_id, self.message_id);
@@ -162,5 +172,21 @@ impl ReactionsResource {
                 &[&c, &m, &e],
             ))
             .await
+    }
+
+    /// Every user who reacted with `emoji`, by id (pages of 100).
+    pub fn users_stream(
+        &self,
+        emoji: impl Into<ReactionEmoji>,
+    ) -> impl Stream<Item = RestResult<User>> + Send + 'static {
+        let (this, emoji) = (self.clone(), emoji.into());
+        pages(move |after: Option<Snowflake>| {
+            let (this, emoji) = (this.clone(), emoji.clone());
+            Box::pin(async move {
+                let items = this.users(emoji, after, Some(100)).await?;
+                let next = cursor(&items, 100, |u| Some(u.id));
+                Ok((items, next))
+            }) as BoxFuture<'static, Page<User, Snowflake>>
+        })
     }
 }

@@ -1,15 +1,17 @@
-//! `client.users`: the current user (get, modify, guilds, guild member, leave), other users,
-//! DMs. <https://discord.com/developers/docs/resources/user>
+//! `client.users`: the current user (get, modify, guilds and their stream, guild member, leave,
+//! connections), other users, DMs. <https://discord.com/developers/docs/resources/user>
 
 use asyncord_model::channel::Channel;
 use asyncord_model::member::Member;
 use asyncord_model::request::{CreateDm, ModifyCurrentUser};
-use asyncord_model::user::User;
+use asyncord_model::user::{Connection, User};
 use asyncord_model::{Permissions, Snowflake};
+use futures_core::Stream;
 use serde::{Deserialize, Serialize};
 
 use super::base::{Rest, resource};
-use crate::http::{Method, RestResult};
+use super::paginate::{Page, cursor, pages};
+use crate::http::{BoxFuture, Method, RestResult};
 
 resource! {
     /// Users (`client.users`).
@@ -119,5 +121,27 @@ impl UsersResource {
                 &body,
             )
             .await
+    }
+
+    /// `GET /users/@me/connections` (needs the `connections` scope with OAuth2).
+    pub async fn connections(&self) -> RestResult<Vec<Connection>> {
+        self.rest
+            .call(self.rest.req(Method::GET, "users/@me/connections", &[]))
+            .await
+    }
+
+    /// Every guild of the current user, by id (pages of 200).
+    pub fn guilds_stream(
+        &self,
+    ) -> impl Stream<Item = RestResult<CurrentUserGuild>> + Send + 'static {
+        let this = self.clone();
+        pages(move |after: Option<Snowflake>| {
+            let this = this.clone();
+            Box::pin(async move {
+                let items = this.guilds(None, after, Some(200)).await?;
+                let next = cursor(&items, 200, |g| Some(g.id));
+                Ok((items, next))
+            }) as BoxFuture<'static, Page<CurrentUserGuild, Snowflake>>
+        })
     }
 }

@@ -1,25 +1,18 @@
-//! Tests of the pagination streams against the in-memory emulator (paused clock).
+//! The pagination streams against the in-memory emulator (paused clock): every page fetched
+//! lazily, cursors from the last item, a short page or an error ends the stream.
+#![cfg(feature = "testkit")]
 
+#[path = "rest_common/mod.rs"]
+mod common;
+
+use asyncord::model::request::{CreateGuildBan, CreateMessage};
+use asyncord::rest::RestClient;
+use asyncord::testkit::rest::{RestConfig, RestServer, Seed, World};
+use futures_util::StreamExt;
 use std::sync::Arc;
 
-use futures_util::StreamExt;
-
-use crate::rest::RestClient;
-use crate::testkit::rest::{RestConfig, RestServer, World};
-
-fn setup() -> (
-    RestServer,
-    RestClient,
-    crate::testkit::rest::Seed,
-    Arc<World>,
-) {
-    let (world, seed) = World::seeded();
-    let server = RestServer::in_memory(Arc::clone(&world), RestConfig::default());
-    let client = RestClient::builder(&seed.bot.token)
-        .base_url(server.url())
-        .transport(server.transport())
-        .build();
-    (server, client, seed, world)
+fn setup() -> (RestServer, RestClient, Seed, Arc<World>) {
+    common::in_memory(RestConfig::default())
 }
 
 #[tokio::test(start_paused = true)]
@@ -96,7 +89,7 @@ async fn reaction_users_bans_and_audit_log_stream() {
     let (_server, client, seed, _world) = setup();
     let messages = client.channels.messages(seed.channel_id);
     let m = messages
-        .create(asyncord_model::request::CreateMessage::content("vote"))
+        .create(CreateMessage::content("vote"))
         .await
         .unwrap();
     messages.reactions(m.id).add("👍").await.unwrap();
@@ -105,12 +98,9 @@ async fn reaction_users_bans_and_audit_log_stream() {
     assert_eq!(users[0].as_ref().unwrap().id, seed.bot.user_id);
 
     let bans = client.guilds.bans(seed.guild_id);
-    bans.ban(
-        seed.user_id,
-        asyncord_model::request::CreateGuildBan::default(),
-    )
-    .await
-    .unwrap();
+    bans.ban(seed.user_id, CreateGuildBan::default())
+        .await
+        .unwrap();
     let all: Vec<_> = bans.stream().collect().await;
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].as_ref().unwrap().user.id, seed.user_id);

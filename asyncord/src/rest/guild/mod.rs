@@ -1,19 +1,36 @@
-//! `client.guilds`: get, modify, channels, invites, active threads; and the `members(guild_id)`,
-//! `roles(guild_id)` and `bans(guild_id)` sub-resources.
+//! `client.guilds`: the guild resource. This file holds the handle and the guild's own routes (get,
+//! modify, preview, vanity URL, channels, active threads, invites); each other part of the resource
+//! has its own file here, which adds its methods to [`GuildsResource`] or defines its sub-resource
+//! (`members(guild_id)`, `roles(guild_id)`...).
 //! <https://discord.com/developers/docs/resources/guild>
+
+mod audit_log;
+pub(super) mod auto_moderation;
+pub(super) mod bans;
+pub(super) mod emojis;
+mod incident_actions;
+mod integrations;
+mod join_requests;
+pub(super) mod members;
+mod message_search;
+mod onboarding;
+mod prune;
+pub(super) mod roles;
+pub(super) mod scheduled_events;
+pub(super) mod soundboard;
+pub(super) mod templates;
+mod voice;
+mod welcome_screen;
+mod widget;
 
 use asyncord_model::Snowflake;
 use asyncord_model::channel::{Channel, ThreadList};
-use asyncord_model::guild::Guild;
+use asyncord_model::guild::{Guild, GuildPreview, VanityUrl};
 use asyncord_model::invite::Invite;
+use asyncord_model::request::{CreateGuildChannel, ModifyGuild};
 use serde::Serialize;
 
-use super::bans::BansResource;
-use asyncord_model::request::{CreateGuildChannel, ModifyGuild};
-
 use super::base::{Rest, resource};
-use super::members::MembersResource;
-use super::roles::RolesResource;
 use crate::http::{Method, RestResult};
 
 resource! {
@@ -42,21 +59,6 @@ impl GuildsResource {
         Self { rest }
     }
 
-    /// The members of a guild.
-    pub fn members(&self, guild_id: impl Into<Snowflake>) -> MembersResource {
-        MembersResource::new(self.rest.clone(), guild_id.into())
-    }
-
-    /// The roles of a guild.
-    pub fn roles(&self, guild_id: impl Into<Snowflake>) -> RolesResource {
-        RolesResource::new(self.rest.clone(), guild_id.into())
-    }
-
-    /// The bans of a guild.
-    pub fn bans(&self, guild_id: impl Into<Snowflake>) -> BansResource {
-        BansResource::new(self.rest.clone(), guild_id.into())
-    }
-
     /// `GET /guilds/{id}` (`with_counts` adds approximate member and presence counts).
     pub async fn get(
         &self,
@@ -80,6 +82,22 @@ impl GuildsResource {
         let g = guild_id.into();
         self.rest
             .send(self.rest.req(Method::PATCH, "guilds/{}", &[&g]), &body)
+            .await
+    }
+
+    /// `GET /guilds/{id}/preview`.
+    pub async fn preview(&self, guild_id: impl Into<Snowflake>) -> RestResult<GuildPreview> {
+        let g = guild_id.into();
+        self.rest
+            .call(self.rest.req(Method::GET, "guilds/{}/preview", &[&g]))
+            .await
+    }
+
+    /// `GET /guilds/{id}/vanity-url`.
+    pub async fn vanity_url(&self, guild_id: impl Into<Snowflake>) -> RestResult<VanityUrl> {
+        let g = guild_id.into();
+        self.rest
+            .call(self.rest.req(Method::GET, "guilds/{}/vanity-url", &[&g]))
             .await
     }
 

@@ -1,15 +1,24 @@
-//! `client.guilds.members(guild_id)`: get, list, search, modify (and the bot's own member),
-//! add/remove roles, kick.
+//! `client.guilds.members(guild_id)`: get, list (and stream), search, add with an OAuth2 token,
+//! modify (and the bot's own member), add/remove roles, kick.
 //! <https://discord.com/developers/docs/resources/guild#get-guild-member>
 
 use asyncord_model::Snowflake;
 use asyncord_model::member::Member;
+use asyncord_model::request::{AddGuildMember, ModifyCurrentMember, ModifyGuildMember, Validate};
+use futures_core::Stream;
 
-use asyncord_model::request::{ModifyCurrentMember, ModifyGuildMember};
+use super::GuildsResource;
+use crate::http::{BoxFuture, Method, RestError, RestResult};
+use crate::rest::base::{Rest, resource};
+use crate::rest::checks;
+use crate::rest::paginate::{Page, cursor, pages};
 
-use super::base::{Rest, resource};
-use super::messages::out_of_range;
-use crate::http::{Method, RestResult};
+impl GuildsResource {
+    /// The members of a guild.
+    pub fn members(&self, guild_id: impl Into<Snowflake>) -> MembersResource {
+        MembersResource::new(self.rest.clone(), guild_id.into())
+    }
+}
 
 resource! {
     /// The members of one guild (`client.guilds.members(guild_id)`).
@@ -44,15 +53,6 @@ impl ListMembers {
     }
 }
 
-fn check_limit(limit: Option<u16>) -> RestResult<()> {
-    match limit {
-        Some(l) if !(1..=1000).contains(&l) => {
-            Err(out_of_range("limit", 1, 1000, i64::from(l)).into())
-        }
-        _ => Ok(()),
-    }
-}
-
 impl MembersResource {
     pub(crate) fn new(rest: Rest, guild_id: Snowflake) -> Self {
         Self { rest, guild_id }
@@ -71,7 +71,7 @@ impl MembersResource {
 
     /// `GET /guilds/{id}/members` (needs the GUILD_MEMBERS intent enabled for the bot).
     pub async fn list(&self, page: ListMembers) -> RestResult<Vec<Member>> {
-        check_limit(page.limit)?;
+        checks::limit(page.limit, 1000)?;
         let request = self
             .rest
             .req(Method::GET, "guilds/{}/members", &[&self.guild_id])
@@ -82,7 +82,7 @@ impl MembersResource {
 
     /// `GET /guilds/{id}/members/search`: members whose name or nickname starts with `query`.
     pub async fn search(&self, query: &str, limit: Option<u16>) -> RestResult<Vec<Member>> {
-        check_limit(limit)?;
+        checks::limit(limit, 1000)?;
         let request = self
             .rest
             .req(Method::GET, "guilds/{}/members/search", &[&self.guild_id])
@@ -160,5 +160,50 @@ impl MembersResource {
                 &[&self.guild_id, &u],
             ))
             .await
+    }
+
+    /// `PUT /guilds/{id}/members/{user_id}`: adds a user with an OAuth2 access token
+    /// (`guilds.join` scope). `None` when the user already was a member (204).
+    pub async fn add(
+        &self,
+        user_id: impl Into<Snowflake>,
+        body: AddGuildMember,
+    ) -> RestResult<Option<Member>> {
+        let u = user_id.into();
+        body.validate()?;
+        let request = self
+            .rest
+            .req(Method::PUT, "guilds/{}/members/{}", &[&self.guild_id, &u])
+            .json(&body)?;
+        let path = request.route.log_path().to_owned();
+        let bytes = self.rest.http.execute(request).await?;
+        if bytes.is_empty() {
+            return Ok(None);
+        }
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|source| RestError::Decode {
+                method: "PUT".to_owned(),
+                path,
+                source,
+                snippet: String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned(),
+            })
+    }
+
+    /// Every member of the guild, by user id (pages of 1000; needs the members intent).
+    pub fn stream(&self) -> impl Stream<Item = RestResult<Member>> + Send + 'static {
+        let this = self.clone();
+        pages(move |after: Option<Snowflake>| {
+            let this = this.clone();
+            Box::pin(async move {
+                let mut page = ListMembers::new().limit(1000);
+                if let Some(a) = after {
+                    page = page.after(a);
+                }
+                let items = this.list(page).await?;
+                let next = cursor(&items, 1000, |m| m.user.as_ref().map(|u| u.id));
+                Ok((items, next))
+            }) as BoxFuture<'static, Page<Member, Snowflake>>
+        })
     }
 }

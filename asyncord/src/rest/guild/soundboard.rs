@@ -1,4 +1,4 @@
-//! The soundboard sounds of a guild (`client.guilds.soundboard(guild_id)`).
+//! `client.guilds.soundboard(guild_id)`: a guild's soundboard sounds.
 //! <https://discord.com/developers/docs/resources/soundboard>
 
 use asyncord_model::Snowflake;
@@ -6,8 +6,19 @@ use asyncord_model::request::{CreateSoundboardSound, ModifySoundboardSound};
 use asyncord_model::soundboard::SoundboardSound;
 use serde::Deserialize;
 
-use super::super::base::resource;
+use super::GuildsResource;
 use crate::http::{Method, RestResult};
+use crate::rest::base::resource;
+
+impl GuildsResource {
+    /// The guild's soundboard sounds.
+    pub fn soundboard(&self, guild_id: impl Into<Snowflake>) -> SoundboardResource {
+        SoundboardResource {
+            rest: self.rest.clone(),
+            guild_id: guild_id.into(),
+        }
+    }
+}
 
 resource! {
     /// The soundboard sounds of one guild (`client.guilds.soundboard(guild_id)`).

@@ -1,16 +1,25 @@
-//! `client.channels`: get, modify, delete, permission overwrites, typing, invites; and the
-//! `messages(channel_id)` and `threads(channel_id)` sub-resources.
+//! `client.channels`: the channel resource. This file holds the handle and the channel's own routes
+//! (get, modify, delete, permission overwrites, typing, invites, following, group DM recipients);
+//! each other part has its own file here: `messages(channel_id)` (with pins and reactions),
+//! `threads(channel_id)`, polls, and a voice channel's status and soundboard.
 //! <https://discord.com/developers/docs/resources/channel>
 
-use asyncord_model::Snowflake;
-use asyncord_model::channel::Channel;
-use asyncord_model::invite::Invite;
+pub(super) mod messages;
+pub(super) mod pins;
+pub(super) mod polls;
+pub(super) mod reactions;
+pub(super) mod threads;
+mod voice;
 
-use asyncord_model::request::{CreateChannelInvite, EditChannelPermissions, ModifyChannel};
+use asyncord_model::Snowflake;
+use asyncord_model::channel::{Channel, FollowedChannel};
+use asyncord_model::invite::Invite;
+use asyncord_model::request::{
+    AddGroupDmRecipient, CreateChannelInvite, EditChannelPermissions, FollowAnnouncementChannel,
+    ModifyChannel,
+};
 
 use super::base::{Rest, resource};
-use super::messages::MessagesResource;
-use super::threads::ThreadsResource;
 use crate::http::{Method, RestResult};
 
 resource! {
@@ -21,16 +30,6 @@ resource! {
 impl ChannelsResource {
     pub(crate) fn new(rest: Rest) -> Self {
         Self { rest }
-    }
-
-    /// The messages of a channel.
-    pub fn messages(&self, channel_id: impl Into<Snowflake>) -> MessagesResource {
-        MessagesResource::new(self.rest.clone(), channel_id.into())
-    }
-
-    /// The threads of a channel (and thread membership when `channel_id` is a thread).
-    pub fn threads(&self, channel_id: impl Into<Snowflake>) -> ThreadsResource {
-        ThreadsResource::new(self.rest.clone(), channel_id.into())
     }
 
     /// `GET /channels/{id}`.
@@ -126,6 +125,51 @@ impl ChannelsResource {
             .send(
                 self.rest.req(Method::POST, "channels/{}/invites", &[&id]),
                 &body,
+            )
+            .await
+    }
+
+    /// `POST /channels/{id}/followers`: crossposts of an announcement channel go to
+    /// `webhook_channel_id`.
+    pub async fn follow(
+        &self,
+        channel_id: impl Into<Snowflake>,
+        webhook_channel_id: impl Into<Snowflake>,
+    ) -> RestResult<FollowedChannel> {
+        let c = channel_id.into();
+        let body = FollowAnnouncementChannel {
+            webhook_channel_id: webhook_channel_id.into(),
+        };
+        let request = self.rest.req(Method::POST, "channels/{}/followers", &[&c]);
+        self.rest.send_json(request, &body).await
+    }
+
+    /// `PUT /channels/{id}/recipients/{user_id}`: adds a user to a group DM (`access_token`,
+    /// `nick`).
+    pub async fn add_recipient(
+        &self,
+        channel_id: impl Into<Snowflake>,
+        user_id: impl Into<Snowflake>,
+        body: AddGroupDmRecipient,
+    ) -> RestResult<()> {
+        let (c, u) = (channel_id.into(), user_id.into());
+        let request = self
+            .rest
+            .req(Method::PUT, "channels/{}/recipients/{}", &[&c, &u]);
+        self.rest.send_empty(request, &body).await
+    }
+
+    /// `DELETE /channels/{id}/recipients/{user_id}`: removes a user from a group DM.
+    pub async fn remove_recipient(
+        &self,
+        channel_id: impl Into<Snowflake>,
+        user_id: impl Into<Snowflake>,
+    ) -> RestResult<()> {
+        let (c, u) = (channel_id.into(), user_id.into());
+        self.rest
+            .call_empty(
+                self.rest
+                    .req(Method::DELETE, "channels/{}/recipients/{}", &[&c, &u]),
             )
             .await
     }

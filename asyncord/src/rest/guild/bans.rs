@@ -1,12 +1,22 @@
-//! `client.guilds.bans(guild_id)`: list, get, ban, unban, bulk ban.
+//! `client.guilds.bans(guild_id)`: list (and stream), get, ban, unban, bulk ban.
 //! <https://discord.com/developers/docs/resources/guild#get-guild-bans>
 
 use asyncord_model::Snowflake;
 use asyncord_model::guild::{Ban, BulkBanResponse};
 use asyncord_model::request::{BulkBan, CreateGuildBan};
+use futures_core::Stream;
 
-use super::base::{Rest, resource};
-use crate::http::{Method, RestResult};
+use super::GuildsResource;
+use crate::http::{BoxFuture, Method, RestResult};
+use crate::rest::base::{Rest, resource};
+use crate::rest::paginate::{Page, cursor, pages};
+
+impl GuildsResource {
+    /// The bans of a guild.
+    pub fn bans(&self, guild_id: impl Into<Snowflake>) -> BansResource {
+        BansResource::new(self.rest.clone(), guild_id.into())
+    }
+}
 
 resource! {
     /// The bans of one guild (`client.guilds.bans(guild_id)`).
@@ -77,5 +87,18 @@ impl BansResource {
                 &body,
             )
             .await
+    }
+
+    /// Every ban of the guild, by user id (pages of 1000).
+    pub fn stream(&self) -> impl Stream<Item = RestResult<Ban>> + Send + 'static {
+        let this = self.clone();
+        pages(move |after: Option<Snowflake>| {
+            let this = this.clone();
+            Box::pin(async move {
+                let items = this.list(None, after, Some(1000)).await?;
+                let next = cursor(&items, 1000, |b| Some(b.user.id));
+                Ok((items, next))
+            }) as BoxFuture<'static, Page<Ban, Snowflake>>
+        })
     }
 }

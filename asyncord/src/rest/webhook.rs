@@ -1,10 +1,12 @@
-//! `client.webhooks`: create, list, get, modify, delete, execute, and webhook messages.
-//! Token routes are sent without the bot token, as Discord allows.
-//! <https://discord.com/developers/docs/resources/webhook>
+//! `client.webhooks`: create, list, get, modify, delete, execute (also with Slack- and
+//! GitHub-compatible payloads), and webhook messages. Token routes are sent without the bot
+//! token, as Discord allows. <https://discord.com/developers/docs/resources/webhook>
 
 use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
-use asyncord_model::request::{CreateWebhook, EditWebhookMessage, ExecuteWebhook, ModifyWebhook};
+use asyncord_model::request::{
+    CreateWebhook, EditWebhookMessage, ExecuteWebhook, JsonBody, ModifyWebhook,
+};
 use asyncord_model::webhook::Webhook;
 
 use super::base::{Rest, resource};
@@ -184,5 +186,37 @@ impl WebhooksResource {
             )
             .query_opt("thread_id", thread_id);
         self.rest.call_empty(request).await
+    }
+
+    /// `POST /webhooks/{id}/{token}/slack`: executes with a Slack-compatible payload; 204
+    /// unless `wait`. The body stays a [`JsonBody`]: it is Slack's incoming-webhook format,
+    /// which Discord translates but does not define.
+    pub async fn execute_slack(
+        &self,
+        webhook_id: impl Into<Snowflake>,
+        token: &str,
+        body: JsonBody,
+    ) -> RestResult<()> {
+        let w = webhook_id.into();
+        let request = self
+            .rest
+            .req(Method::POST, "webhooks/{}/{}/slack", &[&w, &token]);
+        self.rest.send_empty(request, &body).await
+    }
+
+    /// `POST /webhooks/{id}/{token}/github`: executes with a GitHub webhook payload; 204.
+    /// The body stays a [`JsonBody`]: it is GitHub's webhook event format (sent by GitHub
+    /// itself), which Discord does not define.
+    pub async fn execute_github(
+        &self,
+        webhook_id: impl Into<Snowflake>,
+        token: &str,
+        body: JsonBody,
+    ) -> RestResult<()> {
+        let w = webhook_id.into();
+        let request = self
+            .rest
+            .req(Method::POST, "webhooks/{}/{}/github", &[&w, &token]);
+        self.rest.send_empty(request, &body).await
     }
 }

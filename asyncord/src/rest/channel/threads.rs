@@ -1,21 +1,59 @@
 //! `client.channels.threads(channel_id)`: start threads (from a message, without one, in a
-//! forum), join/leave, members, archived lists.
+//! forum), join/leave, members, archived lists (and streams); and searching a forum's threads.
 //! <https://discord.com/developers/docs/resources/channel#start-thread-from-message>
 
 use asyncord_model::Snowflake;
 use asyncord_model::channel::{Channel, ThreadList, ThreadMember};
-
 use asyncord_model::request::{
     StartThreadFromMessage, StartThreadInForum, StartThreadWithoutMessage,
 };
+use asyncord_model::timestamp::Timestamp;
+use futures_core::Stream;
+use serde_json::Value;
 
-use super::api::paginate::ArchivedThreads;
-use super::base::{Rest, resource};
-use crate::http::{Method, RestResult};
+use super::ChannelsResource;
+use crate::http::{BoxFuture, Method, RestResult};
+use crate::rest::base::{Rest, resource};
+use crate::rest::paginate::{Page, pages};
+
+impl ChannelsResource {
+    /// The threads of a channel (and thread membership when `channel_id` is a thread).
+    pub fn threads(&self, channel_id: impl Into<Snowflake>) -> ThreadsResource {
+        ThreadsResource::new(self.rest.clone(), channel_id.into())
+    }
+
+    /// `GET /channels/{id}/threads/search`: searches a forum or media channel's threads
+    /// (`name`, `tag`, `sort_by`, `sort_order`, `limit`...: pass the query pairs).
+    pub async fn search_threads(
+        &self,
+        channel_id: impl Into<Snowflake>,
+        query: &[(&'static str, String)],
+    ) -> RestResult<Value> {
+        let c = channel_id.into();
+        let mut request = self
+            .rest
+            .req(Method::GET, "channels/{}/threads/search", &[&c]);
+        for (name, value) in query {
+            request = request.query(name, value);
+        }
+        self.rest.call(request).await
+    }
+}
 
 resource! {
     /// Threads of a channel, or membership of a thread (`client.channels.threads(id)`).
     ThreadsResource { channel_id: Snowflake }
+}
+
+/// Which archived threads a stream lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ArchivedThreads {
+    /// `threads/archived/public`.
+    Public,
+    /// `threads/archived/private` (needs Manage Threads).
+    Private,
+    /// `users/@me/threads/archived/private`: private threads the bot joined.
+    JoinedPrivate,
 }
 
 impl ThreadsResource {
@@ -160,5 +198,75 @@ impl ThreadsResource {
     pub async fn joined_archived_private(&self, limit: Option<u8>) -> RestResult<ThreadList> {
         self.archived_page(ArchivedThreads::JoinedPrivate, None, limit)
             .await
+    }
+
+    /// One page of archived threads `before` an archive time (public and private lists) or
+    /// thread id (joined list), `limit` 2–100.
+    pub(crate) async fn archived_page(
+        &self,
+        which: ArchivedThreads,
+        before: Option<String>,
+        limit: Option<u8>,
+    ) -> RestResult<ThreadList> {
+        let template = match which {
+            ArchivedThreads::Public => "channels/{}/threads/archived/public",
+            ArchivedThreads::Private => "channels/{}/threads/archived/private",
+            ArchivedThreads::JoinedPrivate => "channels/{}/users/@me/threads/archived/private",
+        };
+        let request = self
+            .rest
+            .req(Method::GET, template, &[&self.channel_id])
+            .query_opt("before", before)
+            .query_opt("limit", limit);
+        self.rest.call(request).await
+    }
+
+    /// Every public archived thread of the channel, most recently archived first (pages of
+    /// 100, until `has_more` is false).
+    pub fn archived_public_stream(
+        &self,
+    ) -> impl Stream<Item = RestResult<Channel>> + Send + 'static {
+        self.archived_stream(ArchivedThreads::Public)
+    }
+
+    /// Every private archived thread of the channel (needs Manage Threads).
+    pub fn archived_private_stream(
+        &self,
+    ) -> impl Stream<Item = RestResult<Channel>> + Send + 'static {
+        self.archived_stream(ArchivedThreads::Private)
+    }
+
+    /// Every private archived thread of the channel that the bot joined.
+    pub fn joined_archived_private_stream(
+        &self,
+    ) -> impl Stream<Item = RestResult<Channel>> + Send + 'static {
+        self.archived_stream(ArchivedThreads::JoinedPrivate)
+    }
+
+    fn archived_stream(
+        &self,
+        which: ArchivedThreads,
+    ) -> impl Stream<Item = RestResult<Channel>> + Send + 'static {
+        let this = self.clone();
+        pages(move |before: Option<String>| {
+            let this = this.clone();
+            Box::pin(async move {
+                let list = this.archived_page(which, before, Some(100)).await?;
+                let more = list.has_more.unwrap_or(false);
+                let next = if more {
+                    list.threads.last().and_then(|t| match which {
+                        ArchivedThreads::JoinedPrivate => Some(t.id.to_string()),
+                        _ => t
+                            .thread_metadata
+                            .as_ref()
+                            .and_then(|m| m.archive_timestamp)
+                            .map(|ts: Timestamp| ts.to_string()),
+                    })
+                } else {
+                    None
+                };
+                Ok((list.threads, next))
+            }) as BoxFuture<'static, Page<Channel, String>>
+        })
     }
 }

@@ -1,0 +1,26 @@
+//! Searching a guild's messages.
+
+use asyncord_model::Snowflake;
+use serde_json::Value;
+
+use super::GuildsResource;
+use crate::http::{Method, RestResult};
+
+impl GuildsResource {
+    /// `GET /guilds/{id}/messages/search`: searches the guild's messages (`content`,
+    /// `author_id`, `channel_id`, `limit` 1–25...: pass the query pairs).
+    pub async fn search_messages(
+        &self,
+        guild_id: impl Into<Snowflake>,
+        query: &[(&'static str, String)],
+    ) -> RestResult<Value> {
+        let g = guild_id.into();
+        let mut request = self
+            .rest
+            .req(Method::GET, "guilds/{}/messages/search", &[&g]);
+        for (name, value) in query {
+            request = request.query(name, value);
+        }
+        self.rest.call(request).await
+    }
+}

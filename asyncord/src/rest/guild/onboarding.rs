@@ -1,0 +1,30 @@
+//! A guild's onboarding: the prompts new members answer.
+//! <https://discord.com/developers/docs/resources/guild#get-guild-onboarding>
+
+use asyncord_model::Snowflake;
+use asyncord_model::guild::Onboarding;
+use asyncord_model::request::ModifyOnboarding;
+
+use super::GuildsResource;
+use crate::http::{Method, RestResult};
+
+impl GuildsResource {
+    /// `GET /guilds/{id}/onboarding`.
+    pub async fn onboarding(&self, guild_id: impl Into<Snowflake>) -> RestResult<Onboarding> {
+        let g = guild_id.into();
+        self.rest
+            .call(self.rest.req(Method::GET, "guilds/{}/onboarding", &[&g]))
+            .await
+    }
+
+    /// `PUT /guilds/{id}/onboarding` (`prompts`, `default_channel_ids`, `enabled`, `mode`).
+    pub async fn edit_onboarding(
+        &self,
+        guild_id: impl Into<Snowflake>,
+        body: ModifyOnboarding,
+    ) -> RestResult<Onboarding> {
+        let g = guild_id.into();
+        let request = self.rest.req(Method::PUT, "guilds/{}/onboarding", &[&g]);
+        self.rest.send(request, &body).await
+    }
+}

@@ -1,0 +1,78 @@
+//! `client.invites`: get and delete invites, and an invite's target users.
+//! <https://discord.com/developers/docs/resources/invite>
+
+use asyncord_model::Snowflake;
+use asyncord_model::invite::{Invite, TargetUsersJobStatus};
+use asyncord_model::request::FileUpload;
+
+use super::base::{Rest, file_parts_named, resource};
+use crate::http::{Body, Method, RestResult, encode_segment};
+
+resource! {
+    /// Invites (`client.invites`).
+    InvitesResource {}
+}
+
+impl InvitesResource {
+    pub(crate) fn new(rest: Rest) -> Self {
+        Self { rest }
+    }
+
+    /// `GET /invites/{code}` (`with_counts` adds approximate counts; `scheduled_event_id` adds
+    /// that event).
+    pub async fn get(
+        &self,
+        code: &str,
+        with_counts: bool,
+        scheduled_event_id: Option<Snowflake>,
+    ) -> RestResult<Invite> {
+        let request = self
+            .rest
+            .req(Method::GET, "invites/{}", &[&encode_segment(code)])
+            .query_opt("with_counts", with_counts.then_some(true))
+            .query_opt("guild_scheduled_event_id", scheduled_event_id);
+        self.rest.call(request).await
+    }
+
+    /// `DELETE /invites/{code}`: returns the deleted invite.
+    pub async fn delete(&self, code: &str) -> RestResult<Invite> {
+        self.rest
+            .call(
+                self.rest
+                    .req(Method::DELETE, "invites/{}", &[&encode_segment(code)]),
+            )
+            .await
+    }
+
+    /// `GET /invites/{code}/target-users`: the CSV of users an invite targets.
+    pub async fn target_users(&self, code: &str) -> RestResult<bytes::Bytes> {
+        let request = self
+            .rest
+            .req(Method::GET, "invites/{}/target-users", &[&code]);
+        self.rest.http.execute(request).await
+    }
+
+    /// `PUT /invites/{code}/target-users`: uploads the CSV of target user ids (part
+    /// `target_users_file`).
+    pub async fn set_target_users(&self, code: &str, csv: FileUpload) -> RestResult<()> {
+        let mut request = self
+            .rest
+            .req(Method::PUT, "invites/{}/target-users", &[&code]);
+        request.body = Body::Multipart {
+            payload_json: None,
+            files: file_parts_named(std::slice::from_ref(&csv), |_| {
+                "target_users_file".to_owned()
+            }),
+            fields: Vec::new(),
+        };
+        self.rest.call_empty(request).await
+    }
+
+    /// `GET /invites/{code}/target-users/job-status`: progress of the target-users upload.
+    pub async fn target_users_job_status(&self, code: &str) -> RestResult<TargetUsersJobStatus> {
+        let request = self
+            .rest
+            .req(Method::GET, "invites/{}/target-users/job-status", &[&code]);
+        self.rest.call(request).await
+    }
+}
