@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
 use super::image::ImageData;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::application::{
     ApplicationFlags, EventWebhookStatus, InstallParams, IntegrationTypeConfig,
 };
@@ -141,7 +141,7 @@ impl RequestBody for ModifyCurrentApplication {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::ValidationErrorKind;
+    use crate::request::validate::ValidationErrorKind;
 
     #[test]
     fn serialises_only_set_fields() {

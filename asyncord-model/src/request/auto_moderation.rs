@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 use crate::auto_moderation::{
     AutoModerationAction, AutoModerationActionType, AutoModerationEventType, TriggerMetadata,
@@ -283,7 +283,7 @@ fn check_exempt(roles: &[Snowflake], channels: &[Snowflake]) -> Result<(), Valid
 mod tests {
     use super::*;
     use crate::auto_moderation::ActionMetadata;
-    use crate::request::ValidationErrorKind;
+    use crate::request::validate::ValidationErrorKind;
 
     fn block() -> AutoModerationAction {
         AutoModerationAction {

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::channel::{
     ChannelFlags, ChannelType, DefaultReaction, ForumLayoutType, ForumTag, Overwrite,
     OverwriteType, SortOrderType, VideoQualityMode,

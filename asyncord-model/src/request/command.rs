@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
-use super::{Path, Validate, ValidationError, ValidationErrorKind, check};
+use super::validate::{Path, Validate, ValidationError, ValidationErrorKind, check};
 use crate::Permissions;
 use crate::command::{
     ApplicationCommandOption, ApplicationCommandOptionChoice, ApplicationCommandOptionType,

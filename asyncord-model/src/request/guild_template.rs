@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 
 /// The body of Create / Modify Guild Template.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use super::allowed_mentions::AllowedMentions;
 use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
 use super::poll::CreatePoll;
 use super::rules::MessageParts;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 use crate::component::Component;
 use crate::message::{Embed, MessageFlags, MessageReference, Nonce, SharedClientTheme};

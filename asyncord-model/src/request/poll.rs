@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::message::{PollAnswer, PollLayoutType, PollMedia};
 
 /// A poll to attach to a new message ([docs](https://discord.com/developers/docs/resources/poll#poll-create-request-object)).

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
 use super::image::ImageData;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 use crate::scheduled_event::{
     EventEntityMetadata, EventEntityType, EventPrivacyLevel, EventStatus, RecurrenceRule,
@@ -401,7 +401,7 @@ fn check_order(start: Option<Timestamp>, end: Option<Timestamp>) -> Result<(), V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::ValidationErrorKind;
+    use crate::request::validate::ValidationErrorKind;
 
     fn at(s: &str) -> Timestamp {
         s.parse().unwrap()

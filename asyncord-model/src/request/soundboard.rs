@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
 use super::image::ImageData;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 
 /// The body of [Create Guild Soundboard Sound](https://discord.com/developers/docs/resources/soundboard#create-guild-soundboard-sound).

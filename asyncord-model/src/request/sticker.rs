@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::{FileUpload, RequestBody};
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 
 /// The body of [Create Guild Sticker](https://discord.com/developers/docs/resources/sticker#create-guild-sticker).
 ///

@@ -7,7 +7,7 @@ use super::allowed_mentions::AllowedMentions;
 use super::channel::ChannelLimits;
 use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
 use super::rules::MessageParts;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 use crate::channel::ChannelType;
 use crate::component::Component;

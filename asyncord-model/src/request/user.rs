@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 
 /// The body of [Create DM](https://discord.com/developers/docs/resources/user#create-dm).

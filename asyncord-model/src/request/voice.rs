@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
-use super::{Validate, ValidationError};
+use super::validate::{Validate, ValidationError};
 use crate::Snowflake;
 use crate::timestamp::Timestamp;
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::request::files::RequestBody;
-use crate::request::{Path, Validate, ValidationError};
+use crate::request::validate::{Path, Validate, ValidationError};
 use crate::timestamp::Timestamp;
 
 /// The body of [Modify Guild Incident Actions](https://discord.com/developers/docs/resources/guild#modify-guild-incident-actions)

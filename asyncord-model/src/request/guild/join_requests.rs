@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::request::files::RequestBody;
-use crate::request::{Path, Validate, ValidationError, check};
+use crate::request::validate::{Path, Validate, ValidationError, check};
 use crate::str_enum;
 
 str_enum! {

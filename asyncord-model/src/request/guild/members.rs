@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::member::MemberFlags;
 use crate::request::files::RequestBody;
-use crate::request::{Path, Validate, ValidationError, check};
+use crate::request::validate::{Path, Validate, ValidationError, check};
 use crate::{Snowflake, Timestamp};
 
 /// The body of [Modify Guild Member](https://discord.com/developers/docs/resources/guild#modify-guild-member).

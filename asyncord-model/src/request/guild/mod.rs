@@ -25,7 +25,7 @@ pub use welcome_screen::ModifyWelcomeScreen;
 pub use widget::ModifyGuildWidget;
 
 use super::files::RequestBody;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 use crate::common::Locale;
 use crate::guild::{

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::Snowflake;
 use crate::guild::{OnboardingMode, OnboardingPrompt};
 use crate::request::files::RequestBody;
-use crate::request::{Path, Validate, ValidationError, check};
+use crate::request::validate::{Path, Validate, ValidationError, check};
 
 /// The body of [Modify Guild Onboarding](https://discord.com/developers/docs/resources/guild#modify-guild-onboarding)
 /// (a `PUT`: the prompts sent replace the guild's).
@@ -108,7 +108,7 @@ fn check_prompt(path: &Path<'_>, prompt: &OnboardingPrompt) -> Result<(), Valida
 mod tests {
     use super::*;
     use crate::guild::{OnboardingPromptOption, OnboardingPromptType};
-    use crate::request::ValidationErrorKind;
+    use crate::request::validate::ValidationErrorKind;
 
     fn option(title: &str) -> OnboardingPromptOption {
         OnboardingPromptOption {

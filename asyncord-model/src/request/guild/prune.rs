@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Snowflake;
 use crate::request::files::RequestBody;
-use crate::request::{Path, Validate, ValidationError, check};
+use crate::request::validate::{Path, Validate, ValidationError, check};
 
 /// The body of [Begin Guild Prune](https://discord.com/developers/docs/resources/guild#begin-guild-prune).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::Permissions;
 use crate::common::Color;
 use crate::request::files::RequestBody;
-use crate::request::{Path, Validate, ValidationError, check};
+use crate::request::validate::{Path, Validate, ValidationError, check};
 use crate::role::RoleColors;
 
 /// The body of [Create Guild Role](https://discord.com/developers/docs/resources/guild#create-guild-role).

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::guild::WelcomeScreenChannel;
 use crate::request::files::RequestBody;
-use crate::request::{Path, Validate, ValidationError, check};
+use crate::request::validate::{Path, Validate, ValidationError, check};
 
 /// The body of [Modify Guild Welcome Screen](https://discord.com/developers/docs/resources/guild#modify-guild-welcome-screen).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Snowflake;
 use crate::request::files::RequestBody;
-use crate::request::{Validate, ValidationError};
+use crate::request::validate::{Validate, ValidationError};
 
 /// The body of [Modify Guild Widget](https://discord.com/developers/docs/resources/guild#modify-guild-widget).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
