@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
 use super::image::ImageData;
+use super::patch::Patch;
 use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 
@@ -45,13 +46,9 @@ pub struct ModifyEmoji {
     /// New name (2-32 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// New role list (`Some(None)` clears it; guild emojis only).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub roles: Option<Option<Vec<Snowflake>>>,
+    /// New role list (`Patch::Clear` clears it; guild emojis only).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub roles: Patch<Vec<Snowflake>>,
 }
 
 impl Validate for ModifyEmoji {

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
+use super::patch::Patch;
 use super::validate::{Path, Validate, ValidationError, check};
 
 /// The body of Create / Modify Guild Template.
@@ -13,12 +14,8 @@ pub struct GuildTemplateBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description (0-120 characters).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub description: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub description: Patch<String>,
 }
 
 impl Validate for GuildTemplateBody {
@@ -26,7 +23,7 @@ impl Validate for GuildTemplateBody {
         check::opt_chars(&Path::ROOT.field("name"), self.name.as_deref(), 1, 100)?;
         check::opt_chars(
             &Path::ROOT.field("description"),
-            self.description.as_ref().and_then(Option::as_deref),
+            self.description.as_deref(),
             0,
             120,
         )

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::allowed_mentions::AllowedMentions;
 use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
+use super::patch::Patch;
 use super::poll::CreatePoll;
 use super::rules::MessageParts;
 use super::validate::{Path, Validate, ValidationError, check};
@@ -228,45 +229,25 @@ impl RequestBody for CreateMessage {
 
 /// The body of [Edit Message](https://discord.com/developers/docs/resources/message#edit-message).
 ///
-/// Every field is optional: `None` leaves it unchanged, `Some(None)` clears it.
+/// Every field but `files` and `attachments` is a [`Patch`]: [`Patch::Unchanged`] leaves it,
+/// [`Patch::Clear`] clears it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct EditMessage {
     /// New text (≤ 2000 characters).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub content: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub content: Patch<String>,
     /// New embeds (≤ 10).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub embeds: Option<Option<Vec<Embed>>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub embeds: Patch<Vec<Embed>>,
     /// New flags (only SUPPRESS_EMBEDS can be toggled, IS_COMPONENTS_V2 only set).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub flags: Option<Option<MessageFlags>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub flags: Patch<MessageFlags>,
     /// New mention rules.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub allowed_mentions: Option<Option<AllowedMentions>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub allowed_mentions: Patch<AllowedMentions>,
     /// New components.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub components: Option<Option<Vec<Component>>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub components: Patch<Vec<Component>>,
     /// The attachments to keep plus new uploads (replaces the list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<AttachmentMetadata>>,
@@ -283,13 +264,13 @@ impl EditMessage {
 
     /// Sets the text (`None` clears it).
     pub fn content(mut self, content: Option<impl Into<String>>) -> Self {
-        self.content = Some(content.map(Into::into));
+        self.content = Patch::set_or_clear(content.map(Into::into));
         self
     }
 
     /// Replaces the embeds.
     pub fn embeds(mut self, embeds: impl IntoIterator<Item = Embed>) -> Self {
-        self.embeds = Some(Some(embeds.into_iter().collect()));
+        self.embeds = Patch::Set(embeds.into_iter().collect());
         self
     }
 
@@ -298,19 +279,19 @@ impl EditMessage {
         mut self,
         components: impl IntoIterator<Item = impl Into<Component>>,
     ) -> Self {
-        self.components = Some(Some(components.into_iter().map(Into::into).collect()));
+        self.components = Patch::Set(components.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets the flags.
     pub fn flags(mut self, flags: MessageFlags) -> Self {
-        self.flags = Some(Some(flags));
+        self.flags = Patch::Set(flags);
         self
     }
 
     /// Sets the allowed mentions.
     pub fn allowed_mentions(mut self, mentions: AllowedMentions) -> Self {
-        self.allowed_mentions = Some(Some(mentions));
+        self.allowed_mentions = Patch::Set(mentions);
         self
     }
 
@@ -332,23 +313,15 @@ impl EditMessage {
 impl Validate for EditMessage {
     fn validate(&self) -> Result<(), ValidationError> {
         MessageParts {
-            content: self.content.as_ref().and_then(Option::as_deref),
-            embeds: self
-                .embeds
-                .as_ref()
-                .and_then(Option::as_deref)
-                .unwrap_or_default(),
-            components: self
-                .components
-                .as_ref()
-                .and_then(Option::as_deref)
-                .unwrap_or_default(),
+            content: self.content.as_deref(),
+            embeds: self.embeds.as_deref().unwrap_or_default(),
+            components: self.components.as_deref().unwrap_or_default(),
             sticker_ids: &[],
-            flags: self.flags.flatten(),
+            flags: self.flags.get().copied(),
             poll: None,
             attachments: self.attachments.as_deref().unwrap_or_default(),
             nonce: None,
-            allowed_mentions: self.allowed_mentions.as_ref().and_then(Option::as_ref),
+            allowed_mentions: self.allowed_mentions.get(),
             files: &self.files,
         }
         .validate(&Path::ROOT)

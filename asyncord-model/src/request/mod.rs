@@ -6,8 +6,8 @@
 //! - [`Validate`] checks the limits of the [docs](https://discord.com/developers/docs/resources/message#create-message)
 //!   and returns a [`ValidationError`] naming the field path (`embeds[2].fields[7].value`), the
 //!   limit and the actual value.
-//! - PATCH bodies use `Option<Option<T>>` with [`crate::common::nullable`]: `None` leaves a field
-//!   unchanged (absent), `Some(None)` clears it (`null`).
+//! - A field of a PATCH body that can be cleared is a [`Patch`]: [`Patch::Unchanged`] leaves it
+//!   out, [`Patch::Clear`] sends `null`, [`Patch::Set`] (or `value.into()`) sends the value.
 //! - Files: bodies that can upload files carry `files: Vec<FileUpload>` (not serialised). Adding
 //!   a file with a builder's `file(..)` method also appends the matching `attachments` entry
 //!   (`id` = the file's index), so the JSON is complete; the REST layer only has to send each
@@ -25,6 +25,7 @@ mod guild;
 mod guild_template;
 mod image;
 mod message;
+mod patch;
 mod poll;
 mod rules;
 mod scheduled_event;
@@ -56,6 +57,7 @@ pub use guild::{
 pub use guild_template::GuildTemplateBody;
 pub use image::{ImageData, ImageDataError, base64_into, sniff_image, sniff_sound};
 pub use message::{BulkDeleteMessages, CreateMessage, EditMessage};
+pub use patch::Patch;
 pub use poll::CreatePoll;
 pub use scheduled_event::{
     CreateScheduledEvent, CreateScheduledEventException, ModifyScheduledEvent,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
 use super::image::ImageData;
+use super::patch::Patch;
 use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 
@@ -41,19 +42,15 @@ pub struct ModifySoundboardSound {
     /// New name (2-32 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// New volume, 0 to 1 (`Some(None)` resets it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub volume: Option<Option<f64>>,
+    /// New volume, 0 to 1 (`Patch::Clear` resets it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub volume: Patch<f64>,
 }
 
 impl Validate for ModifySoundboardSound {
     fn validate(&self) -> Result<(), ValidationError> {
         check::opt_chars(&Path::ROOT.field("name"), self.name.as_deref(), 2, 32)?;
-        check_volume(self.volume.flatten())
+        check_volume(self.volume.get().copied())
     }
 }
 

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::{FileUpload, RequestBody};
+use super::patch::Patch;
 use super::validate::{Path, Validate, ValidationError, check};
 
 /// The body of [Create Guild Sticker](https://discord.com/developers/docs/resources/sticker#create-guild-sticker).
@@ -57,18 +58,13 @@ impl RequestBody for CreateSticker {
 
 /// The body of [Modify Guild Sticker](https://discord.com/developers/docs/resources/sticker#modify-guild-sticker).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifySticker {
     /// New name (2-30 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// New description (`Some(None)` clears it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub description: Option<Option<String>>,
+    /// New description (`Patch::Clear` clears it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub description: Patch<String>,
     /// New tags (≤ 200 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<String>,
@@ -77,7 +73,7 @@ pub struct ModifySticker {
 impl Validate for ModifySticker {
     fn validate(&self) -> Result<(), ValidationError> {
         check::opt_chars(&Path::ROOT.field("name"), self.name.as_deref(), 2, 30)?;
-        if let Some(Some(d)) = &self.description {
+        if let Patch::Set(d) = &self.description {
             sticker_description(&Path::ROOT.field("description"), d)?;
         }
         check::opt_chars(&Path::ROOT.field("tags"), self.tags.as_deref(), 1, 200)

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
+use super::patch::Patch;
 use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 
@@ -69,25 +70,16 @@ impl Validate for CreateGroupDm {
 
 /// The body of [Modify Current User](https://discord.com/developers/docs/resources/user#modify-current-user).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifyCurrentUser {
     /// New username (2-32 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
-    /// New avatar (data URI; `Some(None)` removes it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub avatar: Option<Option<String>>,
-    /// New banner (data URI; `Some(None)` removes it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub banner: Option<Option<String>>,
+    /// New avatar (data URI; `Patch::Clear` removes it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub avatar: Patch<String>,
+    /// New banner (data URI; `Patch::Clear` removes it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub banner: Patch<String>,
 }
 
 impl Validate for ModifyCurrentUser {

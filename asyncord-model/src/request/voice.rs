@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
+use super::patch::Patch;
 use super::validate::{Validate, ValidationError};
 use crate::Snowflake;
 use crate::timestamp::Timestamp;
@@ -18,13 +19,9 @@ pub struct ModifyVoiceState {
     /// Toggles the user's suppress state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppress: Option<bool>,
-    /// Requests to speak (current user only; `Some(None)` withdraws the request).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub request_to_speak_timestamp: Option<Option<Timestamp>>,
+    /// Requests to speak (current user only; `Patch::Clear` withdraws the request).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub request_to_speak_timestamp: Patch<Timestamp>,
 }
 
 impl Validate for ModifyVoiceState {

@@ -22,7 +22,7 @@ use asyncord::model::request::{
     ImageData, JsonBody, ModifyApplicationEmoji, ModifyAutoModerationRule,
     ModifyCurrentApplication, ModifyCurrentUser, ModifyEmoji, ModifyGuildWidget,
     ModifyIncidentActions, ModifyOnboarding, ModifyScheduledEvent, ModifyScheduledEventException,
-    ModifySoundboardSound, ModifySticker, ModifyVoiceState, ModifyWelcomeScreen,
+    ModifySoundboardSound, ModifySticker, ModifyVoiceState, ModifyWelcomeScreen, Patch,
     SendSoundboardSound,
 };
 use asyncord::model::{Snowflake, Timestamp};
@@ -77,7 +77,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             e,
             ModifyEmoji {
                 name: Some("blob2".into()),
-                roles: Some(None),
+                roles: Patch::Clear,
             },
         ),
     )
@@ -211,7 +211,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             "create template",
             templates.create(GuildTemplateBody {
                 name: Some("base".into()),
-                description: Some(Some("d".into())),
+                description: Patch::Set("d".into()),
             }),
         )
         .await
@@ -226,7 +226,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             &code,
             GuildTemplateBody {
                 name: Some("b2".into()),
-                description: None,
+                description: Patch::Unchanged,
             },
         ),
     )
@@ -256,7 +256,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             snd,
             ModifySoundboardSound {
                 name: None,
-                volume: Some(Some(0.5)),
+                volume: Patch::Set(0.5),
             },
         ),
     )
@@ -281,7 +281,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             guild,
             ModifyVoiceState {
                 suppress: Some(false),
-                request_to_speak_timestamp: Some(None),
+                request_to_speak_timestamp: Patch::Clear,
                 ..ModifyVoiceState::default()
             },
         ),
@@ -727,7 +727,7 @@ async fn local_rejections(
     let mut emoji = CreateEmoji::new("blob", png());
     emoji.roles.push(NONE);
     let voice = ModifyVoiceState {
-        request_to_speak_timestamp: Some(None),
+        request_to_speak_timestamp: Patch::Clear,
         ..ModifyVoiceState::default()
     };
     let results = [

@@ -4,27 +4,20 @@
 use serde::{Deserialize, Serialize};
 
 use crate::request::files::RequestBody;
+use crate::request::patch::Patch;
 use crate::request::validate::{Path, Validate, ValidationError};
 use crate::timestamp::Timestamp;
 
 /// The body of [Modify Guild Incident Actions](https://discord.com/developers/docs/resources/guild#modify-guild-incident-actions)
-/// (a `PUT`): each time is at most 24 hours ahead; `Some(None)` ends the action now.
+/// (a `PUT`): each time is at most 24 hours ahead; `Patch::Clear` ends the action now.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModifyIncidentActions {
     /// Invites are disabled until then.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub invites_disabled_until: Option<Option<Timestamp>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub invites_disabled_until: Patch<Timestamp>,
     /// Direct messages between members are disabled until then.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub dms_disabled_until: Option<Option<Timestamp>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub dms_disabled_until: Patch<Timestamp>,
 }
 
 impl ModifyIncidentActions {
@@ -36,14 +29,14 @@ impl ModifyIncidentActions {
     /// Disables invites until `until` (`None` re-enables them).
     #[must_use]
     pub fn invites_disabled_until(mut self, until: Option<Timestamp>) -> Self {
-        self.invites_disabled_until = Some(until);
+        self.invites_disabled_until = Patch::set_or_clear(until);
         self
     }
 
     /// Disables DMs until `until` (`None` re-enables them).
     #[must_use]
     pub fn dms_disabled_until(mut self, until: Option<Timestamp>) -> Self {
-        self.dms_disabled_until = Some(until);
+        self.dms_disabled_until = Patch::set_or_clear(until);
         self
     }
 }
@@ -55,7 +48,7 @@ impl Validate for ModifyIncidentActions {
             ("invites_disabled_until", self.invites_disabled_until),
             ("dms_disabled_until", self.dms_disabled_until),
         ] {
-            if value.flatten().is_some_and(|t| t > latest) {
+            if value.get().is_some_and(|t| *t > latest) {
                 return Err(Path::ROOT
                     .field(name)
                     .invalid("at most 24 hours in the future"));

@@ -5,62 +5,34 @@ use serde::{Deserialize, Serialize};
 
 use crate::member::MemberFlags;
 use crate::request::files::RequestBody;
+use crate::request::patch::Patch;
 use crate::request::validate::{Path, Validate, ValidationError, check};
 use crate::{Snowflake, Timestamp};
 
 /// The body of [Modify Guild Member](https://discord.com/developers/docs/resources/guild#modify-guild-member).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifyGuildMember {
-    /// Nickname (1-32 characters; `Some(None)` removes it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub nick: Option<Option<String>>,
+    /// Nickname (1-32 characters; `Patch::Clear` removes it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub nick: Patch<String>,
     /// The full list of role ids.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub roles: Option<Option<Vec<Snowflake>>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub roles: Patch<Vec<Snowflake>>,
     /// Server mute.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub mute: Option<Option<bool>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub mute: Patch<bool>,
     /// Server deafen.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub deaf: Option<Option<bool>>,
-    /// Move to a voice channel (`Some(None)` disconnects).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub channel_id: Option<Option<Snowflake>>,
-    /// Timeout until (≤ 28 days ahead; `Some(None)` removes the timeout).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub communication_disabled_until: Option<Option<Timestamp>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub deaf: Patch<bool>,
+    /// Move to a voice channel (`Patch::Clear` disconnects).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub channel_id: Patch<Snowflake>,
+    /// Timeout until (≤ 28 days ahead; `Patch::Clear` removes the timeout).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub communication_disabled_until: Patch<Timestamp>,
     /// Member flags.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub flags: Option<Option<MemberFlags>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub flags: Patch<MemberFlags>,
 }
 
 impl ModifyGuildMember {
@@ -71,31 +43,26 @@ impl ModifyGuildMember {
 
     /// Sets (`Some`) or removes (`None`) the nickname.
     pub fn nick(mut self, nick: Option<impl Into<String>>) -> Self {
-        self.nick = Some(nick.map(Into::into));
+        self.nick = Patch::set_or_clear(nick.map(Into::into));
         self
     }
 
     /// Replaces the roles.
     pub fn roles(mut self, roles: impl IntoIterator<Item = Snowflake>) -> Self {
-        self.roles = Some(Some(roles.into_iter().collect()));
+        self.roles = Patch::Set(roles.into_iter().collect());
         self
     }
 
     /// Times the member out until (`Some`), or removes the timeout (`None`).
     pub fn timeout_until(mut self, until: Option<Timestamp>) -> Self {
-        self.communication_disabled_until = Some(until);
+        self.communication_disabled_until = Patch::set_or_clear(until);
         self
     }
 }
 
 impl Validate for ModifyGuildMember {
     fn validate(&self) -> Result<(), ValidationError> {
-        check::opt_chars(
-            &Path::ROOT.field("nick"),
-            self.nick.as_ref().and_then(Option::as_deref),
-            1,
-            32,
-        )
+        check::opt_chars(&Path::ROOT.field("nick"), self.nick.as_deref(), 1, 32)
     }
 }
 
@@ -103,46 +70,24 @@ impl RequestBody for ModifyGuildMember {}
 
 /// The body of [Modify Current Member](https://discord.com/developers/docs/resources/guild#modify-current-member).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifyCurrentMember {
-    /// Nickname (1-32 characters; `Some(None)` removes it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub nick: Option<Option<String>>,
+    /// Nickname (1-32 characters; `Patch::Clear` removes it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub nick: Patch<String>,
     /// Guild banner (data URI).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub banner: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub banner: Patch<String>,
     /// Guild avatar (data URI).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub avatar: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub avatar: Patch<String>,
     /// Guild bio.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub bio: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub bio: Patch<String>,
 }
 
 impl Validate for ModifyCurrentMember {
     fn validate(&self) -> Result<(), ValidationError> {
-        check::opt_chars(
-            &Path::ROOT.field("nick"),
-            self.nick.as_ref().and_then(Option::as_deref),
-            1,
-            32,
-        )
+        check::opt_chars(&Path::ROOT.field("nick"), self.nick.as_deref(), 1, 32)
     }
 }
 

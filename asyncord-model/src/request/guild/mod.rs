@@ -32,128 +32,72 @@ use crate::guild::{
     DefaultMessageNotificationLevel, ExplicitContentFilterLevel, SystemChannelFlags,
     VerificationLevel,
 };
+use crate::request::patch::Patch;
 
 /// The body of [Modify Guild](https://discord.com/developers/docs/resources/guild#modify-guild).
-/// `None` leaves a field unchanged, `Some(None)` clears it. Images are data URIs.
+/// Absent fields stay as they are; a [`Patch`] field can also be cleared. Images are data URIs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifyGuild {
     /// New name (2-100 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Verification level.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub verification_level: Option<Option<VerificationLevel>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub verification_level: Patch<VerificationLevel>,
     /// Default notification level.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub default_message_notifications: Option<Option<DefaultMessageNotificationLevel>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub default_message_notifications: Patch<DefaultMessageNotificationLevel>,
     /// Explicit content filter.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub explicit_content_filter: Option<Option<ExplicitContentFilterLevel>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub explicit_content_filter: Patch<ExplicitContentFilterLevel>,
     /// AFK channel.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub afk_channel_id: Option<Option<Snowflake>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub afk_channel_id: Patch<Snowflake>,
     /// AFK timeout in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub afk_timeout: Option<u32>,
     /// Icon (data URI).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub icon: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub icon: Patch<String>,
     /// Transfer ownership (owner only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<Snowflake>,
     /// Invite splash (data URI).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub splash: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub splash: Patch<String>,
     /// Discovery splash (data URI).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub discovery_splash: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub discovery_splash: Patch<String>,
     /// Banner (data URI).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub banner: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub banner: Patch<String>,
     /// System channel.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub system_channel_id: Option<Option<Snowflake>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub system_channel_id: Patch<Snowflake>,
     /// System channel flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_channel_flags: Option<SystemChannelFlags>,
     /// Rules channel.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub rules_channel_id: Option<Option<Snowflake>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub rules_channel_id: Patch<Snowflake>,
     /// Community updates channel.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub public_updates_channel_id: Option<Option<Snowflake>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub public_updates_channel_id: Patch<Snowflake>,
     /// Preferred locale.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub preferred_locale: Option<Option<Locale>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub preferred_locale: Patch<Locale>,
     /// Enabled features.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Description.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub description: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub description: Patch<String>,
     /// Boost progress bar.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub premium_progress_bar_enabled: Option<bool>,
     /// Safety alerts channel.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub safety_alerts_channel_id: Option<Option<Snowflake>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub safety_alerts_channel_id: Patch<Snowflake>,
 }
 
 impl Validate for ModifyGuild {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::Permissions;
 use crate::common::Color;
 use crate::request::files::RequestBody;
+use crate::request::patch::Patch;
 use crate::request::validate::{Path, Validate, ValidationError, check};
 use crate::role::RoleColors;
 
@@ -82,74 +83,36 @@ impl RequestBody for CreateRole {}
 
 /// The body of [Modify Guild Role](https://discord.com/developers/docs/resources/guild#modify-guild-role).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifyRole {
     /// Name (≤ 100 characters).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub name: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub name: Patch<String>,
     /// Permissions.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub permissions: Option<Option<Permissions>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub permissions: Patch<Permissions>,
     /// Deprecated single colour.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub color: Option<Option<Color>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub color: Patch<Color>,
     /// Colours.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub colors: Option<Option<RoleColors>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub colors: Patch<RoleColors>,
     /// Hoist.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub hoist: Option<Option<bool>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub hoist: Patch<bool>,
     /// Icon (data URI).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub icon: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub icon: Patch<String>,
     /// Unicode emoji icon.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub unicode_emoji: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub unicode_emoji: Patch<String>,
     /// Mentionable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub mentionable: Option<Option<bool>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub mentionable: Patch<bool>,
 }
 
 impl Validate for ModifyRole {
     fn validate(&self) -> Result<(), ValidationError> {
-        check::opt_chars(
-            &Path::ROOT.field("name"),
-            self.name.as_ref().and_then(Option::as_deref),
-            0,
-            100,
-        )
+        check::opt_chars(&Path::ROOT.field("name"), self.name.as_deref(), 0, 100)
     }
 }
 

@@ -5,32 +5,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::guild::WelcomeScreenChannel;
 use crate::request::files::RequestBody;
+use crate::request::patch::Patch;
 use crate::request::validate::{Path, Validate, ValidationError, check};
 
 /// The body of [Modify Guild Welcome Screen](https://discord.com/developers/docs/resources/guild#modify-guild-welcome-screen).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModifyWelcomeScreen {
     /// Whether the welcome screen is enabled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub enabled: Option<Option<bool>>,
-    /// Suggested channels (max 5; `Some(None)` clears them).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub welcome_channels: Option<Option<Vec<WelcomeScreenChannel>>>,
-    /// The server description shown (max 140 characters; `Some(None)` clears it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub description: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub enabled: Patch<bool>,
+    /// Suggested channels (max 5; `Patch::Clear` clears them).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub welcome_channels: Patch<Vec<WelcomeScreenChannel>>,
+    /// The server description shown (max 140 characters; `Patch::Clear` clears it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub description: Patch<String>,
 }
 
 impl ModifyWelcomeScreen {
@@ -42,21 +31,21 @@ impl ModifyWelcomeScreen {
     /// Enables or disables the welcome screen.
     #[must_use]
     pub fn enabled(mut self, enabled: bool) -> Self {
-        self.enabled = Some(Some(enabled));
+        self.enabled = Patch::Set(enabled);
         self
     }
 
     /// Sets (`Some`) or clears (`None`) the description.
     #[must_use]
     pub fn description(mut self, description: Option<String>) -> Self {
-        self.description = Some(description);
+        self.description = Patch::set_or_clear(description);
         self
     }
 
     /// Replaces the suggested channels.
     #[must_use]
     pub fn channels(mut self, channels: Vec<WelcomeScreenChannel>) -> Self {
-        self.welcome_channels = Some(Some(channels));
+        self.welcome_channels = Patch::Set(channels);
         self
     }
 }
@@ -65,11 +54,11 @@ impl Validate for ModifyWelcomeScreen {
     fn validate(&self) -> Result<(), ValidationError> {
         check::opt_chars(
             &Path::ROOT.field("description"),
-            self.description.as_ref().and_then(Option::as_deref),
+            self.description.as_deref(),
             0,
             140,
         )?;
-        if let Some(Some(channels)) = &self.welcome_channels {
+        if let Patch::Set(channels) = &self.welcome_channels {
             let path = Path::ROOT.field("welcome_channels");
             check::count(&path, channels.len(), 0, 5)?;
             for (i, channel) in channels.iter().enumerate() {

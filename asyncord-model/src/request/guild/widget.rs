@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Snowflake;
 use crate::request::files::RequestBody;
+use crate::request::patch::Patch;
 use crate::request::validate::{Validate, ValidationError};
 
 /// The body of [Modify Guild Widget](https://discord.com/developers/docs/resources/guild#modify-guild-widget).
@@ -13,13 +14,9 @@ pub struct ModifyGuildWidget {
     /// Whether the widget is enabled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
-    /// The widget's invite channel (`Some(None)` removes it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub channel_id: Option<Option<Snowflake>>,
+    /// The widget's invite channel (`Patch::Clear` removes it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub channel_id: Patch<Snowflake>,
 }
 
 impl ModifyGuildWidget {
@@ -38,7 +35,7 @@ impl ModifyGuildWidget {
     /// Sets (`Some`) or removes (`None`) the invite channel.
     #[must_use]
     pub fn channel(mut self, channel_id: Option<Snowflake>) -> Self {
-        self.channel_id = Some(channel_id);
+        self.channel_id = Patch::set_or_clear(channel_id);
         self
     }
 }

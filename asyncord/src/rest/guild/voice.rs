@@ -79,7 +79,7 @@ impl GuildsResource {
         user_id: impl Into<Snowflake>,
         body: ModifyVoiceState,
     ) -> RestResult<()> {
-        if body.request_to_speak_timestamp.is_some() {
+        if !body.request_to_speak_timestamp.is_absent() {
             return Err(checks::invalid_field(
                 "request_to_speak_timestamp",
                 "only the current user's voice state takes it",
