@@ -34,6 +34,7 @@ pub mod monetization;
 pub mod presence;
 pub mod request;
 pub mod role;
+pub mod route;
 pub mod scheduled_event;
 pub mod soundboard;
 pub mod stage_instance;
