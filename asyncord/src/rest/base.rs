@@ -1,15 +1,15 @@
 //! What every resource shares: the HTTP client, the audit-log reason, and the helpers that
 //! validate a body, attach its files and send it.
 
-use std::fmt;
 use std::sync::Arc;
 
 use asyncord_model::request::{FileUpload, RequestBody, Validate};
+use asyncord_model::route::{self, Endpoint};
 use bytes::Bytes;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::http::{FilePart, HttpClient, Method, Request, RestResult, Route};
+use crate::http::{FilePart, HttpClient, PathParam, Request, RestResult, Route};
 
 /// The HTTP client plus the audit-log reason of a resource handle.
 #[derive(Clone, Debug)]
@@ -46,19 +46,17 @@ impl Rest {
         Self { http, reason: None }
     }
 
-    /// A request on a route; changes carry the audit-log reason.
-    pub fn req(
+    /// A request on a route of the table; changes carry the audit-log reason.
+    pub fn req<const N: usize>(
         &self,
-        method: Method,
-        template: &'static str,
-        params: &[&(dyn fmt::Display + Sync)],
+        endpoint: &'static Endpoint<N>,
+        params: [&dyn PathParam; N],
     ) -> Request {
-        let with_reason = method != Method::GET;
-        let request = Request::new(Route::new(method, template, params));
-        if with_reason {
-            request.reason(self.reason.as_deref().map(str::to_owned))
-        } else {
+        let request = Request::new(Route::new(endpoint, params));
+        if endpoint.method() == route::Method::Get {
             request
+        } else {
+            request.reason(self.reason.as_deref().map(str::to_owned))
         }
     }
 

@@ -3,24 +3,24 @@
 //! count toward the global rate limit.
 //! <https://discord.com/developers/docs/interactions/receiving-and-responding>
 
-use std::fmt;
-
 use asyncord_model::Snowflake;
 use asyncord_model::interaction::{InteractionCallbackResponse, InteractionResponse};
 use asyncord_model::message::Message;
 use asyncord_model::request::{EditWebhookMessage, ExecuteWebhook};
+use asyncord_model::route::{self, Endpoint};
 
 use super::base::{Rest, resource};
-use crate::http::{Method, Request, RestResult, Route, encode_segment};
+use crate::http::{PathParam, Request, RestResult, Route, Secret};
 
 resource! {
     /// Interaction responses and follow-ups (`client.interactions`).
     InteractionsResource {}
 }
 
-/// A token route, exempt from the global limit.
-fn req(method: Method, template: &'static str, params: &[&(dyn fmt::Display + Sync)]) -> Request {
-    Request::new(Route::new(method, template, params).global_exempt())
+/// A request on an interaction route: the token in the path authenticates it, the table
+/// exempts it from the global limit, and it carries no audit-log reason.
+fn req<const N: usize>(endpoint: &'static Endpoint<N>, params: [&dyn PathParam; N]) -> Request {
+    Request::new(Route::new(endpoint, params))
 }
 
 impl InteractionsResource {
@@ -35,10 +35,13 @@ impl InteractionsResource {
         token: &str,
         response: InteractionResponse,
     ) -> RestResult<()> {
-        let (i, t) = (interaction_id.into(), encode_segment(token));
+        let (i, t) = (
+            interaction_id.into(),
+            Secret::new("interaction_token", token)?,
+        );
         self.rest
             .send_empty(
-                req(Method::POST, "interactions/{}/{}/callback", &[&i, &t]),
+                req(&route::CREATE_INTERACTION_RESPONSE, [&i, &t]),
                 &response,
             )
             .await
@@ -51,9 +54,12 @@ impl InteractionsResource {
         token: &str,
         response: InteractionResponse,
     ) -> RestResult<InteractionCallbackResponse> {
-        let (i, t) = (interaction_id.into(), encode_segment(token));
-        let request = req(Method::POST, "interactions/{}/{}/callback", &[&i, &t])
-            .query("with_response", true);
+        let (i, t) = (
+            interaction_id.into(),
+            Secret::new("interaction_token", token)?,
+        );
+        let request =
+            req(&route::CREATE_INTERACTION_RESPONSE, [&i, &t]).query("with_response", true);
         self.rest.send(request, &response).await
     }
 
@@ -63,13 +69,9 @@ impl InteractionsResource {
         application_id: impl Into<Snowflake>,
         token: &str,
     ) -> RestResult<Message> {
-        let (a, t) = (application_id.into(), encode_segment(token));
+        let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
         self.rest
-            .call(req(
-                Method::GET,
-                "webhooks/{}/{}/messages/@original",
-                &[&a, &t],
-            ))
+            .call(req(&route::GET_ORIGINAL_INTERACTION_RESPONSE, [&a, &t]))
             .await
     }
 
@@ -81,14 +83,10 @@ impl InteractionsResource {
         token: &str,
         body: EditWebhookMessage,
     ) -> RestResult<Message> {
-        let (a, t) = (application_id.into(), encode_segment(token));
+        let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
         self.rest
             .send(
-                req(
-                    Method::PATCH,
-                    "webhooks/{}/{}/messages/@original",
-                    &[&a, &t],
-                ),
+                req(&route::EDIT_ORIGINAL_INTERACTION_RESPONSE, [&a, &t]),
                 &body,
             )
             .await
@@ -100,13 +98,9 @@ impl InteractionsResource {
         application_id: impl Into<Snowflake>,
         token: &str,
     ) -> RestResult<()> {
-        let (a, t) = (application_id.into(), encode_segment(token));
+        let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
         self.rest
-            .call_empty(req(
-                Method::DELETE,
-                "webhooks/{}/{}/messages/@original",
-                &[&a, &t],
-            ))
+            .call_empty(req(&route::DELETE_ORIGINAL_INTERACTION_RESPONSE, [&a, &t]))
             .await
     }
 
@@ -117,8 +111,8 @@ impl InteractionsResource {
         token: &str,
         body: ExecuteWebhook,
     ) -> RestResult<Message> {
-        let (a, t) = (application_id.into(), encode_segment(token));
-        let request = req(Method::POST, "webhooks/{}/{}", &[&a, &t]).query("wait", true);
+        let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
+        let request = req(&route::CREATE_FOLLOWUP_MESSAGE, [&a, &t]).query("wait", true);
         self.rest.send(request, &body).await
     }
 
@@ -131,15 +125,11 @@ impl InteractionsResource {
     ) -> RestResult<Message> {
         let (a, t, m) = (
             application_id.into(),
-            encode_segment(token),
+            Secret::new("webhook_token", token)?,
             message_id.into(),
         );
         self.rest
-            .call(req(
-                Method::GET,
-                "webhooks/{}/{}/messages/{}",
-                &[&a, &t, &m],
-            ))
+            .call(req(&route::GET_FOLLOWUP_MESSAGE, [&a, &t, &m]))
             .await
     }
 
@@ -153,14 +143,11 @@ impl InteractionsResource {
     ) -> RestResult<Message> {
         let (a, t, m) = (
             application_id.into(),
-            encode_segment(token),
+            Secret::new("webhook_token", token)?,
             message_id.into(),
         );
         self.rest
-            .send(
-                req(Method::PATCH, "webhooks/{}/{}/messages/{}", &[&a, &t, &m]),
-                &body,
-            )
+            .send(req(&route::EDIT_FOLLOWUP_MESSAGE, [&a, &t, &m]), &body)
             .await
     }
 
@@ -173,15 +160,11 @@ impl InteractionsResource {
     ) -> RestResult<()> {
         let (a, t, m) = (
             application_id.into(),
-            encode_segment(token),
+            Secret::new("webhook_token", token)?,
             message_id.into(),
         );
         self.rest
-            .call_empty(req(
-                Method::DELETE,
-                "webhooks/{}/{}/messages/{}",
-                &[&a, &t, &m],
-            ))
+            .call_empty(req(&route::DELETE_FOLLOWUP_MESSAGE, [&a, &t, &m]))
             .await
     }
 }

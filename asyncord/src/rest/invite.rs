@@ -4,9 +4,10 @@
 use asyncord_model::Snowflake;
 use asyncord_model::invite::{Invite, TargetUsersJobStatus};
 use asyncord_model::request::FileUpload;
+use asyncord_model::route;
 
 use super::base::{Rest, file_parts_named, resource};
-use crate::http::{Body, Method, RestResult, encode_segment};
+use crate::http::{Body, RestResult, Segment};
 
 resource! {
     /// Invites (`client.invites`).
@@ -28,7 +29,7 @@ impl InvitesResource {
     ) -> RestResult<Invite> {
         let request = self
             .rest
-            .req(Method::GET, "invites/{}", &[&encode_segment(code)])
+            .req(&route::GET_INVITE, [&Segment::new("code", code)?])
             .query_opt("with_counts", with_counts.then_some(true))
             .query_opt("guild_scheduled_event_id", scheduled_event_id);
         self.rest.call(request).await
@@ -39,25 +40,27 @@ impl InvitesResource {
         self.rest
             .call(
                 self.rest
-                    .req(Method::DELETE, "invites/{}", &[&encode_segment(code)]),
+                    .req(&route::DELETE_INVITE, [&Segment::new("code", code)?]),
             )
             .await
     }
 
     /// `GET /invites/{code}/target-users`: the CSV of users an invite targets.
     pub async fn target_users(&self, code: &str) -> RestResult<bytes::Bytes> {
-        let request = self
-            .rest
-            .req(Method::GET, "invites/{}/target-users", &[&code]);
+        let request = self.rest.req(
+            &route::GET_INVITE_TARGET_USERS,
+            [&Segment::new("code", code)?],
+        );
         self.rest.http.execute(request).await
     }
 
     /// `PUT /invites/{code}/target-users`: uploads the CSV of target user ids (part
     /// `target_users_file`).
     pub async fn set_target_users(&self, code: &str, csv: FileUpload) -> RestResult<()> {
-        let mut request = self
-            .rest
-            .req(Method::PUT, "invites/{}/target-users", &[&code]);
+        let mut request = self.rest.req(
+            &route::UPDATE_INVITE_TARGET_USERS,
+            [&Segment::new("code", code)?],
+        );
         request.body = Body::Multipart {
             payload_json: None,
             files: file_parts_named(std::slice::from_ref(&csv), |_| {
@@ -70,9 +73,10 @@ impl InvitesResource {
 
     /// `GET /invites/{code}/target-users/job-status`: progress of the target-users upload.
     pub async fn target_users_job_status(&self, code: &str) -> RestResult<TargetUsersJobStatus> {
-        let request = self
-            .rest
-            .req(Method::GET, "invites/{}/target-users/job-status", &[&code]);
+        let request = self.rest.req(
+            &route::GET_INVITE_TARGET_USERS_JOB_STATUS,
+            [&Segment::new("code", code)?],
+        );
         self.rest.call(request).await
     }
 }

@@ -83,10 +83,9 @@ pub use user::{CurrentUserGuild, UsersResource};
 pub use webhook::WebhooksResource;
 
 use asyncord_model::gateway::{GatewayBot, GatewayUrl};
+use asyncord_model::route;
 
-use crate::http::{
-    HttpClient, HttpConfig, Method, RateLimiter, Request, RestResult, Route, Transport,
-};
+use crate::http::{HttpClient, HttpConfig, RateLimiter, Request, RestResult, Route, Transport};
 pub use base::ApiBody;
 use base::Rest;
 
@@ -161,13 +160,13 @@ impl RestClient {
     /// `GET /gateway/bot`: the gateway URL, recommended shards and session start limit.
     /// <https://discord.com/developers/docs/events/gateway#get-gateway-bot>
     pub async fn gateway_bot(&self) -> RestResult<GatewayBot> {
-        let request = Request::new(Route::new(Method::GET, "gateway/bot", &[]));
+        let request = Request::new(Route::new(&route::GET_GATEWAY_BOT, []));
         self.inner.http.request(request).await
     }
 
     /// `GET /gateway`: the gateway URL (no token needed).
     pub async fn gateway_url(&self) -> RestResult<GatewayUrl> {
-        let request = Request::new(Route::new(Method::GET, "gateway", &[]));
+        let request = Request::new(Route::new(&route::GET_GATEWAY, []));
         self.inner.http.request(request).await
     }
 }

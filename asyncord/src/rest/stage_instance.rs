@@ -5,9 +5,10 @@ use asyncord_model::Snowflake;
 use asyncord_model::stage_instance::StageInstance;
 
 use asyncord_model::request::{CreateStageInstance, ModifyStageInstance};
+use asyncord_model::route;
 
 use super::base::{Rest, resource};
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 resource! {
     /// Stage instances (`client.stage_instances`).
@@ -22,7 +23,7 @@ impl StageInstancesResource {
     /// `POST /stage-instances`.
     pub async fn create(&self, body: CreateStageInstance) -> RestResult<StageInstance> {
         self.rest
-            .send(self.rest.req(Method::POST, "stage-instances", &[]), &body)
+            .send(self.rest.req(&route::CREATE_STAGE_INSTANCE, []), &body)
             .await
     }
 
@@ -30,7 +31,7 @@ impl StageInstancesResource {
     pub async fn get(&self, channel_id: impl Into<Snowflake>) -> RestResult<StageInstance> {
         let c = channel_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "stage-instances/{}", &[&c]))
+            .call(self.rest.req(&route::GET_STAGE_INSTANCE, [&c]))
             .await
     }
 
@@ -42,10 +43,7 @@ impl StageInstancesResource {
     ) -> RestResult<StageInstance> {
         let c = channel_id.into();
         self.rest
-            .send(
-                self.rest.req(Method::PATCH, "stage-instances/{}", &[&c]),
-                &body,
-            )
+            .send(self.rest.req(&route::MODIFY_STAGE_INSTANCE, [&c]), &body)
             .await
     }
 
@@ -53,7 +51,7 @@ impl StageInstancesResource {
     pub async fn delete(&self, channel_id: impl Into<Snowflake>) -> RestResult<()> {
         let c = channel_id.into();
         self.rest
-            .call_empty(self.rest.req(Method::DELETE, "stage-instances/{}", &[&c]))
+            .call_empty(self.rest.req(&route::DELETE_STAGE_INSTANCE, [&c]))
             .await
     }
 }

@@ -4,10 +4,11 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::request::{CreateSticker, ModifySticker, Validate};
+use asyncord_model::route;
 use asyncord_model::sticker::{Sticker, StickerPack, StickerPacks};
 
 use super::base::{Rest, file_parts_named, resource};
-use crate::http::{Body, Method, RestResult};
+use crate::http::{Body, RestResult};
 
 resource! {
     /// Stickers (`client.stickers`).
@@ -23,14 +24,14 @@ impl StickersResource {
     pub async fn get(&self, sticker_id: impl Into<Snowflake>) -> RestResult<Sticker> {
         let s = sticker_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "stickers/{}", &[&s]))
+            .call(self.rest.req(&route::GET_STICKER, [&s]))
             .await
     }
 
     /// `GET /sticker-packs`.
     pub async fn packs(&self) -> RestResult<StickerPacks> {
         self.rest
-            .call(self.rest.req(Method::GET, "sticker-packs", &[]))
+            .call(self.rest.req(&route::LIST_STICKER_PACKS, []))
             .await
     }
 
@@ -38,7 +39,7 @@ impl StickersResource {
     pub async fn pack(&self, pack_id: impl Into<Snowflake>) -> RestResult<StickerPack> {
         let p = pack_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "sticker-packs/{}", &[&p]))
+            .call(self.rest.req(&route::GET_STICKER_PACK, [&p]))
             .await
     }
 
@@ -46,7 +47,7 @@ impl StickersResource {
     pub async fn guild_stickers(&self, guild_id: impl Into<Snowflake>) -> RestResult<Vec<Sticker>> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/stickers", &[&g]))
+            .call(self.rest.req(&route::LIST_GUILD_STICKERS, [&g]))
             .await
     }
 
@@ -58,10 +59,7 @@ impl StickersResource {
     ) -> RestResult<Sticker> {
         let (g, s) = (guild_id.into(), sticker_id.into());
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/stickers/{}", &[&g, &s]),
-            )
+            .call(self.rest.req(&route::GET_GUILD_STICKER, [&g, &s]))
             .await
     }
 
@@ -73,7 +71,7 @@ impl StickersResource {
     ) -> RestResult<Sticker> {
         body.validate()?;
         let g = guild_id.into();
-        let mut request = self.rest.req(Method::POST, "guilds/{}/stickers", &[&g]);
+        let mut request = self.rest.req(&route::CREATE_GUILD_STICKER, [&g]);
         request.body = Body::Multipart {
             payload_json: None,
             files: file_parts_named(std::slice::from_ref(&body.file), |_| "file".to_owned()),
@@ -95,11 +93,7 @@ impl StickersResource {
     ) -> RestResult<Sticker> {
         let (g, s) = (guild_id.into(), sticker_id.into());
         self.rest
-            .send(
-                self.rest
-                    .req(Method::PATCH, "guilds/{}/stickers/{}", &[&g, &s]),
-                &body,
-            )
+            .send(self.rest.req(&route::MODIFY_GUILD_STICKER, [&g, &s]), &body)
             .await
     }
 
@@ -111,10 +105,7 @@ impl StickersResource {
     ) -> RestResult<()> {
         let (g, s) = (guild_id.into(), sticker_id.into());
         self.rest
-            .call_empty(
-                self.rest
-                    .req(Method::DELETE, "guilds/{}/stickers/{}", &[&g, &s]),
-            )
+            .call_empty(self.rest.req(&route::DELETE_GUILD_STICKER, [&g, &s]))
             .await
     }
 }

@@ -4,6 +4,7 @@
 use asyncord_model::channel::Channel;
 use asyncord_model::member::Member;
 use asyncord_model::request::{CreateDm, ModifyCurrentUser};
+use asyncord_model::route;
 use asyncord_model::user::{Connection, User};
 use asyncord_model::{Permissions, Snowflake};
 use futures_core::Stream;
@@ -11,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::base::{Rest, resource};
 use super::paginate::{Page, cursor, pages};
-use crate::http::{BoxFuture, Method, RestResult};
+use crate::http::{BoxFuture, RestResult};
 
 resource! {
     /// Users (`client.users`).
@@ -56,22 +57,20 @@ impl UsersResource {
     /// `GET /users/@me`: the bot's user.
     pub async fn me(&self) -> RestResult<User> {
         self.rest
-            .call(self.rest.req(Method::GET, "users/@me", &[]))
+            .call(self.rest.req(&route::GET_CURRENT_USER, []))
             .await
     }
 
     /// `GET /users/{id}`.
     pub async fn get(&self, user_id: impl Into<Snowflake>) -> RestResult<User> {
         let u = user_id.into();
-        self.rest
-            .call(self.rest.req(Method::GET, "users/{}", &[&u]))
-            .await
+        self.rest.call(self.rest.req(&route::GET_USER, [&u])).await
     }
 
     /// `PATCH /users/@me`: change the bot's username, avatar or banner.
     pub async fn edit_me(&self, body: ModifyCurrentUser) -> RestResult<User> {
         self.rest
-            .send(self.rest.req(Method::PATCH, "users/@me", &[]), &body)
+            .send(self.rest.req(&route::MODIFY_CURRENT_USER, []), &body)
             .await
     }
 
@@ -84,7 +83,7 @@ impl UsersResource {
     ) -> RestResult<Vec<CurrentUserGuild>> {
         let request = self
             .rest
-            .req(Method::GET, "users/@me/guilds", &[])
+            .req(&route::GET_CURRENT_USER_GUILDS, [])
             .query_opt("before", before)
             .query_opt("after", after)
             .query_opt("limit", limit);
@@ -95,10 +94,7 @@ impl UsersResource {
     pub async fn guild_member(&self, guild_id: impl Into<Snowflake>) -> RestResult<Member> {
         let g = guild_id.into();
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "users/@me/guilds/{}/member", &[&g]),
-            )
+            .call(self.rest.req(&route::GET_CURRENT_USER_GUILD_MEMBER, [&g]))
             .await
     }
 
@@ -106,7 +102,7 @@ impl UsersResource {
     pub async fn leave_guild(&self, guild_id: impl Into<Snowflake>) -> RestResult<()> {
         let g = guild_id.into();
         self.rest
-            .call_empty(self.rest.req(Method::DELETE, "users/@me/guilds/{}", &[&g]))
+            .call_empty(self.rest.req(&route::LEAVE_GUILD, [&g]))
             .await
     }
 
@@ -116,17 +112,14 @@ impl UsersResource {
             recipient_id: user_id.into(),
         };
         self.rest
-            .send_json(
-                self.rest.req(Method::POST, "users/@me/channels", &[]),
-                &body,
-            )
+            .send_json(self.rest.req(&route::CREATE_DM, []), &body)
             .await
     }
 
     /// `GET /users/@me/connections` (needs the `connections` scope with OAuth2).
     pub async fn connections(&self) -> RestResult<Vec<Connection>> {
         self.rest
-            .call(self.rest.req(Method::GET, "users/@me/connections", &[]))
+            .call(self.rest.req(&route::GET_CURRENT_USER_CONNECTIONS, []))
             .await
     }
 

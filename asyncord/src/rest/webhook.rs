@@ -7,10 +7,11 @@ use asyncord_model::message::Message;
 use asyncord_model::request::{
     CreateWebhook, EditWebhookMessage, ExecuteWebhook, JsonBody, ModifyWebhook,
 };
+use asyncord_model::route;
 use asyncord_model::webhook::Webhook;
 
 use super::base::{Rest, resource};
-use crate::http::{Method, RestResult, encode_segment};
+use crate::http::{RestResult, Secret};
 
 resource! {
     /// Webhooks (`client.webhooks`).
@@ -30,10 +31,7 @@ impl WebhooksResource {
     ) -> RestResult<Webhook> {
         let c = channel_id.into();
         self.rest
-            .send(
-                self.rest.req(Method::POST, "channels/{}/webhooks", &[&c]),
-                &body,
-            )
+            .send(self.rest.req(&route::CREATE_WEBHOOK, [&c]), &body)
             .await
     }
 
@@ -44,7 +42,7 @@ impl WebhooksResource {
     ) -> RestResult<Vec<Webhook>> {
         let c = channel_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "channels/{}/webhooks", &[&c]))
+            .call(self.rest.req(&route::GET_CHANNEL_WEBHOOKS, [&c]))
             .await
     }
 
@@ -52,7 +50,7 @@ impl WebhooksResource {
     pub async fn guild_webhooks(&self, guild_id: impl Into<Snowflake>) -> RestResult<Vec<Webhook>> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/webhooks", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_WEBHOOKS, [&g]))
             .await
     }
 
@@ -64,10 +62,11 @@ impl WebhooksResource {
     ) -> RestResult<Webhook> {
         let w = webhook_id.into();
         let request = match token {
-            Some(t) => self
-                .rest
-                .req(Method::GET, "webhooks/{}/{}", &[&w, &encode_segment(t)]),
-            None => self.rest.req(Method::GET, "webhooks/{}", &[&w]),
+            Some(t) => self.rest.req(
+                &route::GET_WEBHOOK_WITH_TOKEN,
+                [&w, &Secret::new("webhook_token", t)?],
+            ),
+            None => self.rest.req(&route::GET_WEBHOOK, [&w]),
         };
         self.rest.call(request).await
     }
@@ -81,10 +80,11 @@ impl WebhooksResource {
     ) -> RestResult<Webhook> {
         let w = webhook_id.into();
         let request = match token {
-            Some(t) => self
-                .rest
-                .req(Method::PATCH, "webhooks/{}/{}", &[&w, &encode_segment(t)]),
-            None => self.rest.req(Method::PATCH, "webhooks/{}", &[&w]),
+            Some(t) => self.rest.req(
+                &route::MODIFY_WEBHOOK_WITH_TOKEN,
+                [&w, &Secret::new("webhook_token", t)?],
+            ),
+            None => self.rest.req(&route::MODIFY_WEBHOOK, [&w]),
         };
         self.rest.send(request, &body).await
     }
@@ -97,10 +97,11 @@ impl WebhooksResource {
     ) -> RestResult<()> {
         let w = webhook_id.into();
         let request = match token {
-            Some(t) => self
-                .rest
-                .req(Method::DELETE, "webhooks/{}/{}", &[&w, &encode_segment(t)]),
-            None => self.rest.req(Method::DELETE, "webhooks/{}", &[&w]),
+            Some(t) => self.rest.req(
+                &route::DELETE_WEBHOOK_WITH_TOKEN,
+                [&w, &Secret::new("webhook_token", t)?],
+            ),
+            None => self.rest.req(&route::DELETE_WEBHOOK, [&w]),
         };
         self.rest.call_empty(request).await
     }
@@ -118,9 +119,8 @@ impl WebhooksResource {
         let request = self
             .rest
             .req(
-                Method::POST,
-                "webhooks/{}/{}",
-                &[&w, &encode_segment(token)],
+                &route::EXECUTE_WEBHOOK,
+                [&w, &Secret::new("webhook_token", token)?],
             )
             .query("wait", true)
             .query_opt("thread_id", thread_id);
@@ -139,9 +139,8 @@ impl WebhooksResource {
         let request = self
             .rest
             .req(
-                Method::GET,
-                "webhooks/{}/{}/messages/{}",
-                &[&w, &encode_segment(token), &m],
+                &route::GET_WEBHOOK_MESSAGE,
+                [&w, &Secret::new("webhook_token", token)?, &m],
             )
             .query_opt("thread_id", thread_id);
         self.rest.call(request).await
@@ -160,9 +159,8 @@ impl WebhooksResource {
         let request = self
             .rest
             .req(
-                Method::PATCH,
-                "webhooks/{}/{}/messages/{}",
-                &[&w, &encode_segment(token), &m],
+                &route::EDIT_WEBHOOK_MESSAGE,
+                [&w, &Secret::new("webhook_token", token)?, &m],
             )
             .query_opt("thread_id", thread_id);
         self.rest.send(request, &body).await
@@ -180,9 +178,8 @@ impl WebhooksResource {
         let request = self
             .rest
             .req(
-                Method::DELETE,
-                "webhooks/{}/{}/messages/{}",
-                &[&w, &encode_segment(token), &m],
+                &route::DELETE_WEBHOOK_MESSAGE,
+                [&w, &Secret::new("webhook_token", token)?, &m],
             )
             .query_opt("thread_id", thread_id);
         self.rest.call_empty(request).await
@@ -198,9 +195,10 @@ impl WebhooksResource {
         body: JsonBody,
     ) -> RestResult<()> {
         let w = webhook_id.into();
-        let request = self
-            .rest
-            .req(Method::POST, "webhooks/{}/{}/slack", &[&w, &token]);
+        let request = self.rest.req(
+            &route::EXECUTE_SLACK_COMPATIBLE_WEBHOOK,
+            [&w, &Secret::new("webhook_token", token)?],
+        );
         self.rest.send_empty(request, &body).await
     }
 
@@ -214,9 +212,10 @@ impl WebhooksResource {
         body: JsonBody,
     ) -> RestResult<()> {
         let w = webhook_id.into();
-        let request = self
-            .rest
-            .req(Method::POST, "webhooks/{}/{}/github", &[&w, &token]);
+        let request = self.rest.req(
+            &route::EXECUTE_GITHUB_COMPATIBLE_WEBHOOK,
+            [&w, &Secret::new("webhook_token", token)?],
+        );
         self.rest.send_empty(request, &body).await
     }
 }

@@ -6,9 +6,10 @@ use asyncord_model::Snowflake;
 use asyncord_model::command::{ApplicationCommand, GuildApplicationCommandPermissions};
 use asyncord_model::request::command::{CreateCommand, EditCommand};
 use asyncord_model::request::{EditCommandPermissions, Validate};
+use asyncord_model::route::{self, Endpoint};
 
 use super::ApplicationsResource;
-use crate::http::{Method, RestResult};
+use crate::http::{Request, RestResult};
 use crate::rest::base::resource;
 
 impl ApplicationsResource {
@@ -38,38 +39,35 @@ impl CommandsResource {
         }
     }
 
-    fn list_req(&self, method: Method) -> crate::http::Request {
+    /// A request on the application's commands: `global` for global commands, `guild` for a
+    /// guild-bound handle.
+    fn list_req(&self, global: &'static Endpoint<1>, guild: &'static Endpoint<2>) -> Request {
         match self.guild_id {
-            Some(g) => self.rest.req(
-                method,
-                "applications/{}/guilds/{}/commands",
-                &[&self.application_id, &g],
-            ),
-            None => self
-                .rest
-                .req(method, "applications/{}/commands", &[&self.application_id]),
+            Some(g) => self.rest.req(guild, [&self.application_id, &g]),
+            None => self.rest.req(global, [&self.application_id]),
         }
     }
 
-    fn one_req(&self, method: Method, id: Snowflake) -> crate::http::Request {
+    /// A request on one command (see [`list_req`](Self::list_req)).
+    fn one_req(
+        &self,
+        global: &'static Endpoint<2>,
+        guild: &'static Endpoint<3>,
+        id: Snowflake,
+    ) -> Request {
         match self.guild_id {
-            Some(g) => self.rest.req(
-                method,
-                "applications/{}/guilds/{}/commands/{}",
-                &[&self.application_id, &g, &id],
-            ),
-            None => self.rest.req(
-                method,
-                "applications/{}/commands/{}",
-                &[&self.application_id, &id],
-            ),
+            Some(g) => self.rest.req(guild, [&self.application_id, &g, &id]),
+            None => self.rest.req(global, [&self.application_id, &id]),
         }
     }
 
     /// `GET .../commands` (`with_localizations` includes every localisation).
     pub async fn list(&self, with_localizations: bool) -> RestResult<Vec<ApplicationCommand>> {
         let request = self
-            .list_req(Method::GET)
+            .list_req(
+                &route::GET_GLOBAL_APPLICATION_COMMANDS,
+                &route::GET_GUILD_APPLICATION_COMMANDS,
+            )
             .query_opt("with_localizations", with_localizations.then_some(true));
         self.rest.call(request).await
     }
@@ -77,13 +75,25 @@ impl CommandsResource {
     /// `GET .../commands/{id}`.
     pub async fn get(&self, command_id: impl Into<Snowflake>) -> RestResult<ApplicationCommand> {
         self.rest
-            .call(self.one_req(Method::GET, command_id.into()))
+            .call(self.one_req(
+                &route::GET_GLOBAL_APPLICATION_COMMAND,
+                &route::GET_GUILD_APPLICATION_COMMAND,
+                command_id.into(),
+            ))
             .await
     }
 
     /// `POST .../commands`: create, or replace the command with the same name and type.
     pub async fn create(&self, body: CreateCommand) -> RestResult<ApplicationCommand> {
-        self.rest.send(self.list_req(Method::POST), &body).await
+        self.rest
+            .send(
+                self.list_req(
+                    &route::CREATE_GLOBAL_APPLICATION_COMMAND,
+                    &route::CREATE_GUILD_APPLICATION_COMMAND,
+                ),
+                &body,
+            )
+            .await
     }
 
     /// `PATCH .../commands/{id}`.
@@ -93,14 +103,25 @@ impl CommandsResource {
         body: EditCommand,
     ) -> RestResult<ApplicationCommand> {
         self.rest
-            .send(self.one_req(Method::PATCH, command_id.into()), &body)
+            .send(
+                self.one_req(
+                    &route::EDIT_GLOBAL_APPLICATION_COMMAND,
+                    &route::EDIT_GUILD_APPLICATION_COMMAND,
+                    command_id.into(),
+                ),
+                &body,
+            )
             .await
     }
 
     /// `DELETE .../commands/{id}`.
     pub async fn delete(&self, command_id: impl Into<Snowflake>) -> RestResult<()> {
         self.rest
-            .call_empty(self.one_req(Method::DELETE, command_id.into()))
+            .call_empty(self.one_req(
+                &route::DELETE_GLOBAL_APPLICATION_COMMAND,
+                &route::DELETE_GUILD_APPLICATION_COMMAND,
+                command_id.into(),
+            ))
             .await
     }
 
@@ -121,7 +142,13 @@ impl CommandsResource {
             })?;
         }
         self.rest
-            .send_json(self.list_req(Method::PUT), commands)
+            .send_json(
+                self.list_req(
+                    &route::BULK_OVERWRITE_GLOBAL_APPLICATION_COMMANDS,
+                    &route::BULK_OVERWRITE_GUILD_APPLICATION_COMMANDS,
+                ),
+                commands,
+            )
             .await
     }
 
@@ -138,9 +165,8 @@ impl CommandsResource {
     pub async fn all_permissions(&self) -> RestResult<Vec<GuildApplicationCommandPermissions>> {
         let g = self.guild_id_or_err()?;
         let request = self.rest.req(
-            Method::GET,
-            "applications/{}/guilds/{}/commands/permissions",
-            &[&self.application_id, &g],
+            &route::GET_GUILD_APPLICATION_COMMAND_PERMISSIONS,
+            [&self.application_id, &g],
         );
         self.rest.call(request).await
     }
@@ -153,9 +179,8 @@ impl CommandsResource {
         let g = self.guild_id_or_err()?;
         let c = command_id.into();
         let request = self.rest.req(
-            Method::GET,
-            "applications/{}/guilds/{}/commands/{}/permissions",
-            &[&self.application_id, &g, &c],
+            &route::GET_APPLICATION_COMMAND_PERMISSIONS,
+            [&self.application_id, &g, &c],
         );
         self.rest.call(request).await
     }
@@ -170,9 +195,8 @@ impl CommandsResource {
         let g = self.guild_id_or_err()?;
         let c = command_id.into();
         let request = self.rest.req(
-            Method::PUT,
-            "applications/{}/guilds/{}/commands/{}/permissions",
-            &[&self.application_id, &g, &c],
+            &route::EDIT_APPLICATION_COMMAND_PERMISSIONS,
+            [&self.application_id, &g, &c],
         );
         self.rest.send(request, &body).await
     }

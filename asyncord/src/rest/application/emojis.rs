@@ -4,9 +4,10 @@
 use asyncord_model::Snowflake;
 use asyncord_model::emoji::{ApplicationEmojis, Emoji};
 use asyncord_model::request::{CreateEmoji, ModifyApplicationEmoji};
+use asyncord_model::route;
 
 use super::ApplicationsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::base::resource;
 use crate::rest::checks;
 
@@ -28,22 +29,18 @@ resource! {
 impl ApplicationEmojisResource {
     /// `GET /applications/{id}/emojis`.
     pub async fn list(&self) -> RestResult<ApplicationEmojis> {
-        let request = self.rest.req(
-            Method::GET,
-            "applications/{}/emojis",
-            &[&self.application_id],
-        );
+        let request = self
+            .rest
+            .req(&route::LIST_APPLICATION_EMOJIS, [&self.application_id]);
         self.rest.call(request).await
     }
 
     /// `GET /applications/{id}/emojis/{emoji_id}`.
     pub async fn get(&self, emoji_id: impl Into<Snowflake>) -> RestResult<Emoji> {
         let e = emoji_id.into();
-        let request = self.rest.req(
-            Method::GET,
-            "applications/{}/emojis/{}",
-            &[&self.application_id, &e],
-        );
+        let request = self
+            .rest
+            .req(&route::GET_APPLICATION_EMOJI, [&self.application_id, &e]);
         self.rest.call(request).await
     }
 
@@ -55,11 +52,9 @@ impl ApplicationEmojisResource {
                 "application emojis have no roles",
             ));
         }
-        let request = self.rest.req(
-            Method::POST,
-            "applications/{}/emojis",
-            &[&self.application_id],
-        );
+        let request = self
+            .rest
+            .req(&route::CREATE_APPLICATION_EMOJI, [&self.application_id]);
         self.rest.send(request, &body).await
     }
 
@@ -70,22 +65,18 @@ impl ApplicationEmojisResource {
         body: ModifyApplicationEmoji,
     ) -> RestResult<Emoji> {
         let e = emoji_id.into();
-        let request = self.rest.req(
-            Method::PATCH,
-            "applications/{}/emojis/{}",
-            &[&self.application_id, &e],
-        );
+        let request = self
+            .rest
+            .req(&route::MODIFY_APPLICATION_EMOJI, [&self.application_id, &e]);
         self.rest.send(request, &body).await
     }
 
     /// `DELETE /applications/{id}/emojis/{emoji_id}`.
     pub async fn delete(&self, emoji_id: impl Into<Snowflake>) -> RestResult<()> {
         let e = emoji_id.into();
-        let request = self.rest.req(
-            Method::DELETE,
-            "applications/{}/emojis/{}",
-            &[&self.application_id, &e],
-        );
+        let request = self
+            .rest
+            .req(&route::DELETE_APPLICATION_EMOJI, [&self.application_id, &e]);
         self.rest.call_empty(request).await
     }
 }

@@ -5,10 +5,11 @@
 use asyncord_model::Snowflake;
 use asyncord_model::monetization::Entitlement;
 use asyncord_model::request::CreateTestEntitlement;
+use asyncord_model::route;
 use futures_core::Stream;
 
 use super::ApplicationsResource;
-use crate::http::{BoxFuture, Method, RestResult};
+use crate::http::{BoxFuture, RestResult};
 use crate::rest::base::{join_ids, resource};
 use crate::rest::paginate::{Page, cursor, pages};
 
@@ -39,11 +40,7 @@ impl EntitlementsResource {
     ) -> RestResult<Vec<Entitlement>> {
         let request = self
             .rest
-            .req(
-                Method::GET,
-                "applications/{}/entitlements",
-                &[&self.application_id],
-            )
+            .req(&route::LIST_ENTITLEMENTS, [&self.application_id])
             .query_opt("user_id", user_id)
             .query_opt("sku_ids", join_ids(sku_ids))
             .query_opt("after", after)
@@ -54,33 +51,27 @@ impl EntitlementsResource {
     /// `GET /applications/{id}/entitlements/{entitlement_id}`.
     pub async fn get(&self, entitlement_id: impl Into<Snowflake>) -> RestResult<Entitlement> {
         let e = entitlement_id.into();
-        let request = self.rest.req(
-            Method::GET,
-            "applications/{}/entitlements/{}",
-            &[&self.application_id, &e],
-        );
+        let request = self
+            .rest
+            .req(&route::GET_ENTITLEMENT, [&self.application_id, &e]);
         self.rest.call(request).await
     }
 
     /// `POST /applications/{id}/entitlements`: a test entitlement (`sku_id`, `owner_id`,
     /// `owner_type` 1 guild / 2 user).
     pub async fn create_test(&self, body: CreateTestEntitlement) -> RestResult<Entitlement> {
-        let request = self.rest.req(
-            Method::POST,
-            "applications/{}/entitlements",
-            &[&self.application_id],
-        );
+        let request = self
+            .rest
+            .req(&route::CREATE_TEST_ENTITLEMENT, [&self.application_id]);
         self.rest.send(request, &body).await
     }
 
     /// `DELETE /applications/{id}/entitlements/{entitlement_id}` (test entitlements).
     pub async fn delete_test(&self, entitlement_id: impl Into<Snowflake>) -> RestResult<()> {
         let e = entitlement_id.into();
-        let request = self.rest.req(
-            Method::DELETE,
-            "applications/{}/entitlements/{}",
-            &[&self.application_id, &e],
-        );
+        let request = self
+            .rest
+            .req(&route::DELETE_TEST_ENTITLEMENT, [&self.application_id, &e]);
         self.rest.call_empty(request).await
     }
 
@@ -88,11 +79,9 @@ impl EntitlementsResource {
     /// purchase as used.
     pub async fn consume(&self, entitlement_id: impl Into<Snowflake>) -> RestResult<()> {
         let e = entitlement_id.into();
-        let request = self.rest.req(
-            Method::POST,
-            "applications/{}/entitlements/{}/consume",
-            &[&self.application_id, &e],
-        );
+        let request = self
+            .rest
+            .req(&route::CONSUME_AN_ENTITLEMENT, [&self.application_id, &e]);
         self.rest.call_empty(request).await
     }
 

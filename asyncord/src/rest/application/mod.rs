@@ -13,11 +13,12 @@ mod skus;
 use asyncord_model::Snowflake;
 use asyncord_model::application::{ActivityInstance, Application};
 use asyncord_model::request::{FileUpload, ModifyCurrentApplication};
+use asyncord_model::route;
 use asyncord_model::soundboard::SoundboardSound;
 use serde_json::Value;
 
 use super::base::{Rest, file_parts_named, resource};
-use crate::http::{Body, Method, RestResult};
+use crate::http::{Body, RestResult, Segment};
 
 resource! {
     /// Applications (`client.applications`).
@@ -32,14 +33,14 @@ impl ApplicationsResource {
     /// `GET /applications/@me`.
     pub async fn me(&self) -> RestResult<Application> {
         self.rest
-            .call(self.rest.req(Method::GET, "applications/@me", &[]))
+            .call(self.rest.req(&route::GET_CURRENT_APPLICATION, []))
             .await
     }
 
     /// `PATCH /applications/@me`.
     pub async fn edit_me(&self, body: ModifyCurrentApplication) -> RestResult<Application> {
         self.rest
-            .send(self.rest.req(Method::PATCH, "applications/@me", &[]), &body)
+            .send(self.rest.req(&route::EDIT_CURRENT_APPLICATION, []), &body)
             .await
     }
 
@@ -47,7 +48,7 @@ impl ApplicationsResource {
     pub async fn get(&self, application_id: impl Into<Snowflake>) -> RestResult<Application> {
         let a = application_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "applications/{}", &[&a]))
+            .call(self.rest.req(&route::GET_APPLICATION, [&a]))
             .await
     }
 
@@ -58,7 +59,7 @@ impl ApplicationsResource {
         body: ModifyCurrentApplication,
     ) -> RestResult<Application> {
         let a = application_id.into();
-        let request = self.rest.req(Method::PATCH, "applications/{}", &[&a]);
+        let request = self.rest.req(&route::EDIT_APPLICATION, [&a]);
         self.rest.send(request, &body).await
     }
 
@@ -70,9 +71,8 @@ impl ApplicationsResource {
     ) -> RestResult<ActivityInstance> {
         let a = application_id.into();
         let request = self.rest.req(
-            Method::GET,
-            "applications/{}/activity-instances/{}",
-            &[&a, &instance_id],
+            &route::GET_APPLICATION_ACTIVITY_INSTANCE,
+            [&a, &Segment::new("instance_id", instance_id)?],
         );
         self.rest.call(request).await
     }
@@ -85,9 +85,7 @@ impl ApplicationsResource {
         file: FileUpload,
     ) -> RestResult<Value> {
         let a = application_id.into();
-        let mut request = self
-            .rest
-            .req(Method::POST, "applications/{}/attachment", &[&a]);
+        let mut request = self.rest.req(&route::UPLOAD_APPLICATION_ATTACHMENT, [&a]);
         request.body = Body::Multipart {
             payload_json: None,
             files: file_parts_named(std::slice::from_ref(&file), |_| "file".to_owned()),
@@ -99,7 +97,7 @@ impl ApplicationsResource {
     /// `GET /soundboard-default-sounds`: the sounds every user can play.
     pub async fn default_soundboard_sounds(&self) -> RestResult<Vec<SoundboardSound>> {
         self.rest
-            .call(self.rest.req(Method::GET, "soundboard-default-sounds", &[]))
+            .call(self.rest.req(&route::LIST_DEFAULT_SOUNDBOARD_SOUNDS, []))
             .await
     }
 }

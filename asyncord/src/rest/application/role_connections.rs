@@ -3,9 +3,10 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::application::RoleConnectionMetadata;
+use asyncord_model::route;
 
 use super::ApplicationsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::checks;
 
 impl ApplicationsResource {
@@ -16,9 +17,8 @@ impl ApplicationsResource {
     ) -> RestResult<Vec<RoleConnectionMetadata>> {
         let a = application_id.into();
         let request = self.rest.req(
-            Method::GET,
-            "applications/{}/role-connections/metadata",
-            &[&a],
+            &route::GET_APPLICATION_ROLE_CONNECTION_METADATA_RECORDS,
+            [&a],
         );
         self.rest.call(request).await
     }
@@ -40,9 +40,8 @@ impl ApplicationsResource {
         }
         let a = application_id.into();
         let request = self.rest.req(
-            Method::PUT,
-            "applications/{}/role-connections/metadata",
-            &[&a],
+            &route::UPDATE_APPLICATION_ROLE_CONNECTION_METADATA_RECORDS,
+            [&a],
         );
         self.rest.send_json(request, records).await
     }

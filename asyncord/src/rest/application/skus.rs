@@ -4,17 +4,16 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::monetization::{Sku, Subscription};
+use asyncord_model::route;
 
 use super::ApplicationsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 impl ApplicationsResource {
     /// `GET /applications/{id}/skus` (documented, not in the spec).
     pub async fn skus(&self, application_id: impl Into<Snowflake>) -> RestResult<Vec<Sku>> {
         let a = application_id.into();
-        self.rest
-            .call(self.rest.req(Method::GET, "applications/{}/skus", &[&a]))
-            .await
+        self.rest.call(self.rest.req(&route::LIST_SKUS, [&a])).await
     }
 
     /// `GET /skus/{sku_id}/subscriptions` (`user_id` required for bots; `before`/`after`,
@@ -28,7 +27,7 @@ impl ApplicationsResource {
         let s = sku_id.into();
         let request = self
             .rest
-            .req(Method::GET, "skus/{}/subscriptions", &[&s])
+            .req(&route::LIST_SKU_SUBSCRIPTIONS, [&s])
             .query_opt("user_id", user_id)
             .query_opt("limit", limit);
         self.rest.call(request).await
@@ -42,10 +41,7 @@ impl ApplicationsResource {
     ) -> RestResult<Subscription> {
         let (s, id) = (sku_id.into(), subscription_id.into());
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "skus/{}/subscriptions/{}", &[&s, &id]),
-            )
+            .call(self.rest.req(&route::GET_SKU_SUBSCRIPTION, [&s, &id]))
             .await
     }
 }

@@ -5,10 +5,11 @@
 use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
 use asyncord_model::request::{BulkDeleteMessages, CreateMessage, EditMessage};
+use asyncord_model::route;
 use futures_core::Stream;
 
 use super::ChannelsResource;
-use crate::http::{BoxFuture, Method, RestResult};
+use crate::http::{BoxFuture, RestResult};
 use crate::rest::base::{Rest, resource};
 use crate::rest::checks;
 use crate::rest::paginate::{Page, cursor, pages};
@@ -76,14 +77,10 @@ impl MessagesResource {
 
     /// `GET /channels/{id}/messages`: a page of messages, newest first.
     pub async fn list(&self, page: ListMessages) -> RestResult<Vec<Message>> {
-        if let Some(limit) = page.limit
-            && !(1..=100).contains(&limit)
-        {
-            return Err(checks::out_of_range("limit", 1, 100, i64::from(limit)).into());
-        }
+        checks::limit(page.limit.map(u16::from), 100)?;
         let request = self
             .rest
-            .req(Method::GET, "channels/{}/messages", &[&self.channel_id])
+            .req(&route::GET_CHANNEL_MESSAGES, [&self.channel_id])
             .query_opt("around", page.around)
             .query_opt("before", page.before)
             .query_opt("after", page.after)
@@ -95,11 +92,10 @@ impl MessagesResource {
     pub async fn get(&self, message_id: impl Into<Snowflake>) -> RestResult<Message> {
         let m = message_id.into();
         self.rest
-            .call(self.rest.req(
-                Method::GET,
-                "channels/{}/messages/{}",
-                &[&self.channel_id, &m],
-            ))
+            .call(
+                self.rest
+                    .req(&route::GET_CHANNEL_MESSAGE, [&self.channel_id, &m]),
+            )
             .await
     }
 
@@ -107,8 +103,7 @@ impl MessagesResource {
     pub async fn create(&self, body: CreateMessage) -> RestResult<Message> {
         self.rest
             .send(
-                self.rest
-                    .req(Method::POST, "channels/{}/messages", &[&self.channel_id]),
+                self.rest.req(&route::CREATE_MESSAGE, [&self.channel_id]),
                 &body,
             )
             .await
@@ -123,11 +118,7 @@ impl MessagesResource {
         let m = message_id.into();
         self.rest
             .send(
-                self.rest.req(
-                    Method::PATCH,
-                    "channels/{}/messages/{}",
-                    &[&self.channel_id, &m],
-                ),
+                self.rest.req(&route::EDIT_MESSAGE, [&self.channel_id, &m]),
                 &body,
             )
             .await
@@ -137,11 +128,10 @@ impl MessagesResource {
     pub async fn delete(&self, message_id: impl Into<Snowflake>) -> RestResult<()> {
         let m = message_id.into();
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "channels/{}/messages/{}",
-                &[&self.channel_id, &m],
-            ))
+            .call_empty(
+                self.rest
+                    .req(&route::DELETE_MESSAGE, [&self.channel_id, &m]),
+            )
             .await
     }
 
@@ -149,11 +139,8 @@ impl MessagesResource {
     pub async fn bulk_delete(&self, body: BulkDeleteMessages) -> RestResult<()> {
         self.rest
             .send_empty(
-                self.rest.req(
-                    Method::POST,
-                    "channels/{}/messages/bulk-delete",
-                    &[&self.channel_id],
-                ),
+                self.rest
+                    .req(&route::BULK_DELETE_MESSAGES, [&self.channel_id]),
                 &body,
             )
             .await
@@ -163,11 +150,10 @@ impl MessagesResource {
     pub async fn crosspost(&self, message_id: impl Into<Snowflake>) -> RestResult<Message> {
         let m = message_id.into();
         self.rest
-            .call(self.rest.req(
-                Method::POST,
-                "channels/{}/messages/{}/crosspost",
-                &[&self.channel_id, &m],
-            ))
+            .call(
+                self.rest
+                    .req(&route::CROSSPOST_MESSAGE, [&self.channel_id, &m]),
+            )
             .await
     }
 

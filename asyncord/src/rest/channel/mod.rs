@@ -18,9 +18,10 @@ use asyncord_model::request::{
     AddGroupDmRecipient, CreateChannelInvite, EditChannelPermissions, FollowAnnouncementChannel,
     ModifyChannel,
 };
+use asyncord_model::route;
 
 use super::base::{Rest, resource};
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 resource! {
     /// Channels (`client.channels`).
@@ -36,7 +37,7 @@ impl ChannelsResource {
     pub async fn get(&self, channel_id: impl Into<Snowflake>) -> RestResult<Channel> {
         let id = channel_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "channels/{}", &[&id]))
+            .call(self.rest.req(&route::GET_CHANNEL, [&id]))
             .await
     }
 
@@ -54,7 +55,7 @@ impl ChannelsResource {
         let id = channel_id.into();
         let body: ModifyChannel = body.into();
         self.rest
-            .send(self.rest.req(Method::PATCH, "channels/{}", &[&id]), &body)
+            .send(self.rest.req(&route::MODIFY_CHANNEL, [&id]), &body)
             .await
     }
 
@@ -62,7 +63,7 @@ impl ChannelsResource {
     pub async fn delete(&self, channel_id: impl Into<Snowflake>) -> RestResult<Channel> {
         let id = channel_id.into();
         self.rest
-            .call(self.rest.req(Method::DELETE, "channels/{}", &[&id]))
+            .call(self.rest.req(&route::DELETE_CHANNEL, [&id]))
             .await
     }
 
@@ -76,8 +77,7 @@ impl ChannelsResource {
         let (c, o) = (channel_id.into(), overwrite_id.into());
         self.rest
             .send_empty(
-                self.rest
-                    .req(Method::PUT, "channels/{}/permissions/{}", &[&c, &o]),
+                self.rest.req(&route::EDIT_CHANNEL_PERMISSIONS, [&c, &o]),
                 &body,
             )
             .await
@@ -91,10 +91,7 @@ impl ChannelsResource {
     ) -> RestResult<()> {
         let (c, o) = (channel_id.into(), overwrite_id.into());
         self.rest
-            .call_empty(
-                self.rest
-                    .req(Method::DELETE, "channels/{}/permissions/{}", &[&c, &o]),
-            )
+            .call_empty(self.rest.req(&route::DELETE_CHANNEL_PERMISSION, [&c, &o]))
             .await
     }
 
@@ -102,7 +99,7 @@ impl ChannelsResource {
     pub async fn typing(&self, channel_id: impl Into<Snowflake>) -> RestResult<()> {
         let id = channel_id.into();
         self.rest
-            .call_empty(self.rest.req(Method::POST, "channels/{}/typing", &[&id]))
+            .call_empty(self.rest.req(&route::TRIGGER_TYPING_INDICATOR, [&id]))
             .await
     }
 
@@ -110,7 +107,7 @@ impl ChannelsResource {
     pub async fn invites(&self, channel_id: impl Into<Snowflake>) -> RestResult<Vec<Invite>> {
         let id = channel_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "channels/{}/invites", &[&id]))
+            .call(self.rest.req(&route::GET_CHANNEL_INVITES, [&id]))
             .await
     }
 
@@ -122,10 +119,7 @@ impl ChannelsResource {
     ) -> RestResult<Invite> {
         let id = channel_id.into();
         self.rest
-            .send(
-                self.rest.req(Method::POST, "channels/{}/invites", &[&id]),
-                &body,
-            )
+            .send(self.rest.req(&route::CREATE_CHANNEL_INVITE, [&id]), &body)
             .await
     }
 
@@ -140,7 +134,7 @@ impl ChannelsResource {
         let body = FollowAnnouncementChannel {
             webhook_channel_id: webhook_channel_id.into(),
         };
-        let request = self.rest.req(Method::POST, "channels/{}/followers", &[&c]);
+        let request = self.rest.req(&route::FOLLOW_ANNOUNCEMENT_CHANNEL, [&c]);
         self.rest.send_json(request, &body).await
     }
 
@@ -153,9 +147,7 @@ impl ChannelsResource {
         body: AddGroupDmRecipient,
     ) -> RestResult<()> {
         let (c, u) = (channel_id.into(), user_id.into());
-        let request = self
-            .rest
-            .req(Method::PUT, "channels/{}/recipients/{}", &[&c, &u]);
+        let request = self.rest.req(&route::GROUP_DM_ADD_RECIPIENT, [&c, &u]);
         self.rest.send_empty(request, &body).await
     }
 
@@ -167,10 +159,7 @@ impl ChannelsResource {
     ) -> RestResult<()> {
         let (c, u) = (channel_id.into(), user_id.into());
         self.rest
-            .call_empty(
-                self.rest
-                    .req(Method::DELETE, "channels/{}/recipients/{}", &[&c, &u]),
-            )
+            .call_empty(self.rest.req(&route::GROUP_DM_REMOVE_RECIPIENT, [&c, &u]))
             .await
     }
 }

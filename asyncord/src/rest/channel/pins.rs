@@ -2,11 +2,12 @@
 //! <https://discord.com/developers/docs/resources/message#get-channel-pins>
 
 use asyncord_model::message::Message;
+use asyncord_model::route;
 use asyncord_model::{Snowflake, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::messages::MessagesResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 /// One pinned message ([docs](https://discord.com/developers/docs/resources/message#get-channel-pins)).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -37,11 +38,7 @@ impl MessagesResource {
     ) -> RestResult<PinnedMessages> {
         let request = self
             .rest
-            .req(
-                Method::GET,
-                "channels/{}/messages/pins",
-                &[&self.channel_id],
-            )
+            .req(&route::GET_CHANNEL_PINS, [&self.channel_id])
             .query_opt("before", before)
             .query_opt("limit", limit);
         self.rest.call(request).await
@@ -51,11 +48,7 @@ impl MessagesResource {
     pub async fn pin(&self, message_id: impl Into<Snowflake>) -> RestResult<()> {
         let m = message_id.into();
         self.rest
-            .call_empty(self.rest.req(
-                Method::PUT,
-                "channels/{}/messages/pins/{}",
-                &[&self.channel_id, &m],
-            ))
+            .call_empty(self.rest.req(&route::PIN_MESSAGE, [&self.channel_id, &m]))
             .await
     }
 
@@ -63,11 +56,7 @@ impl MessagesResource {
     pub async fn unpin(&self, message_id: impl Into<Snowflake>) -> RestResult<()> {
         let m = message_id.into();
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "channels/{}/messages/pins/{}",
-                &[&self.channel_id, &m],
-            ))
+            .call_empty(self.rest.req(&route::UNPIN_MESSAGE, [&self.channel_id, &m]))
             .await
     }
 }

@@ -3,11 +3,12 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
+use asyncord_model::route;
 use asyncord_model::user::User;
 use serde::Deserialize;
 
 use super::ChannelsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::checks;
 
 /// The voters of one poll answer.
@@ -28,19 +29,11 @@ impl ChannelsResource {
         after: Option<Snowflake>,
         limit: Option<u8>,
     ) -> RestResult<AnswerVoters> {
-        if let Some(l) = limit
-            && !(1..=100).contains(&l)
-        {
-            return Err(checks::out_of_range("limit", 1, 100, i64::from(l)).into());
-        }
+        checks::limit(limit.map(u16::from), 100)?;
         let (c, m) = (channel_id.into(), message_id.into());
         let request = self
             .rest
-            .req(
-                Method::GET,
-                "channels/{}/polls/{}/answers/{}",
-                &[&c, &m, &answer_id],
-            )
+            .req(&route::GET_ANSWER_VOTERS, [&c, &m, &answer_id])
             .query_opt("after", after)
             .query_opt("limit", limit);
         self.rest.call(request).await
@@ -54,10 +47,7 @@ impl ChannelsResource {
     ) -> RestResult<Message> {
         let (c, m) = (channel_id.into(), message_id.into());
         self.rest
-            .call(
-                self.rest
-                    .req(Method::POST, "channels/{}/polls/{}/expire", &[&c, &m]),
-            )
+            .call(self.rest.req(&route::END_POLL, [&c, &m]))
             .await
     }
 }

@@ -4,11 +4,13 @@
 use std::fmt;
 
 use asyncord_model::Snowflake;
+use asyncord_model::request::ValidationError;
+use asyncord_model::route;
 use asyncord_model::user::User;
 use futures_core::Stream;
 
 use super::messages::MessagesResource;
-use crate::http::{BoxFuture, Method, RestResult, encode_segment};
+use crate::http::{BoxFuture, RestResult, Segment};
 use crate::rest::base::{Rest, resource};
 use crate::rest::checks;
 use crate::rest::paginate::{Page, cursor, pages};
@@ -56,12 +58,23 @@ impl From<char> for ReactionEmoji {
     }
 }
 
+impl ReactionEmoji {
+    /// The emoji as the `{emoji_name}` segment of a reaction route (a custom emoji as
+    /// `name:id`), encoded; an empty name is a validation error.
+    fn segment(&self) -> Result<Segment, ValidationError> {
+        match self {
+            Self::Custom { name, .. } if name.is_empty() => Segment::new("emoji_name", ""),
+            other => Segment::new("emoji_name", &other.to_string()),
+        }
+    }
+}
+
 impl fmt::Display for ReactionEmoji {
-    /// The percent-encoded path segment.
+    /// The emoji as Discord writes it in a route: the emoji itself, or `name:id`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unicode(s) => f.write_str(&encode_segment(s)),
-            Self::Custom { name, id } => write!(f, "{}:{id}", encode_segment(name)),
+            Self::Unicode(s) => f.write_str(s),
+            Self::Custom { name, id } => write!(f, "{name}:{id}"),
         }
     }
 }
@@ -82,27 +95,19 @@ impl ReactionsResource {
 
     /// `PUT .../reactions/{emoji}/@me`: react.
     pub async fn add(&self, emoji: impl Into<ReactionEmoji>) -> RestResult<()> {
-        let e = emoji.into();
+        let e = emoji.into().segment()?;
         let (c, m) = (self.channel_id, self.message_id);
         self.rest
-            .call_empty(self.rest.req(
-                Method::PUT,
-                "channels/{}/messages/{}/reactions/{}/@me",
-                &[&c, &m, &e],
-            ))
+            .call_empty(self.rest.req(&route::CREATE_REACTION, [&c, &m, &e]))
             .await
     }
 
     /// `DELETE .../reactions/{emoji}/@me`: remove the bot's reaction.
     pub async fn remove_own(&self, emoji: impl Into<ReactionEmoji>) -> RestResult<()> {
-        let e = emoji.into();
+        let e = emoji.into().segment()?;
         let (c, m) = (self.channel_id, self.message_id);
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "channels/{}/messages/{}/reactions/{}/@me",
-                &[&c, &m, &e],
-            ))
+            .call_empty(self.rest.req(&route::DELETE_OWN_REACTION, [&c, &m, &e]))
             .await
     }
 
@@ -112,14 +117,13 @@ impl ReactionsResource {
         emoji: impl Into<ReactionEmoji>,
         user_id: impl Into<Snowflake>,
     ) -> RestResult<()> {
-        let (e, u) = (emoji.into(), user_id.into());
+        let (e, u) = (emoji.into().segment()?, user_id.into());
         let (c, m) = (self.channel_id, self.message_id);
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "channels/{}/messages/{}/reactions/{}/{}",
-                &[&c, &m, &e, &u],
-            ))
+            .call_empty(
+                self.rest
+                    .req(&route::DELETE_USER_REACTION, [&c, &m, &e, &u]),
+            )
             .await
     }
 
@@ -130,20 +134,12 @@ impl ReactionsResource {
         after: Option<Snowflake>,
         limit: Option<u8>,
     ) -> RestResult<Vec<User>> {
-        if let Some(l) = limit
-            && !(1..=100).contains(&l)
-        {
-            return Err(checks::out_of_range("limit", 1, 100, i64::from(l)).into());
-        }
-        let e = emoji.into();
+        checks::limit(limit.map(u16::from), 100)?;
+        let e = emoji.into().segment()?;
         let (c, m) = (self.channel_id, self.message_id);
         let request = self
             .rest
-            .req(
-                Method::GET,
-                "channels/{}/messages/{}/reactions/{}",
-                &[&c, &m, &e],
-            )
+            .req(&route::GET_REACTIONS, [&c, &m, &e])
             .query_opt("after", after)
             .query_opt("limit", limit);
         self.rest.call(request).await
@@ -153,24 +149,19 @@ impl ReactionsResource {
     pub async fn clear(&self) -> RestResult<()> {
         let (c, m) = (self.channel_id, self.message_id);
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "channels/{}/messages/{}/reactions",
-                &[&c, &m],
-            ))
+            .call_empty(self.rest.req(&route::DELETE_ALL_REACTIONS, [&c, &m]))
             .await
     }
 
     /// `DELETE .../reactions/{emoji}`: remove every reaction with this emoji.
     pub async fn clear_emoji(&self, emoji: impl Into<ReactionEmoji>) -> RestResult<()> {
-        let e = emoji.into();
+        let e = emoji.into().segment()?;
         let (c, m) = (self.channel_id, self.message_id);
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "channels/{}/messages/{}/reactions/{}",
-                &[&c, &m, &e],
-            ))
+            .call_empty(
+                self.rest
+                    .req(&route::DELETE_ALL_REACTIONS_FOR_EMOJI, [&c, &m, &e]),
+            )
             .await
     }
 

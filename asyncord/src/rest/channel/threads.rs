@@ -7,12 +7,13 @@ use asyncord_model::channel::{Channel, ThreadList, ThreadMember};
 use asyncord_model::request::{
     StartThreadFromMessage, StartThreadInForum, StartThreadWithoutMessage,
 };
+use asyncord_model::route;
 use asyncord_model::timestamp::Timestamp;
 use futures_core::Stream;
 use serde_json::Value;
 
 use super::ChannelsResource;
-use crate::http::{BoxFuture, Method, RestResult};
+use crate::http::{BoxFuture, RestResult};
 use crate::rest::base::{Rest, resource};
 use crate::rest::paginate::{Page, pages};
 
@@ -30,9 +31,7 @@ impl ChannelsResource {
         query: &[(&'static str, String)],
     ) -> RestResult<Value> {
         let c = channel_id.into();
-        let mut request = self
-            .rest
-            .req(Method::GET, "channels/{}/threads/search", &[&c]);
+        let mut request = self.rest.req(&route::SEARCH_THREADS, [&c]);
         for (name, value) in query {
             request = request.query(name, value);
         }
@@ -70,11 +69,8 @@ impl ThreadsResource {
         let m = message_id.into();
         self.rest
             .send(
-                self.rest.req(
-                    Method::POST,
-                    "channels/{}/messages/{}/threads",
-                    &[&self.channel_id, &m],
-                ),
+                self.rest
+                    .req(&route::START_THREAD_FROM_MESSAGE, [&self.channel_id, &m]),
                 &body,
             )
             .await
@@ -85,7 +81,7 @@ impl ThreadsResource {
         self.rest
             .send(
                 self.rest
-                    .req(Method::POST, "channels/{}/threads", &[&self.channel_id]),
+                    .req(&route::START_THREAD_WITHOUT_MESSAGE, [&self.channel_id]),
                 &body,
             )
             .await
@@ -97,7 +93,7 @@ impl ThreadsResource {
         self.rest
             .send(
                 self.rest
-                    .req(Method::POST, "channels/{}/threads", &[&self.channel_id]),
+                    .req(&route::START_THREAD_WITHOUT_MESSAGE, [&self.channel_id]),
                 &body,
             )
             .await
@@ -106,22 +102,14 @@ impl ThreadsResource {
     /// `PUT /channels/{thread_id}/thread-members/@me`.
     pub async fn join(&self) -> RestResult<()> {
         self.rest
-            .call_empty(self.rest.req(
-                Method::PUT,
-                "channels/{}/thread-members/@me",
-                &[&self.channel_id],
-            ))
+            .call_empty(self.rest.req(&route::JOIN_THREAD, [&self.channel_id]))
             .await
     }
 
     /// `DELETE /channels/{thread_id}/thread-members/@me`.
     pub async fn leave(&self) -> RestResult<()> {
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "channels/{}/thread-members/@me",
-                &[&self.channel_id],
-            ))
+            .call_empty(self.rest.req(&route::LEAVE_THREAD, [&self.channel_id]))
             .await
     }
 
@@ -129,11 +117,10 @@ impl ThreadsResource {
     pub async fn add_member(&self, user_id: impl Into<Snowflake>) -> RestResult<()> {
         let u = user_id.into();
         self.rest
-            .call_empty(self.rest.req(
-                Method::PUT,
-                "channels/{}/thread-members/{}",
-                &[&self.channel_id, &u],
-            ))
+            .call_empty(
+                self.rest
+                    .req(&route::ADD_THREAD_MEMBER, [&self.channel_id, &u]),
+            )
             .await
     }
 
@@ -141,11 +128,10 @@ impl ThreadsResource {
     pub async fn remove_member(&self, user_id: impl Into<Snowflake>) -> RestResult<()> {
         let u = user_id.into();
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "channels/{}/thread-members/{}",
-                &[&self.channel_id, &u],
-            ))
+            .call_empty(
+                self.rest
+                    .req(&route::REMOVE_THREAD_MEMBER, [&self.channel_id, &u]),
+            )
             .await
     }
 
@@ -153,11 +139,10 @@ impl ThreadsResource {
     pub async fn member(&self, user_id: impl Into<Snowflake>) -> RestResult<ThreadMember> {
         let u = user_id.into();
         self.rest
-            .call(self.rest.req(
-                Method::GET,
-                "channels/{}/thread-members/{}",
-                &[&self.channel_id, &u],
-            ))
+            .call(
+                self.rest
+                    .req(&route::GET_THREAD_MEMBER, [&self.channel_id, &u]),
+            )
             .await
     }
 
@@ -170,11 +155,7 @@ impl ThreadsResource {
     ) -> RestResult<Vec<ThreadMember>> {
         let request = self
             .rest
-            .req(
-                Method::GET,
-                "channels/{}/thread-members",
-                &[&self.channel_id],
-            )
+            .req(&route::LIST_THREAD_MEMBERS, [&self.channel_id])
             .query_opt("with_member", with_member.then_some(true))
             .query_opt("after", after)
             .query_opt("limit", limit);
@@ -208,14 +189,14 @@ impl ThreadsResource {
         before: Option<String>,
         limit: Option<u8>,
     ) -> RestResult<ThreadList> {
-        let template = match which {
-            ArchivedThreads::Public => "channels/{}/threads/archived/public",
-            ArchivedThreads::Private => "channels/{}/threads/archived/private",
-            ArchivedThreads::JoinedPrivate => "channels/{}/users/@me/threads/archived/private",
+        let endpoint = match which {
+            ArchivedThreads::Public => &route::LIST_PUBLIC_ARCHIVED_THREADS,
+            ArchivedThreads::Private => &route::LIST_PRIVATE_ARCHIVED_THREADS,
+            ArchivedThreads::JoinedPrivate => &route::LIST_JOINED_PRIVATE_ARCHIVED_THREADS,
         };
         let request = self
             .rest
-            .req(Method::GET, template, &[&self.channel_id])
+            .req(endpoint, [&self.channel_id])
             .query_opt("before", before)
             .query_opt("limit", limit);
         self.rest.call(request).await

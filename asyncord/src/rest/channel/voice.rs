@@ -3,9 +3,10 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::request::SendSoundboardSound;
+use asyncord_model::route;
 
 use super::ChannelsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::checks;
 
 impl ChannelsResource {
@@ -31,7 +32,7 @@ impl ChannelsResource {
         let c = channel_id.into();
         let request = self
             .rest
-            .req(Method::PUT, "channels/{}/voice-status", &[&c])
+            .req(&route::MODIFY_VOICE_CHANNEL_STATUS, [&c])
             .json(&serde_json::json!({ "status": status }))?;
         self.rest.call_empty(request).await
     }
@@ -44,9 +45,7 @@ impl ChannelsResource {
         body: SendSoundboardSound,
     ) -> RestResult<()> {
         let c = channel_id.into();
-        let request = self
-            .rest
-            .req(Method::POST, "channels/{}/send-soundboard-sound", &[&c]);
+        let request = self.rest.req(&route::SEND_SOUNDBOARD_SOUND, [&c]);
         self.rest.send_empty(request, &body).await
     }
 }

@@ -3,10 +3,11 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::audit_log::{AuditLog, AuditLogEntry};
+use asyncord_model::route;
 use futures_core::Stream;
 
 use super::GuildsResource;
-use crate::http::{BoxFuture, Method, RestResult};
+use crate::http::{BoxFuture, RestResult};
 use crate::rest::checks;
 use crate::rest::paginate::{Page, cursor, pages};
 
@@ -25,7 +26,7 @@ impl GuildsResource {
         let g = guild_id.into();
         let request = self
             .rest
-            .req(Method::GET, "guilds/{}/audit-logs", &[&g])
+            .req(&route::GET_GUILD_AUDIT_LOG, [&g])
             .query_opt("user_id", user_id)
             .query_opt("action_type", action_type)
             .query_opt("before", before)

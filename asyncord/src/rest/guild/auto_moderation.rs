@@ -4,9 +4,10 @@
 use asyncord_model::Snowflake;
 use asyncord_model::auto_moderation::AutoModerationRule;
 use asyncord_model::request::{CreateAutoModerationRule, ModifyAutoModerationRule};
+use asyncord_model::route;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::base::resource;
 
 impl GuildsResource {
@@ -28,9 +29,8 @@ impl AutoModerationResource {
     /// `GET /guilds/{id}/auto-moderation/rules`.
     pub async fn list(&self) -> RestResult<Vec<AutoModerationRule>> {
         let request = self.rest.req(
-            Method::GET,
-            "guilds/{}/auto-moderation/rules",
-            &[&self.guild_id],
+            &route::LIST_AUTO_MODERATION_RULES_FOR_GUILD,
+            [&self.guild_id],
         );
         self.rest.call(request).await
     }
@@ -38,21 +38,17 @@ impl AutoModerationResource {
     /// `GET /guilds/{id}/auto-moderation/rules/{rule_id}`.
     pub async fn get(&self, rule_id: impl Into<Snowflake>) -> RestResult<AutoModerationRule> {
         let r = rule_id.into();
-        let request = self.rest.req(
-            Method::GET,
-            "guilds/{}/auto-moderation/rules/{}",
-            &[&self.guild_id, &r],
-        );
+        let request = self
+            .rest
+            .req(&route::GET_AUTO_MODERATION_RULE, [&self.guild_id, &r]);
         self.rest.call(request).await
     }
 
     /// `POST /guilds/{id}/auto-moderation/rules`.
     pub async fn create(&self, body: CreateAutoModerationRule) -> RestResult<AutoModerationRule> {
-        let request = self.rest.req(
-            Method::POST,
-            "guilds/{}/auto-moderation/rules",
-            &[&self.guild_id],
-        );
+        let request = self
+            .rest
+            .req(&route::CREATE_AUTO_MODERATION_RULE, [&self.guild_id]);
         self.rest.send(request, &body).await
     }
 
@@ -63,22 +59,18 @@ impl AutoModerationResource {
         body: ModifyAutoModerationRule,
     ) -> RestResult<AutoModerationRule> {
         let r = rule_id.into();
-        let request = self.rest.req(
-            Method::PATCH,
-            "guilds/{}/auto-moderation/rules/{}",
-            &[&self.guild_id, &r],
-        );
+        let request = self
+            .rest
+            .req(&route::MODIFY_AUTO_MODERATION_RULE, [&self.guild_id, &r]);
         self.rest.send(request, &body).await
     }
 
     /// `DELETE /guilds/{id}/auto-moderation/rules/{rule_id}`.
     pub async fn delete(&self, rule_id: impl Into<Snowflake>) -> RestResult<()> {
         let r = rule_id.into();
-        let request = self.rest.req(
-            Method::DELETE,
-            "guilds/{}/auto-moderation/rules/{}",
-            &[&self.guild_id, &r],
-        );
+        let request = self
+            .rest
+            .req(&route::DELETE_AUTO_MODERATION_RULE, [&self.guild_id, &r]);
         self.rest.call_empty(request).await
     }
 }

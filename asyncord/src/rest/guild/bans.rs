@@ -4,10 +4,11 @@
 use asyncord_model::Snowflake;
 use asyncord_model::guild::{Ban, BulkBanResponse};
 use asyncord_model::request::{BulkBan, CreateGuildBan};
+use asyncord_model::route;
 use futures_core::Stream;
 
 use super::GuildsResource;
-use crate::http::{BoxFuture, Method, RestResult};
+use crate::http::{BoxFuture, RestResult};
 use crate::rest::base::{Rest, resource};
 use crate::rest::paginate::{Page, cursor, pages};
 
@@ -37,7 +38,7 @@ impl BansResource {
     ) -> RestResult<Vec<Ban>> {
         let request = self
             .rest
-            .req(Method::GET, "guilds/{}/bans", &[&self.guild_id])
+            .req(&route::GET_GUILD_BANS, [&self.guild_id])
             .query_opt("before", before)
             .query_opt("after", after)
             .query_opt("limit", limit);
@@ -48,10 +49,7 @@ impl BansResource {
     pub async fn get(&self, user_id: impl Into<Snowflake>) -> RestResult<Ban> {
         let u = user_id.into();
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/bans/{}", &[&self.guild_id, &u]),
-            )
+            .call(self.rest.req(&route::GET_GUILD_BAN, [&self.guild_id, &u]))
             .await
     }
 
@@ -61,7 +59,7 @@ impl BansResource {
         self.rest
             .send_empty(
                 self.rest
-                    .req(Method::PUT, "guilds/{}/bans/{}", &[&self.guild_id, &u]),
+                    .req(&route::CREATE_GUILD_BAN, [&self.guild_id, &u]),
                 &body,
             )
             .await
@@ -73,7 +71,7 @@ impl BansResource {
         self.rest
             .call_empty(
                 self.rest
-                    .req(Method::DELETE, "guilds/{}/bans/{}", &[&self.guild_id, &u]),
+                    .req(&route::REMOVE_GUILD_BAN, [&self.guild_id, &u]),
             )
             .await
     }
@@ -82,8 +80,7 @@ impl BansResource {
     pub async fn bulk_ban(&self, body: BulkBan) -> RestResult<BulkBanResponse> {
         self.rest
             .send(
-                self.rest
-                    .req(Method::POST, "guilds/{}/bulk-ban", &[&self.guild_id]),
+                self.rest.req(&route::BULK_GUILD_BAN, [&self.guild_id]),
                 &body,
             )
             .await

@@ -4,9 +4,10 @@
 use asyncord_model::Snowflake;
 use asyncord_model::emoji::Emoji;
 use asyncord_model::request::{CreateEmoji, ModifyEmoji};
+use asyncord_model::route;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::base::resource;
 
 impl GuildsResource {
@@ -27,26 +28,20 @@ resource! {
 impl GuildEmojisResource {
     /// `GET /guilds/{id}/emojis`.
     pub async fn list(&self) -> RestResult<Vec<Emoji>> {
-        let request = self
-            .rest
-            .req(Method::GET, "guilds/{}/emojis", &[&self.guild_id]);
+        let request = self.rest.req(&route::LIST_GUILD_EMOJIS, [&self.guild_id]);
         self.rest.call(request).await
     }
 
     /// `GET /guilds/{id}/emojis/{emoji_id}`.
     pub async fn get(&self, emoji_id: impl Into<Snowflake>) -> RestResult<Emoji> {
         let e = emoji_id.into();
-        let request = self
-            .rest
-            .req(Method::GET, "guilds/{}/emojis/{}", &[&self.guild_id, &e]);
+        let request = self.rest.req(&route::GET_GUILD_EMOJI, [&self.guild_id, &e]);
         self.rest.call(request).await
     }
 
     /// `POST /guilds/{id}/emojis` (name, image data URI, roles).
     pub async fn create(&self, body: CreateEmoji) -> RestResult<Emoji> {
-        let request = self
-            .rest
-            .req(Method::POST, "guilds/{}/emojis", &[&self.guild_id]);
+        let request = self.rest.req(&route::CREATE_GUILD_EMOJI, [&self.guild_id]);
         self.rest.send(request, &body).await
     }
 
@@ -59,7 +54,7 @@ impl GuildEmojisResource {
         let e = emoji_id.into();
         let request = self
             .rest
-            .req(Method::PATCH, "guilds/{}/emojis/{}", &[&self.guild_id, &e]);
+            .req(&route::MODIFY_GUILD_EMOJI, [&self.guild_id, &e]);
         self.rest.send(request, &body).await
     }
 
@@ -68,7 +63,7 @@ impl GuildEmojisResource {
         let e = emoji_id.into();
         let request = self
             .rest
-            .req(Method::DELETE, "guilds/{}/emojis/{}", &[&self.guild_id, &e]);
+            .req(&route::DELETE_GUILD_EMOJI, [&self.guild_id, &e]);
         self.rest.call_empty(request).await
     }
 }

@@ -3,10 +3,11 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::request::ModifyIncidentActions;
+use asyncord_model::route;
 use serde_json::Value;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 impl GuildsResource {
     /// `PUT /guilds/{id}/incident-actions` (`invites_disabled_until`, `dms_disabled_until`).
@@ -16,9 +17,7 @@ impl GuildsResource {
         body: ModifyIncidentActions,
     ) -> RestResult<Value> {
         let g = guild_id.into();
-        let request = self
-            .rest
-            .req(Method::PUT, "guilds/{}/incident-actions", &[&g]);
+        let request = self.rest.req(&route::MODIFY_GUILD_INCIDENT_ACTIONS, [&g]);
         self.rest.send(request, &body).await
     }
 }

@@ -3,9 +3,10 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::guild::Integration;
+use asyncord_model::route;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 impl GuildsResource {
     /// `GET /guilds/{id}/integrations`.
@@ -15,7 +16,7 @@ impl GuildsResource {
     ) -> RestResult<Vec<Integration>> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/integrations", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_INTEGRATIONS, [&g]))
             .await
     }
 
@@ -27,10 +28,7 @@ impl GuildsResource {
     ) -> RestResult<()> {
         let (g, i) = (guild_id.into(), integration_id.into());
         self.rest
-            .call_empty(
-                self.rest
-                    .req(Method::DELETE, "guilds/{}/integrations/{}", &[&g, &i]),
-            )
+            .call_empty(self.rest.req(&route::DELETE_GUILD_INTEGRATION, [&g, &i]))
             .await
     }
 }

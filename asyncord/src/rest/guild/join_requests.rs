@@ -2,10 +2,11 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::request::ActionJoinRequest;
+use asyncord_model::route;
 use serde_json::Value;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 impl GuildsResource {
     /// `GET /guilds/{id}/requests`: membership join requests (`status`, `limit`, `before`,
@@ -19,7 +20,7 @@ impl GuildsResource {
         let g = guild_id.into();
         let request = self
             .rest
-            .req(Method::GET, "guilds/{}/requests", &[&g])
+            .req(&route::GET_GUILD_JOIN_REQUESTS, [&g])
             .query_opt("status", status)
             .query_opt("limit", limit);
         self.rest.call(request).await
@@ -34,9 +35,7 @@ impl GuildsResource {
         body: ActionJoinRequest,
     ) -> RestResult<Value> {
         let (g, r) = (guild_id.into(), request_id.into());
-        let request = self
-            .rest
-            .req(Method::PATCH, "guilds/{}/requests/{}", &[&g, &r]);
+        let request = self.rest.req(&route::ACTION_GUILD_JOIN_REQUEST, [&g, &r]);
         self.rest.send(request, &body).await
     }
 }

@@ -5,10 +5,11 @@
 use asyncord_model::Snowflake;
 use asyncord_model::member::Member;
 use asyncord_model::request::{AddGuildMember, ModifyCurrentMember, ModifyGuildMember, Validate};
+use asyncord_model::route;
 use futures_core::Stream;
 
 use super::GuildsResource;
-use crate::http::{BoxFuture, Method, RestError, RestResult};
+use crate::http::{BoxFuture, RestError, RestResult};
 use crate::rest::base::{Rest, resource};
 use crate::rest::checks;
 use crate::rest::paginate::{Page, cursor, pages};
@@ -64,7 +65,7 @@ impl MembersResource {
         self.rest
             .call(
                 self.rest
-                    .req(Method::GET, "guilds/{}/members/{}", &[&self.guild_id, &u]),
+                    .req(&route::GET_GUILD_MEMBER, [&self.guild_id, &u]),
             )
             .await
     }
@@ -74,7 +75,7 @@ impl MembersResource {
         checks::limit(page.limit, 1000)?;
         let request = self
             .rest
-            .req(Method::GET, "guilds/{}/members", &[&self.guild_id])
+            .req(&route::LIST_GUILD_MEMBERS, [&self.guild_id])
             .query_opt("limit", page.limit)
             .query_opt("after", page.after);
         self.rest.call(request).await
@@ -85,7 +86,7 @@ impl MembersResource {
         checks::limit(limit, 1000)?;
         let request = self
             .rest
-            .req(Method::GET, "guilds/{}/members/search", &[&self.guild_id])
+            .req(&route::SEARCH_GUILD_MEMBERS, [&self.guild_id])
             .query("query", query)
             .query_opt("limit", limit);
         self.rest.call(request).await
@@ -101,7 +102,7 @@ impl MembersResource {
         self.rest
             .send(
                 self.rest
-                    .req(Method::PATCH, "guilds/{}/members/{}", &[&self.guild_id, &u]),
+                    .req(&route::MODIFY_GUILD_MEMBER, [&self.guild_id, &u]),
                 &body,
             )
             .await
@@ -112,7 +113,7 @@ impl MembersResource {
         self.rest
             .send(
                 self.rest
-                    .req(Method::PATCH, "guilds/{}/members/@me", &[&self.guild_id]),
+                    .req(&route::MODIFY_CURRENT_MEMBER, [&self.guild_id]),
                 &body,
             )
             .await
@@ -126,11 +127,10 @@ impl MembersResource {
     ) -> RestResult<()> {
         let (u, r) = (user_id.into(), role_id.into());
         self.rest
-            .call_empty(self.rest.req(
-                Method::PUT,
-                "guilds/{}/members/{}/roles/{}",
-                &[&self.guild_id, &u, &r],
-            ))
+            .call_empty(
+                self.rest
+                    .req(&route::ADD_GUILD_MEMBER_ROLE, [&self.guild_id, &u, &r]),
+            )
             .await
     }
 
@@ -142,11 +142,10 @@ impl MembersResource {
     ) -> RestResult<()> {
         let (u, r) = (user_id.into(), role_id.into());
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "guilds/{}/members/{}/roles/{}",
-                &[&self.guild_id, &u, &r],
-            ))
+            .call_empty(
+                self.rest
+                    .req(&route::REMOVE_GUILD_MEMBER_ROLE, [&self.guild_id, &u, &r]),
+            )
             .await
     }
 
@@ -154,11 +153,10 @@ impl MembersResource {
     pub async fn kick(&self, user_id: impl Into<Snowflake>) -> RestResult<()> {
         let u = user_id.into();
         self.rest
-            .call_empty(self.rest.req(
-                Method::DELETE,
-                "guilds/{}/members/{}",
-                &[&self.guild_id, &u],
-            ))
+            .call_empty(
+                self.rest
+                    .req(&route::REMOVE_GUILD_MEMBER, [&self.guild_id, &u]),
+            )
             .await
     }
 
@@ -173,7 +171,7 @@ impl MembersResource {
         body.validate()?;
         let request = self
             .rest
-            .req(Method::PUT, "guilds/{}/members/{}", &[&self.guild_id, &u])
+            .req(&route::ADD_GUILD_MEMBER, [&self.guild_id, &u])
             .json(&body)?;
         let path = request.route.log_path().to_owned();
         let bytes = self.rest.http.execute(request).await?;

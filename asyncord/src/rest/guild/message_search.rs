@@ -1,10 +1,11 @@
 //! Searching a guild's messages.
 
 use asyncord_model::Snowflake;
+use asyncord_model::route;
 use serde_json::Value;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 impl GuildsResource {
     /// `GET /guilds/{id}/messages/search`: searches the guild's messages (`content`,
@@ -15,9 +16,7 @@ impl GuildsResource {
         query: &[(&'static str, String)],
     ) -> RestResult<Value> {
         let g = guild_id.into();
-        let mut request = self
-            .rest
-            .req(Method::GET, "guilds/{}/messages/search", &[&g]);
+        let mut request = self.rest.req(&route::SEARCH_GUILD_MESSAGES, [&g]);
         for (name, value) in query {
             request = request.query(name, value);
         }

@@ -28,10 +28,11 @@ use asyncord_model::channel::{Channel, ThreadList};
 use asyncord_model::guild::{Guild, GuildPreview, VanityUrl};
 use asyncord_model::invite::Invite;
 use asyncord_model::request::{CreateGuildChannel, ModifyGuild};
+use asyncord_model::route;
 use serde::Serialize;
 
 use super::base::{Rest, resource};
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 resource! {
     /// Guilds (`client.guilds`).
@@ -68,7 +69,7 @@ impl GuildsResource {
         let g = guild_id.into();
         let request = self
             .rest
-            .req(Method::GET, "guilds/{}", &[&g])
+            .req(&route::GET_GUILD, [&g])
             .query_opt("with_counts", with_counts.then_some(true));
         self.rest.call(request).await
     }
@@ -81,7 +82,7 @@ impl GuildsResource {
     ) -> RestResult<Guild> {
         let g = guild_id.into();
         self.rest
-            .send(self.rest.req(Method::PATCH, "guilds/{}", &[&g]), &body)
+            .send(self.rest.req(&route::MODIFY_GUILD, [&g]), &body)
             .await
     }
 
@@ -89,7 +90,7 @@ impl GuildsResource {
     pub async fn preview(&self, guild_id: impl Into<Snowflake>) -> RestResult<GuildPreview> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/preview", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_PREVIEW, [&g]))
             .await
     }
 
@@ -97,7 +98,7 @@ impl GuildsResource {
     pub async fn vanity_url(&self, guild_id: impl Into<Snowflake>) -> RestResult<VanityUrl> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/vanity-url", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_VANITY_URL, [&g]))
             .await
     }
 
@@ -105,7 +106,7 @@ impl GuildsResource {
     pub async fn channels(&self, guild_id: impl Into<Snowflake>) -> RestResult<Vec<Channel>> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/channels", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_CHANNELS, [&g]))
             .await
     }
 
@@ -117,10 +118,7 @@ impl GuildsResource {
     ) -> RestResult<Channel> {
         let g = guild_id.into();
         self.rest
-            .send(
-                self.rest.req(Method::POST, "guilds/{}/channels", &[&g]),
-                &body,
-            )
+            .send(self.rest.req(&route::CREATE_GUILD_CHANNEL, [&g]), &body)
             .await
     }
 
@@ -133,7 +131,7 @@ impl GuildsResource {
         let g = guild_id.into();
         let request = self
             .rest
-            .req(Method::PATCH, "guilds/{}/channels", &[&g])
+            .req(&route::MODIFY_GUILD_CHANNEL_POSITIONS, [&g])
             .json(positions)?;
         self.rest.call_empty(request).await
     }
@@ -142,10 +140,7 @@ impl GuildsResource {
     pub async fn active_threads(&self, guild_id: impl Into<Snowflake>) -> RestResult<ThreadList> {
         let g = guild_id.into();
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/threads/active", &[&g]),
-            )
+            .call(self.rest.req(&route::LIST_ACTIVE_GUILD_THREADS, [&g]))
             .await
     }
 
@@ -153,7 +148,7 @@ impl GuildsResource {
     pub async fn invites(&self, guild_id: impl Into<Snowflake>) -> RestResult<Vec<Invite>> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/invites", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_INVITES, [&g]))
             .await
     }
 }

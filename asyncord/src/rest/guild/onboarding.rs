@@ -4,16 +4,17 @@
 use asyncord_model::Snowflake;
 use asyncord_model::guild::Onboarding;
 use asyncord_model::request::ModifyOnboarding;
+use asyncord_model::route;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 impl GuildsResource {
     /// `GET /guilds/{id}/onboarding`.
     pub async fn onboarding(&self, guild_id: impl Into<Snowflake>) -> RestResult<Onboarding> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/onboarding", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_ONBOARDING, [&g]))
             .await
     }
 
@@ -24,7 +25,7 @@ impl GuildsResource {
         body: ModifyOnboarding,
     ) -> RestResult<Onboarding> {
         let g = guild_id.into();
-        let request = self.rest.req(Method::PUT, "guilds/{}/onboarding", &[&g]);
+        let request = self.rest.req(&route::MODIFY_GUILD_ONBOARDING, [&g]);
         self.rest.send(request, &body).await
     }
 }

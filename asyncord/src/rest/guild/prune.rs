@@ -4,9 +4,10 @@
 use asyncord_model::Snowflake;
 use asyncord_model::guild::PruneResult;
 use asyncord_model::request::BeginGuildPrune;
+use asyncord_model::route;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::base::join_ids;
 use crate::rest::checks;
 
@@ -23,7 +24,7 @@ impl GuildsResource {
         let g = guild_id.into();
         let request = self
             .rest
-            .req(Method::GET, "guilds/{}/prune", &[&g])
+            .req(&route::GET_GUILD_PRUNE_COUNT, [&g])
             .query_opt("days", days)
             .query_opt("include_roles", join_ids(include_roles));
         self.rest.call(request).await
@@ -36,7 +37,7 @@ impl GuildsResource {
         body: BeginGuildPrune,
     ) -> RestResult<PruneResult> {
         let g = guild_id.into();
-        let request = self.rest.req(Method::POST, "guilds/{}/prune", &[&g]);
+        let request = self.rest.req(&route::BEGIN_GUILD_PRUNE, [&g]);
         self.rest.send(request, &body).await
     }
 }

@@ -5,10 +5,11 @@
 use asyncord_model::Snowflake;
 use asyncord_model::request::{CreateRole, ModifyRole};
 use asyncord_model::role::Role;
+use asyncord_model::route;
 use serde::Serialize;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::base::{Rest, resource};
 
 impl GuildsResource {
@@ -24,10 +25,7 @@ impl GuildsResource {
     ) -> RestResult<std::collections::BTreeMap<Snowflake, u64>> {
         let g = guild_id.into();
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/roles/member-counts", &[&g]),
-            )
+            .call(self.rest.req(&route::GET_GUILD_ROLE_MEMBER_COUNTS, [&g]))
             .await
     }
 }
@@ -54,10 +52,7 @@ impl RolesResource {
     /// `GET /guilds/{id}/roles`.
     pub async fn list(&self) -> RestResult<Vec<Role>> {
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/roles", &[&self.guild_id]),
-            )
+            .call(self.rest.req(&route::GET_GUILD_ROLES, [&self.guild_id]))
             .await
     }
 
@@ -65,10 +60,7 @@ impl RolesResource {
     pub async fn get(&self, role_id: impl Into<Snowflake>) -> RestResult<Role> {
         let r = role_id.into();
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/roles/{}", &[&self.guild_id, &r]),
-            )
+            .call(self.rest.req(&route::GET_GUILD_ROLE, [&self.guild_id, &r]))
             .await
     }
 
@@ -76,8 +68,7 @@ impl RolesResource {
     pub async fn create(&self, body: CreateRole) -> RestResult<Role> {
         self.rest
             .send(
-                self.rest
-                    .req(Method::POST, "guilds/{}/roles", &[&self.guild_id]),
+                self.rest.req(&route::CREATE_GUILD_ROLE, [&self.guild_id]),
                 &body,
             )
             .await
@@ -89,7 +80,7 @@ impl RolesResource {
         self.rest
             .send(
                 self.rest
-                    .req(Method::PATCH, "guilds/{}/roles/{}", &[&self.guild_id, &r]),
+                    .req(&route::MODIFY_GUILD_ROLE, [&self.guild_id, &r]),
                 &body,
             )
             .await
@@ -99,7 +90,7 @@ impl RolesResource {
     pub async fn edit_positions(&self, positions: &[RolePosition]) -> RestResult<Vec<Role>> {
         let request = self
             .rest
-            .req(Method::PATCH, "guilds/{}/roles", &[&self.guild_id])
+            .req(&route::MODIFY_GUILD_ROLE_POSITIONS, [&self.guild_id])
             .json(positions)?;
         self.rest.call(request).await
     }
@@ -110,7 +101,7 @@ impl RolesResource {
         self.rest
             .call_empty(
                 self.rest
-                    .req(Method::DELETE, "guilds/{}/roles/{}", &[&self.guild_id, &r]),
+                    .req(&route::DELETE_GUILD_ROLE, [&self.guild_id, &r]),
             )
             .await
     }

@@ -7,11 +7,12 @@ use asyncord_model::request::{
     CreateScheduledEvent, CreateScheduledEventException, ModifyScheduledEvent,
     ModifyScheduledEventException,
 };
+use asyncord_model::route;
 use asyncord_model::scheduled_event::{GuildScheduledEvent, GuildScheduledEventUser};
 use serde::Deserialize;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::base::resource;
 use crate::rest::checks;
 
@@ -50,7 +51,7 @@ impl ScheduledEventsResource {
     pub async fn list(&self, with_user_count: bool) -> RestResult<Vec<GuildScheduledEvent>> {
         let request = self
             .rest
-            .req(Method::GET, "guilds/{}/scheduled-events", &[&self.guild_id])
+            .req(&route::LIST_SCHEDULED_EVENTS_FOR_GUILD, [&self.guild_id])
             .query_opt("with_user_count", with_user_count.then_some(true));
         self.rest.call(request).await
     }
@@ -64,22 +65,16 @@ impl ScheduledEventsResource {
         let e = event_id.into();
         let request = self
             .rest
-            .req(
-                Method::GET,
-                "guilds/{}/scheduled-events/{}",
-                &[&self.guild_id, &e],
-            )
+            .req(&route::GET_GUILD_SCHEDULED_EVENT, [&self.guild_id, &e])
             .query_opt("with_user_count", with_user_count.then_some(true));
         self.rest.call(request).await
     }
 
     /// `POST /guilds/{id}/scheduled-events`.
     pub async fn create(&self, body: CreateScheduledEvent) -> RestResult<GuildScheduledEvent> {
-        let request = self.rest.req(
-            Method::POST,
-            "guilds/{}/scheduled-events",
-            &[&self.guild_id],
-        );
+        let request = self
+            .rest
+            .req(&route::CREATE_GUILD_SCHEDULED_EVENT, [&self.guild_id]);
         self.rest.send(request, &body).await
     }
 
@@ -90,22 +85,18 @@ impl ScheduledEventsResource {
         body: ModifyScheduledEvent,
     ) -> RestResult<GuildScheduledEvent> {
         let e = event_id.into();
-        let request = self.rest.req(
-            Method::PATCH,
-            "guilds/{}/scheduled-events/{}",
-            &[&self.guild_id, &e],
-        );
+        let request = self
+            .rest
+            .req(&route::MODIFY_GUILD_SCHEDULED_EVENT, [&self.guild_id, &e]);
         self.rest.send(request, &body).await
     }
 
     /// `DELETE /guilds/{id}/scheduled-events/{event_id}`.
     pub async fn delete(&self, event_id: impl Into<Snowflake>) -> RestResult<()> {
         let e = event_id.into();
-        let request = self.rest.req(
-            Method::DELETE,
-            "guilds/{}/scheduled-events/{}",
-            &[&self.guild_id, &e],
-        );
+        let request = self
+            .rest
+            .req(&route::DELETE_GUILD_SCHEDULED_EVENT, [&self.guild_id, &e]);
         self.rest.call_empty(request).await
     }
 
@@ -120,9 +111,8 @@ impl ScheduledEventsResource {
         let request = self
             .rest
             .req(
-                Method::GET,
-                "guilds/{}/scheduled-events/{}/users",
-                &[&self.guild_id, &e],
+                &route::GET_GUILD_SCHEDULED_EVENT_USERS,
+                [&self.guild_id, &e],
             )
             .query_opt("limit", page.2)
             .query_opt("with_member", page.3.then_some(true))
@@ -138,9 +128,8 @@ impl ScheduledEventsResource {
     ) -> RestResult<ScheduledEventUserCounts> {
         let e = event_id.into();
         let request = self.rest.req(
-            Method::GET,
-            "guilds/{}/scheduled-events/{}/users/counts",
-            &[&self.guild_id, &e],
+            &route::GET_GUILD_SCHEDULED_EVENT_USER_COUNTS,
+            [&self.guild_id, &e],
         );
         self.rest.call(request).await
     }
@@ -158,9 +147,8 @@ impl ScheduledEventsResource {
         let request = self
             .rest
             .req(
-                Method::GET,
-                "guilds/{}/scheduled-events/{}/{}/users",
-                &[&self.guild_id, &e, &x],
+                &route::GET_GUILD_SCHEDULED_EVENT_EXCEPTION_USERS,
+                [&self.guild_id, &e, &x],
             )
             .query_opt("limit", page.2)
             .query_opt("with_member", page.3.then_some(true))
@@ -178,9 +166,8 @@ impl ScheduledEventsResource {
     ) -> RestResult<serde_json::Value> {
         let e = event_id.into();
         let request = self.rest.req(
-            Method::POST,
-            "guilds/{}/scheduled-events/{}/exceptions",
-            &[&self.guild_id, &e],
+            &route::CREATE_GUILD_SCHEDULED_EVENT_EXCEPTION,
+            [&self.guild_id, &e],
         );
         self.rest.send(request, &body).await
     }
@@ -194,9 +181,8 @@ impl ScheduledEventsResource {
     ) -> RestResult<serde_json::Value> {
         let (e, x) = (event_id.into(), exception_id.into());
         let request = self.rest.req(
-            Method::PATCH,
-            "guilds/{}/scheduled-events/{}/exceptions/{}",
-            &[&self.guild_id, &e, &x],
+            &route::MODIFY_GUILD_SCHEDULED_EVENT_EXCEPTION,
+            [&self.guild_id, &e, &x],
         );
         self.rest.send(request, &body).await
     }
@@ -209,9 +195,8 @@ impl ScheduledEventsResource {
     ) -> RestResult<()> {
         let (e, x) = (event_id.into(), exception_id.into());
         let request = self.rest.req(
-            Method::DELETE,
-            "guilds/{}/scheduled-events/{}/exceptions/{}",
-            &[&self.guild_id, &e, &x],
+            &route::DELETE_GUILD_SCHEDULED_EVENT_EXCEPTION,
+            [&self.guild_id, &e, &x],
         );
         self.rest.call_empty(request).await
     }

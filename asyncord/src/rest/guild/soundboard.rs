@@ -3,11 +3,12 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::request::{CreateSoundboardSound, ModifySoundboardSound};
+use asyncord_model::route;
 use asyncord_model::soundboard::SoundboardSound;
 use serde::Deserialize;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::base::resource;
 
 impl GuildsResource {
@@ -35,32 +36,26 @@ pub struct SoundboardSounds {
 impl SoundboardResource {
     /// `GET /guilds/{id}/soundboard-sounds`.
     pub async fn list(&self) -> RestResult<SoundboardSounds> {
-        let request = self.rest.req(
-            Method::GET,
-            "guilds/{}/soundboard-sounds",
-            &[&self.guild_id],
-        );
+        let request = self
+            .rest
+            .req(&route::LIST_GUILD_SOUNDBOARD_SOUNDS, [&self.guild_id]);
         self.rest.call(request).await
     }
 
     /// `GET /guilds/{id}/soundboard-sounds/{sound_id}`.
     pub async fn get(&self, sound_id: impl Into<Snowflake>) -> RestResult<SoundboardSound> {
         let s = sound_id.into();
-        let request = self.rest.req(
-            Method::GET,
-            "guilds/{}/soundboard-sounds/{}",
-            &[&self.guild_id, &s],
-        );
+        let request = self
+            .rest
+            .req(&route::GET_GUILD_SOUNDBOARD_SOUND, [&self.guild_id, &s]);
         self.rest.call(request).await
     }
 
     /// `POST /guilds/{id}/soundboard-sounds` (name, sound data URI, volume, emoji).
     pub async fn create(&self, body: CreateSoundboardSound) -> RestResult<SoundboardSound> {
-        let request = self.rest.req(
-            Method::POST,
-            "guilds/{}/soundboard-sounds",
-            &[&self.guild_id],
-        );
+        let request = self
+            .rest
+            .req(&route::CREATE_GUILD_SOUNDBOARD_SOUND, [&self.guild_id]);
         self.rest.send(request, &body).await
     }
 
@@ -71,22 +66,18 @@ impl SoundboardResource {
         body: ModifySoundboardSound,
     ) -> RestResult<SoundboardSound> {
         let s = sound_id.into();
-        let request = self.rest.req(
-            Method::PATCH,
-            "guilds/{}/soundboard-sounds/{}",
-            &[&self.guild_id, &s],
-        );
+        let request = self
+            .rest
+            .req(&route::MODIFY_GUILD_SOUNDBOARD_SOUND, [&self.guild_id, &s]);
         self.rest.send(request, &body).await
     }
 
     /// `DELETE /guilds/{id}/soundboard-sounds/{sound_id}`.
     pub async fn delete(&self, sound_id: impl Into<Snowflake>) -> RestResult<()> {
         let s = sound_id.into();
-        let request = self.rest.req(
-            Method::DELETE,
-            "guilds/{}/soundboard-sounds/{}",
-            &[&self.guild_id, &s],
-        );
+        let request = self
+            .rest
+            .req(&route::DELETE_GUILD_SOUNDBOARD_SOUND, [&self.guild_id, &s]);
         self.rest.call_empty(request).await
     }
 }

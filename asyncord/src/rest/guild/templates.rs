@@ -5,9 +5,10 @@
 use asyncord_model::Snowflake;
 use asyncord_model::guild::GuildTemplate;
 use asyncord_model::request::GuildTemplateBody;
+use asyncord_model::route;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::{RestResult, Segment};
 use crate::rest::base::resource;
 use crate::rest::checks;
 
@@ -22,7 +23,9 @@ impl GuildsResource {
 
     /// `GET /guilds/templates/{code}`: a template by its code.
     pub async fn template(&self, code: &str) -> RestResult<GuildTemplate> {
-        let request = self.rest.req(Method::GET, "guilds/templates/{}", &[&code]);
+        let request = self
+            .rest
+            .req(&route::GET_GUILD_TEMPLATE, [&Segment::new("code", code)?]);
         self.rest.call(request).await
     }
 }
@@ -35,9 +38,7 @@ resource! {
 impl TemplatesResource {
     /// `GET /guilds/{id}/templates`.
     pub async fn list(&self) -> RestResult<Vec<GuildTemplate>> {
-        let request = self
-            .rest
-            .req(Method::GET, "guilds/{}/templates", &[&self.guild_id]);
+        let request = self.rest.req(&route::GET_GUILD_TEMPLATES, [&self.guild_id]);
         self.rest.call(request).await
     }
 
@@ -48,16 +49,15 @@ impl TemplatesResource {
         }
         let request = self
             .rest
-            .req(Method::POST, "guilds/{}/templates", &[&self.guild_id]);
+            .req(&route::CREATE_GUILD_TEMPLATE, [&self.guild_id]);
         self.rest.send(request, &body).await
     }
 
     /// `PUT /guilds/{id}/templates/{code}`: syncs the template with the guild.
     pub async fn sync(&self, code: &str) -> RestResult<GuildTemplate> {
         let request = self.rest.req(
-            Method::PUT,
-            "guilds/{}/templates/{}",
-            &[&self.guild_id, &code],
+            &route::SYNC_GUILD_TEMPLATE,
+            [&self.guild_id, &Segment::new("code", code)?],
         );
         self.rest.call(request).await
     }
@@ -65,9 +65,8 @@ impl TemplatesResource {
     /// `PATCH /guilds/{id}/templates/{code}`.
     pub async fn edit(&self, code: &str, body: GuildTemplateBody) -> RestResult<GuildTemplate> {
         let request = self.rest.req(
-            Method::PATCH,
-            "guilds/{}/templates/{}",
-            &[&self.guild_id, &code],
+            &route::MODIFY_GUILD_TEMPLATE,
+            [&self.guild_id, &Segment::new("code", code)?],
         );
         self.rest.send(request, &body).await
     }
@@ -75,9 +74,8 @@ impl TemplatesResource {
     /// `DELETE /guilds/{id}/templates/{code}`; returns the deleted template.
     pub async fn delete(&self, code: &str) -> RestResult<GuildTemplate> {
         let request = self.rest.req(
-            Method::DELETE,
-            "guilds/{}/templates/{}",
-            &[&self.guild_id, &code],
+            &route::DELETE_GUILD_TEMPLATE,
+            [&self.guild_id, &Segment::new("code", code)?],
         );
         self.rest.call(request).await
     }

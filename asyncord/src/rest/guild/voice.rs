@@ -3,17 +3,18 @@
 
 use asyncord_model::Snowflake;
 use asyncord_model::request::ModifyVoiceState;
+use asyncord_model::route;
 use asyncord_model::voice::{VoiceRegion, VoiceState};
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 use crate::rest::checks;
 
 impl GuildsResource {
     /// `GET /voice/regions`: every voice region.
     pub async fn all_voice_regions(&self) -> RestResult<Vec<VoiceRegion>> {
         self.rest
-            .call(self.rest.req(Method::GET, "voice/regions", &[]))
+            .call(self.rest.req(&route::LIST_VOICE_REGIONS, []))
             .await
     }
 
@@ -24,7 +25,7 @@ impl GuildsResource {
     ) -> RestResult<Vec<VoiceRegion>> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/regions", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_VOICE_REGIONS, [&g]))
             .await
     }
 
@@ -35,10 +36,7 @@ impl GuildsResource {
     ) -> RestResult<VoiceState> {
         let g = guild_id.into();
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/voice-states/@me", &[&g]),
-            )
+            .call(self.rest.req(&route::GET_CURRENT_USER_VOICE_STATE, [&g]))
             .await
     }
 
@@ -50,10 +48,7 @@ impl GuildsResource {
     ) -> RestResult<VoiceState> {
         let (g, u) = (guild_id.into(), user_id.into());
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/voice-states/{}", &[&g, &u]),
-            )
+            .call(self.rest.req(&route::GET_USER_VOICE_STATE, [&g, &u]))
             .await
     }
 
@@ -65,9 +60,7 @@ impl GuildsResource {
         body: ModifyVoiceState,
     ) -> RestResult<()> {
         let g = guild_id.into();
-        let request = self
-            .rest
-            .req(Method::PATCH, "guilds/{}/voice-states/@me", &[&g]);
+        let request = self.rest.req(&route::MODIFY_CURRENT_USER_VOICE_STATE, [&g]);
         self.rest.send_empty(request, &body).await
     }
 
@@ -86,9 +79,7 @@ impl GuildsResource {
             ));
         }
         let (g, u) = (guild_id.into(), user_id.into());
-        let request = self
-            .rest
-            .req(Method::PATCH, "guilds/{}/voice-states/{}", &[&g, &u]);
+        let request = self.rest.req(&route::MODIFY_USER_VOICE_STATE, [&g, &u]);
         self.rest.send_empty(request, &body).await
     }
 }

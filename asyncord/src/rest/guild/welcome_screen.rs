@@ -4,10 +4,11 @@
 use asyncord_model::Snowflake;
 use asyncord_model::guild::WelcomeScreen;
 use asyncord_model::request::ModifyWelcomeScreen;
+use asyncord_model::route;
 use serde_json::Value;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 impl GuildsResource {
     /// `GET /guilds/{id}/welcome-screen`.
@@ -17,10 +18,7 @@ impl GuildsResource {
     ) -> RestResult<WelcomeScreen> {
         let g = guild_id.into();
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/welcome-screen", &[&g]),
-            )
+            .call(self.rest.req(&route::GET_GUILD_WELCOME_SCREEN, [&g]))
             .await
     }
 
@@ -31,9 +29,7 @@ impl GuildsResource {
         body: ModifyWelcomeScreen,
     ) -> RestResult<WelcomeScreen> {
         let g = guild_id.into();
-        let request = self
-            .rest
-            .req(Method::PATCH, "guilds/{}/welcome-screen", &[&g]);
+        let request = self.rest.req(&route::MODIFY_GUILD_WELCOME_SCREEN, [&g]);
         self.rest.send(request, &body).await
     }
 
@@ -42,10 +38,7 @@ impl GuildsResource {
     pub async fn new_member_welcome(&self, guild_id: impl Into<Snowflake>) -> RestResult<Value> {
         let g = guild_id.into();
         self.rest
-            .call(
-                self.rest
-                    .req(Method::GET, "guilds/{}/new-member-welcome", &[&g]),
-            )
+            .call(self.rest.req(&route::GET_GUILD_NEW_MEMBER_WELCOME, [&g]))
             .await
     }
 }

@@ -4,10 +4,11 @@
 use asyncord_model::Snowflake;
 use asyncord_model::guild::{GuildWidget, GuildWidgetSettings};
 use asyncord_model::request::ModifyGuildWidget;
+use asyncord_model::route;
 use bytes::Bytes;
 
 use super::GuildsResource;
-use crate::http::{Method, RestResult};
+use crate::http::RestResult;
 
 impl GuildsResource {
     /// `GET /guilds/{id}/widget`: the widget settings.
@@ -17,7 +18,7 @@ impl GuildsResource {
     ) -> RestResult<GuildWidgetSettings> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/widget", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_WIDGET_SETTINGS, [&g]))
             .await
     }
 
@@ -28,7 +29,7 @@ impl GuildsResource {
         body: ModifyGuildWidget,
     ) -> RestResult<GuildWidgetSettings> {
         let g = guild_id.into();
-        let request = self.rest.req(Method::PATCH, "guilds/{}/widget", &[&g]);
+        let request = self.rest.req(&route::MODIFY_GUILD_WIDGET, [&g]);
         self.rest.send(request, &body).await
     }
 
@@ -36,7 +37,7 @@ impl GuildsResource {
     pub async fn widget(&self, guild_id: impl Into<Snowflake>) -> RestResult<GuildWidget> {
         let g = guild_id.into();
         self.rest
-            .call(self.rest.req(Method::GET, "guilds/{}/widget.json", &[&g]))
+            .call(self.rest.req(&route::GET_GUILD_WIDGET, [&g]))
             .await
     }
 
@@ -49,7 +50,7 @@ impl GuildsResource {
         let g = guild_id.into();
         let request = self
             .rest
-            .req(Method::GET, "guilds/{}/widget.png", &[&g])
+            .req(&route::GET_GUILD_WIDGET_IMAGE, [&g])
             .query_opt("style", style);
         self.rest.http.execute(request).await
     }
