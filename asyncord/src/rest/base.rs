@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use asyncord_model::request::{FileUpload, RequestBody, Validate};
+use asyncord_model::request::{FileUpload, RequestBody, Validate, ValidationError};
 use asyncord_model::route::{self, Endpoint};
 use bytes::Bytes;
 use serde::Serialize;
@@ -77,7 +77,7 @@ impl Rest {
         B: Serialize + Validate + RequestBody + ?Sized,
     {
         body.validate()?;
-        let request = request.json_with_files(body, file_parts(body.files()))?;
+        let request = request.json_with_files(body, file_parts(body.files())?)?;
         self.http.request(request).await
     }
 
@@ -87,7 +87,7 @@ impl Rest {
         B: Serialize + Validate + RequestBody + ?Sized,
     {
         body.validate()?;
-        let request = request.json_with_files(body, file_parts(body.files()))?;
+        let request = request.json_with_files(body, file_parts(body.files())?)?;
         self.http.request_empty(request).await
     }
 
@@ -124,29 +124,25 @@ fn guess_content_type(filename: &str) -> Option<&'static str> {
     })
 }
 
-/// The multipart parts of the files of a body (shared bytes, no copy).
-pub(crate) fn file_parts(files: &[FileUpload]) -> Vec<FilePart> {
-    file_parts_named(files, |i| format!("files[{i}]"))
-}
-
-/// The multipart parts of files, with field names from `name`.
-pub(crate) fn file_parts_named(
-    files: &[FileUpload],
-    name: impl Fn(usize) -> String,
-) -> Vec<FilePart> {
+/// The multipart parts `files[n]` of the files of a body (shared bytes, no copy).
+pub(crate) fn file_parts(files: &[FileUpload]) -> Result<Vec<FilePart>, ValidationError> {
     files
         .iter()
         .enumerate()
-        .map(|(i, f)| FilePart {
-            name: name(i),
-            filename: f.filename.clone(),
-            content_type: f
-                .content_type
-                .clone()
-                .or_else(|| guess_content_type(&f.filename).map(str::to_owned)),
-            data: Bytes::from_owner(Arc::clone(&f.data)),
-        })
+        .map(|(i, f)| file_part(&format!("files[{i}]"), f))
         .collect()
+}
+
+/// The multipart part `name` of a file; its media type guessed from its name when not given.
+pub(crate) fn file_part(name: &str, file: &FileUpload) -> Result<FilePart, ValidationError> {
+    FilePart::new(
+        name,
+        file.filename.clone(),
+        file.content_type
+            .clone()
+            .or_else(|| guess_content_type(&file.filename).map(str::to_owned)),
+        Bytes::from_owner(Arc::clone(&file.data)),
+    )
 }
 
 /// Any request body of `asyncord_model::request`: serialisable, validated before sending, and

@@ -6,8 +6,8 @@ use asyncord_model::invite::{Invite, TargetUsersJobStatus};
 use asyncord_model::request::FileUpload;
 use asyncord_model::route;
 
-use super::base::{Rest, file_parts_named, resource};
-use crate::http::{Body, RestResult, Segment};
+use super::base::{Rest, file_part, resource};
+use crate::http::{RestResult, Segment};
 
 resource! {
     /// Invites (`client.invites`).
@@ -57,17 +57,13 @@ impl InvitesResource {
     /// `PUT /invites/{code}/target-users`: uploads the CSV of target user ids (part
     /// `target_users_file`).
     pub async fn set_target_users(&self, code: &str, csv: FileUpload) -> RestResult<()> {
-        let mut request = self.rest.req(
-            &route::UPDATE_INVITE_TARGET_USERS,
-            [&Segment::new("code", code)?],
-        );
-        request.body = Body::Multipart {
-            payload_json: None,
-            files: file_parts_named(std::slice::from_ref(&csv), |_| {
-                "target_users_file".to_owned()
-            }),
-            fields: Vec::new(),
-        };
+        let request = self
+            .rest
+            .req(
+                &route::UPDATE_INVITE_TARGET_USERS,
+                [&Segment::new("code", code)?],
+            )
+            .multipart(vec![file_part("target_users_file", &csv)?], Vec::new());
         self.rest.call_empty(request).await
     }
 

@@ -7,8 +7,8 @@ use asyncord_model::request::{CreateSticker, ModifySticker, Validate};
 use asyncord_model::route;
 use asyncord_model::sticker::{Sticker, StickerPack, StickerPacks};
 
-use super::base::{Rest, file_parts_named, resource};
-use crate::http::{Body, RestResult};
+use super::base::{Rest, file_part, resource};
+use crate::http::RestResult;
 
 resource! {
     /// Stickers (`client.stickers`).
@@ -71,16 +71,13 @@ impl StickersResource {
     ) -> RestResult<Sticker> {
         body.validate()?;
         let g = guild_id.into();
-        let mut request = self.rest.req(&route::CREATE_GUILD_STICKER, [&g]);
-        request.body = Body::Multipart {
-            payload_json: None,
-            files: file_parts_named(std::slice::from_ref(&body.file), |_| "file".to_owned()),
-            fields: body
-                .form_fields()
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-        };
+        let request = self.rest.req(&route::CREATE_GUILD_STICKER, [&g]);
+        let fields = body
+            .form_fields()
+            .iter()
+            .map(|(k, v)| (*k, (*v).to_owned()))
+            .collect();
+        let request = request.multipart(vec![file_part("file", &body.file)?], fields);
         self.rest.call(request).await
     }
 

@@ -17,8 +17,8 @@ use asyncord_model::route;
 use asyncord_model::soundboard::SoundboardSound;
 use serde_json::Value;
 
-use super::base::{Rest, file_parts_named, resource};
-use crate::http::{Body, RestResult, Segment};
+use super::base::{Rest, file_part, resource};
+use crate::http::{RestResult, Segment};
 
 resource! {
     /// Applications (`client.applications`).
@@ -85,12 +85,10 @@ impl ApplicationsResource {
         file: FileUpload,
     ) -> RestResult<Value> {
         let a = application_id.into();
-        let mut request = self.rest.req(&route::UPLOAD_APPLICATION_ATTACHMENT, [&a]);
-        request.body = Body::Multipart {
-            payload_json: None,
-            files: file_parts_named(std::slice::from_ref(&file), |_| "file".to_owned()),
-            fields: Vec::new(),
-        };
+        let request = self
+            .rest
+            .req(&route::UPLOAD_APPLICATION_ATTACHMENT, [&a])
+            .multipart(vec![file_part("file", &file)?], Vec::new());
         self.rest.call(request).await
     }
 
