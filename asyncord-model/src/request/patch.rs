@@ -1,37 +1,37 @@
-//! [`Patch`]: one field of a PATCH body that Discord lets a bot leave unchanged, clear, or set.
-//!
-//! A PATCH body changes only the fields it carries
-//! ([docs](https://discord.com/developers/docs/reference#nullable-and-optional-resource-fields)).
-//! For a field that can be empty on Discord's side (a nickname, a channel topic, a role icon),
-//! the body can say three things, and JSON has three ways to say them:
-//!
-//! | [`Patch`]              | JSON              | Discord                                    |
-//! |------------------------|-------------------|--------------------------------------------|
-//! | [`Patch::Unchanged`]   | the field absent  | keeps the current value                    |
-//! | [`Patch::Clear`]       | `"field": null`   | removes the value (or resets the default)  |
-//! | [`Patch::Set`]`(v)`    | `"field": v`      | sets the value                             |
-//!
-//! A field of this type carries `#[serde(default, skip_serializing_if = "Patch::is_absent")]`:
-//! `default` reads an absent field as [`Patch::Unchanged`], and `skip_serializing_if` leaves it
-//! out when writing. Fields that cannot be cleared stay plain `Option<T>` (absent or set).
-//!
-//! ```
-//! use asyncord_model::request::{ModifyGuildMember, Patch};
-//!
-//! let body = ModifyGuildMember {
-//!     nick: Patch::Clear,
-//!     mute: true.into(),
-//!     ..ModifyGuildMember::default()
-//! };
-//! assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"nick":null,"mute":true}"#);
-//! ```
+//! [`Patch`]: one field of a PATCH body that Discord lets a bot leave unchanged, clear, or set
+//! (<https://discord.com/developers/docs/reference#nullable-and-optional-resource-fields>).
 
 use std::ops::Deref;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A field of a PATCH body: leave it unchanged (absent), clear it (`null`), or set it (see the
-/// [module docs](self)).
+/// A field of a PATCH body: leave it unchanged (absent), clear it (`null`), or set it.
+///
+/// A PATCH body changes only the fields it carries
+/// ([docs](https://discord.com/developers/docs/reference#nullable-and-optional-resource-fields)).
+/// For a field that can be empty on Discord's side (a nickname, a channel topic, a role icon),
+/// the body can say three things, and JSON has three ways to say them:
+///
+/// | [`Patch`]              | JSON              | Discord                                    |
+/// |------------------------|-------------------|--------------------------------------------|
+/// | [`Patch::Unchanged`]   | the field absent  | keeps the current value                    |
+/// | [`Patch::Clear`]       | `"field": null`   | removes the value (or resets the default)  |
+/// | [`Patch::Set`]`(v)`    | `"field": v`      | sets the value                             |
+///
+/// A field of this type carries `#[serde(default, skip_serializing_if = "Patch::is_absent")]`:
+/// `default` reads an absent field as [`Patch::Unchanged`], and `skip_serializing_if` leaves it
+/// out when writing. Fields that cannot be cleared stay plain `Option<T>` (absent or set).
+///
+/// ```
+/// use asyncord_model::request::{ModifyGuildMember, Patch};
+///
+/// let body = ModifyGuildMember {
+///     nick: Patch::Clear,
+///     mute: true.into(),
+///     ..ModifyGuildMember::default()
+/// };
+/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"nick":null,"mute":true}"#);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Patch<T> {
     /// Leave the value as it is: the field is not sent.

@@ -1,10 +1,10 @@
 //! The table: one constant per operation of Discord's HTTP API a bot can call, grouped by the
-//! docs page that documents it, and [`ALL`] (the types and the `table!` macro that writes both
-//! are in the [module above](super)). A line reads `NAME: Method "path"`, then what differs
+//! docs page that documents it, and [`ALL`] (the types are in `endpoint.rs`, the `table!` macro
+//! that writes both in the [module above](super)). A line reads `NAME: Method "path"`, then what differs
 //! from an operation sent with the bot token, limited as a whole and counted toward the global
 //! limit.
 
-use super::{Major, Method};
+use super::endpoint::Major;
 
 table! {
     // Application -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::endpoint::{count_params, has_param, well_formed};
 use super::*;
 
 #[test]
