@@ -1,5 +1,4 @@
-//! Small shared value types: colours, image hashes, locales, and the PATCH "absent vs null"
-//! helper ([`nullable`]).
+//! Small shared value types: colours, image hashes, locales.
 //!
 //! Discord docs: [locales](https://discord.com/developers/docs/reference#locales),
 //! [image formatting](https://discord.com/developers/docs/reference#image-formatting).
@@ -190,50 +189,6 @@ str_enum! {
     }
 }
 
-/// Serde `with`-module for `Option<Option<T>>` fields of PATCH bodies.
-///
-/// - `None`: the field is absent ("leave unchanged"); pair with
-///   `skip_serializing_if = "Option::is_none"` and `default`.
-/// - `Some(None)`: the field is JSON `null` ("clear it").
-/// - `Some(Some(v))`: the field is set to `v`.
-///
-/// ```
-/// use serde::{Deserialize, Serialize};
-/// #[derive(Serialize, Deserialize, PartialEq, Debug)]
-/// struct Patch {
-///     #[serde(default, skip_serializing_if = "Option::is_none", with = "asyncord_model::common::nullable")]
-///     nick: Option<Option<String>>,
-/// }
-/// assert_eq!(serde_json::to_string(&Patch { nick: None }).unwrap(), "{}");
-/// assert_eq!(serde_json::to_string(&Patch { nick: Some(None) }).unwrap(), r#"{"nick":null}"#);
-/// let p: Patch = serde_json::from_str(r#"{"nick":null}"#).unwrap();
-/// assert_eq!(p.nick, Some(None));
-/// ```
-pub mod nullable {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    /// Writes `Some(None)` as `null` and `Some(Some(v))` as `v` (`None` should be skipped).
-    #[allow(clippy::ref_option, clippy::option_option)]
-    pub fn serialize<T: Serialize, S: Serializer>(
-        value: &Option<Option<T>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(inner) => inner.serialize(s),
-            None => s.serialize_none(),
-        }
-    }
-
-    /// Reads a present field: `null` becomes `Some(None)`, a value `Some(Some(v))`.
-    /// An absent field is handled by `#[serde(default)]` (`None`).
-    #[allow(clippy::option_option)]
-    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<Option<T>>, D::Error> {
-        Option::<T>::deserialize(d).map(Some)
-    }
-}
-
 /// Deserializes a field that Discord may send as `null` into `T::default()` (use with
 /// `#[serde(default, deserialize_with = "crate::common::null_as_default")]` for lists and flags
 /// that may be absent or null).
@@ -278,39 +233,20 @@ mod tests {
     }
 
     #[derive(Serialize, Deserialize, PartialEq, Debug, Default)]
-    #[allow(clippy::option_option)]
-    struct Patch {
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "nullable")]
-        nick: Option<Option<String>>,
+    struct Lists {
         #[serde(default, deserialize_with = "null_as_default")]
         list: Vec<u8>,
     }
 
     #[test]
-    fn nullable_three_states() {
-        let absent = Patch::default();
-        let clear = Patch {
-            nick: Some(None),
-            ..Patch::default()
-        };
-        let set = Patch {
-            nick: Some(Some("x".into())),
-            ..Patch::default()
-        };
-        assert_eq!(serde_json::to_string(&absent).unwrap(), r#"{"list":[]}"#);
-        assert_eq!(
-            serde_json::to_string(&clear).unwrap(),
-            r#"{"nick":null,"list":[]}"#
-        );
-        assert_eq!(
-            serde_json::to_string(&set).unwrap(),
-            r#"{"nick":"x","list":[]}"#
-        );
-        for p in [absent, clear, set] {
-            let s = serde_json::to_string(&p).unwrap();
-            assert_eq!(serde_json::from_str::<Patch>(&s).unwrap(), p);
+    fn null_reads_as_the_default() {
+        for json in ["{}", r#"{"list":null}"#, r#"{"list":[]}"#] {
+            assert_eq!(
+                serde_json::from_str::<Lists>(json).unwrap(),
+                Lists::default()
+            );
         }
-        let p: Patch = serde_json::from_str(r#"{"list":null}"#).unwrap();
-        assert_eq!(p, Patch::default());
+        let set: Lists = serde_json::from_str(r#"{"list":[1]}"#).unwrap();
+        assert_eq!(set.list, [1]);
     }
 }

@@ -35,6 +35,7 @@ pub mod presence;
 pub mod rate_limit;
 pub mod request;
 pub mod role;
+pub mod route;
 pub mod scheduled_event;
 pub mod soundboard;
 pub mod stage_instance;

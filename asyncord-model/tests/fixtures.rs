@@ -1,5 +1,5 @@
 //! Every JSON example of Discord's docs and every captured live payload in
-//! `testdata/discord-api/payloads/` parses into its model type (issue 2's acceptance tests).
+//! `testdata/discord-api/payloads/` parses into its model type (the model's acceptance tests).
 //!
 //! `fixtures/table.txt` maps each file to a type (or skips it with a reason); a file without a
 //! row fails, so a new fixture cannot slip by. For each mapped file: it parses; simd-json and

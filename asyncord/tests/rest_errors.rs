@@ -7,8 +7,9 @@ mod common;
 
 use std::time::Duration;
 
-use asyncord::http::{Method, Request, RestError, Route};
+use asyncord::http::{Request, RestError, Route, Secret};
 use asyncord::model::request::{CreateGuildChannel, CreateMessage, CreateWebhook, EditMessage};
+use asyncord::model::route::{CREATE_GUILD_CHANNEL, EXECUTE_WEBHOOK, GET_CHANNEL};
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{Fault, FaultRule};
 use common::socket;
@@ -41,13 +42,10 @@ async fn nested_field_errors_are_rendered_readably() {
         .unwrap();
     let token = hook.token.as_ref().unwrap().expose().to_owned();
     // Past the local checks on purpose (a raw request), so Discord's answer is what we see.
-    let request = Request::new(Route::new(
-        Method::POST,
-        "webhooks/{}/{}",
-        &[&hook.id, &token],
-    ))
-    .json(&json!({"embeds": [{"title": "t".repeat(257)}]}))
-    .unwrap();
+    let secret = Secret::new("webhook_token", &token).unwrap();
+    let request = Request::new(Route::new(&EXECUTE_WEBHOOK, [&hook.id, &secret]))
+        .json(&json!({"embeds": [{"title": "t".repeat(257)}]}))
+        .unwrap();
     let err = client.http().request_empty(request).await.unwrap_err();
     let api = err.api_error().expect("parsed error body");
     assert_eq!((api.status, api.code), (400, 50035));
@@ -61,13 +59,9 @@ async fn nested_field_errors_are_rendered_readably() {
     assert!(text.contains(":token"));
     assert_eq!(server.last_request().unwrap().status, 400);
 
-    let request = Request::new(Route::new(
-        Method::POST,
-        "guilds/{}/channels",
-        &[&seed.guild_id],
-    ))
-    .json(&json!({"name": "n".repeat(101)}))
-    .unwrap();
+    let request = Request::new(Route::new(&CREATE_GUILD_CHANNEL, [&seed.guild_id]))
+        .json(&json!({"name": "n".repeat(101)}))
+        .unwrap();
     let err = client.http().request_empty(request).await.unwrap_err();
     assert!(matches!(err, RestError::BadRequest(_)));
     assert!(
@@ -162,7 +156,7 @@ async fn connection_failures_are_transport_errors() {
 #[tokio::test]
 async fn unexpected_success_bodies_are_decode_errors() {
     let (_server, client, seed) = socket().await;
-    let request = Request::new(Route::new(Method::GET, "channels/{}", &[&seed.channel_id]));
+    let request = Request::new(Route::new(&GET_CHANNEL, [&seed.channel_id]));
     let err = client
         .http()
         .request::<Vec<asyncord::model::channel::Channel>>(request)

@@ -7,7 +7,7 @@ use asyncord::model::Snowflake;
 use asyncord::model::request::{
     BulkBan, CreateGuildBan, CreateGuildChannel, CreateRole, CreateStageInstance, CreateSticker,
     FileUpload, ModifyCurrentMember, ModifyGuild, ModifyGuildMember, ModifyRole,
-    ModifyStageInstance, ModifySticker,
+    ModifyStageInstance, ModifySticker, Patch,
 };
 use asyncord::rest::{ChannelPosition, ListMembers, RolePosition};
 use common::{last, socket};
@@ -96,7 +96,7 @@ async fn roles_crud_and_positions() {
         .edit(
             role.id,
             ModifyRole {
-                name: Some(Some("admins".into())),
+                name: Patch::Set("admins".into()),
                 ..ModifyRole::default()
             },
         )
@@ -157,7 +157,7 @@ async fn members_get_list_search_edit_roles_kick() {
     assert_eq!(edited.nick.as_deref(), Some("Al"));
     let me = members
         .edit_current(ModifyCurrentMember {
-            nick: Some(Some("Botty".into())),
+            nick: Patch::Set("Botty".into()),
             ..ModifyCurrentMember::default()
         })
         .await

@@ -10,7 +10,7 @@ use asyncord::model::Intents;
 use asyncord::model::channel::ChannelType;
 use asyncord::model::request::{
     CreateGuildChannel, CreateMessage, CreateRole, EditMessage, ModifyGuildChannel,
-    ModifyGuildMember, ModifyRole, StartThreadWithoutMessage,
+    ModifyGuildMember, ModifyRole, Patch, StartThreadWithoutMessage,
 };
 use asyncord::testkit::{BotSpec, Emulator, EmulatorBots, RunningBot};
 
@@ -99,7 +99,7 @@ async fn rest_changes_arrive_as_gateway_events_filtered_by_intents() {
     let roles = client.guilds.roles(g);
     let role = roles.create(CreateRole::new("mods")).await.unwrap();
     let rename = ModifyRole {
-        name: Some(Some("moderators".to_owned())),
+        name: Patch::Set("moderators".to_owned()),
         ..ModifyRole::default()
     };
     roles.edit(role.id, rename).await.unwrap();

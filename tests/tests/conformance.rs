@@ -1,10 +1,11 @@
-//! Conformance of the REST client and the emulator with Discord's OpenAPI spec (issue 8).
+//! Conformance of the REST client and the emulator with Discord's OpenAPI spec.
 //!
 //! Calls every implemented REST method against the emulator through a recording proxy; checks
 //! each request (method + path match an operation, query parameters declared, body validates)
 //! and each response (status declared, body validates against the response schema) and that
 //! the client parsed it. Prints `covered N of 223 operations` and fails if an operation is
-//! neither covered nor in [`EXCLUDED`] with its reason.
+//! neither covered nor in [`EXCLUDED`] with its reason. `conformance_routes.rs` holds the route
+//! table (`asyncord::model::route`) against the same spec.
 //!
 //! Run: `cargo test -p asyncord-tests --test conformance -- --nocapture`.
 
@@ -21,44 +22,9 @@ use std::time::Duration;
 
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{RestServer, World};
+use asyncord_tests::openapi::EXCLUDED;
 use asyncord_tests::proxy::RecordingProxy;
 use run::Run;
-
-/// Operations deliberately not implemented, with the reason.
-const EXCLUDED: &[(&str, &str)] = &[
-    (
-        "get_application_user_role_connection",
-        "OAuth2 Bearer only (role_connections.write scope of a user); the client is bot-token-only",
-    ),
-    (
-        "update_application_user_role_connection",
-        "OAuth2 Bearer only (role_connections.write scope of a user); the client is bot-token-only",
-    ),
-    (
-        "delete_application_user_role_connection",
-        "OAuth2 Bearer only (role_connections.write scope of a user); the client is bot-token-only",
-    ),
-    (
-        "get_current_user_application_entitlements",
-        "OAuth2 Bearer only (a user's own entitlements); bots use get_entitlements with user_id",
-    ),
-    (
-        "get_openid_connect_userinfo",
-        "OAuth2 Bearer only (openid scope); the client is bot-token-only",
-    ),
-    (
-        "deprecated_list_pins",
-        "deprecated /channels/{id}/pins route; the client uses list_pins (/messages/pins)",
-    ),
-    (
-        "deprecated_create_pin",
-        "deprecated /channels/{id}/pins route; the client uses create_pin (/messages/pins)",
-    ),
-    (
-        "deprecated_delete_pin",
-        "deprecated /channels/{id}/pins route; the client uses delete_pin (/messages/pins)",
-    ),
-];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_operation_is_implemented_and_conforms() {

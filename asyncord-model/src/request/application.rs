@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
 use super::image::ImageData;
-use super::{Path, Validate, ValidationError, check};
+use super::patch::Patch;
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::application::{
     ApplicationFlags, EventWebhookStatus, InstallParams, IntegrationTypeConfig,
 };
@@ -38,20 +39,12 @@ pub struct ModifyCurrentApplication {
     /// Flags (only the `*_LIMITED` gateway intent flags can be changed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<ApplicationFlags>,
-    /// New icon (`Some(None)` removes it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub icon: Option<Option<ImageData>>,
-    /// New cover image (`Some(None)` removes it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub cover_image: Option<Option<ImageData>>,
+    /// New icon (`Patch::Clear` removes it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub icon: Patch<ImageData>,
+    /// New cover image (`Patch::Clear` removes it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub cover_image: Patch<ImageData>,
     /// Interactions endpoint URL (max 2048 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactions_endpoint_url: Option<String>,
@@ -92,7 +85,7 @@ impl ModifyCurrentApplication {
     /// Sets (`Some`) or removes (`None`) the icon.
     #[must_use]
     pub fn icon(mut self, icon: Option<ImageData>) -> Self {
-        self.icon = Some(icon);
+        self.icon = Patch::set_or_clear(icon);
         self
     }
 
@@ -141,7 +134,7 @@ impl RequestBody for ModifyCurrentApplication {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::ValidationErrorKind;
+    use crate::request::validate::ValidationErrorKind;
 
     #[test]
     fn serialises_only_set_fields() {

@@ -1,11 +1,12 @@
 //! Channel bodies: create guild channel, modify channel (guild channel, thread, group DM), edit
-//! permissions, create invite, follow announcement channel
+//! permissions, create invite, follow announcement channel, add a group DM recipient
 //! ([docs](https://discord.com/developers/docs/resources/channel#modify-channel)).
 
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
-use super::{Path, Validate, ValidationError, check};
+use super::patch::Patch;
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::channel::{
     ChannelFlags, ChannelType, DefaultReaction, ForumLayoutType, ForumTag, Overwrite,
     OverwriteType, SortOrderType, VideoQualityMode,
@@ -198,9 +199,8 @@ impl Validate for CreateGuildChannel {
 impl RequestBody for CreateGuildChannel {}
 
 /// The body of [Modify Channel](https://discord.com/developers/docs/resources/channel#modify-channel)
-/// for a guild channel. `None` leaves a field unchanged, `Some(None)` clears it.
+/// for a guild channel. Absent fields stay as they are; a [`Patch`] field can also be cleared.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifyGuildChannel {
     /// New name (1-100 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,82 +209,38 @@ pub struct ModifyGuildChannel {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ChannelType>,
     /// Position.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub position: Option<Option<i32>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub position: Patch<i32>,
     /// Topic.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub topic: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub topic: Patch<String>,
     /// Age restriction.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub nsfw: Option<Option<bool>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub nsfw: Patch<bool>,
     /// Slowmode (0-21600 s).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub rate_limit_per_user: Option<Option<u32>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub rate_limit_per_user: Patch<u32>,
     /// Bitrate.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub bitrate: Option<Option<u32>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub bitrate: Patch<u32>,
     /// User limit.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub user_limit: Option<Option<u32>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub user_limit: Patch<u32>,
     /// Permission overwrites.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub permission_overwrites: Option<Option<Vec<Overwrite>>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub permission_overwrites: Patch<Vec<Overwrite>>,
     /// Parent category.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub parent_id: Option<Option<Snowflake>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub parent_id: Patch<Snowflake>,
     /// Voice region.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub rtc_region: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub rtc_region: Patch<String>,
     /// Video quality.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub video_quality_mode: Option<Option<VideoQualityMode>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub video_quality_mode: Patch<VideoQualityMode>,
     /// Default thread auto-archive minutes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub default_auto_archive_duration: Option<Option<u32>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub default_auto_archive_duration: Patch<u32>,
     /// Channel flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<ChannelFlags>,
@@ -292,22 +248,14 @@ pub struct ModifyGuildChannel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_tags: Option<Vec<ForumTag>>,
     /// Default reaction.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub default_reaction_emoji: Option<Option<DefaultReaction>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub default_reaction_emoji: Patch<DefaultReaction>,
     /// Initial slowmode of new threads.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_thread_rate_limit_per_user: Option<u32>,
     /// Default sort order.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub default_sort_order: Option<Option<SortOrderType>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub default_sort_order: Patch<SortOrderType>,
     /// Default forum layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_forum_layout: Option<ForumLayoutType>,
@@ -330,19 +278,19 @@ impl ModifyGuildChannel {
 
     /// Sets (`Some`) or clears (`None`) the topic.
     pub fn topic(mut self, topic: Option<impl Into<String>>) -> Self {
-        self.topic = Some(topic.map(Into::into));
+        self.topic = Patch::set_or_clear(topic.map(Into::into));
         self
     }
 
     /// Sets (`Some`) or removes (`None`) the slowmode.
     pub fn rate_limit_per_user(mut self, seconds: Option<u32>) -> Self {
-        self.rate_limit_per_user = Some(seconds);
+        self.rate_limit_per_user = Patch::set_or_clear(seconds);
         self
     }
 
     /// Moves the channel into (`Some`) or out of (`None`) a category.
     pub fn parent(mut self, parent_id: Option<Snowflake>) -> Self {
-        self.parent_id = Some(parent_id);
+        self.parent_id = Patch::set_or_clear(parent_id);
         self
     }
 }
@@ -352,10 +300,10 @@ impl Validate for ModifyGuildChannel {
         ChannelLimits {
             kind: self.kind,
             name: self.name.as_deref(),
-            topic: self.topic.as_ref().and_then(Option::as_deref),
-            rate_limit_per_user: self.rate_limit_per_user.flatten(),
+            topic: self.topic.as_deref(),
+            rate_limit_per_user: self.rate_limit_per_user.get().copied(),
             default_thread_rate_limit_per_user: self.default_thread_rate_limit_per_user,
-            user_limit: self.user_limit.flatten(),
+            user_limit: self.user_limit.get().copied(),
             available_tags: self.available_tags.as_deref(),
         }
         .validate(&Path::ROOT)
@@ -364,7 +312,6 @@ impl Validate for ModifyGuildChannel {
 
 /// The body of Modify Channel for a thread ([docs](https://discord.com/developers/docs/resources/channel#modify-channel-json-params-thread)).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifyThread {
     /// New name (1-100 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -382,12 +329,8 @@ pub struct ModifyThread {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invitable: Option<bool>,
     /// Slowmode (0-21600 s).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub rate_limit_per_user: Option<Option<u32>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub rate_limit_per_user: Patch<u32>,
     /// Flags (PINNED for forum threads).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<ChannelFlags>,
@@ -402,7 +345,7 @@ impl Validate for ModifyThread {
             kind: None,
             name: self.name.as_deref(),
             topic: None,
-            rate_limit_per_user: self.rate_limit_per_user.flatten(),
+            rate_limit_per_user: self.rate_limit_per_user.get().copied(),
             default_thread_rate_limit_per_user: None,
             user_limit: None,
             available_tags: None,
@@ -417,18 +360,13 @@ impl Validate for ModifyThread {
 
 /// The body of Modify Channel for a group DM ([docs](https://discord.com/developers/docs/resources/channel#modify-channel-json-params-group-dm)).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifyGroupDm {
     /// New name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// New icon as a data URI (`Some(None)` removes it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub icon: Option<Option<String>>,
+    /// New icon as a data URI (`Patch::Clear` removes it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub icon: Patch<String>,
 }
 
 impl Validate for ModifyGroupDm {
@@ -577,5 +515,52 @@ impl RequestBody for FollowAnnouncementChannel {}
 impl Validate for FollowAnnouncementChannel {
     fn validate(&self) -> Result<(), ValidationError> {
         Ok(())
+    }
+}
+
+/// The body of [Group DM Add Recipient](https://discord.com/developers/docs/resources/channel#group-dm-add-recipient).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddGroupDmRecipient {
+    /// An OAuth2 access token of the user, with the `gdm.join` scope.
+    pub access_token: String,
+    /// The user's nickname in the group DM.
+    pub nick: String,
+}
+
+impl AddGroupDmRecipient {
+    /// Adds the user of `access_token` as `nick`.
+    pub fn new(access_token: impl Into<String>, nick: impl Into<String>) -> Self {
+        Self {
+            access_token: access_token.into(),
+            nick: nick.into(),
+        }
+    }
+}
+
+impl Validate for AddGroupDmRecipient {
+    fn validate(&self) -> Result<(), ValidationError> {
+        if self.access_token.is_empty() {
+            return Err(Path::ROOT.field("access_token").invalid("empty"));
+        }
+        Ok(())
+    }
+}
+
+impl RequestBody for AddGroupDmRecipient {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_dm_recipient_needs_a_token() {
+        let body = AddGroupDmRecipient::new("token", "nick");
+        assert!(body.validate().is_ok());
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"access_token":"token","nick":"nick"}"#
+        );
+        let empty = AddGroupDmRecipient::new("", "nick");
+        assert_eq!(empty.validate().unwrap_err().path, "access_token");
     }
 }

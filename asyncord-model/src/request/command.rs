@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
-use super::{Path, Validate, ValidationError, ValidationErrorKind, check};
+use super::patch::Patch;
+use super::validate::{Path, Validate, ValidationError, ValidationErrorKind, check};
 use crate::Permissions;
 use crate::command::{
     ApplicationCommandOption, ApplicationCommandOptionChoice, ApplicationCommandOptionType,
@@ -174,38 +175,25 @@ impl RequestBody for CreateCommand {}
 /// The body of Edit Global/Guild Application Command: every field optional
 /// ([docs](https://discord.com/developers/docs/interactions/application-commands#edit-global-application-command)).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct EditCommand {
     /// New name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// New localised names (`Some(None)` clears them).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub name_localizations: Option<Option<Localizations>>,
+    /// New localised names (`Patch::Clear` clears them).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub name_localizations: Patch<Localizations>,
     /// New description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// New localised descriptions (`Some(None)` clears them).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub description_localizations: Option<Option<Localizations>>,
+    /// New localised descriptions (`Patch::Clear` clears them).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub description_localizations: Patch<Localizations>,
     /// New options (replaces them all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<ApplicationCommandOption>>,
-    /// New default permissions (`Some(None)` resets to everyone).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub default_member_permissions: Option<Option<Permissions>>,
+    /// New default permissions (`Patch::Clear` resets to everyone).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub default_member_permissions: Patch<Permissions>,
     /// Deprecated: use `contexts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dm_permission: Option<bool>,
@@ -236,11 +224,9 @@ impl Validate for EditCommand {
             &Path::ROOT,
             kind,
             self.name.as_deref(),
-            self.name_localizations.as_ref().and_then(Option::as_ref),
+            self.name_localizations.get(),
             self.description.as_deref(),
-            self.description_localizations
-                .as_ref()
-                .and_then(Option::as_ref),
+            self.description_localizations.get(),
             self.options.as_deref(),
         )
     }

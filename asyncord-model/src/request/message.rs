@@ -1,158 +1,17 @@
-//! Message bodies: create and edit message, allowed mentions, poll creation and bulk delete
-//! ([docs](https://discord.com/developers/docs/resources/message#create-message)).
+//! Message bodies: create and edit message, bulk delete.
+//! <https://discord.com/developers/docs/resources/message#create-message>
 
 use serde::{Deserialize, Serialize};
 
+use super::allowed_mentions::AllowedMentions;
 use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
+use super::patch::Patch;
+use super::poll::CreatePoll;
 use super::rules::MessageParts;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
+use crate::Snowflake;
 use crate::component::Component;
-use crate::message::{
-    Embed, MessageFlags, MessageReference, Nonce, PollAnswer, PollLayoutType, PollMedia,
-    SharedClientTheme,
-};
-use crate::{Snowflake, str_enum};
-
-str_enum! {
-    /// A mention type Discord may parse from the content ([docs](https://discord.com/developers/docs/resources/message#allowed-mentions-object-allowed-mention-types)).
-    pub enum AllowedMentionType {
-        /// Role mentions.
-        Roles = "roles",
-        /// User mentions.
-        Users = "users",
-        /// `@everyone` and `@here`.
-        Everyone = "everyone",
-    }
-}
-
-/// Which mentions in a message may notify ([docs](https://discord.com/developers/docs/resources/message#allowed-mentions-object)).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AllowedMentions {
-    /// Mention types parsed from the content.
-    #[serde(default)]
-    pub parse: Vec<AllowedMentionType>,
-    /// Roles that may be mentioned (≤ 100).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<Snowflake>>,
-    /// Users that may be mentioned (≤ 100).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub users: Option<Vec<Snowflake>>,
-    /// Whether the author of a replied-to message is mentioned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replied_user: Option<bool>,
-}
-
-impl AllowedMentions {
-    /// No mention notifies anyone.
-    pub fn none() -> Self {
-        Self::default()
-    }
-
-    /// Users, roles and everyone are parsed from the content.
-    pub fn all() -> Self {
-        Self {
-            parse: vec![
-                AllowedMentionType::Users,
-                AllowedMentionType::Roles,
-                AllowedMentionType::Everyone,
-            ],
-            ..Self::default()
-        }
-    }
-
-    /// Only these users may be mentioned.
-    pub fn users(mut self, users: impl IntoIterator<Item = Snowflake>) -> Self {
-        self.users = Some(users.into_iter().collect());
-        self
-    }
-
-    /// Only these roles may be mentioned.
-    pub fn roles(mut self, roles: impl IntoIterator<Item = Snowflake>) -> Self {
-        self.roles = Some(roles.into_iter().collect());
-        self
-    }
-
-    /// Whether a reply pings its target's author.
-    pub fn replied_user(mut self, ping: bool) -> Self {
-        self.replied_user = Some(ping);
-        self
-    }
-}
-
-/// A poll to attach to a new message ([docs](https://discord.com/developers/docs/resources/poll#poll-create-request-object)).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CreatePoll {
-    /// The question (text only, ≤ 300 characters).
-    pub question: PollMedia,
-    /// The answers (1-10; text ≤ 55 characters).
-    pub answers: Vec<PollAnswer>,
-    /// Hours the poll stays open (1-768, default 24).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<u32>,
-    /// Whether several answers can be chosen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allow_multiselect: Option<bool>,
-    /// The layout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layout_type: Option<PollLayoutType>,
-}
-
-impl CreatePoll {
-    /// A poll with a question and text answers.
-    pub fn new(
-        question: impl Into<String>,
-        answers: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        Self {
-            question: PollMedia::text(question),
-            answers: answers.into_iter().map(PollAnswer::text).collect(),
-            duration: None,
-            allow_multiselect: None,
-            layout_type: None,
-        }
-    }
-
-    /// Sets the duration in hours.
-    pub fn duration_hours(mut self, hours: u32) -> Self {
-        self.duration = Some(hours);
-        self
-    }
-
-    /// Allows choosing several answers.
-    pub fn multiselect(mut self, allow: bool) -> Self {
-        self.allow_multiselect = Some(allow);
-        self
-    }
-
-    pub(crate) fn validate_at(&self, path: &Path<'_>) -> Result<(), ValidationError> {
-        check::opt_chars(
-            &path.field("question").field("text"),
-            self.question.text.as_deref(),
-            1,
-            300,
-        )?;
-        let ap = path.field("answers");
-        check::count(&ap, self.answers.len(), 1, 10)?;
-        for (i, a) in self.answers.iter().enumerate() {
-            check::opt_chars(
-                &ap.index(i).field("poll_media").field("text"),
-                a.poll_media.text.as_deref(),
-                1,
-                55,
-            )?;
-        }
-        if let Some(d) = self.duration {
-            check::range(&path.field("duration"), i64::from(d), 1, 768)?;
-        }
-        Ok(())
-    }
-}
-
-impl Validate for CreatePoll {
-    fn validate(&self) -> Result<(), ValidationError> {
-        self.validate_at(&Path::ROOT)
-    }
-}
+use crate::message::{Embed, MessageFlags, MessageReference, Nonce, SharedClientTheme};
 
 /// The body of [Create Message](https://discord.com/developers/docs/resources/message#create-message).
 ///
@@ -370,45 +229,25 @@ impl RequestBody for CreateMessage {
 
 /// The body of [Edit Message](https://discord.com/developers/docs/resources/message#edit-message).
 ///
-/// Every field is optional: `None` leaves it unchanged, `Some(None)` clears it.
+/// Every field but `files` and `attachments` is a [`Patch`]: [`Patch::Unchanged`] leaves it,
+/// [`Patch::Clear`] clears it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct EditMessage {
     /// New text (≤ 2000 characters).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub content: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub content: Patch<String>,
     /// New embeds (≤ 10).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub embeds: Option<Option<Vec<Embed>>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub embeds: Patch<Vec<Embed>>,
     /// New flags (only SUPPRESS_EMBEDS can be toggled, IS_COMPONENTS_V2 only set).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub flags: Option<Option<MessageFlags>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub flags: Patch<MessageFlags>,
     /// New mention rules.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub allowed_mentions: Option<Option<AllowedMentions>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub allowed_mentions: Patch<AllowedMentions>,
     /// New components.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub components: Option<Option<Vec<Component>>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub components: Patch<Vec<Component>>,
     /// The attachments to keep plus new uploads (replaces the list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<AttachmentMetadata>>,
@@ -425,13 +264,13 @@ impl EditMessage {
 
     /// Sets the text (`None` clears it).
     pub fn content(mut self, content: Option<impl Into<String>>) -> Self {
-        self.content = Some(content.map(Into::into));
+        self.content = Patch::set_or_clear(content.map(Into::into));
         self
     }
 
     /// Replaces the embeds.
     pub fn embeds(mut self, embeds: impl IntoIterator<Item = Embed>) -> Self {
-        self.embeds = Some(Some(embeds.into_iter().collect()));
+        self.embeds = Patch::Set(embeds.into_iter().collect());
         self
     }
 
@@ -440,19 +279,19 @@ impl EditMessage {
         mut self,
         components: impl IntoIterator<Item = impl Into<Component>>,
     ) -> Self {
-        self.components = Some(Some(components.into_iter().map(Into::into).collect()));
+        self.components = Patch::Set(components.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets the flags.
     pub fn flags(mut self, flags: MessageFlags) -> Self {
-        self.flags = Some(Some(flags));
+        self.flags = Patch::Set(flags);
         self
     }
 
     /// Sets the allowed mentions.
     pub fn allowed_mentions(mut self, mentions: AllowedMentions) -> Self {
-        self.allowed_mentions = Some(Some(mentions));
+        self.allowed_mentions = Patch::Set(mentions);
         self
     }
 
@@ -474,23 +313,15 @@ impl EditMessage {
 impl Validate for EditMessage {
     fn validate(&self) -> Result<(), ValidationError> {
         MessageParts {
-            content: self.content.as_ref().and_then(Option::as_deref),
-            embeds: self
-                .embeds
-                .as_ref()
-                .and_then(Option::as_deref)
-                .unwrap_or_default(),
-            components: self
-                .components
-                .as_ref()
-                .and_then(Option::as_deref)
-                .unwrap_or_default(),
+            content: self.content.as_deref(),
+            embeds: self.embeds.as_deref().unwrap_or_default(),
+            components: self.components.as_deref().unwrap_or_default(),
             sticker_ids: &[],
-            flags: self.flags.flatten(),
+            flags: self.flags.get().copied(),
             poll: None,
             attachments: self.attachments.as_deref().unwrap_or_default(),
             nonce: None,
-            allowed_mentions: self.allowed_mentions.as_ref().and_then(Option::as_ref),
+            allowed_mentions: self.allowed_mentions.get(),
             files: &self.files,
         }
         .validate(&Path::ROOT)

@@ -5,9 +5,10 @@
 
 use std::collections::HashSet;
 
+use super::allowed_mentions::{AllowedMentionType, AllowedMentions};
 use super::files::AttachmentMetadata;
-use super::message::{AllowedMentionType, AllowedMentions, CreatePoll};
-use super::{Path, ValidationError, check};
+use super::poll::CreatePoll;
+use super::validate::{Path, ValidationError, check};
 use crate::Snowflake;
 use crate::component::{ButtonStyle, Component, SelectMenu};
 use crate::message::{Embed, MessageFlags, Nonce};
@@ -35,7 +36,7 @@ pub(crate) struct MessageParts<'a> {
     pub attachments: &'a [AttachmentMetadata],
     pub nonce: Option<&'a Nonce>,
     pub allowed_mentions: Option<&'a AllowedMentions>,
-    pub files: &'a [super::FileUpload],
+    pub files: &'a [super::files::FileUpload],
 }
 
 impl MessageParts<'_> {
@@ -134,7 +135,7 @@ pub(crate) fn embeds(path: &Path<'_>, embeds: &[Embed]) -> Result<(), Validation
         total += e.text_length();
     }
     if total > EMBED_TOTAL_MAX {
-        return Err(path.error(super::ValidationErrorKind::TooLong {
+        return Err(path.error(super::validate::ValidationErrorKind::TooLong {
             max: EMBED_TOTAL_MAX,
             actual: total,
         }));
@@ -185,7 +186,7 @@ impl<'s> Walk<'s> {
     fn custom_id(&mut self, path: &Path<'_>, id: &'s str) -> Result<(), ValidationError> {
         check::chars(path, id, 1, 100)?;
         if !self.custom_ids.insert(id) {
-            return Err(path.error(super::ValidationErrorKind::Duplicate {
+            return Err(path.error(super::validate::ValidationErrorKind::Duplicate {
                 value: id.to_owned(),
             }));
         }
@@ -214,13 +215,13 @@ pub(crate) fn message_components(
         component(&path.index(i), c, &mut walk)?;
     }
     if v2 && walk.total > V2_COMPONENTS_MAX {
-        return Err(path.error(super::ValidationErrorKind::TooMany {
+        return Err(path.error(super::validate::ValidationErrorKind::TooMany {
             max: V2_COMPONENTS_MAX,
             actual: walk.total,
         }));
     }
     if walk.text_chars > 4000 {
-        return Err(path.error(super::ValidationErrorKind::TooLong {
+        return Err(path.error(super::validate::ValidationErrorKind::TooLong {
             max: 4000,
             actual: walk.text_chars,
         }));

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
 use super::image::ImageData;
-use super::{Path, Validate, ValidationError, check};
+use super::patch::Patch;
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 use crate::scheduled_event::{
     EventEntityMetadata, EventEntityType, EventPrivacyLevel, EventStatus, RecurrenceRule,
@@ -167,25 +168,17 @@ fn check_location(location: Option<&str>) -> Result<(), ValidationError> {
 
 /// The body of [Modify Guild Scheduled Event](https://discord.com/developers/docs/resources/guild-scheduled-event#modify-guild-scheduled-event).
 ///
-/// Every field is optional; `Some(None)` on a nullable field sends `null` (clears it). To turn
-/// an event external, set `entity_type`, `entity_metadata` (location), `scheduled_end_time`
-/// and `channel_id: Some(None)`.
+/// Absent fields stay as they are; a [`Patch`] field can also be cleared ([`Patch::Clear`] sends
+/// `null`). To turn an event external, set `entity_type`, `entity_metadata` (location),
+/// `scheduled_end_time` and `channel_id: Patch::Clear`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModifyScheduledEvent {
-    /// The channel (`Some(None)` when changing to an external event).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub channel_id: Option<Option<Snowflake>>,
+    /// The channel (`Patch::Clear` when changing to an external event).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub channel_id: Patch<Snowflake>,
     /// The location (external events).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub entity_metadata: Option<Option<EventEntityMetadata>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub entity_metadata: Patch<EventEntityMetadata>,
     /// New name (1-100 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -196,19 +189,11 @@ pub struct ModifyScheduledEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_start_time: Option<Timestamp>,
     /// New end time.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub scheduled_end_time: Option<Option<Timestamp>>,
-    /// New description (1-1000 characters; `Some(None)` clears it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub description: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub scheduled_end_time: Patch<Timestamp>,
+    /// New description (1-1000 characters; `Patch::Clear` clears it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub description: Patch<String>,
     /// New entity type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<EventEntityType>,
@@ -218,13 +203,9 @@ pub struct ModifyScheduledEvent {
     /// New cover image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageData>,
-    /// New recurrence rule (`Some(None)` makes the event one-off).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub recurrence_rule: Option<Option<RecurrenceRule>>,
+    /// New recurrence rule (`Patch::Clear` makes the event one-off).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub recurrence_rule: Patch<RecurrenceRule>,
 }
 
 impl ModifyScheduledEvent {
@@ -243,7 +224,7 @@ impl ModifyScheduledEvent {
     /// Sets (`Some`) or clears (`None`) the description (1-1000 characters).
     #[must_use]
     pub fn description(mut self, description: Option<String>) -> Self {
-        self.description = Some(description);
+        self.description = Patch::set_or_clear(description);
         self
     }
 
@@ -264,7 +245,7 @@ impl ModifyScheduledEvent {
     /// Sets (`Some`) or clears (`None`) the end time.
     #[must_use]
     pub fn end(mut self, end: Option<Timestamp>) -> Self {
-        self.scheduled_end_time = Some(end);
+        self.scheduled_end_time = Patch::set_or_clear(end);
         self
     }
 }
@@ -274,14 +255,13 @@ impl Validate for ModifyScheduledEvent {
         check::opt_chars(&Path::ROOT.field("name"), self.name.as_deref(), 1, 100)?;
         check::opt_chars(
             &Path::ROOT.field("description"),
-            self.description.as_ref().and_then(Option::as_deref),
+            self.description.as_deref(),
             1,
             1000,
         )?;
         check_location(
             self.entity_metadata
-                .as_ref()
-                .and_then(Option::as_ref)
+                .get()
                 .and_then(|m| m.location.as_deref()),
         )
     }
@@ -344,20 +324,12 @@ impl RequestBody for CreateScheduledEventException {}
 /// The body of Modify Guild Scheduled Event Exception.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModifyScheduledEventException {
-    /// New start time of the occurrence (`Some(None)` restores the original).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub scheduled_start_time: Option<Option<Timestamp>>,
-    /// New end time of the occurrence (`Some(None)` restores the original).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub scheduled_end_time: Option<Option<Timestamp>>,
+    /// New start time of the occurrence (`Patch::Clear` restores the original).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub scheduled_start_time: Patch<Timestamp>,
+    /// New end time of the occurrence (`Patch::Clear` restores the original).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub scheduled_end_time: Patch<Timestamp>,
     /// Whether the occurrence is cancelled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_canceled: Option<bool>,
@@ -380,8 +352,8 @@ impl ModifyScheduledEventException {
 impl Validate for ModifyScheduledEventException {
     fn validate(&self) -> Result<(), ValidationError> {
         check_order(
-            self.scheduled_start_time.flatten(),
-            self.scheduled_end_time.flatten(),
+            self.scheduled_start_time.get().copied(),
+            self.scheduled_end_time.get().copied(),
         )
     }
 }
@@ -401,7 +373,7 @@ fn check_order(start: Option<Timestamp>, end: Option<Timestamp>) -> Result<(), V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::ValidationErrorKind;
+    use crate::request::validate::ValidationErrorKind;
 
     fn at(s: &str) -> Timestamp {
         s.parse().unwrap()
@@ -512,8 +484,8 @@ mod tests {
             .reschedule(start, Some(at("2030-01-07T23:00:00+00:00")));
         assert_eq!(bad.validate().unwrap_err().path, "scheduled_end_time");
         let patch = ModifyScheduledEventException {
-            scheduled_start_time: Some(Some(start)),
-            scheduled_end_time: Some(Some(at("2030-01-07T00:00:00+00:00"))),
+            scheduled_start_time: Patch::Set(start),
+            scheduled_end_time: Patch::Set(at("2030-01-07T00:00:00+00:00")),
             is_canceled: None,
         };
         assert!(patch.validate().is_err());

@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::allowed_mentions::AllowedMentions;
 use super::channel::ChannelLimits;
 use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
-use super::message::AllowedMentions;
 use super::rules::MessageParts;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 use crate::channel::ChannelType;
 use crate::component::Component;

@@ -1,13 +1,16 @@
-//! Webhook bodies: create/modify webhook, execute webhook (also interaction follow-ups) and edit
-//! webhook message (also the original interaction response and follow-ups)
+//! Webhook bodies: create/modify webhook, execute webhook (also interaction follow-ups), edit
+//! webhook message (also the original interaction response and follow-ups), and [`JsonBody`] for
+//! the Slack- and GitHub-compatible execute routes
 //! ([docs](https://discord.com/developers/docs/resources/webhook#execute-webhook)).
 
 use serde::{Deserialize, Serialize};
 
+use super::allowed_mentions::AllowedMentions;
 use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
-use super::message::{AllowedMentions, CreatePoll};
+use super::patch::Patch;
+use super::poll::CreatePoll;
 use super::rules::MessageParts;
-use super::{Path, Validate, ValidationError, check};
+use super::validate::{Path, Validate, ValidationError, check};
 use crate::Snowflake;
 use crate::component::Component;
 use crate::message::{Embed, MessageFlags};
@@ -54,18 +57,13 @@ impl RequestBody for CreateWebhook {}
 /// The body of [Modify Webhook](https://discord.com/developers/docs/resources/webhook#modify-webhook)
 /// (`channel_id` is ignored when modifying with a token).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct ModifyWebhook {
     /// New name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// New avatar (data URI; `Some(None)` removes it).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub avatar: Option<Option<String>>,
+    /// New avatar (data URI; `Patch::Clear` removes it).
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub avatar: Patch<String>,
     /// Move to another channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_id: Option<Snowflake>,
@@ -222,56 +220,31 @@ impl RequestBody for ExecuteWebhook {
 }
 
 /// The body of [Edit Webhook Message](https://discord.com/developers/docs/resources/webhook#edit-webhook-message),
-/// also Edit Original Interaction Response and Edit Follow-up Message. `None` leaves a field
-/// unchanged, `Some(None)` clears it.
+/// also Edit Original Interaction Response and Edit Follow-up Message. Every field but `files`
+/// and `attachments` is a [`Patch`]: [`Patch::Unchanged`] leaves it, [`Patch::Clear`] clears it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[allow(clippy::option_option)]
 pub struct EditWebhookMessage {
     /// New text.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub content: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub content: Patch<String>,
     /// New embeds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub embeds: Option<Option<Vec<Embed>>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub embeds: Patch<Vec<Embed>>,
     /// New flags (e.g. IS_COMPONENTS_V2).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub flags: Option<Option<MessageFlags>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub flags: Patch<MessageFlags>,
     /// New mention rules.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub allowed_mentions: Option<Option<AllowedMentions>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub allowed_mentions: Patch<AllowedMentions>,
     /// New components.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub components: Option<Option<Vec<Component>>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub components: Patch<Vec<Component>>,
     /// Attachments to keep plus new uploads.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<AttachmentMetadata>>,
     /// A poll (only when editing a deferred response).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::common::nullable"
-    )]
-    pub poll: Option<Option<CreatePoll>>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub poll: Patch<CreatePoll>,
     /// New files.
     #[serde(skip)]
     pub files: Vec<FileUpload>,
@@ -285,13 +258,13 @@ impl EditWebhookMessage {
 
     /// Sets the text (`None` clears it).
     pub fn content(mut self, content: Option<impl Into<String>>) -> Self {
-        self.content = Some(content.map(Into::into));
+        self.content = Patch::set_or_clear(content.map(Into::into));
         self
     }
 
     /// Replaces the embeds.
     pub fn embeds(mut self, embeds: impl IntoIterator<Item = Embed>) -> Self {
-        self.embeds = Some(Some(embeds.into_iter().collect()));
+        self.embeds = Patch::Set(embeds.into_iter().collect());
         self
     }
 
@@ -300,7 +273,7 @@ impl EditWebhookMessage {
         mut self,
         components: impl IntoIterator<Item = impl Into<Component>>,
     ) -> Self {
-        self.components = Some(Some(components.into_iter().map(Into::into).collect()));
+        self.components = Patch::Set(components.into_iter().map(Into::into).collect());
         self
     }
 
@@ -314,23 +287,15 @@ impl EditWebhookMessage {
 impl Validate for EditWebhookMessage {
     fn validate(&self) -> Result<(), ValidationError> {
         MessageParts {
-            content: self.content.as_ref().and_then(Option::as_deref),
-            embeds: self
-                .embeds
-                .as_ref()
-                .and_then(Option::as_deref)
-                .unwrap_or_default(),
-            components: self
-                .components
-                .as_ref()
-                .and_then(Option::as_deref)
-                .unwrap_or_default(),
+            content: self.content.as_deref(),
+            embeds: self.embeds.as_deref().unwrap_or_default(),
+            components: self.components.as_deref().unwrap_or_default(),
             sticker_ids: &[],
-            flags: self.flags.flatten(),
-            poll: self.poll.as_ref().and_then(Option::as_ref),
+            flags: self.flags.get().copied(),
+            poll: self.poll.get(),
             attachments: self.attachments.as_deref().unwrap_or_default(),
             nonce: None,
-            allowed_mentions: self.allowed_mentions.as_ref().and_then(Option::as_ref),
+            allowed_mentions: self.allowed_mentions.get(),
             files: &self.files,
         }
         .validate(&Path::ROOT)
@@ -342,3 +307,17 @@ impl RequestBody for EditWebhookMessage {
         &self.files
     }
 }
+
+/// Any JSON body, sent as is (no local checks): for the Slack- and GitHub-compatible webhook
+/// routes, whose payloads are Slack's and GitHub's formats, not Discord's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct JsonBody(pub serde_json::Value);
+
+impl Validate for JsonBody {
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}
+
+impl RequestBody for JsonBody {}

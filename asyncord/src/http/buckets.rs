@@ -126,7 +126,7 @@ impl InMemoryRateLimiter {
         }
     }
 
-    /// The bucket hash Discord named for a route key (`"GET channels/{}"`), if known.
+    /// The bucket hash Discord named for a route key (`"GET /channels/{channel_id}"`), if known.
     pub fn bucket_of(&self, route_key: &str) -> Option<String> {
         self.inner
             .hashes
@@ -224,7 +224,8 @@ impl RateLimitTicket for Ticket {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::route::Method;
+    use asyncord_model::Snowflake;
+    use asyncord_model::route::{GET_CHANNEL, GET_CHANNEL_PINS, TRIGGER_TYPING_INDICATOR};
 
     fn headers(remaining: u32, reset_after_ms: u64, bucket: &str) -> RateLimitHeaders {
         RateLimitHeaders {
@@ -240,21 +241,24 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn waits_for_reset_when_remaining_is_zero() {
         let l = InMemoryRateLimiter::new();
-        let r = Route::new(Method::GET, "channels/{}", &[&1]);
+        let r = Route::new(&GET_CHANNEL, [&Snowflake::new(1)]);
         let start = Instant::now();
         let mut t = l.acquire(&r).await;
         t.update(&headers(0, 1500, "abc"));
         drop(t);
         let _t = l.acquire(&r).await;
         assert!(Instant::now() - start >= Duration::from_millis(1500));
-        assert_eq!(l.bucket_of("GET channels/{}").as_deref(), Some("abc"));
+        assert_eq!(
+            l.bucket_of("GET /channels/{channel_id}").as_deref(),
+            Some("abc")
+        );
     }
 
     #[tokio::test(start_paused = true)]
     async fn routes_sharing_a_bucket_share_the_wait() {
         let l = InMemoryRateLimiter::new();
-        let a = Route::new(Method::GET, "channels/{}/pins", &[&1]);
-        let b = Route::new(Method::POST, "channels/{}/typing", &[&1]);
+        let a = Route::new(&GET_CHANNEL_PINS, [&Snowflake::new(1)]);
+        let b = Route::new(&TRIGGER_TYPING_INDICATOR, [&Snowflake::new(1)]);
         let mut t = l.acquire(&a).await;
         t.update(&headers(1, 1000, "same"));
         drop(t);
@@ -269,8 +273,8 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn other_major_ids_are_independent() {
         let l = InMemoryRateLimiter::new();
-        let a = Route::new(Method::GET, "channels/{}", &[&1]);
-        let b = Route::new(Method::GET, "channels/{}", &[&2]);
+        let a = Route::new(&GET_CHANNEL, [&Snowflake::new(1)]);
+        let b = Route::new(&GET_CHANNEL, [&Snowflake::new(2)]);
         let mut t = l.acquire(&a).await;
         t.update(&headers(0, 5000, "x"));
         drop(t);

@@ -1,6 +1,7 @@
 //! The HTTP layer under the REST resources: routes, the rate limiter, the transport, errors.
 //!
-//! - [`Route`]: method + path, and the rate-limit identity (route + top-level resource).
+//! - [`Route`]: an operation of the route table with its typed path parameters ([`Segment`],
+//!   [`Secret`], ids), and its rate-limit identity (route + top-level resource).
 //! - [`RateLimiter`] / [`RateLimitTicket`]: the limiter boundary; [`InMemoryRateLimiter`] is the
 //!   default (per-bucket FIFO queues, pre-emptive waits, global limit).
 //! - [`Transport`]: sends one request; [`HyperTransport`] is hyper 1 + rustls.
@@ -27,5 +28,5 @@ pub use global::GlobalLimiter;
 pub use invalid::BAN_THRESHOLD;
 pub use limiter::{BoxFuture, RateLimitHeaders, RateLimitTicket, RateLimiter};
 pub use request::{Body, FilePart, Request};
-pub use route::{Method, Route, encode_segment};
+pub use route::{Method, PathParam, Route, Secret, Segment};
 pub use transport::{HyperTransport, Transport};

@@ -1,4 +1,11 @@
 //! Encodes a multipart/form-data body (RFC 7578) for file uploads.
+//!
+//! Part headers carry a field name, a file name and a media type. A [`FilePart`] cannot hold a
+//! control character in any of them ([`FilePart::new`] refuses it before anything is sent), and
+//! the quoted parameters escape `"` and `\`; a form field name (static text of the REST layer)
+//! is quoted the same way, its control characters percent-encoded.
+
+use std::fmt::Write as _;
 
 use bytes::{BufMut, Bytes, BytesMut};
 
@@ -13,18 +20,30 @@ fn boundary() -> String {
     )
 }
 
-/// Escapes a value for a quoted `Content-Disposition` parameter.
+/// Escapes a value for a quoted `Content-Disposition` parameter: `\\` and `"` with a
+/// backslash, control characters (none reach here from a [`FilePart`]) as `%XX`.
 fn quote(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace(['\r', '\n'], " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_ascii_control() => {
+                let _ = write!(out, "%{:02X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Builds the body; returns the `Content-Type` header value and the bytes.
 pub fn encode(
     payload_json: Option<&Bytes>,
     files: &[FilePart],
-    fields: &[(String, String)],
+    fields: &[(&'static str, String)],
 ) -> (String, Bytes) {
     let boundary = boundary();
     let size = payload_json.map_or(0, Bytes::len)
@@ -73,4 +92,58 @@ pub fn encode(
         format!("multipart/form-data; boundary={boundary}"),
         out.freeze(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_parameters_cannot_end_their_header() {
+        assert_eq!(quote(r#"a"b\c"#), r#"a\"b\\c"#);
+        assert_eq!(quote("a\r\nb\0"), "a%0D%0Ab%00");
+        assert_eq!(quote("ünï"), "ünï");
+    }
+
+    #[test]
+    fn parts_are_framed_by_the_boundary() {
+        let file = FilePart::new(
+            "files[0]",
+            "a.png",
+            Some("image/png".into()),
+            Bytes::from_static(b"x"),
+        )
+        .unwrap();
+        let fields = [("name", "a\r\nb".to_owned())];
+        let (content_type, body) = encode(None, &[file], &fields);
+        let boundary = content_type
+            .strip_prefix("multipart/form-data; boundary=")
+            .unwrap();
+        let text = String::from_utf8(body.to_vec()).unwrap();
+        assert_eq!(
+            text,
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\na\r\nb\r\n\
+                 --{boundary}\r\nContent-Disposition: form-data; name=\"files[0]\"; \
+                 filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\nx\r\n--{boundary}--\r\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_file_part_refuses_what_a_header_cannot_carry() {
+        let part = |name: &str, filename: &str, ct: Option<&str>| {
+            FilePart::new(name, filename, ct.map(str::to_owned), Bytes::new())
+        };
+        assert!(part("files[0]", "ünï 😀.png", Some("image/png")).is_ok());
+        assert_eq!(
+            part("files[0]", "a\u{7f}", None).unwrap_err().path,
+            "files[0].filename"
+        );
+        assert_eq!(
+            part("file", "a", Some("image/pngé")).unwrap_err().path,
+            "file.content_type"
+        );
+        assert_eq!(part("fi\nle", "a", None).unwrap_err().path, "fi\nle");
+    }
 }

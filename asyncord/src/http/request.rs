@@ -3,23 +3,96 @@
 //! Bodies are JSON, or multipart with a `payload_json` part and `files[n]` parts
 //! (<https://discord.com/developers/docs/reference#uploading-files>).
 
+use asyncord_model::request::{ValidationError, ValidationErrorKind};
 use bytes::Bytes;
 use serde::Serialize;
 
 use super::error::{RestError, RestResult};
 use super::route::Route;
 
-/// A file to upload as a multipart part (`files[n]` for messages).
+/// A file to upload as a multipart part (`files[n]` for messages). Its form field name, file
+/// name and media type become part headers, so [`FilePart::new`] refuses control characters in
+/// them (a line break would start a header of its own): a part that exists is safe to encode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FilePart {
-    /// The form field name (`files[0]`, or `file` for stickers).
-    pub name: String,
+    pub(crate) name: String,
+    pub(crate) filename: String,
+    pub(crate) content_type: Option<String>,
+    pub(crate) data: Bytes,
+}
+
+impl FilePart {
+    /// A part named `name` (`files[0]`, or `file` for stickers) holding `data` as the file
+    /// `filename`, of type `content_type` (`application/octet-stream` when `None`).
+    ///
+    /// A control character (U+0000 to U+001F, U+007F) in the name, the file name or the media
+    /// type, or a media type that is not printable ASCII, is a validation error of
+    /// `{name}.filename`, `{name}.content_type` or `{name}`.
+    pub fn new(
+        name: impl Into<String>,
+        filename: impl Into<String>,
+        content_type: Option<String>,
+        data: Bytes,
+    ) -> Result<Self, ValidationError> {
+        let (name, filename) = (name.into(), filename.into());
+        refuse_controls(&name, &name)?;
+        refuse_controls(&format!("{name}.filename"), &filename)?;
+        if let Some(ct) = &content_type {
+            let path = format!("{name}.content_type");
+            refuse_controls(&path, ct)?;
+            if !ct.is_ascii() {
+                return Err(invalid(&path, "a media type is ASCII".to_owned()));
+            }
+        }
+        Ok(Self {
+            name,
+            filename,
+            content_type,
+            data,
+        })
+    }
+
+    /// The form field name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// The file name Discord shows (and `attachment://name` refers to).
-    pub filename: String,
-    /// The MIME type; `application/octet-stream` when unknown.
-    pub content_type: Option<String>,
+    pub fn filename(&self) -> &str {
+        &self.filename
+    }
+
+    /// The media type, when known.
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
     /// The file content.
-    pub data: Bytes,
+    pub fn data(&self) -> &Bytes {
+        &self.data
+    }
+}
+
+/// A validation error of `path`.
+fn invalid(path: &str, reason: String) -> ValidationError {
+    ValidationError {
+        path: path.to_owned(),
+        kind: ValidationErrorKind::Invalid { reason },
+    }
+}
+
+/// Refuses a value with a control character (it would end or split a header line).
+fn refuse_controls(path: &str, value: &str) -> Result<(), ValidationError> {
+    match value.chars().find(char::is_ascii_control) {
+        Some(c) => Err(invalid(
+            path,
+            format!(
+                "contains the control character U+{:04X}, which a header cannot carry",
+                u32::from(c)
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The body of a request.
@@ -36,8 +109,8 @@ pub enum Body {
         payload_json: Option<Bytes>,
         /// The files, sent as `files[0]`, `files[1]`...
         files: Vec<FilePart>,
-        /// Extra plain form fields (sticker creation uses them instead of `payload_json`).
-        fields: Vec<(String, String)>,
+        /// Plain form fields, by name (sticker creation uses them instead of `payload_json`).
+        fields: Vec<(&'static str, String)>,
     },
 }
 
@@ -93,6 +166,16 @@ impl Request {
             };
         }
         Ok(this)
+    }
+
+    /// Sets a multipart body of files and plain form fields, without `payload_json`.
+    pub fn multipart(mut self, files: Vec<FilePart>, fields: Vec<(&'static str, String)>) -> Self {
+        self.body = Body::Multipart {
+            payload_json: None,
+            files,
+            fields,
+        };
+        self
     }
 
     /// Adds a query parameter when `value` is `Some`.

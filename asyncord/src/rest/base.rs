@@ -1,15 +1,15 @@
 //! What every resource shares: the HTTP client, the audit-log reason, and the helpers that
 //! validate a body, attach its files and send it.
 
-use std::fmt;
 use std::sync::Arc;
 
-use asyncord_model::request::{FileUpload, RequestBody, Validate};
+use asyncord_model::request::{FileUpload, RequestBody, Validate, ValidationError};
+use asyncord_model::route::{self, Endpoint};
 use bytes::Bytes;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::http::{FilePart, HttpClient, Method, Request, RestResult, Route};
+use crate::http::{FilePart, HttpClient, PathParam, Request, RestResult, Route};
 
 /// The HTTP client plus the audit-log reason of a resource handle.
 #[derive(Clone, Debug)]
@@ -46,19 +46,17 @@ impl Rest {
         Self { http, reason: None }
     }
 
-    /// A request on a route; changes carry the audit-log reason.
-    pub fn req(
+    /// A request on a route of the table; changes carry the audit-log reason.
+    pub fn req<const N: usize>(
         &self,
-        method: Method,
-        template: &'static str,
-        params: &[&(dyn fmt::Display + Sync)],
+        endpoint: &'static Endpoint<N>,
+        params: [&dyn PathParam; N],
     ) -> Request {
-        let with_reason = method != Method::GET;
-        let request = Request::new(Route::new(method, template, params));
-        if with_reason {
-            request.reason(self.reason.as_deref().map(str::to_owned))
-        } else {
+        let request = Request::new(Route::new(endpoint, params));
+        if endpoint.method() == route::Method::Get {
             request
+        } else {
+            request.reason(self.reason.as_deref().map(str::to_owned))
         }
     }
 
@@ -79,7 +77,7 @@ impl Rest {
         B: Serialize + Validate + RequestBody + ?Sized,
     {
         body.validate()?;
-        let request = request.json_with_files(body, file_parts(body.files()))?;
+        let request = request.json_with_files(body, file_parts(body.files())?)?;
         self.http.request(request).await
     }
 
@@ -89,7 +87,7 @@ impl Rest {
         B: Serialize + Validate + RequestBody + ?Sized,
     {
         body.validate()?;
-        let request = request.json_with_files(body, file_parts(body.files()))?;
+        let request = request.json_with_files(body, file_parts(body.files())?)?;
         self.http.request_empty(request).await
     }
 
@@ -126,29 +124,25 @@ fn guess_content_type(filename: &str) -> Option<&'static str> {
     })
 }
 
-/// The multipart parts of the files of a body (shared bytes, no copy).
-pub(crate) fn file_parts(files: &[FileUpload]) -> Vec<FilePart> {
-    file_parts_named(files, |i| format!("files[{i}]"))
-}
-
-/// The multipart parts of files, with field names from `name`.
-pub(crate) fn file_parts_named(
-    files: &[FileUpload],
-    name: impl Fn(usize) -> String,
-) -> Vec<FilePart> {
+/// The multipart parts `files[n]` of the files of a body (shared bytes, no copy).
+pub(crate) fn file_parts(files: &[FileUpload]) -> Result<Vec<FilePart>, ValidationError> {
     files
         .iter()
         .enumerate()
-        .map(|(i, f)| FilePart {
-            name: name(i),
-            filename: f.filename.clone(),
-            content_type: f
-                .content_type
-                .clone()
-                .or_else(|| guess_content_type(&f.filename).map(str::to_owned)),
-            data: Bytes::from_owner(Arc::clone(&f.data)),
-        })
+        .map(|(i, f)| file_part(&format!("files[{i}]"), f))
         .collect()
+}
+
+/// The multipart part `name` of a file; its media type guessed from its name when not given.
+pub(crate) fn file_part(name: &str, file: &FileUpload) -> Result<FilePart, ValidationError> {
+    FilePart::new(
+        name,
+        file.filename.clone(),
+        file.content_type
+            .clone()
+            .or_else(|| guess_content_type(&file.filename).map(str::to_owned)),
+        Bytes::from_owner(Arc::clone(&file.data)),
+    )
 }
 
 /// Any request body of `asyncord_model::request`: serialisable, validated before sending, and
@@ -157,3 +151,13 @@ pub(crate) fn file_parts_named(
 pub trait ApiBody: Serialize + Validate + RequestBody + Send + Sync {}
 
 impl<T: Serialize + Validate + RequestBody + Send + Sync + ?Sized> ApiBody for T {}
+
+/// Ids joined with commas (a list in a query parameter), `None` for none.
+pub(crate) fn join_ids(ids: &[asyncord_model::Snowflake]) -> Option<String> {
+    (!ids.is_empty()).then(|| {
+        ids.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    })
+}

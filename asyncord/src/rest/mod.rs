@@ -18,58 +18,74 @@
 //! `with_reason(..)` on any resource adds an audit-log reason to the changes made through it.
 //! Cloning the client is one `Arc` increment; clones share the connection pool and the rate
 //! limiter. Discord's reference: <https://discord.com/developers/docs/reference>.
+//!
+//! One Discord resource, one place: a file per resource (`user.rs`, `invite.rs`, `webhook.rs`...)
+//! or a folder for the big ones (`guild/`, `channel/`, `application/`), whose files are the parts
+//! of the resource as Discord's docs name them (`guild/members.rs`, `channel/reactions.rs`...).
+//! Paginated routes also stream every item (`paginate.rs` holds the pager they share).
+//!
+//! Every operation of Discord's OpenAPI spec a bot can call has a method, except:
+//! - the deprecated `/channels/{id}/pins` routes: use the pin routes
+//!   (`messages(channel).pins(..)`, `.pin(..)`, `.unpin(..)` on `/channels/{id}/messages/pins`);
+//! - the OAuth2-Bearer-only routes (a user's own role connection and entitlements,
+//!   `/oauth2/userinfo`): this client authenticates as a bot;
+//! - the Social SDK routes (`/lobbies`, `/partner-sdk`).
+//!
+//! `tests/tests/conformance.rs` checks each method's requests and the emulator's answers against
+//! the spec.
 
-mod api;
-mod applications;
-mod auth;
-mod bans;
+mod application;
 mod base;
-mod channels;
-mod guilds;
-mod interactions;
-mod invites;
-mod members;
-mod messages;
-mod reactions;
-mod roles;
-mod stage_instances;
-mod stickers;
-mod threads;
-mod users;
-mod webhooks;
+mod channel;
+mod checks;
+mod guild;
+mod interaction;
+mod invite;
+mod oauth2;
+mod paginate;
+mod stage_instance;
+mod sticker;
+mod user;
+mod webhook;
 
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use api::{
-    AnswerVoters, ApplicationEmojisResource, AutoModerationResource, EntitlementsResource,
-    EventUsersPage, GuildEmojisResource, ScheduledEventUserCounts, ScheduledEventsResource,
-    SoundboardResource, SoundboardSounds, TemplatesResource,
+pub use application::ApplicationsResource;
+pub use application::commands::CommandsResource;
+pub use application::emojis::ApplicationEmojisResource;
+pub use application::entitlements::EntitlementsResource;
+pub use channel::ChannelsResource;
+pub use channel::messages::{ListMessages, MessagesResource};
+pub use channel::pins::{PinnedMessage, PinnedMessages};
+pub use channel::polls::AnswerVoters;
+pub use channel::reactions::{ReactionEmoji, ReactionsResource};
+pub use channel::threads::ThreadsResource;
+pub use guild::auto_moderation::AutoModerationResource;
+pub use guild::bans::BansResource;
+pub use guild::emojis::GuildEmojisResource;
+pub use guild::members::{ListMembers, MembersResource};
+pub use guild::roles::{RolePosition, RolesResource};
+pub use guild::scheduled_events::{
+    EventUsersPage, ScheduledEventUserCounts, ScheduledEventsResource,
 };
-pub use applications::{ApplicationsResource, CommandsResource};
-pub use auth::{AuthResource, AuthorizationInformation};
-pub use bans::BansResource;
-pub use channels::ChannelsResource;
-pub use guilds::{ChannelPosition, GuildsResource};
-pub use interactions::InteractionsResource;
-pub use invites::InvitesResource;
-pub use members::{ListMembers, MembersResource};
-pub use messages::{ListMessages, MessagesResource, PinnedMessage, PinnedMessages};
-pub use reactions::{ReactionEmoji, ReactionsResource};
-pub use roles::{RolePosition, RolesResource};
-pub use stage_instances::StageInstancesResource;
-pub use stickers::StickersResource;
-pub use threads::ThreadsResource;
-pub use users::{CurrentUserGuild, UsersResource};
-pub use webhooks::WebhooksResource;
+pub use guild::soundboard::{SoundboardResource, SoundboardSounds};
+pub use guild::templates::TemplatesResource;
+pub use guild::{ChannelPosition, GuildsResource};
+pub use interaction::InteractionsResource;
+pub use invite::InvitesResource;
+pub use oauth2::{AuthResource, AuthorizationInformation};
+pub use stage_instance::StageInstancesResource;
+pub use sticker::StickersResource;
+pub use user::{CurrentUserGuild, UsersResource};
+pub use webhook::WebhooksResource;
 
 use asyncord_model::gateway::{GatewayBot, GatewayUrl};
+use asyncord_model::route;
 
-use crate::http::{
-    HttpClient, HttpConfig, Method, RateLimiter, Request, RestResult, Route, Transport,
-};
+use crate::http::{HttpClient, HttpConfig, RateLimiter, Request, RestResult, Route, Transport};
 pub use base::ApiBody;
 use base::Rest;
 
@@ -144,13 +160,13 @@ impl RestClient {
     /// `GET /gateway/bot`: the gateway URL, recommended shards and session start limit.
     /// <https://discord.com/developers/docs/events/gateway#get-gateway-bot>
     pub async fn gateway_bot(&self) -> RestResult<GatewayBot> {
-        let request = Request::new(Route::new(Method::GET, "gateway/bot", &[]));
+        let request = Request::new(Route::new(&route::GET_GATEWAY_BOT, []));
         self.inner.http.request(request).await
     }
 
     /// `GET /gateway`: the gateway URL (no token needed).
     pub async fn gateway_url(&self) -> RestResult<GatewayUrl> {
-        let request = Request::new(Route::new(Method::GET, "gateway", &[]));
+        let request = Request::new(Route::new(&route::GET_GATEWAY, []));
         self.inner.http.request(request).await
     }
 }

@@ -24,10 +24,12 @@
 //! ([`Spec::match_request`]), the checks ([`Spec::check`], [`Spec::check_response`],
 //! [`Spec::check_response_headers`]), the schema [`Validator`] and its vocabulary
 //! ([`keywords`]), [`Coverage`] (with [`Coverage::verdict`] for pass/fail), the docs-over-spec
-//! fixes ([`extra`]) and test helpers ([`fixtures`]).
+//! fixes ([`extra`]), the operations left out on purpose ([`EXCLUDED`]) and test helpers
+//! ([`fixtures`]).
 
 pub mod check;
 pub mod coverage;
+pub mod excluded;
 pub mod extra;
 pub mod fixtures;
 pub mod keywords;
@@ -41,6 +43,7 @@ pub mod values;
 
 pub use check::Checked;
 pub use coverage::Coverage;
+pub use excluded::EXCLUDED;
 pub use matcher::DEFAULT_BASE;
 pub use operation::{Location, Operation, Parameter, Segment};
 pub use problem::{Problem, render};

@@ -1,5 +1,6 @@
-//! The issue-8 resources: emojis, scheduled events, auto moderation, audit log, templates,
-//! soundboard, voice, guild settings, applications, entitlements, SKUs, channel extras,
+//! The resources beyond the core set: emojis, scheduled events, auto moderation, audit log,
+//! templates, soundboard, voice, the guild's widget, onboarding, welcome screen, prune and join
+//! requests, applications, entitlements, SKUs, polls, a channel's followers and voice status,
 //! invites' target users, OAuth2 keys, connections, Slack/GitHub webhooks.
 
 use asyncord::http::RestError;
@@ -21,7 +22,7 @@ use asyncord::model::request::{
     ImageData, JsonBody, ModifyApplicationEmoji, ModifyAutoModerationRule,
     ModifyCurrentApplication, ModifyCurrentUser, ModifyEmoji, ModifyGuildWidget,
     ModifyIncidentActions, ModifyOnboarding, ModifyScheduledEvent, ModifyScheduledEventException,
-    ModifySoundboardSound, ModifySticker, ModifyVoiceState, ModifyWelcomeScreen,
+    ModifySoundboardSound, ModifySticker, ModifyVoiceState, ModifyWelcomeScreen, Patch,
     SendSoundboardSound,
 };
 use asyncord::model::{Snowflake, Timestamp};
@@ -76,7 +77,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             e,
             ModifyEmoji {
                 name: Some("blob2".into()),
-                roles: Some(None),
+                roles: Patch::Clear,
             },
         ),
     )
@@ -210,7 +211,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             "create template",
             templates.create(GuildTemplateBody {
                 name: Some("base".into()),
-                description: Some(Some("d".into())),
+                description: Patch::Set("d".into()),
             }),
         )
         .await
@@ -225,7 +226,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             &code,
             GuildTemplateBody {
                 name: Some("b2".into()),
-                description: None,
+                description: Patch::Unchanged,
             },
         ),
     )
@@ -255,7 +256,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             snd,
             ModifySoundboardSound {
                 name: None,
-                volume: Some(Some(0.5)),
+                volume: Patch::Set(0.5),
             },
         ),
     )
@@ -280,7 +281,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             guild,
             ModifyVoiceState {
                 suppress: Some(false),
-                request_to_speak_timestamp: Some(None),
+                request_to_speak_timestamp: Patch::Clear,
                 ..ModifyVoiceState::default()
             },
         ),
@@ -726,7 +727,7 @@ async fn local_rejections(
     let mut emoji = CreateEmoji::new("blob", png());
     emoji.roles.push(NONE);
     let voice = ModifyVoiceState {
-        request_to_speak_timestamp: Some(None),
+        request_to_speak_timestamp: Patch::Clear,
         ..ModifyVoiceState::default()
     };
     let results = [

@@ -11,7 +11,7 @@ use asyncord::model::request::{
     BulkBan, BulkDeleteMessages, CreateChannelInvite, CreateGuildBan, CreateGuildChannel,
     CreateMessage, CreateRole, CreateStageInstance, CreateWebhook, EditChannelPermissions,
     EditMessage, EditWebhookMessage, ExecuteWebhook, ModifyCurrentMember, ModifyGuild,
-    ModifyGuildChannel, ModifyGuildMember, ModifyRole, ModifyStageInstance, ModifyWebhook,
+    ModifyGuildChannel, ModifyGuildMember, ModifyRole, ModifyStageInstance, ModifyWebhook, Patch,
     StartThreadFromMessage, StartThreadWithoutMessage,
 };
 use asyncord::rest::{ListMembers, ListMessages, RestClient, RolePosition};
@@ -112,7 +112,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         client.channels.edit(
             channel,
             ModifyGuildChannel {
-                topic: Some(Some("t".into())),
+                topic: Patch::Set("t".into()),
                 ..ModifyGuildChannel::new()
             },
         ),
@@ -408,7 +408,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         members.edit(
             user,
             ModifyGuildMember {
-                nick: Some(Some("Al".into())),
+                nick: Patch::Set("Al".into()),
                 ..ModifyGuildMember::new()
             },
         ),
@@ -417,7 +417,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step(
         "edit current member",
         members.edit_current(ModifyCurrentMember {
-            nick: Some(Some("Bot".into())),
+            nick: Patch::Set("Bot".into()),
             ..ModifyCurrentMember::default()
         }),
     )
@@ -434,7 +434,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         roles.edit(
             role,
             ModifyRole {
-                hoist: Some(Some(true)),
+                hoist: Patch::Set(true),
                 ..ModifyRole::default()
             },
         ),

@@ -1,11 +1,14 @@
 //! The conformance run: each client call goes through the recording proxy; each exchange it
-//! caused is checked against the spec (request and response) and counted.
+//! caused is checked against the spec (request and response), found in the route table
+//! (`asyncord::model::route`) with the spec operation's path, and counted.
 
 use std::fmt::Debug;
 use std::future::Future;
 
 use asyncord::http::RestResult;
-use asyncord_tests::openapi::{Coverage, RecordedRequest, Spec, render};
+use asyncord::model::route::{self, Method};
+use asyncord_tests::openapi::matcher::{path_segments, split_path};
+use asyncord_tests::openapi::{Coverage, Operation, RecordedRequest, Spec, render};
 use asyncord_tests::proxy::RecordingProxy;
 
 /// The state of a run: the proxy, the coverage so far and every problem found.
@@ -71,6 +74,9 @@ impl Run {
                 continue;
             };
             self.coverage.record(op);
+            if let Err(e) = self.check_table(&ex.method, &ex.target, op) {
+                self.failures.push(format!("{what}: route table: {e}"));
+            }
             let problems = self.spec.check_response_bytes(op, ex.status, &ex.response);
             if !problems.is_empty() {
                 self.failures.push(format!(
@@ -87,6 +93,22 @@ impl Run {
                     String::from_utf8_lossy(&ex.response)
                 ));
             }
+        }
+    }
+
+    /// The table operation `route::find` gives for the request must be the spec's operation.
+    fn check_table(&self, method: &str, target: &str, op: &Operation) -> Result<(), String> {
+        let (path, _) = split_path(target, &self.base);
+        let segments = path_segments(path);
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let method = Method::parse(method).ok_or_else(|| format!("no method {method}"))?;
+        match route::find(method, &segments) {
+            Some(found) if found.operation.path() == op.path => Ok(()),
+            Some(found) => Err(format!(
+                "found {}, the spec says {}",
+                found.operation, op.path
+            )),
+            None => Err("no operation of the table matches".to_owned()),
         }
     }
 }

@@ -1,0 +1,170 @@
+//! `client.interactions`: the initial response (callback), the original response message and
+//! follow-up messages. These routes use the interaction token, not the bot token, and do not
+//! count toward the global rate limit.
+//! <https://discord.com/developers/docs/interactions/receiving-and-responding>
+
+use asyncord_model::Snowflake;
+use asyncord_model::interaction::{InteractionCallbackResponse, InteractionResponse};
+use asyncord_model::message::Message;
+use asyncord_model::request::{EditWebhookMessage, ExecuteWebhook};
+use asyncord_model::route::{self, Endpoint};
+
+use super::base::{Rest, resource};
+use crate::http::{PathParam, Request, RestResult, Route, Secret};
+
+resource! {
+    /// Interaction responses and follow-ups (`client.interactions`).
+    InteractionsResource {}
+}
+
+/// A request on an interaction route: the token in the path authenticates it, the table
+/// exempts it from the global limit, and it carries no audit-log reason.
+fn req<const N: usize>(endpoint: &'static Endpoint<N>, params: [&dyn PathParam; N]) -> Request {
+    Request::new(Route::new(endpoint, params))
+}
+
+impl InteractionsResource {
+    pub(crate) fn new(rest: Rest) -> Self {
+        Self { rest }
+    }
+
+    /// `POST /interactions/{id}/{token}/callback`: the initial response (within 3 seconds).
+    pub async fn respond(
+        &self,
+        interaction_id: impl Into<Snowflake>,
+        token: &str,
+        response: InteractionResponse,
+    ) -> RestResult<()> {
+        let (i, t) = (
+            interaction_id.into(),
+            Secret::new("interaction_token", token)?,
+        );
+        self.rest
+            .send_empty(
+                req(&route::CREATE_INTERACTION_RESPONSE, [&i, &t]),
+                &response,
+            )
+            .await
+    }
+
+    /// Like [`respond`](Self::respond) with `with_response=true`: returns what was created.
+    pub async fn respond_with_callback(
+        &self,
+        interaction_id: impl Into<Snowflake>,
+        token: &str,
+        response: InteractionResponse,
+    ) -> RestResult<InteractionCallbackResponse> {
+        let (i, t) = (
+            interaction_id.into(),
+            Secret::new("interaction_token", token)?,
+        );
+        let request =
+            req(&route::CREATE_INTERACTION_RESPONSE, [&i, &t]).query("with_response", true);
+        self.rest.send(request, &response).await
+    }
+
+    /// `GET /webhooks/{application_id}/{token}/messages/@original`.
+    pub async fn original(
+        &self,
+        application_id: impl Into<Snowflake>,
+        token: &str,
+    ) -> RestResult<Message> {
+        let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
+        self.rest
+            .call(req(&route::GET_ORIGINAL_INTERACTION_RESPONSE, [&a, &t]))
+            .await
+    }
+
+    /// `PATCH /webhooks/{application_id}/{token}/messages/@original` (also completes a
+    /// deferred response).
+    pub async fn edit_original(
+        &self,
+        application_id: impl Into<Snowflake>,
+        token: &str,
+        body: EditWebhookMessage,
+    ) -> RestResult<Message> {
+        let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
+        self.rest
+            .send(
+                req(&route::EDIT_ORIGINAL_INTERACTION_RESPONSE, [&a, &t]),
+                &body,
+            )
+            .await
+    }
+
+    /// `DELETE /webhooks/{application_id}/{token}/messages/@original`.
+    pub async fn delete_original(
+        &self,
+        application_id: impl Into<Snowflake>,
+        token: &str,
+    ) -> RestResult<()> {
+        let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
+        self.rest
+            .call_empty(req(&route::DELETE_ORIGINAL_INTERACTION_RESPONSE, [&a, &t]))
+            .await
+    }
+
+    /// `POST /webhooks/{application_id}/{token}`: a follow-up message.
+    pub async fn create_followup(
+        &self,
+        application_id: impl Into<Snowflake>,
+        token: &str,
+        body: ExecuteWebhook,
+    ) -> RestResult<Message> {
+        let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
+        let request = req(&route::CREATE_FOLLOWUP_MESSAGE, [&a, &t]).query("wait", true);
+        self.rest.send(request, &body).await
+    }
+
+    /// `GET /webhooks/{application_id}/{token}/messages/{message_id}`.
+    pub async fn followup(
+        &self,
+        application_id: impl Into<Snowflake>,
+        token: &str,
+        message_id: impl Into<Snowflake>,
+    ) -> RestResult<Message> {
+        let (a, t, m) = (
+            application_id.into(),
+            Secret::new("webhook_token", token)?,
+            message_id.into(),
+        );
+        self.rest
+            .call(req(&route::GET_FOLLOWUP_MESSAGE, [&a, &t, &m]))
+            .await
+    }
+
+    /// `PATCH /webhooks/{application_id}/{token}/messages/{message_id}`.
+    pub async fn edit_followup(
+        &self,
+        application_id: impl Into<Snowflake>,
+        token: &str,
+        message_id: impl Into<Snowflake>,
+        body: EditWebhookMessage,
+    ) -> RestResult<Message> {
+        let (a, t, m) = (
+            application_id.into(),
+            Secret::new("webhook_token", token)?,
+            message_id.into(),
+        );
+        self.rest
+            .send(req(&route::EDIT_FOLLOWUP_MESSAGE, [&a, &t, &m]), &body)
+            .await
+    }
+
+    /// `DELETE /webhooks/{application_id}/{token}/messages/{message_id}`.
+    pub async fn delete_followup(
+        &self,
+        application_id: impl Into<Snowflake>,
+        token: &str,
+        message_id: impl Into<Snowflake>,
+    ) -> RestResult<()> {
+        let (a, t, m) = (
+            application_id.into(),
+            Secret::new("webhook_token", token)?,
+            message_id.into(),
+        );
+        self.rest
+            .call_empty(req(&route::DELETE_FOLLOWUP_MESSAGE, [&a, &t, &m]))
+            .await
+    }
+}
