@@ -3,6 +3,7 @@
 //! ([docs](https://discord.com/developers/docs/events/gateway#resuming)).
 
 use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use asyncord_model::{Intents, Snowflake};
@@ -27,8 +28,10 @@ struct SessionState {
     buffer: VecDeque<(u64, Arc<str>)>,
     capacity: usize,
     conn: Option<(u64, Outbox)>,
-    /// Since when no connection is attached (`None` while one is).
-    detached_at: Option<Instant>,
+    /// Since when no connection is attached, and the order of that detachment among all
+    /// sessions (`None` while one is attached). The order breaks ties between sessions detached
+    /// at the same instant (common on a paused clock), so the longest-detached is well defined.
+    detached_at: Option<(Instant, u64)>,
     guilds: HashSet<Snowflake>,
 }
 
@@ -40,6 +43,12 @@ pub(crate) enum ResumeOutcome {
     InvalidSeq,
     /// The missed events are no longer buffered.
     TooOld,
+}
+
+/// Now, and the next number of the process-wide detachment order.
+fn detached_now() -> (Instant, u64) {
+    static ORDER: AtomicU64 = AtomicU64::new(0);
+    (Instant::now(), ORDER.fetch_add(1, Ordering::Relaxed))
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -85,7 +94,7 @@ impl SessionEntry {
                 buffer: VecDeque::new(),
                 capacity,
                 conn: None,
-                detached_at: Some(Instant::now()),
+                detached_at: Some(detached_now()),
                 guilds,
             }),
         }
@@ -103,12 +112,13 @@ impl SessionEntry {
         let mut st = lock(&self.state);
         if st.conn.as_ref().is_some_and(|(c, _)| *c == conn) {
             st.conn = None;
-            st.detached_at = Some(Instant::now());
+            st.detached_at = Some(detached_now());
         }
     }
 
-    /// Since when the session has had no connection (`None` while one is attached).
-    pub(crate) fn detached_since(&self) -> Option<Instant> {
+    /// Since when the session has had no connection, with the order of its detachment among
+    /// all sessions (`None` while one is attached).
+    pub(crate) fn detached_since(&self) -> Option<(Instant, u64)> {
         lock(&self.state).detached_at
     }
 

@@ -74,7 +74,7 @@ impl SessionStore {
         window: Duration,
         max_detached: usize,
     ) -> Vec<String> {
-        let mut detached: Vec<(Instant, String)> = self
+        let mut detached: Vec<((Instant, u64), String)> = self
             .by_id
             .values()
             .filter_map(|s| s.detached_since().map(|at| (at, s.id.clone())))
@@ -82,7 +82,7 @@ impl SessionStore {
         detached.sort();
         let expired = detached
             .iter()
-            .take_while(|(at, _)| now.saturating_duration_since(*at) >= window)
+            .take_while(|((at, _), _)| now.saturating_duration_since(*at) >= window)
             .count();
         let over = detached.len().saturating_sub(max_detached);
         let gone: Vec<String> = detached

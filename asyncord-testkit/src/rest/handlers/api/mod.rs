@@ -1,4 +1,4 @@
-//! Emulator routes for the rest of the API (issue 8). Checked before the core areas; answers
+//! Emulator routes beyond the core areas (messages, channels, guilds...). Checked before the core areas; answers
 //! only the routes it implements.
 
 mod guild;

@@ -1,4 +1,4 @@
-//! JSON builders for the objects the issue-8 routes answer with, in the shape Discord's
+//! JSON builders for the objects these routes answer with, in the shape Discord's
 //! OpenAPI spec declares (nullable fields present as `null`).
 
 use asyncord_model::Snowflake;
