@@ -1,4 +1,4 @@
-//! Emulator routes under `/guilds/{id}` : emojis, scheduled events, auto
+//! Emulator routes under `/guilds/{id}`: emojis, scheduled events, auto
 //! moderation, audit log, templates, soundboard, voice, integrations, prune, widget,
 //! onboarding, welcome screen, vanity URL, preview, incident actions, search, join requests,
 //! role member counts, adding a member.

@@ -1,5 +1,5 @@
-//! Emulator routes beyond the core areas (messages, channels, guilds...). Checked before the core areas; answers
-//! only the routes it implements.
+//! Emulator routes beyond the core areas (messages, channels, guilds...). Checked before the
+//! core areas; answers only the routes it implements.
 
 mod guild;
 mod objects;

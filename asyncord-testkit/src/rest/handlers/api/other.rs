@@ -1,4 +1,4 @@
-//! Emulator routes outside `/guilds` : the application by id, activity
+//! Emulator routes outside `/guilds`: the application by id, activity
 //! instances, attachments, command permissions, role connection metadata, entitlements, SKUs
 //! and subscriptions, channel followers, group DM recipients, voice status, polls, thread
 //! search, soundboard, invite target users, OAuth2 keys, connections and the Slack/GitHub
