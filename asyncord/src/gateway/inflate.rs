@@ -43,8 +43,8 @@ pub(crate) enum Inflater {
 }
 
 impl Inflater {
-    /// A fresh context for one connection.
-    pub(crate) fn new(compression: Compression) -> Result<Self, InflateError> {
+    /// A fresh context for one connection (fails only when zstd cannot allocate its context).
+    pub(crate) fn new(compression: Compression) -> std::io::Result<Self> {
         Ok(match compression {
             Compression::None => Self::None,
             Compression::ZlibStream => Self::Zlib {
@@ -53,7 +53,7 @@ impl Inflater {
                 out: Vec::with_capacity(32 * 1024),
             },
             Compression::ZstdStream => Self::Zstd {
-                ctx: Box::new(Decoder::new().map_err(|e| InflateError(e.to_string()))?),
+                ctx: Box::new(Decoder::new()?),
                 out: Vec::with_capacity(32 * 1024),
             },
         })

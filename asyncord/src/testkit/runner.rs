@@ -115,7 +115,7 @@ impl Emulator {
         let mut task = tokio::spawn(async move { hub.start().await });
         // A hub that ends before connecting (refused handlers, bad token) reports why.
         let outcome = tokio::select! {
-            handle = group.gateway.wait_connected(self.timeout) => Ok(handle.is_some()),
+            connected = tokio::time::timeout(self.timeout, group.gateway.wait_connected()) => Ok(connected.is_ok()),
             ended = &mut task => Err(ended),
         };
         match outcome {

@@ -38,7 +38,7 @@ pub use world::MemoryWorld;
 use self::conn::Outgoing;
 use self::session::{SessionEntry, control_text};
 use super::GatewayWorld;
-use crate::gateway::{ConnectFuture, Connector, GatewayUrl};
+use crate::gateway::{ConnectFuture, Connector, GatewayAddress};
 
 /// How the emulated gateway behaves.
 #[derive(Clone, Debug)]
@@ -255,7 +255,7 @@ impl ServerInner {
 struct MemoryConnector(Arc<ServerInner>);
 
 impl Connector for MemoryConnector {
-    fn connect<'a>(&'a self, _url: &'a GatewayUrl) -> ConnectFuture<'a> {
+    fn connect<'a>(&'a self, _url: &'a GatewayAddress) -> ConnectFuture<'a> {
         Box::pin(async move {
             let (client, server) = tokio::io::duplex(256 * 1024);
             tokio::spawn(conn::serve(self.0.clone(), server));
@@ -522,7 +522,7 @@ mod tests {
     use fastwebsockets::{Frame, OpCode, Payload};
 
     use super::*;
-    use crate::gateway::{Compression, GatewayUrl};
+    use crate::gateway::{Compression, GatewayAddress};
 
     /// A raw client that ignores the client-side limiter: the emulator closes with 4008 at the
     /// 121st frame within a minute.
@@ -533,7 +533,7 @@ mod tests {
         let server = GatewayServer::start(world, GatewayServerConfig::default())
             .await
             .unwrap();
-        let url = GatewayUrl::parse(&server.url()).unwrap();
+        let url = GatewayAddress::parse(&server.url()).unwrap();
         let (read, mut write) =
             crate::gateway::transport::open(&*server.connector(), &url, Compression::None)
                 .await
@@ -588,7 +588,7 @@ mod tests {
         let server = GatewayServer::start(world, GatewayServerConfig::default())
             .await
             .unwrap();
-        let url = GatewayUrl::parse(&server.url()).unwrap();
+        let url = GatewayAddress::parse(&server.url()).unwrap();
         let (read, mut write) =
             crate::gateway::transport::open(&*server.connector(), &url, Compression::ZlibStream)
                 .await
