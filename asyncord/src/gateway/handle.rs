@@ -53,8 +53,11 @@ pub(crate) struct HandleInner {
 /// client hub makes one per group, registered as the `gateway` handler argument when the
 /// group is created) and hand it to [`Gateway::connect_with_handle`](super::Gateway::connect_with_handle);
 /// [`Gateway::connect`](super::Gateway::connect) makes its own. While no shards run (before
-/// connecting, after stopping), commands fail with [`GatewayError::NotConnected`] and the
-/// read-outs are empty; [`GatewayHandle::wait_connected`] waits for the shards.
+/// connecting, after they all stopped), commands fail with [`GatewayError::NotConnected`];
+/// [`GatewayHandle::wait_connected`] waits for the shards. The read-outs are empty before
+/// connecting, and show the last shards' final state (why they stopped, their sessions) after
+/// they stopped, until the handle is connected again (the client hub clears them when it
+/// stops).
 #[derive(Clone)]
 pub struct GatewayHandle {
     inner: Arc<HandleInner>,
@@ -106,8 +109,11 @@ impl GatewayHandle {
             .clone()
     }
 
+    /// The shards, while any of them runs.
     fn connected(&self) -> Result<Arc<ShardSet>, GatewayError> {
-        self.attached().ok_or(GatewayError::NotConnected)
+        self.attached()
+            .filter(|set| set.is_running())
+            .ok_or(GatewayError::NotConnected)
     }
 
     /// The signal every shard of this handle reports its status changes on.
@@ -115,7 +121,8 @@ impl GatewayHandle {
         Arc::clone(&self.inner.changed)
     }
 
-    /// Attaches a gateway's shards; fails if shards are attached already.
+    /// Attaches a gateway's shards, in place of earlier ones that all stopped; fails while
+    /// earlier shards run.
     pub(crate) fn attach(&self, set: Arc<ShardSet>) -> Result<(), GatewayError> {
         {
             let mut slot = self
@@ -123,7 +130,7 @@ impl GatewayHandle {
                 .shards
                 .write()
                 .unwrap_or_else(PoisonError::into_inner);
-            if slot.is_some() {
+            if slot.as_ref().is_some_and(|s| s.is_running()) {
                 return Err(GatewayError::AlreadyConnected);
             }
             *slot = Some(set);
@@ -148,10 +155,10 @@ impl GatewayHandle {
         self.inner.changed.send_replace(());
     }
 
-    /// Whether shards are attached: the gateway was connected and has not stopped (its shards
-    /// may be reconnecting; see [`GatewayHandle::wait_connected`]).
+    /// Whether the gateway was connected and some of its shards run (they may be reconnecting;
+    /// see [`GatewayHandle::wait_connected`]).
     pub fn is_running(&self) -> bool {
-        self.attached().is_some()
+        self.connected().is_ok()
     }
 
     /// The total shard count (0 while not running).
@@ -346,7 +353,7 @@ impl GatewayHandle {
     /// Stops every shard, keeping the sessions resumable (closes with a non-1000 code). Does
     /// nothing while not running.
     pub fn shutdown(&self) {
-        if let Some(set) = self.attached() {
+        if let Ok(set) = self.connected() {
             set.stop(Stop::KeepSession);
         }
     }
@@ -354,7 +361,7 @@ impl GatewayHandle {
     /// Stops every shard and ends the sessions (closes with 1000: the bot goes offline at once).
     /// Does nothing while not running.
     pub fn shutdown_and_end_sessions(&self) {
-        if let Some(set) = self.attached() {
+        if let Ok(set) = self.connected() {
             set.stop(Stop::EndSession);
         }
     }

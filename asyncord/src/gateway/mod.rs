@@ -105,9 +105,9 @@ impl Gateway {
     }
 
     /// [`Gateway::connect`], attaching the shards to an existing `handle` (one made before
-    /// connecting, and perhaps already handed out): its commands and read-outs reach these
-    /// shards until they all stop. Fails with [`GatewayError::AlreadyConnected`] if the handle
-    /// has running shards.
+    /// connecting, and perhaps already handed out): its commands reach these shards until they
+    /// all stop, its read-outs show them until the handle is connected again. Fails with
+    /// [`GatewayError::AlreadyConnected`] if the handle has running shards.
     pub async fn connect_with_handle(
         config: GatewayConfig,
         handle: &GatewayHandle,
@@ -189,12 +189,10 @@ impl Gateway {
                     commands,
                     stop: stop_rx.clone(),
                 };
-                let (handle, set) = (handle.clone(), Arc::clone(&set));
+                let set = Arc::clone(&set);
                 let task = tokio::spawn(async move {
                     let result = task.run().await;
-                    if set.shard_ended() {
-                        handle.detach(&set);
-                    }
+                    set.shard_ended();
                     result
                 });
                 (id, task)

@@ -40,14 +40,14 @@ impl ShardSet {
         self.stop.send_replace(how);
     }
 
-    /// A shard task ended; returns whether it was the last one.
-    pub(crate) fn shard_ended(&self) -> bool {
-        let mut last = false;
-        self.running.send_modify(|n| {
-            *n = n.saturating_sub(1);
-            last = *n == 0;
-        });
-        last
+    /// A shard task ended.
+    pub(crate) fn shard_ended(&self) {
+        self.running.send_modify(|n| *n = n.saturating_sub(1));
+    }
+
+    /// Whether some shard task has not ended.
+    pub(crate) fn is_running(&self) -> bool {
+        *self.running.borrow() > 0
     }
 
     /// Resolves once every shard task has ended.
