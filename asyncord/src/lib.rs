@@ -32,8 +32,7 @@ pub mod prelude;
 
 pub use asyncord_macros::{handler, inject};
 pub use client_hub::{
-    ClientGroup, ClientGroups, ClientHub, GroupConfig, HubConfig, StopHandle, connect,
-    connect_with,
+    ClientGroup, ClientGroups, ClientHub, GroupConfig, HubConfig, StopHandle, connect, connect_with,
 };
 pub use error::{Error, Result};
 pub use token::Token;

@@ -49,7 +49,8 @@ impl Token {
 fn normalise(raw: &str) -> &str {
     let token = raw.trim();
     let bytes = token.as_bytes();
-    if bytes.len() > 4 && bytes[..3].eq_ignore_ascii_case(b"bot") && bytes[3].is_ascii_whitespace() {
+    if bytes.len() > 4 && bytes[..3].eq_ignore_ascii_case(b"bot") && bytes[3].is_ascii_whitespace()
+    {
         // Bytes 0..4 are ASCII, so 4 is a character boundary.
         token[4..].trim_start()
     } else {

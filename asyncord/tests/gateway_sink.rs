@@ -99,7 +99,10 @@ async fn a_sink_with_live_wants_takes_the_place_of_the_channel() {
     let end = tokio::time::timeout(Duration::from_secs(600), gw.next_event())
         .await
         .expect("next_event did not end after shutdown");
-    assert!(end.is_none(), "a frame reached the channel despite the sink");
+    assert!(
+        end.is_none(),
+        "a frame reached the channel despite the sink"
+    );
     assert_eq!(seen.lock().unwrap().len(), 4);
 }
 

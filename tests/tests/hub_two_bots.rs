@@ -141,7 +141,10 @@ async fn two_bots_each_with_their_own_handlers_and_arguments() {
             .count(),
         1
     );
-    assert!(!one.gateway.is_running(), "the gateway stopped with the hub");
+    assert!(
+        !one.gateway.is_running(),
+        "the gateway stopped with the hub"
+    );
     assert!(matches!(
         one.gateway
             .update_presence(asyncord::model::gateway::Presence::new(

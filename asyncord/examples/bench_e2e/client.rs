@@ -8,9 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use asyncord::dispatcher::{Dispatcher, handler};
-use asyncord::gateway::{
-    Compression, EventChannel, Gateway, GatewayConfig, GatewayHandle, Shards,
-};
+use asyncord::gateway::{Compression, EventChannel, Gateway, GatewayConfig, GatewayHandle, Shards};
 use asyncord::model::Intents;
 use asyncord::model::gateway::EventSet;
 use asyncord::model::gateway::events::{

@@ -90,7 +90,9 @@ impl ShardTask {
         let queue = self.queue.clone();
         let (end, healthy) = match self.handshake(&mut write, &mut ctl, url, &*queue).await {
             Ok((mut live, turn)) => {
-                let end = self.event_loop(&mut write, &mut ctl, url, &mut live, turn).await;
+                let end = self
+                    .event_loop(&mut write, &mut ctl, url, &mut live, turn)
+                    .await;
                 (end, live.stable())
             }
             Err(end) => (end, false),

@@ -212,10 +212,11 @@ impl GatewayHandle {
         let mut changes = self.inner.changed.subscribe();
         loop {
             changes.borrow_and_update();
-            if self
-                .attached()
-                .is_some_and(|set| set.shards.values().all(|s| s.status() == ShardStatus::Connected))
-            {
+            if self.attached().is_some_and(|set| {
+                set.shards
+                    .values()
+                    .all(|s| s.status() == ShardStatus::Connected)
+            }) {
                 return;
             }
             if changes.changed().await.is_err() {
@@ -233,7 +234,9 @@ impl GatewayHandle {
 
     /// The resumable sessions of every shard (none while not running).
     pub fn sessions(&self) -> HashMap<u32, Session> {
-        self.attached().map(|set| set.sessions()).unwrap_or_default()
+        self.attached()
+            .map(|set| set.sessions())
+            .unwrap_or_default()
     }
 
     /// Sends a command frame to one shard, waiting while its rate limit is exhausted.

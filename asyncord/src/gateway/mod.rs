@@ -270,8 +270,7 @@ async fn gateway_bot(config: &GatewayConfig) -> Result<GatewayBot, GatewayError>
             .base_url(config.api_base.clone())
             .build()
     });
-    client
-        .gateway_bot().await.map_err(|e| match e {
+    client.gateway_bot().await.map_err(|e| match e {
         RestError::Unauthorized(_) | RestError::TokenInvalidated => {
             GatewayError::AuthenticationFailed
         }

@@ -224,8 +224,9 @@ impl ShardTask {
             }
             self.shared.set_status(ShardStatus::Connecting);
             let url = match self.shared.session() {
-                Some(s) => GatewayAddress::parse(&s.resume_url)
-                    .unwrap_or_else(|_| self.base_url.clone()),
+                Some(s) => {
+                    GatewayAddress::parse(&s.resume_url).unwrap_or_else(|_| self.base_url.clone())
+                }
                 None => self.base_url.clone(),
             };
             let compression = self.shared.compression();
