@@ -130,8 +130,11 @@ async fn a_server_that_never_answers_is_bounded_by_the_rest_timeout() {
     let start = Instant::now();
     let err = Gateway::connect(config).await.expect_err("no answer");
     assert_eq!(start.elapsed(), timeout);
-    let GatewayError::GatewayBot(RestError::Timeout { after, .. }) = &err else {
+    let GatewayError::GatewayBot(rest) = &err else {
         panic!("unexpected error: {err:?}");
+    };
+    let RestError::Timeout { after, .. } = &**rest else {
+        panic!("unexpected error: {rest:?}");
     };
     assert_eq!(*after, timeout);
     // The cause is kept as the error's source, not flattened into a string.

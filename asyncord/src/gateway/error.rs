@@ -31,7 +31,7 @@ pub enum GatewayError {
     DisallowedIntents,
     /// `GET /gateway/bot` failed (after the REST client's retries, or at its timeout).
     #[error("GET /gateway/bot failed; the gateway URL and shard count are unknown")]
-    GatewayBot(#[source] crate::http::RestError),
+    GatewayBot(#[source] Box<crate::http::RestError>),
     /// The gateway URL could not be used.
     #[error("invalid gateway URL {url:?}: {reason}")]
     InvalidUrl {

@@ -274,7 +274,7 @@ async fn gateway_bot(config: &GatewayConfig) -> Result<GatewayBot, GatewayError>
         RestError::Unauthorized(_) | RestError::TokenInvalidated => {
             GatewayError::AuthenticationFailed
         }
-        other => GatewayError::GatewayBot(other),
+        other => GatewayError::GatewayBot(Box::new(other)),
     })
 }
 
