@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use asyncord_model::gateway::{EventKind, EventSet};
 use tokio::sync::mpsc;
 
-use super::DispatchFrame;
+use super::frame::DispatchFrame;
 use super::sink::EventSink;
 
 /// The settings of the channel behind [`Gateway::next_event`](super::Gateway::next_event):

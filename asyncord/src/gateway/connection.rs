@@ -16,7 +16,7 @@ use fastwebsockets::{Frame, Payload};
 use tokio::sync::mpsc;
 use tokio::time::{Instant, sleep_until, timeout};
 
-use super::config::Compression;
+use super::compression::Compression;
 use super::error::GatewayError;
 use super::inflate::Inflater;
 use super::limiter::CommandLimiter;

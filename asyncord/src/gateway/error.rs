@@ -52,7 +52,7 @@ pub enum GatewayError {
     #[error("the {compression} decompressor could not be created")]
     Decompressor {
         /// The transport compression of the connection.
-        compression: super::Compression,
+        compression: super::compression::Compression,
         /// Why.
         #[source]
         source: std::io::Error,

@@ -15,7 +15,8 @@ use asyncord_model::gateway::{
 };
 use tokio::sync::watch;
 
-use super::config::{Compression, Session};
+use super::compression::Compression;
+use super::config::Session;
 use super::error::GatewayError;
 use super::shard::{Outbound, ShardShared, ShardStatus, Stop, command_text};
 use super::shard_set::ShardSet;

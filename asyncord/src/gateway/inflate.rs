@@ -6,7 +6,7 @@
 use flate2::{Decompress, FlushDecompress, Status};
 use zstd::stream::raw::{Decoder, InBuffer, Operation, OutBuffer};
 
-use super::config::Compression;
+use super::compression::Compression;
 
 /// The 4 bytes that end every complete `zlib-stream` message (a `Z_SYNC_FLUSH`).
 const ZLIB_SUFFIX: [u8; 4] = [0x00, 0x00, 0xff, 0xff];

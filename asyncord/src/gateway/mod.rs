@@ -22,9 +22,11 @@
 //! ```
 
 mod channel;
+mod compression;
 mod config;
 mod connection;
 mod error;
+mod frame;
 mod handle;
 mod inflate;
 mod limiter;
@@ -37,17 +39,18 @@ mod shard_set;
 mod sink;
 pub(crate) mod transport;
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use asyncord_model::gateway::{EventKind, GatewayBot};
+use asyncord_model::gateway::GatewayBot;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
 pub use channel::EventChannel;
-pub use config::{Compression, Delivery, GatewayConfig, Session, Shards};
+pub use compression::Compression;
+pub use config::{Delivery, GatewayConfig, Session, Shards};
 pub use error::GatewayError;
+pub use frame::DispatchFrame;
 pub use handle::{GatewayHandle, ShardInfo};
 pub use queue::{IDENTIFY_INTERVAL, IdentifyQueue, LocalIdentifyQueue};
 pub use reader::SATURATION_WAIT;
@@ -63,21 +66,6 @@ use shard_set::ShardSet;
 
 /// Where shards connect when neither the configuration nor `GET /gateway/bot` says.
 const DEFAULT_URL: &str = "wss://gateway.discord.gg";
-
-/// One dispatch (op 0) as received, with `d` still unparsed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DispatchFrame {
-    /// The shard it arrived on.
-    pub shard_id: u32,
-    /// Its sequence number.
-    pub seq: u64,
-    /// The event, `None` for a name this version does not know.
-    pub kind: Option<EventKind>,
-    /// The `t` name.
-    pub name: Cow<'static, str>,
-    /// The JSON bytes of `d`.
-    pub data: Vec<u8>,
-}
 
 /// Running shards: their dispatches, a handle, and their outcome.
 pub struct Gateway {

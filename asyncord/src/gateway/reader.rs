@@ -16,7 +16,7 @@ use asyncord_model::gateway::EventKind;
 use fastwebsockets::{FragmentCollectorRead, OpCode as WsOp};
 use tokio::sync::mpsc;
 
-use super::DispatchFrame;
+use super::frame::DispatchFrame;
 use super::inflate::Inflater;
 use super::negotiation::FirstMessage;
 use super::peek::{self, Envelope};

@@ -12,7 +12,8 @@ use asyncord_model::gateway::GatewayCommand;
 use tokio::sync::{mpsc, watch};
 use tokio::time::{Instant, sleep, timeout};
 
-use super::config::{Compression, GatewayConfig, Session};
+use super::compression::Compression;
+use super::config::{GatewayConfig, Session};
 use super::error::{CloseAction, GatewayError, close_action};
 use super::negotiation::Negotiation;
 use super::queue::IdentifyQueue;

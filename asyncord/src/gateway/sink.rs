@@ -9,7 +9,7 @@ use std::pin::Pin;
 
 use asyncord_model::gateway::EventKind;
 
-use super::DispatchFrame;
+use super::frame::DispatchFrame;
 
 /// A consumer of a gateway's dispatches, called on each shard's reader task.
 ///

@@ -14,7 +14,7 @@ use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncWrite, ReadHalf, WriteHalf};
 use tokio_rustls::rustls;
 
-use super::config::Compression;
+use super::compression::Compression;
 use super::error::GatewayError;
 
 /// A byte stream a gateway connection can run over.
