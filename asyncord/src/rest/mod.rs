@@ -65,7 +65,7 @@ pub use threads::ThreadsResource;
 pub use users::{CurrentUserGuild, UsersResource};
 pub use webhooks::WebhooksResource;
 
-use asyncord_model::gateway::{GatewayBot, GatewayUrl};
+use asyncord_model::gateway::{GatewayBot, GatewayResponse};
 
 use crate::Token;
 use crate::http::{
@@ -152,7 +152,7 @@ impl RestClient {
     }
 
     /// `GET /gateway`: the gateway URL (no token needed).
-    pub async fn gateway_url(&self) -> RestResult<GatewayUrl> {
+    pub async fn gateway_url(&self) -> RestResult<GatewayResponse> {
         let request = Request::new(Route::new(Method::GET, "gateway", &[]));
         self.inner.http.request(request).await
     }
