@@ -101,3 +101,42 @@ impl ClientGroups {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::*;
+    use crate::ClientHub;
+
+    /// Sets its flag when the last clone is dropped.
+    struct Probe(Arc<AtomicBool>);
+
+    impl Drop for Probe {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn groups_are_freed_with_the_hub_though_their_dispatchers_hold_client_groups() {
+        let freed = Arc::new(AtomicBool::new(false));
+        let mut hub = ClientHub::new();
+        let group = hub.create_client_group("a", "token").unwrap();
+        group
+            .dispatcher
+            .add_argument("probe", Arc::new(Probe(freed.clone())));
+        let groups = hub.client_groups().clone();
+        assert!(groups.get("a").is_some_and(|g| g.same_group(&group)));
+        assert_eq!(groups.names(), ["a"]);
+
+        drop(group);
+        assert!(!freed.load(Ordering::SeqCst), "the hub keeps its groups");
+        drop(hub);
+        assert!(
+            freed.load(Ordering::SeqCst),
+            "the group (its dispatcher and arguments) was freed"
+        );
+        assert!(groups.get("a").is_none() && groups.is_empty());
+    }
+}
