@@ -1,6 +1,7 @@
 //! Running one client group: the start-up checks, the gateway configuration derived from the
-//! group's settings and handlers, the loop feeding dispatches to the dispatcher, and the
-//! graceful shutdown (stop taking events, give handlers their time, close the gateway).
+//! group's settings (its sink is the group's dispatcher), connecting the group's gateway handle,
+//! watching its shards, and the graceful shutdown (the dispatcher stops taking events and gives
+//! its handlers their time while the gateway closes).
 //!
 //! Gateway lifecycle: <https://discord.com/developers/docs/events/gateway#connection-lifecycle>.
 

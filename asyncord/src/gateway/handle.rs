@@ -1,7 +1,8 @@
 //! [`GatewayHandle`]: a cheap, cloneable way to talk to a gateway's shards — presence, voice
 //! state, guild members (with a helper gathering every chunk), soundboard sounds — and to read
 //! their state (latency, status, session). It exists before the gateway connects: connecting
-//! attaches the shards to it, and they detach when they all stop
+//! attaches the shards to it; once they have all stopped its commands fail again, and it can be
+//! connected anew
 //! ([docs](https://discord.com/developers/docs/events/gateway-events#send-events)).
 
 use std::collections::{BTreeMap, HashMap};

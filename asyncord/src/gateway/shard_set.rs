@@ -1,6 +1,7 @@
 //! [`ShardSet`]: the shards one [`Gateway::connect`](super::Gateway::connect) started, as a
-//! [`GatewayHandle`](super::GatewayHandle) sees them while they run: their shared state by id,
-//! the total count, the stop signal, and how many of their tasks still run.
+//! [`GatewayHandle`](super::GatewayHandle) sees them from connecting until it is connected again:
+//! their shared state by id, the total count, the stop signal, and how many of their tasks still
+//! run.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
