@@ -44,11 +44,15 @@ pub(crate) struct CallSlot {
 
 impl Drop for CallSlot {
     fn drop(&mut self) {
-        let before = self.in_flight.count.fetch_sub(1, Ordering::AcqRel);
+        let before = self.in_flight.count.fetch_sub(1, Ordering::SeqCst);
         if before == RESUME_AT + 1 {
             self.in_flight.drained.notify_waiters();
         }
-        if before == 1 {
+        // Only a shutdown waits for idleness, and it closes the dispatcher first: the common path
+        // (the count dropping to 0 after every burst) touches no lock. SeqCst pairs with
+        // `set_closed` and the count check in `idle`: either this sees the dispatcher closed and
+        // wakes the waiter, or the waiter sees the count at 0.
+        if before == 1 && self.in_flight.closed.load(Ordering::SeqCst) {
             self.in_flight.idle.notify_waiters();
         }
     }
@@ -93,7 +97,8 @@ impl InFlight {
         self.until(&self.drained, |n| n <= RESUME_AT).await;
     }
 
-    /// Resolves once no call is in flight.
+    /// Resolves once no call is in flight. Only woken while the dispatcher is closed (see
+    /// `CallSlot`'s `Drop`): call it after `set_closed(true)`.
     pub(crate) async fn idle(&self) {
         self.until(&self.idle, |n| n == 0).await;
     }
@@ -103,7 +108,7 @@ impl InFlight {
             let notified = signal.notified();
             let mut notified = pin!(notified);
             notified.as_mut().enable();
-            if done(self.get()) {
+            if done(self.count.load(Ordering::SeqCst)) {
                 return;
             }
             notified.await;
@@ -139,6 +144,6 @@ impl InFlight {
     }
 
     pub(crate) fn set_closed(&self, closed: bool) {
-        self.closed.store(closed, Ordering::Release);
+        self.closed.store(closed, Ordering::SeqCst);
     }
 }
