@@ -10,7 +10,9 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use asyncord::gateway::{__bench::ClientPath, Compression, Gateway, GatewayConfig, Shards};
+use asyncord::gateway::{
+    __bench::ClientPath, Compression, EventChannel, Gateway, GatewayConfig, Shards,
+};
 use asyncord::model::Intents;
 use asyncord::model::gateway::{Event, EventSet};
 use asyncord::testkit::gateway::{GatewayServer, GatewayServerConfig, MemoryWorld};
@@ -157,7 +159,7 @@ async fn flood(comp: Compression, subscribed: bool) -> (f64, f64, usize) {
         .url(server.url())
         .shards(Shards::all(1))
         .compression(comp)
-        .events(events, false);
+        .channel(EventChannel::new().events(events, false));
     let mut gw = Gateway::connect(cfg).await.expect("connect");
     let handle = gw.handle();
     while !server.is_connected(0) || handle.session(0).is_none() {

@@ -8,11 +8,16 @@
 //!   and rate limiter under it.
 //! - [`gateway`]: shards, compression, heartbeats, resume.
 //! - [`model`]: every Discord object, event and request body (`asyncord-model`).
+//! - [`Token`]: the bot token, normalised once and never shown; [`Error`]/[`Result`]: what
+//!   `main` returns.
 //! - `testkit` (feature `testkit`): the offline Discord emulator (the `asyncord-testkit` crate)
 //!   and what connects a bot to it.
 //! - [`prelude`]: the names a bot needs, `use asyncord::prelude::*;`.
 
 pub use asyncord_model as model;
+
+mod error;
+mod token;
 
 pub mod dispatcher;
 pub mod gateway;
@@ -28,6 +33,7 @@ pub mod prelude;
 
 pub use asyncord_macros::{handler, inject};
 pub use client_hub::{
-    ClientGroup, ClientGroups, ClientHub, Error, GroupConfig, HubConfig, Result, StopHandle,
-    connect, connect_with,
+    ClientGroup, ClientGroups, ClientHub, GroupConfig, HubConfig, StopHandle, connect, connect_with,
 };
+pub use error::{Error, Result};
+pub use token::Token;

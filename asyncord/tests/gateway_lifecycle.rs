@@ -231,7 +231,7 @@ struct Flaky {
 impl asyncord::gateway::Connector for Flaky {
     fn connect<'a>(
         &'a self,
-        url: &'a asyncord::gateway::GatewayUrl,
+        url: &'a asyncord::gateway::GatewayAddress,
     ) -> asyncord::gateway::ConnectFuture<'a> {
         let n = {
             let mut a = self.attempts.lock().unwrap();

@@ -3,7 +3,7 @@
 
 mod gateway_support;
 
-use asyncord::gateway::{Compression, Gateway};
+use asyncord::gateway::{Compression, EventChannel, Gateway};
 use asyncord::model::gateway::{EventKind, EventSet};
 use gateway_support::*;
 use serde_json::json;
@@ -86,7 +86,8 @@ async fn unknown_events_are_delivered_raw_or_dropped() {
     // a consumer that wants only MESSAGE_CREATE sees nothing else, READY included
     let env = setup(server_config()).await;
     let wanted: EventSet = [EventKind::MessageCreate].into_iter().collect();
-    let cfg = client_config(&env, Compression::ZlibStream).events(wanted, false);
+    let cfg = client_config(&env, Compression::ZlibStream)
+        .channel(EventChannel::new().events(wanted, false));
     let mut gw = Gateway::connect(cfg).await.unwrap();
     env.server.wait_for(|ev| identifies(ev) == 1).await;
     env.server.dispatch(0, "SOMETHING_NEW", &json!({})).unwrap();

@@ -1,7 +1,7 @@
-//! A live filter and a sink instead of the queue: the filter is read per frame (a consumer's
-//! interests may change while it runs), unwanted frames still advance the session's sequence,
-//! the sink sees wanted frames in order on the reader task, and `next_event` only reports the
-//! end.
+//! A sink of one's own instead of the built-in channel: its `wants` is read per frame (a
+//! consumer's interests may change while it runs), unwanted frames still advance the session's
+//! sequence, the sink sees wanted frames in order on the reader task, and `next_event` only
+//! reports the end.
 
 mod gateway_support;
 
@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use asyncord::gateway::{Compression, DispatchFrame, Gateway};
+use asyncord::gateway::{Compression, DispatchFrame, EventSink, Gateway};
 use asyncord::model::gateway::EventKind;
 use gateway_support::*;
 use serde_json::json;
@@ -25,21 +25,35 @@ async fn wait_for_frames(seen: &Mutex<Vec<DispatchFrame>>, n: usize) {
     .expect("the sink did not receive the frames in time");
 }
 
+/// Wants READY and MESSAGE_CREATE, and TYPING_START while `typing_wanted` is set.
+struct Recording {
+    seen: Arc<Mutex<Vec<DispatchFrame>>>,
+    typing_wanted: Arc<AtomicBool>,
+}
+
+impl EventSink for Recording {
+    fn wants(&self, kind: Option<EventKind>) -> bool {
+        match kind {
+            Some(EventKind::Ready | EventKind::MessageCreate) => true,
+            Some(EventKind::TypingStart) => self.typing_wanted.load(Ordering::Acquire),
+            _ => false,
+        }
+    }
+
+    fn deliver(&self, frame: DispatchFrame) {
+        self.seen.lock().unwrap().push(frame);
+    }
+}
+
 #[tokio::test(start_paused = true)]
-async fn live_filter_and_sink_take_the_place_of_the_queue() {
+async fn a_sink_with_live_wants_takes_the_place_of_the_channel() {
     let env = setup(server_config()).await;
     let seen: Arc<Mutex<Vec<DispatchFrame>>> = Arc::default();
     let typing_wanted = Arc::new(AtomicBool::new(false));
-    let config = {
-        let (seen, typing_wanted) = (seen.clone(), typing_wanted.clone());
-        client_config(&env, Compression::ZstdStream)
-            .filter(move |kind| match kind {
-                Some(EventKind::Ready | EventKind::MessageCreate) => true,
-                Some(EventKind::TypingStart) => typing_wanted.load(Ordering::Acquire),
-                _ => false,
-            })
-            .sink(move |frame| seen.lock().unwrap().push(frame))
-    };
+    let config = client_config(&env, Compression::ZstdStream).sink(Recording {
+        seen: seen.clone(),
+        typing_wanted: typing_wanted.clone(),
+    });
     let mut gw = Gateway::connect(config).await.unwrap();
     // READY is wanted; the two GUILD_CREATEs that follow it are not.
     wait_for_frames(&seen, 1).await;
@@ -84,7 +98,10 @@ async fn live_filter_and_sink_take_the_place_of_the_queue() {
     let end = tokio::time::timeout(Duration::from_secs(600), gw.next_event())
         .await
         .expect("next_event did not end after shutdown");
-    assert!(end.is_none(), "a frame reached the queue despite the sink");
+    assert!(
+        end.is_none(),
+        "a frame reached the channel despite the sink"
+    );
     assert_eq!(seen.lock().unwrap().len(), 4);
 }
 
@@ -99,7 +116,11 @@ struct Throttled {
 /// The sink handed to the gateway (the test keeps the other reference).
 struct SharedSink(Arc<Throttled>);
 
-impl asyncord::gateway::EventSink for SharedSink {
+impl EventSink for SharedSink {
+    fn wants(&self, kind: Option<EventKind>) -> bool {
+        kind == Some(EventKind::MessageCreate)
+    }
+
     fn deliver(&self, frame: DispatchFrame) {
         self.0.seen.lock().unwrap().push(frame.seq);
     }
@@ -138,9 +159,7 @@ impl Throttled {
 async fn a_saturated_sink_pauses_reading_but_never_for_longer_than_the_bound() {
     let env = setup(server_config()).await;
     let sink = Arc::new(Throttled::default());
-    let config = client_config(&env, Compression::ZstdStream)
-        .filter(|kind| kind == Some(EventKind::MessageCreate))
-        .sink(SharedSink(sink.clone()));
+    let config = client_config(&env, Compression::ZstdStream).sink(SharedSink(sink.clone()));
     let gw = Gateway::connect(config).await.unwrap();
     let handle = gw.handle();
     tokio::time::timeout(Duration::from_secs(600), async {

@@ -63,7 +63,7 @@ async fn run_with_work(
             .send_message(emu.channel_id(), "!work")
             .unwrap();
         started.await;
-        assert_eq!(group.dispatcher.handlers_in_flight(), 1);
+        assert_eq!(group.dispatcher.in_flight(), 1);
         hub.stop();
     });
     // The bound: a stop never takes much more than the shutdown timeout, whatever handlers do.

@@ -101,14 +101,12 @@ async fn two_bots_each_with_their_own_handlers_and_arguments() {
     two.dispatcher.add_handler(count);
 
     let (summary, ()) = tokio::join!(hub.start(), async {
-        // The groups' own view: each gateway handle exists and its shard is connected.
+        // The groups' own view: each gateway handle's shard is connected.
         for group in [&one, &two] {
-            let handle = group
-                .gateway
-                .wait_connected(Duration::from_secs(30))
+            tokio::time::timeout(Duration::from_secs(30), group.gateway.wait_connected())
                 .await
                 .expect("the gateway connected");
-            assert_eq!(handle.shard_ids(), [0]);
+            assert_eq!(group.gateway.shard_ids(), [0]);
         }
         let alice = &emu.users()[0];
         alice.send_message(general, "!a world").unwrap();
@@ -144,9 +142,17 @@ async fn two_bots_each_with_their_own_handlers_and_arguments() {
         1
     );
     assert!(
-        one.gateway.handle().is_none(),
-        "the gateway is gone after stop"
+        !one.gateway.is_running(),
+        "the gateway stopped with the hub"
     );
+    assert!(matches!(
+        one.gateway
+            .update_presence(asyncord::model::gateway::Presence::new(
+                asyncord::model::gateway::Status::Online
+            ))
+            .await,
+        Err(asyncord::gateway::GatewayError::NotConnected)
+    ));
 }
 
 #[tokio::test(start_paused = true)]

@@ -3,14 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
-/// `GET /gateway`: the URL to connect to.
+/// `GET /gateway`'s answer (Discord's `GatewayResponse`): the URL to connect to. The gateway
+/// client parses such a URL into a `GatewayAddress` (`asyncord::gateway`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GatewayUrl {
+pub struct GatewayResponse {
     /// The gateway WebSocket URL (add `?v=10&encoding=json`).
     pub url: String,
 }
 
-/// `GET /gateway/bot`: the URL, the recommended shard count and the session start limit.
+/// `GET /gateway/bot`'s answer: the URL, the recommended shard count and the session start
+/// limit (what the gateway client asks before connecting).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GatewayBot {
     /// The gateway WebSocket URL.

@@ -21,5 +21,5 @@ pub use event::GatewayEvent;
 pub use event_kind::{EventKind, EventSet};
 pub use events::*;
 pub use frame::{FrameError, Hello, InvalidSession, RawFrame};
-pub use info::{GatewayBot, GatewayUrl, SessionStartLimit};
+pub use info::{GatewayBot, GatewayResponse, SessionStartLimit};
 pub use opcode::OpCode;

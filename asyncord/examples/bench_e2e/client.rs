@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use asyncord::dispatcher::{Dispatcher, handler};
-use asyncord::gateway::{Compression, Gateway, GatewayConfig, GatewayHandle, Shards};
+use asyncord::gateway::{Compression, EventChannel, Gateway, GatewayConfig, GatewayHandle, Shards};
 use asyncord::model::Intents;
 use asyncord::model::gateway::EventSet;
 use asyncord::model::gateway::events::{
@@ -105,13 +105,10 @@ fn config(
         .shards(Shards::all(shards))
         .compression(comp);
     cfg = match dispatcher {
-        Some(d) => {
-            let wants = d.clone();
-            // The dispatcher is the sink: it dispatches on the reader task and pushes back
-            // while too many handler calls are in flight.
-            cfg.filter(move |k| wants.wants(k)).sink(d.clone())
-        }
-        None => cfg.events(EventSet::empty(), false),
+        // The dispatcher is the sink: it says which events it wants, dispatches on the reader
+        // task and pushes back while too many handler calls are in flight.
+        Some(d) => cfg.sink(d.clone()),
+        None => cfg.channel(EventChannel::new().events(EventSet::empty(), false)),
     };
     cfg.max_concurrency = shards;
     cfg

@@ -15,7 +15,7 @@ use std::time::Duration;
 use asyncord_model::Intents;
 use asyncord_model::gateway::Presence;
 
-use super::error::Error;
+use crate::Error;
 use crate::gateway::{Compression, Connector, Session, Shards};
 use crate::http::{DEFAULT_BASE_URL, Transport};
 

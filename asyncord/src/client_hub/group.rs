@@ -1,46 +1,56 @@
 //! [`ClientGroup`]: one bot — its `dispatcher`, `gateway` and `client` (REST), as in the seed's
-//! "Client" page — and [`GroupGateway`], the group's view of its gateway, which exists only
-//! while the hub runs.
+//! "Client" page. All three exist from the group's creation: the gateway handle is connected
+//! when the hub starts, and registered as the `gateway` handler argument at once.
 
 use std::fmt;
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
-
-use tokio::sync::watch;
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use super::config::GroupConfig;
-use super::dispatcher::GroupDispatcher;
-use super::groups::StopHandle;
+use super::stop::StopHandle;
+use crate::Token;
+use crate::dispatcher::Dispatcher;
 use crate::gateway::GatewayHandle;
 use crate::rest::RestClient;
 
+/// The names under which a group registers its default arguments.
+pub(crate) const CLIENT: &str = "client";
+pub(crate) const GATEWAY: &str = "gateway";
+pub(crate) const CLIENT_GROUPS: &str = "client_groups";
+
 /// One bot in a hub: the seed's client group.
 ///
-/// Cheap to clone: clones share everything. `dispatcher` and `client` are usable as soon as
-/// the group is created; `gateway` has a handle while the hub runs.
+/// Cheap to clone: clones share everything. `dispatcher`, `client` and `gateway` are usable as
+/// soon as the group is created; the gateway's commands fail with
+/// [`GatewayError::NotConnected`](crate::gateway::GatewayError::NotConnected) until the hub
+/// connects it (wait for that with
+/// [`GatewayHandle::wait_connected`](crate::gateway::GatewayHandle::wait_connected)).
 #[derive(Clone)]
 pub struct ClientGroup {
     /// The event dispatcher: register handlers and arguments here.
-    pub dispatcher: GroupDispatcher,
+    pub dispatcher: Dispatcher,
     /// The REST client of this bot.
     pub client: RestClient,
-    /// The gateway of this bot (a [`GatewayHandle`] while the hub runs).
-    pub gateway: GroupGateway,
+    /// The gateway of this bot: connected while the hub runs.
+    pub gateway: GatewayHandle,
     inner: Arc<GroupInner>,
 }
 
 struct GroupInner {
     name: String,
-    token: String,
+    token: Token,
     config: Mutex<GroupConfig>,
     stop: StopHandle,
+    /// The public parts again, so that a [`WeakGroup`] can give the whole group back.
+    dispatcher: Dispatcher,
+    client: RestClient,
+    gateway: GatewayHandle,
 }
 
 impl fmt::Debug for ClientGroup {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientGroup")
             .field("name", &self.inner.name)
-            .field("token", &"<redacted>")
+            .field("token", &self.inner.token)
             .field("dispatcher", &self.dispatcher)
             .field("client", &self.client)
             .field("gateway", &self.gateway)
@@ -49,23 +59,32 @@ impl fmt::Debug for ClientGroup {
 }
 
 impl ClientGroup {
-    pub(crate) fn new(name: &str, token: &str, config: GroupConfig, stop: StopHandle) -> Self {
-        let token = token.trim();
-        let token = token.strip_prefix("Bot ").unwrap_or(token).to_owned();
-        let mut rest = RestClient::builder(&token).base_url(config.api_base.clone());
+    /// A group with its REST client, its gateway handle (not connected), and its dispatcher
+    /// holding the default arguments `client` and `gateway`.
+    pub(crate) fn new(name: &str, token: Token, config: GroupConfig, stop: StopHandle) -> Self {
+        let mut rest = RestClient::builder(token.clone()).base_url(config.api_base.clone());
         if let Some(transport) = &config.rest_transport {
             rest = rest.transport(Arc::clone(transport));
         }
+        let client = rest.build();
+        let gateway = GatewayHandle::new();
+        let dispatcher = Dispatcher::new();
+        dispatcher.add_argument(CLIENT, client.clone());
+        dispatcher.add_argument(GATEWAY, gateway.clone());
+        let inner = Arc::new(GroupInner {
+            name: name.to_owned(),
+            token,
+            config: Mutex::new(config),
+            stop,
+            dispatcher: dispatcher.clone(),
+            client: client.clone(),
+            gateway: gateway.clone(),
+        });
         Self {
-            dispatcher: GroupDispatcher::new(),
-            client: rest.build(),
-            gateway: GroupGateway::default(),
-            inner: Arc::new(GroupInner {
-                name: name.to_owned(),
-                token,
-                config: Mutex::new(config),
-                stop,
-            }),
+            dispatcher,
+            client,
+            gateway,
+            inner,
         }
     }
 
@@ -119,7 +138,7 @@ impl ClientGroup {
         &self.inner.stop
     }
 
-    pub(crate) fn token(&self) -> &str {
+    pub(crate) fn token(&self) -> &Token {
         &self.inner.token
     }
 
@@ -127,67 +146,39 @@ impl ClientGroup {
     pub fn same_group(&self, other: &ClientGroup) -> bool {
         Arc::ptr_eq(&self.inner, &other.inner)
     }
-}
 
-/// A group's gateway: a [`GatewayHandle`] while the hub runs, nothing before or after.
-///
-/// Cheap to clone; clones see the same state.
-#[derive(Clone)]
-pub struct GroupGateway {
-    handle: Arc<watch::Sender<Option<GatewayHandle>>>,
-}
-
-impl Default for GroupGateway {
-    fn default() -> Self {
-        Self {
-            handle: Arc::new(watch::Sender::new(None)),
+    /// A reference that does not keep the group alive.
+    pub(crate) fn downgrade(&self) -> WeakGroup {
+        WeakGroup {
+            name: Arc::from(self.inner.name.as_str()),
+            inner: Arc::downgrade(&self.inner),
         }
     }
 }
 
-impl fmt::Debug for GroupGateway {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GroupGateway")
-            .field("running", &self.is_running())
-            .finish()
-    }
+/// A group held without keeping it alive (what [`ClientGroups`](super::ClientGroups) holds).
+pub(crate) struct WeakGroup {
+    name: Arc<str>,
+    inner: Weak<GroupInner>,
 }
 
-impl GroupGateway {
-    /// The handle of the running gateway (`None` before the hub started it and after it
-    /// stopped).
-    pub fn handle(&self) -> Option<GatewayHandle> {
-        self.handle.borrow().clone()
+impl WeakGroup {
+    pub(crate) fn name(&self) -> &str {
+        &self.name
     }
 
-    /// Whether the gateway runs.
-    pub fn is_running(&self) -> bool {
-        self.handle.borrow().is_some()
+    pub(crate) fn is_alive(&self) -> bool {
+        self.inner.strong_count() > 0
     }
 
-    /// Waits until the hub started the gateway and every shard of this process is connected
-    /// (identified or resumed), at most `timeout`; returns the handle, or `None` on timeout.
-    pub async fn wait_connected(&self, timeout: Duration) -> Option<GatewayHandle> {
-        let mut rx = self.handle.subscribe();
-        let wait = async {
-            loop {
-                let current = rx.borrow_and_update().clone();
-                if let Some(handle) = current {
-                    // Connected, or the group's gateway was replaced or removed meanwhile (the
-                    // sender lives in `self`, so `changed` cannot fail here).
-                    tokio::select! {
-                        () = handle.wait_connected() => return handle,
-                        _ = rx.changed() => {}
-                    }
-                } else if rx.changed().await.is_err() {
-                    std::future::pending::<()>().await;
-                }
-            }
-        };
-        tokio::time::timeout(timeout, wait).await.ok()
-    }
-
-    pub(crate) fn set(&self, handle: Option<GatewayHandle>) {
-        self.handle.send_replace(handle);
+    /// The group, if something still keeps it.
+    pub(crate) fn upgrade(&self) -> Option<ClientGroup> {
+        let inner = self.inner.upgrade()?;
+        Some(ClientGroup {
+            dispatcher: inner.dispatcher.clone(),
+            client: inner.client.clone(),
+            gateway: inner.gateway.clone(),
+            inner,
+        })
     }
 }

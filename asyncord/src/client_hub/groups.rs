@@ -1,97 +1,15 @@
 //! [`ClientGroups`]: every group of a hub by name — the default handler argument
-//! `client_groups`, through which a handler of one bot acts through another — and
-//! [`StopHandle`], which stops the hub from anywhere.
+//! `client_groups`, through which a handler of one bot acts through another.
+//!
+//! It holds the groups weakly: each group's dispatcher holds `client_groups` as an argument, so
+//! a strong hold would make every group keep itself alive. The hub and your own `ClientGroup`
+//! values keep the groups; `client_groups` finds them while they exist.
 
 use std::fmt;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 
-use tokio::sync::watch;
-
-use super::group::ClientGroup;
-
-/// Stops a running hub: from a handler, another task, or a signal handler of your own.
-///
-/// Cheap to clone. Stopping a hub that is not running makes its next `start()` return right
-/// after its checks.
-#[derive(Clone)]
-pub struct StopHandle {
-    tx: Arc<watch::Sender<bool>>,
-    error: Arc<Mutex<Option<StopError>>>,
-}
-
-/// The error given to [`StopHandle::stop_with_error`].
-type StopError = Box<dyn std::error::Error + Send + Sync + 'static>;
-
-impl fmt::Debug for StopHandle {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StopHandle")
-            .field("stopping", &self.is_stopping())
-            .finish()
-    }
-}
-
-impl Default for StopHandle {
-    fn default() -> Self {
-        Self {
-            tx: Arc::new(watch::Sender::new(false)),
-            error: Arc::default(),
-        }
-    }
-}
-
-impl StopHandle {
-    /// Asks the hub to stop: it stops taking events, gives handlers in flight their time,
-    /// closes every gateway, and `start()` returns.
-    pub fn stop(&self) {
-        self.tx.send_replace(true);
-    }
-
-    /// Stops the hub as [`StopHandle::stop`] does, because of `error`: `start()` then returns
-    /// [`HubError::StoppedWithError`](super::HubError::StoppedWithError) with it (and
-    /// `connect` the same, inside [`asyncord::Error`](super::Error)), so that `main` ends with
-    /// an error. When several errors stop the hub, the first is kept.
-    ///
-    /// ```
-    /// use asyncord::prelude::*;
-    ///
-    /// #[handler]
-    /// async fn on_message(event: MessageCreateEvent, client_groups: ClientGroups) -> HandlerResult {
-    ///     if event.content == "!crash" {
-    ///         client_groups.stop_handle().stop_with_error("asked to crash");
-    ///     }
-    ///     Ok(())
-    /// }
-    /// ```
-    pub fn stop_with_error(&self, error: impl Into<StopError>) {
-        self.error
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get_or_insert(error.into());
-        self.stop();
-    }
-
-    /// Whether a stop was asked for and the hub has not finished stopping.
-    pub fn is_stopping(&self) -> bool {
-        *self.tx.borrow()
-    }
-
-    pub(crate) fn subscribe(&self) -> watch::Receiver<bool> {
-        self.tx.subscribe()
-    }
-
-    /// The error of [`StopHandle::stop_with_error`], if it stopped the hub (taken once).
-    pub(crate) fn take_error(&self) -> Option<StopError> {
-        self.error
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take()
-    }
-
-    pub(crate) fn reset(&self) {
-        self.take_error();
-        self.tx.send_replace(false);
-    }
-}
+use super::group::{ClientGroup, WeakGroup};
+use super::stop::StopHandle;
 
 /// Every client group of a hub, by name: the default argument `client_groups`.
 ///
@@ -113,7 +31,7 @@ pub struct ClientGroups {
 
 #[derive(Default)]
 struct GroupsInner {
-    groups: RwLock<Vec<ClientGroup>>,
+    groups: RwLock<Vec<WeakGroup>>,
     stop: StopHandle,
 }
 
@@ -126,27 +44,27 @@ impl fmt::Debug for ClientGroups {
 impl ClientGroups {
     /// The group called `name`.
     pub fn get(&self, name: &str) -> Option<ClientGroup> {
-        self.read(|groups| groups.iter().find(|g| g.name() == name).cloned())
+        self.read(|groups| groups.iter().find(|g| g.name() == name)?.upgrade())
     }
 
     /// Whether a group is called `name`.
     pub fn contains(&self, name: &str) -> bool {
-        self.read(|groups| groups.iter().any(|g| g.name() == name))
+        self.get(name).is_some()
     }
 
     /// The groups' names, in creation order.
     pub fn names(&self) -> Vec<String> {
-        self.read(|groups| groups.iter().map(|g| g.name().to_owned()).collect())
+        self.all().iter().map(|g| g.name().to_owned()).collect()
     }
 
     /// Every group, in creation order.
     pub fn all(&self) -> Vec<ClientGroup> {
-        self.read(<[ClientGroup]>::to_vec)
+        self.read(|groups| groups.iter().filter_map(WeakGroup::upgrade).collect())
     }
 
     /// How many groups there are.
     pub fn len(&self) -> usize {
-        self.read(<[ClientGroup]>::len)
+        self.all().len()
     }
 
     /// Whether there are none.
@@ -160,7 +78,7 @@ impl ClientGroups {
         &self.inner.stop
     }
 
-    fn read<R>(&self, f: impl FnOnce(&[ClientGroup]) -> R) -> R {
+    fn read<R>(&self, f: impl FnOnce(&[WeakGroup]) -> R) -> R {
         f(&self
             .inner
             .groups
@@ -168,17 +86,57 @@ impl ClientGroups {
             .unwrap_or_else(PoisonError::into_inner))
     }
 
-    /// Adds a group unless the name is taken; returns whether it was added.
-    pub(crate) fn insert(&self, group: ClientGroup) -> bool {
+    /// Adds a group unless the name is taken by a live group; returns whether it was added.
+    pub(crate) fn insert(&self, group: &ClientGroup) -> bool {
         let mut groups = self
             .inner
             .groups
             .write()
             .unwrap_or_else(PoisonError::into_inner);
+        groups.retain(WeakGroup::is_alive);
         if groups.iter().any(|g| g.name() == group.name()) {
             return false;
         }
-        groups.push(group);
+        groups.push(group.downgrade());
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::*;
+    use crate::ClientHub;
+
+    /// Sets its flag when the last clone is dropped.
+    struct Probe(Arc<AtomicBool>);
+
+    impl Drop for Probe {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn groups_are_freed_with_the_hub_though_their_dispatchers_hold_client_groups() {
+        let freed = Arc::new(AtomicBool::new(false));
+        let mut hub = ClientHub::new();
+        let group = hub.create_client_group("a", "token").unwrap();
+        group
+            .dispatcher
+            .add_argument("probe", Arc::new(Probe(freed.clone())));
+        let groups = hub.client_groups().clone();
+        assert!(groups.get("a").is_some_and(|g| g.same_group(&group)));
+        assert_eq!(groups.names(), ["a"]);
+
+        drop(group);
+        assert!(!freed.load(Ordering::SeqCst), "the hub keeps its groups");
+        drop(hub);
+        assert!(
+            freed.load(Ordering::SeqCst),
+            "the group (its dispatcher and arguments) was freed"
+        );
+        assert!(groups.get("a").is_none() && groups.is_empty());
     }
 }

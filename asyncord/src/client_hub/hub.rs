@@ -10,15 +10,12 @@ use tokio::task::JoinSet;
 
 use super::config::{GroupConfig, HubConfig};
 use super::error::{GroupProblem, GroupReport, HubError, RunSummary, StopReason, StoppedWithError};
-use super::group::ClientGroup;
-use super::groups::{ClientGroups, StopHandle};
+use super::group::{CLIENT_GROUPS, ClientGroup};
+use super::groups::ClientGroups;
 use super::run::{self, GroupRun};
 use super::signal;
-
-/// The names under which the hub registers its default arguments.
-pub(crate) const CLIENT: &str = "client";
-pub(crate) const GATEWAY: &str = "gateway";
-pub(crate) const CLIENT_GROUPS: &str = "client_groups";
+use super::stop::StopHandle;
+use crate::Token;
 
 /// The aggregation point of every bot in the process (the seed's `ClientHub`).
 ///
@@ -35,7 +32,10 @@ pub(crate) const CLIENT_GROUPS: &str = "client_groups";
 /// ```
 #[derive(Debug)]
 pub struct ClientHub {
-    groups: ClientGroups,
+    /// The groups, kept alive by the hub.
+    groups: Vec<ClientGroup>,
+    /// The same groups as the handlers see them (`client_groups`, held weakly).
+    client_groups: ClientGroups,
     config: HubConfig,
     defaults: GroupConfig,
     running: AtomicBool,
@@ -44,15 +44,6 @@ pub struct ClientHub {
 impl Default for ClientHub {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-impl Drop for ClientHub {
-    fn drop(&mut self) {
-        // Each group's dispatcher holds `client_groups`, which holds the groups: break the cycle.
-        for group in self.groups.all() {
-            group.dispatcher.remove_argument(CLIENT_GROUPS);
-        }
     }
 }
 
@@ -65,7 +56,8 @@ impl ClientHub {
     /// A hub with these settings.
     pub fn with_config(config: HubConfig) -> Self {
         Self {
-            groups: ClientGroups::default(),
+            groups: Vec::new(),
+            client_groups: ClientGroups::default(),
             config,
             defaults: GroupConfig::default(),
             running: AtomicBool::new(false),
@@ -90,12 +82,12 @@ impl ClientHub {
     }
 
     /// Creates the group `name` for the bot `token` with the default configuration, and
-    /// registers its default arguments `client`, `gateway` (while running) and
-    /// `client_groups`. A name already in use is an error.
+    /// registers its default arguments `client`, `gateway` and `client_groups`. A name already
+    /// in use is an error.
     pub fn create_client_group(
         &mut self,
         name: impl Into<String>,
-        token: impl AsRef<str>,
+        token: impl Into<Token>,
     ) -> Result<ClientGroup, HubError> {
         let config = self.defaults.clone();
         self.create_client_group_with(name, token, config)
@@ -105,47 +97,47 @@ impl ClientHub {
     pub fn create_client_group_with(
         &mut self,
         name: impl Into<String>,
-        token: impl AsRef<str>,
+        token: impl Into<Token>,
         config: GroupConfig,
     ) -> Result<ClientGroup, HubError> {
         let name = name.into();
         if name.trim().is_empty() {
             return Err(HubError::EmptyName);
         }
-        if self.groups.contains(&name) {
+        if self.groups.iter().any(|g| g.name() == name) {
             return Err(HubError::DuplicateGroup(name));
         }
-        let stop = self.groups.stop_handle().clone();
-        let group = ClientGroup::new(&name, token.as_ref(), config, stop);
-        group.dispatcher.add_argument(CLIENT, group.client.clone());
+        let stop = self.client_groups.stop_handle().clone();
+        let group = ClientGroup::new(&name, token.into(), config, stop);
         group
             .dispatcher
-            .add_argument(CLIENT_GROUPS, self.groups.clone());
-        if !self.groups.insert(group.clone()) {
+            .add_argument(CLIENT_GROUPS, self.client_groups.clone());
+        if !self.client_groups.insert(&group) {
             return Err(HubError::DuplicateGroup(name));
         }
+        self.groups.push(group.clone());
         tracing::debug!(group = %name, "client group created");
         Ok(group)
     }
 
     /// Every group by name (what handlers receive as `client_groups`).
     pub fn client_groups(&self) -> &ClientGroups {
-        &self.groups
+        &self.client_groups
     }
 
     /// The group called `name`.
     pub fn group(&self, name: &str) -> Option<ClientGroup> {
-        self.groups.get(name)
+        self.groups.iter().find(|g| g.name() == name).cloned()
     }
 
     /// A handle that stops the hub from another task or a handler.
     pub fn stop_handle(&self) -> StopHandle {
-        self.groups.stop_handle().clone()
+        self.client_groups.stop_handle().clone()
     }
 
     /// Stops the running hub (see [`StopHandle::stop`]).
     pub fn stop(&self) {
-        self.groups.stop_handle().stop();
+        self.client_groups.stop_handle().stop();
     }
 
     /// Checks every group, then runs them all until Ctrl-C, SIGTERM or [`ClientHub::stop`].
@@ -165,20 +157,19 @@ impl ClientHub {
             return Err(HubError::AlreadyRunning);
         }
         let result = self.run().await;
-        self.groups.stop_handle().reset();
+        self.client_groups.stop_handle().reset();
         self.running.store(false, Ordering::Release);
         result
     }
 
     async fn run(&self) -> Result<RunSummary, HubError> {
-        let groups = self.groups.all();
-        if groups.is_empty() {
+        if self.groups.is_empty() {
             return Err(HubError::NoGroups);
         }
-        let mut runs = Vec::with_capacity(groups.len());
+        let mut runs = Vec::with_capacity(self.groups.len());
         let mut problems: Vec<GroupProblem> = Vec::new();
-        for group in groups {
-            match run::prepare(group) {
+        for group in &self.groups {
+            match run::prepare(group.clone()) {
                 Ok(r) => runs.push(r),
                 Err(p) => problems.extend(p),
             }
@@ -187,7 +178,7 @@ impl ClientHub {
             return Err(HubError::Invalid(problems));
         }
 
-        let stop = self.groups.stop_handle();
+        let stop = self.client_groups.stop_handle();
         let mut stop_rx = stop.subscribe();
         let (halt_tx, halt_rx) = watch::channel(false);
         let names: Vec<String> = runs.iter().map(|r| r.name().to_owned()).collect();

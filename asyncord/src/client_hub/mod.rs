@@ -19,7 +19,6 @@
 //! [`GatewayHandle`]: crate::gateway::GatewayHandle
 
 mod config;
-mod dispatcher;
 mod error;
 mod group;
 mod groups;
@@ -27,19 +26,19 @@ mod hub;
 mod run;
 mod setup;
 mod signal;
-mod tracker;
+mod stop;
 
 pub use config::{GroupConfig, HubConfig, IntentsConfig};
-pub use dispatcher::GroupDispatcher;
 pub use error::{
-    Error, GroupError, GroupProblem, GroupReport, HubError, Result, RunSummary, StopReason,
-    StoppedWithError,
+    GroupError, GroupProblem, GroupReport, HubError, RunSummary, StopReason, StoppedWithError,
 };
-pub use group::{ClientGroup, GroupGateway};
-pub use groups::{ClientGroups, StopHandle};
+pub use group::ClientGroup;
+pub use groups::ClientGroups;
 pub use hub::ClientHub;
 pub use setup::{SetupError, SetupResult};
-pub use tracker::TrackedMarker;
+pub use stop::StopHandle;
+
+use crate::{Result, Token};
 
 /// The name of the group [`connect`] creates.
 pub const DEFAULT_GROUP: &str = "default";
@@ -51,7 +50,7 @@ pub const DEFAULT_GROUP: &str = "default";
 /// arguments, and may await (the group's `client` works already, so it can read guilds or
 /// channels first). Then the bot connects and runs. `setup` returns `()`, or a `Result` whose
 /// error ends `connect` before anything connects ([`SetupResult`]; the error is
-/// [`Error::Setup`]). It is the same as a [`ClientHub`] with one group named `"default"`.
+/// [`Error::Setup`](crate::Error::Setup)). It is the same as a [`ClientHub`] with one group named `"default"`.
 ///
 /// ```no_run
 /// use asyncord::prelude::*;
@@ -86,7 +85,7 @@ pub const DEFAULT_GROUP: &str = "default";
 /// .await
 /// # }
 /// ```
-pub async fn connect<S, R>(token: impl AsRef<str>, setup: S) -> Result<()>
+pub async fn connect<S, R>(token: impl Into<Token>, setup: S) -> Result<()>
 where
     S: AsyncFnOnce(&ClientGroup) -> R,
     R: SetupResult,
@@ -95,7 +94,11 @@ where
 }
 
 /// [`connect`] with a group configuration (intents, presence, shards, URLs...).
-pub async fn connect_with<S, R>(token: impl AsRef<str>, config: GroupConfig, setup: S) -> Result<()>
+pub async fn connect_with<S, R>(
+    token: impl Into<Token>,
+    config: GroupConfig,
+    setup: S,
+) -> Result<()>
 where
     S: AsyncFnOnce(&ClientGroup) -> R,
     R: SetupResult,

@@ -1,30 +1,23 @@
 //! Running one client group: the start-up checks, the gateway configuration derived from the
-//! group's settings and handlers, the loop feeding dispatches to the dispatcher, and the
-//! graceful shutdown (stop taking events, give handlers their time, close the gateway).
+//! group's settings (its sink is the group's dispatcher), connecting the group's gateway handle,
+//! watching its shards, and the graceful shutdown (the dispatcher stops taking events and gives
+//! its handlers their time while the gateway closes).
 //!
 //! Gateway lifecycle: <https://discord.com/developers/docs/events/gateway#connection-lifecycle>.
 
 use std::collections::HashMap;
-use std::future::Future;
 use std::panic::AssertUnwindSafe;
-use std::pin::Pin;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use asyncord_model::Intents;
 use asyncord_model::gateway::EventKind;
 use futures_util::FutureExt;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 use tokio::task::JoinError;
 
 use super::error::{GroupError, GroupProblem, GroupReport};
 use super::group::ClientGroup;
-use super::hub::GATEWAY;
-use crate::dispatcher::DispatchError;
-use crate::gateway::{
-    DispatchFrame, EventSink, Gateway, GatewayConfig, GatewayError, GatewayHandle, ShardStatus,
-};
+use crate::gateway::{Gateway, GatewayConfig, GatewayError, ShardStatus};
 
 /// How long a gateway may take to close after its handlers' time is up.
 const CLOSE_BOUND: Duration = Duration::from_secs(5);
@@ -33,82 +26,16 @@ const CLOSE_BOUND: Duration = Duration::from_secs(5);
 const SHARD_CHECK: Duration = Duration::from_secs(1);
 
 /// A checked group, ready to connect.
+///
+/// Its gateway delivers straight into the group's dispatcher (the dispatcher is the gateway's
+/// [`EventSink`](crate::gateway::EventSink)): on each shard's reader task, the dispatcher says
+/// which kinds it wants (handlers and `wait_for`s added while running are honoured at once),
+/// parses and spawns. No queue sits between the socket and the handlers, so a flood waits in
+/// the socket rather than in memory.
 pub(crate) struct GroupRun {
     group: ClientGroup,
     gateway: GatewayConfig,
     keep_sessions: bool,
-    feed: Feed,
-}
-
-/// How dispatches reach the group's dispatcher: on each shard's reader task (the gateway's
-/// sink), straight into [`Dispatcher::dispatch`](crate::dispatcher::Dispatcher::dispatch), which
-/// only parses and spawns. No queue sits between the socket and the handlers, so a flood waits
-/// in the socket rather than in memory, and the gateway's filter drops unwanted kinds right
-/// after the envelope peek.
-///
-/// The gate opens once the `gateway` argument is registered; a frame arriving before that (the
-/// shards start connecting as soon as the gateway exists) is parked in `early` and dispatched by
-/// the group's loop. It closes when the group stops taking events.
-struct Feed {
-    open: Arc<AtomicBool>,
-    events: Arc<AtomicU64>,
-    early: mpsc::UnboundedReceiver<DispatchFrame>,
-}
-
-impl Feed {
-    /// Wires `gateway` to `dispatcher` through a gated sink and a live filter.
-    fn wire(
-        gateway: GatewayConfig,
-        dispatcher: &crate::dispatcher::Dispatcher,
-    ) -> (GatewayConfig, Self) {
-        let (early_tx, early) = mpsc::unbounded_channel();
-        let sink = GroupSink {
-            open: Arc::new(AtomicBool::new(false)),
-            events: Arc::new(AtomicU64::new(0)),
-            early: early_tx,
-            dispatcher: dispatcher.clone(),
-        };
-        let feed = Self {
-            open: sink.open.clone(),
-            events: sink.events.clone(),
-            early,
-        };
-        let wants = dispatcher.clone();
-        let gateway = gateway
-            // Read per frame: handlers and `wait_for`s added while running are honoured at once.
-            .filter(move |kind| wants.wants(kind))
-            .sink(sink);
-        (gateway, feed)
-    }
-}
-
-/// The group's gateway sink: the dispatcher (with its backpressure) behind the start-up gate.
-struct GroupSink {
-    open: Arc<AtomicBool>,
-    events: Arc<AtomicU64>,
-    early: mpsc::UnboundedSender<DispatchFrame>,
-    dispatcher: crate::dispatcher::Dispatcher,
-}
-
-impl EventSink for GroupSink {
-    fn deliver(&self, frame: DispatchFrame) {
-        if self.open.load(Ordering::Acquire) {
-            self.events.fetch_add(1, Ordering::Relaxed);
-            self.dispatcher.deliver(frame);
-        } else {
-            // Before start-up finished, or after the group stopped taking events (then the
-            // receiver is gone and the frame is dropped, as intended).
-            let _ = self.early.send(frame);
-        }
-    }
-
-    fn is_saturated(&self) -> bool {
-        self.dispatcher.is_saturated()
-    }
-
-    fn unsaturated(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
-        self.dispatcher.unsaturated()
-    }
 }
 
 /// Checks a group's handlers and builds its gateway configuration.
@@ -116,7 +43,7 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
     let config = group.config();
     let dispatcher = &group.dispatcher;
     let mut problems = Vec::new();
-    if let Err(error) = check_arguments(&group) {
+    if let Err(error) = dispatcher.check_arguments() {
         problems.push(GroupProblem {
             group: group.name().to_owned(),
             error,
@@ -148,9 +75,11 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
         );
     }
 
-    let mut gateway = GatewayConfig::new(group.token(), intents)
+    let mut gateway = GatewayConfig::new(group.token().clone(), intents)
         .shards(config.shards.clone())
-        .compression(config.compression);
+        .compression(config.compression)
+        .rest(group.client.clone())
+        .sink(group.dispatcher.clone());
     gateway.presence.clone_from(&config.presence);
     gateway.large_threshold = config.large_threshold;
     gateway.url.clone_from(&config.gateway_url);
@@ -161,36 +90,11 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
     if let Some(connector) = &config.gateway_connector {
         gateway = gateway.connector(connector.clone());
     }
-    let (gateway, feed) = Feed::wire(gateway, group.dispatcher.dispatcher());
     Ok(GroupRun {
         group,
         gateway,
         keep_sessions: config.keep_sessions,
-        feed,
     })
-}
-
-/// The argument check, except for `gateway`: its handle exists only once the gateway runs, and
-/// the hub registers it then, before the first event.
-fn check_arguments(group: &ClientGroup) -> Result<(), DispatchError> {
-    match group.dispatcher.check_arguments() {
-        Ok(()) => Ok(()),
-        Err(DispatchError::Arguments(problems)) => {
-            let gateway_type = std::any::type_name::<GatewayHandle>();
-            let left: Vec<_> = problems
-                .into_iter()
-                .filter(|p| {
-                    !(p.argument == GATEWAY && p.registered.is_none() && p.expected == gateway_type)
-                })
-                .collect();
-            if left.is_empty() {
-                Ok(())
-            } else {
-                Err(DispatchError::Arguments(left))
-            }
-        }
-        Err(other) => Err(other),
-    }
 }
 
 impl GroupRun {
@@ -223,38 +127,30 @@ impl GroupRun {
             group,
             gateway: config,
             keep_sessions,
-            mut feed,
         } = self;
         let name = group.name();
+        let handle = &group.gateway;
+        // Take events again after an earlier run's shutdown.
+        group.dispatcher.reopen();
         let connected = tokio::select! {
             biased;
             _ = halt.wait_for(|h| *h) => return report(name, Ok(())),
-            connected = Gateway::connect(config) => connected,
+            connected = Gateway::connect_with_handle(config, handle) => connected,
         };
-        let mut gateway = match connected {
+        let gateway = match connected {
             Ok(g) => g,
             Err(e) => return report(name, Err(e.into())),
         };
-        let handle = gateway.handle();
-        group.dispatcher.add_argument(GATEWAY, handle.clone());
-        group.gateway.set(Some(handle.clone()));
+        let shards = gateway.shard_set();
         tracing::info!(group = name, shards = ?handle.shard_ids(), "gateway started");
-        feed.open.store(true, Ordering::Release);
 
-        let mut early_events = 0u64;
         let mut health = tokio::time::interval(SHARD_CHECK);
         health.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let halted = loop {
             tokio::select! {
                 biased;
                 _ = halt.wait_for(|h| *h) => break true,
-                Some(frame) = feed.early.recv() => {
-                    early_events += 1;
-                    group.dispatcher.dispatch(frame);
-                }
-                // The sink takes every dispatch, so the queue never yields a frame: it only
-                // ends, once every shard stopped.
-                None = gateway.next_event() => break false,
+                () = gateway.stopped() => break false,
                 _ = health.tick() => {
                     // One shard stopped on a fatal close code (4004, 4010-4014): the bot cannot
                     // run as configured, so its other shards stop too and the group fails.
@@ -265,10 +161,6 @@ impl GroupRun {
                 }
             }
         };
-        // Stop taking events: from here on frames still arriving are dropped.
-        feed.open.store(false, Ordering::Release);
-        drop(feed.early);
-        let events = early_events + feed.events.load(Ordering::Relaxed);
         if halted {
             if keep_sessions {
                 handle.shutdown();
@@ -276,39 +168,36 @@ impl GroupRun {
                 handle.shutdown_and_end_sessions();
             }
         }
-        let tracker = group.dispatcher.tracker();
-        let (finished, shards) = tokio::join!(
-            tracker.wait_idle(grace),
+        // The dispatcher stops taking events at once, then gives its handlers their time.
+        let (cancelled, joined) = tokio::join!(
+            group.dispatcher.shutdown(grace),
             tokio::time::timeout(grace + CLOSE_BOUND, gateway.join())
         );
-        let mut cancelled = 0;
-        if !finished {
-            cancelled = tracker.running();
+        if cancelled > 0 {
             tracing::warn!(
                 group = name,
                 cancelled,
-                "cancelling handlers still running at the shutdown timeout"
+                "handlers still running at the shutdown timeout were cancelled"
             );
-            tracker.cancel_running();
-            tracker.wait_idle(Duration::from_secs(1)).await;
         }
-        let outcome = if let Ok(results) = shards {
+        let outcome = if let Ok(results) = joined {
             first_error(results)
         } else {
             tracing::error!(group = name, "the gateway did not close in time");
             Ok(())
         };
         let sessions = if keep_sessions {
-            handle.sessions()
+            shards.sessions()
         } else {
             HashMap::new()
         };
-        group.gateway.set(None);
+        // The shards detach when they end; one that did not end in time is let go here.
+        handle.detach(&shards);
         GroupReport {
             name: name.to_owned(),
             outcome,
             sessions,
-            events,
+            events: shards.delivered(),
             cancelled_handlers: cancelled,
         }
     }

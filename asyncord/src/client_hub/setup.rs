@@ -10,7 +10,7 @@ use std::error::Error as StdError;
 use std::fmt;
 
 /// The value of a [`connect`](super::connect) setup closure: `()`, or `Result<(), E>` for any
-/// error `E` (an [`asyncord::Error`](super::Error), a `Box<dyn Error>`, a `String`...).
+/// error `E` (an [`asyncord::Error`](crate::Error), a `Box<dyn Error>`, a `String`...).
 ///
 /// ```no_run
 /// # async fn demo() -> asyncord::Result<()> {

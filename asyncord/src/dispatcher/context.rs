@@ -9,13 +9,14 @@ use asyncord_model::gateway::{EventKind, GatewayEvent};
 
 use super::Dispatcher;
 use super::arguments::Argument;
+use super::arguments::Arguments;
 use super::error::InjectError;
-use super::table::Table;
 
 /// Per-frame data shared by every handler of that frame.
 pub(crate) struct Frame {
     pub(crate) dispatcher: Dispatcher,
-    pub(crate) table: Arc<Table>,
+    /// The arguments of the table the frame was dispatched with.
+    pub(crate) args: Arc<Arguments>,
     pub(crate) event: Option<Arc<dyn Any + Send + Sync>>,
     pub(crate) shard_id: u32,
     pub(crate) seq: u64,
@@ -52,7 +53,7 @@ impl Context {
     /// # Ok(()) }
     /// ```
     pub fn arg<T: Argument>(&self, name: &str) -> Result<T, InjectError> {
-        self.frame.table.args.get(name)
+        self.frame.args.get(name)
     }
 
     /// The argument for the handler parameter at `position` (pre-resolved when the handler was
@@ -61,7 +62,7 @@ impl Context {
     #[inline]
     pub fn arg_at<T: Argument>(&self, position: usize, name: &str) -> Result<T, InjectError> {
         if let Some(&slot) = self.slots.get(position)
-            && let Some(value) = self.frame.table.args.at(slot)
+            && let Some(value) = self.frame.args.at(slot)
             && let Some(v) = value.value.downcast_ref::<T>()
         {
             return Ok(v.clone());

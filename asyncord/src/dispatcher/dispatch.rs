@@ -125,7 +125,7 @@ impl Dispatcher {
     ) -> Frame {
         Frame {
             dispatcher: self.clone(),
-            table: Arc::clone(table),
+            args: Arc::clone(&table.args),
             event,
             shard_id,
             seq,

@@ -42,10 +42,12 @@ mod context;
 mod dispatch;
 mod error;
 mod handler;
+mod in_flight;
 mod inject;
 mod pressure;
 mod raw;
 mod run;
+mod shutdown;
 mod table;
 mod wait;
 
@@ -125,7 +127,7 @@ pub(crate) struct Shared {
     wants_raw: AtomicBool,
     waiters: Mutex<Vec<Waiter>>,
     next_id: AtomicU64,
-    in_flight: Arc<pressure::InFlight>,
+    in_flight: Arc<in_flight::InFlight>,
 }
 
 impl Default for Shared {
@@ -380,14 +382,16 @@ impl Dispatcher {
         wait::wait_for(&self.shared, predicate, timeout).await
     }
 
-    /// Whether a frame of this kind is worth parsing (`None`: an unknown event name). Cheap
-    /// enough to call for every frame.
+    /// Whether a frame of this kind is worth parsing (`None`: an unknown event name): it has
+    /// handlers or `wait_for`s, and the dispatcher is not [shut down](Dispatcher::shutdown).
+    /// Cheap enough to call for every frame.
     #[inline]
     pub fn wants(&self, kind: Option<EventKind>) -> bool {
-        self.wants_raw()
+        (self.wants_raw()
             || kind.is_some_and(|k| {
                 has_bit(&self.shared.handler_bits, k) || has_bit(&self.shared.waiter_bits, k)
-            })
+            }))
+            && !self.shared.in_flight.is_closed()
     }
 
     /// Whether raw handlers exist (then every dispatch, unknown names included, is wanted).

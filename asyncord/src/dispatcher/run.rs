@@ -22,7 +22,7 @@ pub(crate) struct RunConfig {
     pub(crate) hook: Option<ErrorHook>,
     pub(crate) limit: Option<Arc<Semaphore>>,
     /// Counts the calls spawned and not finished (the dispatcher's backpressure).
-    pub(crate) in_flight: Arc<super::pressure::InFlight>,
+    pub(crate) in_flight: Arc<super::in_flight::InFlight>,
 }
 
 /// Which event a failure belongs to.
@@ -69,35 +69,39 @@ where
     match run.limit.clone() {
         None => {
             rt.spawn(async move {
-                let _slot = slot;
-                finish(
-                    AssertUnwindSafe(fut).catch_unwind().await,
-                    hook.as_ref(),
-                    &info,
-                );
+                let outcome = slot.run(AssertUnwindSafe(fut).catch_unwind()).await;
+                finish(outcome, hook.as_ref(), &info);
             });
         }
         Some(sem) => {
             rt.spawn(async move {
-                let _slot = slot;
-                // The semaphore is never closed, so this only waits for a free slot.
-                let _permit = sem.acquire_owned().await.ok();
-                finish(
-                    AssertUnwindSafe(fut).catch_unwind().await,
-                    hook.as_ref(),
-                    &info,
-                );
+                let call = async {
+                    // The semaphore is never closed, so this only waits for a free slot.
+                    let _permit = sem.acquire_owned().await.ok();
+                    AssertUnwindSafe(fut).catch_unwind().await
+                };
+                let outcome = slot.run(call).await;
+                finish(outcome, hook.as_ref(), &info);
             });
         }
     }
 }
 
+/// Reports a call's outcome (`None`: cancelled by a shutdown).
 #[inline]
 fn finish(
-    outcome: Result<HandlerResult, Box<dyn Any + Send>>,
+    outcome: Option<Result<HandlerResult, Box<dyn Any + Send>>>,
     hook: Option<&ErrorHook>,
     info: &CallInfo,
 ) {
+    let Some(outcome) = outcome else {
+        tracing::warn!(
+            handler = info.handler,
+            event = %info.event.to_name(),
+            "handler cancelled: it did not finish within the shutdown grace"
+        );
+        return;
+    };
     match outcome {
         Ok(Ok(())) => {}
         Ok(Err(error)) => {

@@ -158,7 +158,7 @@ pub(crate) struct Group {
 pub(crate) struct Table {
     pub(crate) by_kind: Box<[Box<[Group]>]>,
     pub(crate) raw: Box<[Arc<dyn ErasedRaw>]>,
-    pub(crate) args: Arguments,
+    pub(crate) args: Arc<Arguments>,
     pub(crate) run: RunConfig,
 }
 
@@ -167,7 +167,7 @@ impl Table {
         Self {
             by_kind: EventKind::ALL.iter().map(|_| Box::default()).collect(),
             raw: Box::default(),
-            args: Arguments::default(),
+            args: Arc::default(),
             run: RunConfig {
                 hook: None,
                 limit: None,
@@ -208,7 +208,7 @@ impl Table {
         Self {
             by_kind: by_kind.into_iter().map(Vec::into_boxed_slice).collect(),
             raw: raw.iter().map(|(_, r)| Arc::clone(r)).collect(),
-            args,
+            args: Arc::new(args),
             run,
         }
     }

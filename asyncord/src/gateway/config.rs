@@ -1,54 +1,23 @@
-//! Gateway configuration: token, intents, shards, compression, identify extras, and a saved
-//! session to resume from ([docs](https://discord.com/developers/docs/events/gateway#connecting)).
+//! Gateway configuration: token, intents, shards, compression, identify extras, where
+//! dispatches go, and a saved session to resume from ([docs](https://discord.com/developers/docs/events/gateway#connecting)).
 
 use std::collections::HashMap;
 use std::fmt;
-use std::future::Future;
 use std::ops::Range;
-use std::pin::Pin;
 use std::sync::Arc;
 
 use asyncord_model::Intents;
 use asyncord_model::gateway::Presence;
-use asyncord_model::gateway::{EventKind, EventSet};
 
-use super::DispatchFrame;
+use super::channel::EventChannel;
+use super::compression::Compression;
+
 use super::queue::IdentifyQueue;
+use super::sink::EventSink;
 use super::transport::Connector;
-
-/// Transport compression of a gateway connection.
-///
-/// Against a server that does not support the requested mode (a self-hosted Discord-compatible
-/// server, a proxy), a shard falls back on its own: `zstd-stream`, then `zlib-stream`, then none
-/// (see [`ShardInfo::compression`](super::ShardInfo::compression)).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Compression {
-    /// Plain JSON text frames.
-    None,
-    /// `compress=zlib-stream`: one zlib context per connection.
-    ZlibStream,
-    /// `compress=zstd-stream`: one zstd context per connection (the default: smallest and fastest).
-    #[default]
-    ZstdStream,
-}
-
-impl Compression {
-    /// The `compress` query parameter value, if any.
-    pub const fn query_value(self) -> Option<&'static str> {
-        match self {
-            Self::None => None,
-            Self::ZlibStream => Some("zlib-stream"),
-            Self::ZstdStream => Some("zstd-stream"),
-        }
-    }
-}
-
-impl fmt::Display for Compression {
-    /// The `compress` value (`zstd-stream`, `zlib-stream`), or `none`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.query_value().unwrap_or("none"))
-    }
-}
+use crate::Token;
+use crate::http::DEFAULT_BASE_URL;
+use crate::rest::RestClient;
 
 /// How many shards, and which of them this process runs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -88,52 +57,38 @@ pub struct Session {
     pub resume_url: String,
 }
 
-/// A live test of whether a dispatch is wanted, called on the shard's reader task for every
-/// dispatch (`None`: an event name this version does not know). It replaces
-/// [`GatewayConfig::events`] and [`GatewayConfig::unknown_events`], and, being read per frame,
-/// follows a consumer whose interests change while it runs (the client hub passes
-/// [`Dispatcher::wants`](crate::dispatcher::Dispatcher::wants)). It must be cheap and must not
-/// block.
-pub type EventFilter = Arc<dyn Fn(Option<EventKind>) -> bool + Send + Sync>;
+/// Where a gateway's dispatches go: the one delivery path is an [`EventSink`]; this says which.
+#[derive(Clone)]
+#[non_exhaustive]
+pub enum Delivery {
+    /// The built-in bounded channel that [`Gateway::next_event`](super::Gateway::next_event)
+    /// reads (the default: every event, [`EventChannel::DEFAULT_CAPACITY`] frames).
+    Channel(EventChannel),
+    /// A consumer of your own, called on each shard's reader task (for example a
+    /// [`Dispatcher`](crate::dispatcher::Dispatcher)); `next_event` then yields nothing and
+    /// returns `None` once every shard has stopped.
+    Sink(Arc<dyn EventSink>),
+}
 
-/// A consumer called on the shard's reader task with each wanted dispatch, instead of queueing
-/// it for [`Gateway::next_event`](super::Gateway::next_event). It saves a channel hop and a task
-/// wake per event, and it can push back: while [`EventSink::is_saturated`] says so, the shard
-/// reads nothing more, so a flood waits in the socket instead of in memory.
-///
-/// Any `Fn(DispatchFrame)` closure is a sink that never pushes back; a
-/// [`Dispatcher`](crate::dispatcher::Dispatcher) is one that pushes back while too many of its
-/// handler calls are in flight.
-pub trait EventSink: Send + Sync + 'static {
-    /// Takes one dispatch. Runs on the shard's reader task, so it must not block: heartbeat
-    /// acknowledgements are read by the same task.
-    fn deliver(&self, frame: DispatchFrame);
-
-    /// Whether the consumer wants the shard to stop reading for now; asked after every
-    /// delivery, so it must be cheap.
-    fn is_saturated(&self) -> bool {
-        false
-    }
-
-    /// Resolves once the consumer takes frames again. A shard waits for it at most
-    /// [`SATURATION_WAIT`](super::SATURATION_WAIT) at a time, then reads on regardless (so a
-    /// stuck consumer cannot make the connection look dead to Discord) until the pressure
-    /// clears.
-    fn unsaturated(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
-        Box::pin(std::future::ready(()))
+impl Default for Delivery {
+    fn default() -> Self {
+        Self::Channel(EventChannel::default())
     }
 }
 
-impl<F: Fn(DispatchFrame) + Send + Sync + 'static> EventSink for F {
-    fn deliver(&self, frame: DispatchFrame) {
-        self(frame);
+impl fmt::Debug for Delivery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Channel(channel) => f.debug_tuple("Channel").field(channel).finish(),
+            Self::Sink(_) => f.write_str("Sink(..)"),
+        }
     }
 }
 
 /// Everything the gateway client needs to connect.
 #[derive(Clone)]
 pub struct GatewayConfig {
-    pub(crate) token: Arc<str>,
+    pub(crate) token: Token,
     /// The intents to identify with.
     pub intents: Intents,
     /// The shard count and the range this process runs.
@@ -148,20 +103,16 @@ pub struct GatewayConfig {
     pub large_threshold: Option<u8>,
     /// A gateway URL to use instead of the one from `GET /gateway/bot`.
     pub url: Option<String>,
-    /// The REST API base used for `GET /gateway/bot` (default `https://discord.com/api/v10`).
+    /// The REST API base used for `GET /gateway/bot` when no [`GatewayConfig::rest`] client is
+    /// given (default `https://discord.com/api/v10`).
     pub api_base: String,
+    /// The REST client that asks `GET /gateway/bot` (rate limited, retried, bounded by its
+    /// timeout). Default: one built from the token and [`GatewayConfig::api_base`].
+    pub rest: Option<RestClient>,
     /// Saved sessions by shard id, to resume instead of identifying.
     pub sessions: HashMap<u32, Session>,
-    /// The events the consumer wants; frames of other events are dropped unparsed.
-    pub events: EventSet,
-    /// Whether events this version does not know (and READY/RESUMED even when not in
-    /// `events`) are delivered as raw frames.
-    pub unknown_events: bool,
-    /// A live filter that replaces `events` and `unknown_events` (see [`EventFilter`]).
-    pub filter: Option<EventFilter>,
-    /// Where wanted dispatches go instead of [`Gateway::next_event`](super::Gateway::next_event)
-    /// (see [`EventSink`]).
-    pub sink: Option<Arc<dyn EventSink>>,
+    /// Where dispatches go (see [`Delivery`]).
+    pub delivery: Delivery,
     /// The identify queue (default: an in-process queue honouring `max_concurrency`).
     pub identify_queue: Option<Arc<dyn IdentifyQueue>>,
     /// How connections are opened (default: TCP, with TLS for `wss://`).
@@ -174,26 +125,19 @@ pub struct GatewayConfig {
 
 impl GatewayConfig {
     /// A configuration with the given token and intents, everything else default.
-    pub fn new(token: impl Into<String>, intents: Intents) -> Self {
-        let token: String = token.into();
-        let token = token
-            .strip_prefix("Bot ")
-            .map_or(token.as_str(), |t| t)
-            .to_owned();
+    pub fn new(token: impl Into<Token>, intents: Intents) -> Self {
         Self {
-            token: Arc::from(token),
+            token: token.into(),
             intents,
             shards: Shards::Auto,
             compression: Compression::default(),
             presence: None,
             large_threshold: None,
             url: None,
-            api_base: "https://discord.com/api/v10".to_owned(),
+            api_base: DEFAULT_BASE_URL.to_owned(),
+            rest: None,
             sessions: HashMap::new(),
-            events: EventSet::all(),
-            unknown_events: true,
-            filter: None,
-            sink: None,
+            delivery: Delivery::default(),
             identify_queue: None,
             connector: None,
             max_concurrency: 1,
@@ -219,28 +163,27 @@ impl GatewayConfig {
         self
     }
 
-    /// Sets the wanted events.
-    pub fn events(mut self, events: EventSet, unknown_events: bool) -> Self {
-        self.events = events;
-        self.unknown_events = unknown_events;
+    /// Asks `GET /gateway/bot` through this REST client (the client hub passes the group's).
+    pub fn rest(mut self, client: RestClient) -> Self {
+        self.rest = Some(client);
         self
     }
 
-    /// Decides per frame which dispatches are wanted (replaces [`GatewayConfig::events`]).
-    pub fn filter(
-        mut self,
-        filter: impl Fn(Option<EventKind>) -> bool + Send + Sync + 'static,
-    ) -> Self {
-        self.filter = Some(Arc::new(filter));
+    /// Delivers dispatches through the built-in channel read by
+    /// [`Gateway::next_event`](super::Gateway::next_event), with these settings (which events,
+    /// how many frames it holds).
+    pub fn channel(mut self, channel: EventChannel) -> Self {
+        self.delivery = Delivery::Channel(channel);
         self
     }
 
-    /// Hands wanted dispatches to `sink` on the shard's reader task; [`Gateway::next_event`]
-    /// then yields nothing and returns `None` once every shard has stopped.
+    /// Hands dispatches to `sink` on the shard's reader task, instead of the built-in channel;
+    /// [`Gateway::next_event`] then yields nothing and returns `None` once every shard has
+    /// stopped.
     ///
     /// [`Gateway::next_event`]: super::Gateway::next_event
     pub fn sink(mut self, sink: impl EventSink) -> Self {
-        self.sink = Some(Arc::new(sink));
+        self.delivery = Delivery::Sink(Arc::new(sink));
         self
     }
 
@@ -262,8 +205,8 @@ impl GatewayConfig {
         self
     }
 
-    /// The token (without `Bot `).
-    pub(crate) fn token(&self) -> &str {
+    /// The token.
+    pub(crate) fn token(&self) -> &Token {
         &self.token
     }
 }
@@ -271,15 +214,15 @@ impl GatewayConfig {
 impl fmt::Debug for GatewayConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("GatewayConfig")
-            .field("token", &"<redacted>")
+            .field("token", &self.token)
             .field("intents", &self.intents)
             .field("shards", &self.shards)
             .field("compression", &self.compression)
             .field("large_threshold", &self.large_threshold)
             .field("url", &self.url)
+            .field("api_base", &self.api_base)
             .field("sessions", &self.sessions.len())
-            .field("filter", &self.filter.is_some())
-            .field("sink", &self.sink.is_some())
+            .field("delivery", &self.delivery)
             .finish_non_exhaustive()
     }
 }

@@ -29,9 +29,9 @@ pub enum GatewayError {
         "gateway close 4014: disallowed intents; enable the privileged intents (GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT) for this bot in the developer portal, or stop requesting them"
     )]
     DisallowedIntents,
-    /// `GET /gateway/bot` failed.
-    #[error("GET /gateway/bot failed: {0}")]
-    GatewayInfo(String),
+    /// `GET /gateway/bot` failed (after the REST client's retries, or at its timeout).
+    #[error("GET /gateway/bot failed; the gateway URL and shard count are unknown")]
+    GatewayBot(#[source] Box<crate::http::RestError>),
     /// The gateway URL could not be used.
     #[error("invalid gateway URL {url:?}: {reason}")]
     InvalidUrl {
@@ -40,22 +40,55 @@ pub enum GatewayError {
         /// What is wrong with it.
         reason: &'static str,
     },
-    /// The configuration is inconsistent.
-    #[error("invalid gateway configuration: {0}")]
-    InvalidConfig(String),
+    /// The shard range does not fit the shard count.
+    #[error("shard range {range:?} does not fit a shard count of {count}")]
+    InvalidShards {
+        /// The shards this process was asked to run.
+        range: std::ops::Range<u32>,
+        /// The total shard count.
+        count: u32,
+    },
+    /// A connection's decompressor could not be created.
+    #[error("the {compression} decompressor could not be created")]
+    Decompressor {
+        /// The transport compression of the connection.
+        compression: super::compression::Compression,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A shard's task panicked or was cancelled (a bug: please report it).
+    #[error("shard {shard}'s task ended abnormally")]
+    ShardTask {
+        /// The shard.
+        shard: u32,
+        /// The task's end.
+        #[source]
+        source: tokio::task::JoinError,
+    },
     /// A command was rejected before sending (for example a nonce over 32 bytes).
     #[error("invalid gateway command: {0}")]
-    InvalidCommand(String),
+    InvalidCommand(&'static str),
+    /// The gateway handle has no running shards: the gateway has not connected yet (the hub
+    /// connects it when it starts; see [`GatewayHandle::wait_connected`](super::GatewayHandle::wait_connected))
+    /// or it has stopped.
+    #[error("the gateway is not connected (not started yet, or stopped)")]
+    NotConnected,
+    /// The handle given to [`Gateway::connect_with_handle`](super::Gateway::connect_with_handle)
+    /// already has running shards.
+    #[error("this gateway handle is already connected; stop its gateway first")]
+    AlreadyConnected,
     /// The shard a command was addressed to is not run by this process or has stopped.
     #[error("shard {0} is not running")]
     ShardNotRunning(u32),
     /// A reply to a command could not be read.
-    #[error("malformed {event} reply: {error}")]
+    #[error("malformed {event} reply")]
     MalformedReply {
         /// The reply's event name.
         event: &'static str,
         /// The parse error.
-        error: String,
+        #[source]
+        source: serde_json::Error,
     },
     /// A request was not answered in time.
     #[error("no reply from the gateway in time")]

@@ -1,10 +1,12 @@
-//! [`GatewayHandle`]: a cheap, cloneable way to talk to running shards — presence, voice state,
-//! guild members (with a helper gathering every chunk), soundboard sounds — and to read their
-//! state (latency, status, session)
+//! [`GatewayHandle`]: a cheap, cloneable way to talk to a gateway's shards — presence, voice
+//! state, guild members (with a helper gathering every chunk), soundboard sounds — and to read
+//! their state (latency, status, session). It exists before the gateway connects: connecting
+//! attaches the shards to it; once they have all stopped its commands fail again, and it can be
+//! connected anew
 //! ([docs](https://discord.com/developers/docs/events/gateway-events#send-events)).
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use asyncord_model::Snowflake;
@@ -14,9 +16,11 @@ use asyncord_model::gateway::{
 };
 use tokio::sync::watch;
 
-use super::config::{Compression, Session};
+use super::compression::Compression;
+use super::config::Session;
 use super::error::GatewayError;
 use super::shard::{Outbound, ShardShared, ShardStatus, Stop, command_text};
+use super::shard_set::ShardSet;
 
 /// A read-out of one shard.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,25 +43,47 @@ pub struct ShardInfo {
 }
 
 pub(crate) struct HandleInner {
-    pub shards: BTreeMap<u32, Arc<ShardShared>>,
-    pub count: u32,
-    pub stop: watch::Sender<Stop>,
-    /// Signalled by every shard status change.
-    pub status_changed: Arc<watch::Sender<()>>,
+    /// The shards of the running gateway; `None` before it connects and after it stops.
+    shards: RwLock<Option<Arc<ShardSet>>>,
+    /// Signalled by every shard status change and by attaching or detaching shards.
+    changed: Arc<watch::Sender<()>>,
 }
 
-/// Talks to the running shards. Cheap to clone; the hub injects it as the `gateway` argument.
+/// Talks to a gateway's shards. Cheap to clone; clones see the same gateway.
+///
+/// A handle exists before its gateway connects: create one with [`GatewayHandle::new`] (the
+/// client hub makes one per group, registered as the `gateway` handler argument when the
+/// group is created) and hand it to [`Gateway::connect_with_handle`](super::Gateway::connect_with_handle);
+/// [`Gateway::connect`](super::Gateway::connect) makes its own. While no shards run (before
+/// connecting, after they all stopped), commands fail with [`GatewayError::NotConnected`];
+/// [`GatewayHandle::wait_connected`] waits for the shards. The read-outs are empty before
+/// connecting, and show the last shards' final state (why they stopped, their sessions) after
+/// they stopped, until the handle is connected again (the client hub clears them when it
+/// stops).
 #[derive(Clone)]
 pub struct GatewayHandle {
-    pub(crate) inner: Arc<HandleInner>,
+    inner: Arc<HandleInner>,
+}
+
+impl Default for GatewayHandle {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl std::fmt::Debug for GatewayHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GatewayHandle")
-            .field("shards", &self.inner.shards.keys().collect::<Vec<_>>())
-            .field("count", &self.inner.count)
-            .finish()
+        match self.attached() {
+            Some(set) => f
+                .debug_struct("GatewayHandle")
+                .field("shards", &set.shards.keys().collect::<Vec<_>>())
+                .field("count", &set.count)
+                .finish(),
+            None => f
+                .debug_struct("GatewayHandle")
+                .field("connected", &false)
+                .finish(),
+        }
     }
 }
 
@@ -65,68 +91,134 @@ impl std::fmt::Debug for GatewayHandle {
 const CHUNK_TIMEOUT: Duration = Duration::from_secs(30);
 
 impl GatewayHandle {
-    /// The total shard count.
-    pub fn shard_count(&self) -> u32 {
-        self.inner.count
+    /// A handle with no shards yet: hand it to
+    /// [`Gateway::connect_with_handle`](super::Gateway::connect_with_handle).
+    pub fn new() -> Self {
+        Self {
+            inner: Arc::new(HandleInner {
+                shards: RwLock::new(None),
+                changed: Arc::new(watch::Sender::new(())),
+            }),
+        }
     }
 
-    /// The shard ids this process runs.
-    pub fn shard_ids(&self) -> Vec<u32> {
-        self.inner.shards.keys().copied().collect()
-    }
-
-    /// The shard that receives a guild's events: `(guild_id >> 22) % shard_count`.
-    pub fn shard_for_guild(&self, guild_id: Snowflake) -> u32 {
-        ((u64::from(guild_id) >> 22) % u64::from(self.inner.count.max(1))) as u32
-    }
-
-    fn shard(&self, id: u32) -> Result<&Arc<ShardShared>, GatewayError> {
+    /// The running shards, if any.
+    fn attached(&self) -> Option<Arc<ShardSet>> {
         self.inner
             .shards
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The shards, while any of them runs.
+    fn connected(&self) -> Result<Arc<ShardSet>, GatewayError> {
+        self.attached()
+            .filter(|set| set.is_running())
+            .ok_or(GatewayError::NotConnected)
+    }
+
+    /// The signal every shard of this handle reports its status changes on.
+    pub(crate) fn status_signal(&self) -> Arc<watch::Sender<()>> {
+        Arc::clone(&self.inner.changed)
+    }
+
+    /// Attaches a gateway's shards, in place of earlier ones that all stopped; fails while
+    /// earlier shards run.
+    pub(crate) fn attach(&self, set: Arc<ShardSet>) -> Result<(), GatewayError> {
+        {
+            let mut slot = self
+                .inner
+                .shards
+                .write()
+                .unwrap_or_else(PoisonError::into_inner);
+            if slot.as_ref().is_some_and(|s| s.is_running()) {
+                return Err(GatewayError::AlreadyConnected);
+            }
+            *slot = Some(set);
+        }
+        self.inner.changed.send_replace(());
+        Ok(())
+    }
+
+    /// Detaches `set` if it is the one attached (a later gateway's shards stay).
+    pub(crate) fn detach(&self, set: &Arc<ShardSet>) {
+        {
+            let mut slot = self
+                .inner
+                .shards
+                .write()
+                .unwrap_or_else(PoisonError::into_inner);
+            if !slot.as_ref().is_some_and(|s| Arc::ptr_eq(s, set)) {
+                return;
+            }
+            *slot = None;
+        }
+        self.inner.changed.send_replace(());
+    }
+
+    /// Whether the gateway was connected and some of its shards run (they may be reconnecting;
+    /// see [`GatewayHandle::wait_connected`]).
+    pub fn is_running(&self) -> bool {
+        self.connected().is_ok()
+    }
+
+    /// The total shard count (0 while not running).
+    pub fn shard_count(&self) -> u32 {
+        self.attached().map_or(0, |set| set.count)
+    }
+
+    /// The shard ids this process runs (none while not running).
+    pub fn shard_ids(&self) -> Vec<u32> {
+        self.attached()
+            .map(|set| set.shards.keys().copied().collect())
+            .unwrap_or_default()
+    }
+
+    /// The shard that receives a guild's events: `(guild_id >> 22) % shard_count` (0 while not
+    /// running).
+    pub fn shard_for_guild(&self, guild_id: Snowflake) -> u32 {
+        shard_for_guild(guild_id, self.shard_count())
+    }
+
+    fn shard(&self, id: u32) -> Result<Arc<ShardShared>, GatewayError> {
+        self.connected()?
+            .shards
             .get(&id)
+            .cloned()
             .ok_or(GatewayError::ShardNotRunning(id))
     }
 
     /// The last heartbeat round trip of a shard.
     pub fn latency(&self, shard: u32) -> Option<Duration> {
-        self.inner.shards.get(&shard)?.latency()
+        self.attached()?.shards.get(&shard)?.latency()
     }
 
     /// A read-out of a shard.
     pub fn info(&self, shard: u32) -> Option<ShardInfo> {
-        let s = self.inner.shards.get(&shard)?;
-        Some(ShardInfo {
-            id: s.id,
-            count: s.count,
-            status: s.status(),
-            latency: s.latency(),
-            session: s.session(),
-            compression: s.compression(),
-        })
+        self.attached()?.shards.get(&shard).map(|s| info_of(s))
     }
 
-    /// A read-out of every shard of this process.
+    /// A read-out of every shard of this process (none while not running).
     pub fn shards(&self) -> Vec<ShardInfo> {
-        self.inner
-            .shards
-            .keys()
-            .filter_map(|&id| self.info(id))
-            .collect()
+        self.attached()
+            .map(|set| set.shards.values().map(|s| info_of(s)).collect())
+            .unwrap_or_default()
     }
 
-    /// Waits until every shard of this process is connected (identified or resumed, events
-    /// flowing); returns at once if they are. Woken by each status change, no polling. Bound it
-    /// with a timeout: a shard that cannot connect keeps this waiting.
+    /// Waits until the gateway runs and every shard of this process is connected (identified
+    /// or resumed, events flowing); returns at once if they are. Before the gateway connects
+    /// it waits for that too. Woken by each status change, no polling. Bound it with a timeout:
+    /// a shard that cannot connect keeps this waiting.
     pub async fn wait_connected(&self) {
-        let mut changes = self.inner.status_changed.subscribe();
+        let mut changes = self.inner.changed.subscribe();
         loop {
             changes.borrow_and_update();
-            if self
-                .inner
-                .shards
-                .values()
-                .all(|s| s.status() == super::ShardStatus::Connected)
-            {
+            if self.attached().is_some_and(|set| {
+                set.shards
+                    .values()
+                    .all(|s| s.status() == ShardStatus::Connected)
+            }) {
                 return;
             }
             if changes.changed().await.is_err() {
@@ -139,16 +231,14 @@ impl GatewayHandle {
     /// The resumable session of a shard (hand it to
     /// [`GatewayConfig::resume_from`](super::GatewayConfig::resume_from) after a restart).
     pub fn session(&self, shard: u32) -> Option<Session> {
-        self.inner.shards.get(&shard)?.session()
+        self.attached()?.shards.get(&shard)?.session()
     }
 
-    /// The resumable sessions of every shard.
+    /// The resumable sessions of every shard (none while not running).
     pub fn sessions(&self) -> HashMap<u32, Session> {
-        self.inner
-            .shards
-            .iter()
-            .filter_map(|(&id, s)| Some((id, s.session()?)))
-            .collect()
+        self.attached()
+            .map(|set| set.sessions())
+            .unwrap_or_default()
     }
 
     /// Sends a command frame to one shard, waiting while its rate limit is exhausted.
@@ -170,15 +260,16 @@ impl GatewayHandle {
     /// Updates the bot's presence on every shard.
     pub async fn update_presence(&self, presence: Presence) -> Result<(), GatewayError> {
         let command = UpdatePresence(presence);
-        for &id in self.inner.shards.keys() {
-            self.send(id, &command).await?;
+        for id in self.connected()?.shards.keys() {
+            self.send(*id, &command).await?;
         }
         Ok(())
     }
 
     /// Joins, moves or leaves (`channel_id: None`) a voice channel.
     pub async fn update_voice_state(&self, state: UpdateVoiceState) -> Result<(), GatewayError> {
-        self.send(self.shard_for_guild(state.guild_id), &state)
+        let count = self.connected()?.count;
+        self.send(shard_for_guild(state.guild_id, count), &state)
             .await
     }
 
@@ -189,15 +280,16 @@ impl GatewayHandle {
     ) -> Result<(), GatewayError> {
         if request.nonce.as_ref().is_some_and(|n| n.len() > 32) {
             return Err(GatewayError::InvalidCommand(
-                "the nonce must be at most 32 bytes".into(),
+                "the nonce must be at most 32 bytes",
             ));
         }
         if request.user_ids.as_ref().is_some_and(|ids| ids.len() > 100) {
             return Err(GatewayError::InvalidCommand(
-                "at most 100 user_ids per request".into(),
+                "at most 100 user_ids per request",
             ));
         }
-        self.send(self.shard_for_guild(request.guild_id), request)
+        let count = self.connected()?.count;
+        self.send(shard_for_guild(request.guild_id, count), request)
             .await
     }
 
@@ -211,7 +303,8 @@ impl GatewayHandle {
             .nonce
             .get_or_insert_with(|| format!("ac{:016x}", fastrand::u64(..)))
             .clone();
-        let shard = self.shard(self.shard_for_guild(request.guild_id))?.clone();
+        let count = self.connected()?.count;
+        let shard = self.shard(shard_for_guild(request.guild_id, count))?;
         let mut rx = shard.wait_chunks(nonce.clone());
         let result = async {
             self.request_guild_members(&request).await?;
@@ -222,9 +315,11 @@ impl GatewayHandle {
                     .map_err(|_| GatewayError::Timeout)?
                     .ok_or(GatewayError::ShardNotRunning(shard.id))?;
                 let chunk: GuildMembersChunkEvent =
-                    serde_json::from_slice(&chunk).map_err(|e| GatewayError::MalformedReply {
-                        event: "GUILD_MEMBERS_CHUNK",
-                        error: e.to_string(),
+                    serde_json::from_slice(&chunk).map_err(|source| {
+                        GatewayError::MalformedReply {
+                            event: "GUILD_MEMBERS_CHUNK",
+                            source,
+                        }
                     })?;
                 let done = chunk.chunk_index + 1 >= chunk.chunk_count;
                 chunks.push(chunk);
@@ -245,10 +340,11 @@ impl GatewayHandle {
         &self,
         guild_ids: &[Snowflake],
     ) -> Result<(), GatewayError> {
+        let count = self.connected()?.count;
         let mut per_shard: BTreeMap<u32, Vec<Snowflake>> = BTreeMap::new();
         for &g in guild_ids {
             per_shard
-                .entry(self.shard_for_guild(g))
+                .entry(shard_for_guild(g, count))
                 .or_default()
                 .push(g);
         }
@@ -259,13 +355,34 @@ impl GatewayHandle {
         Ok(())
     }
 
-    /// Stops every shard, keeping the sessions resumable (closes with a non-1000 code).
+    /// Stops every shard, keeping the sessions resumable (closes with a non-1000 code). Does
+    /// nothing while not running.
     pub fn shutdown(&self) {
-        let _ = self.inner.stop.send(Stop::KeepSession);
+        if let Ok(set) = self.connected() {
+            set.stop(Stop::KeepSession);
+        }
     }
 
     /// Stops every shard and ends the sessions (closes with 1000: the bot goes offline at once).
+    /// Does nothing while not running.
     pub fn shutdown_and_end_sessions(&self) {
-        let _ = self.inner.stop.send(Stop::EndSession);
+        if let Ok(set) = self.connected() {
+            set.stop(Stop::EndSession);
+        }
     }
+}
+
+fn info_of(s: &ShardShared) -> ShardInfo {
+    ShardInfo {
+        id: s.id,
+        count: s.count,
+        status: s.status(),
+        latency: s.latency(),
+        session: s.session(),
+        compression: s.compression(),
+    }
+}
+
+fn shard_for_guild(guild_id: Snowflake, count: u32) -> u32 {
+    ((u64::from(guild_id) >> 22) % u64::from(count.max(1))) as u32
 }

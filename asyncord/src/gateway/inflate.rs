@@ -6,7 +6,7 @@
 use flate2::{Decompress, FlushDecompress, Status};
 use zstd::stream::raw::{Decoder, InBuffer, Operation, OutBuffer};
 
-use super::config::Compression;
+use super::compression::Compression;
 
 /// The 4 bytes that end every complete `zlib-stream` message (a `Z_SYNC_FLUSH`).
 const ZLIB_SUFFIX: [u8; 4] = [0x00, 0x00, 0xff, 0xff];
@@ -43,8 +43,8 @@ pub(crate) enum Inflater {
 }
 
 impl Inflater {
-    /// A fresh context for one connection.
-    pub(crate) fn new(compression: Compression) -> Result<Self, InflateError> {
+    /// A fresh context for one connection (fails only when zstd cannot allocate its context).
+    pub(crate) fn new(compression: Compression) -> std::io::Result<Self> {
         Ok(match compression {
             Compression::None => Self::None,
             Compression::ZlibStream => Self::Zlib {
@@ -53,7 +53,7 @@ impl Inflater {
                 out: Vec::with_capacity(32 * 1024),
             },
             Compression::ZstdStream => Self::Zstd {
-                ctx: Box::new(Decoder::new().map_err(|e| InflateError(e.to_string()))?),
+                ctx: Box::new(Decoder::new()?),
                 out: Vec::with_capacity(32 * 1024),
             },
         })

@@ -3,9 +3,11 @@
 //! ([Discord docs](https://discord.com/developers/docs/events/gateway)).
 //!
 //! [`Gateway::connect`] starts the shards of a [`GatewayConfig`]; dispatches arrive as
-//! [`DispatchFrame`]s (the raw JSON of `d`, ready for simd-json) on [`Gateway::next_event`], and
-//! a [`GatewayHandle`] sends commands and reads shard state. Frames of events the consumer did not
-//! ask for are dropped after a peek at `op`/`s`/`t`, without parsing `d`.
+//! [`DispatchFrame`]s (the raw JSON of `d`, ready for simd-json) at the configured
+//! [`EventSink`] — by default the bounded [`EventChannel`] that [`Gateway::next_event`] reads —
+//! and a [`GatewayHandle`] (which may exist before connecting) sends commands and reads shard
+//! state. Frames of events the sink does not want are dropped after a peek at `op`/`s`/`t`,
+//! without parsing `d`.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), asyncord::gateway::GatewayError> {
@@ -19,57 +21,58 @@
 //! # Ok(()) }
 //! ```
 
+mod channel;
+mod compression;
 mod config;
+mod connection;
 mod error;
+mod frame;
 mod handle;
 mod inflate;
-mod info;
 mod limiter;
 mod negotiation;
 mod peek;
 mod queue;
 mod reader;
 mod shard;
+mod shard_set;
+mod sink;
 pub(crate) mod transport;
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use asyncord_model::gateway::EventKind;
+use asyncord_model::gateway::GatewayBot;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
-pub use config::{Compression, EventFilter, EventSink, GatewayConfig, Session, Shards};
+pub use channel::EventChannel;
+pub use compression::Compression;
+pub use config::{Delivery, GatewayConfig, Session, Shards};
 pub use error::GatewayError;
+pub use frame::DispatchFrame;
 pub use handle::{GatewayHandle, ShardInfo};
-pub use info::{GatewayBotInfo, fetch_gateway_bot};
-pub use queue::{IDENTIFY_INTERVAL, IdentifyQueue, LocalIdentifyQueue, SessionStartLimit};
+pub use queue::{IDENTIFY_INTERVAL, IdentifyQueue, LocalIdentifyQueue};
 pub use reader::SATURATION_WAIT;
 pub use shard::ShardStatus;
+pub use sink::EventSink;
 pub use transport::{
-    BoxedStream, ConnectFuture, Connector, GatewayStream, GatewayUrl, TcpConnector,
+    BoxedStream, ConnectFuture, Connector, GatewayAddress, GatewayStream, TcpConnector,
 };
 
-/// One dispatch (op 0) as received, with `d` still unparsed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DispatchFrame {
-    /// The shard it arrived on.
-    pub shard_id: u32,
-    /// Its sequence number.
-    pub seq: u64,
-    /// The event, `None` for a name this version does not know.
-    pub kind: Option<EventKind>,
-    /// The `t` name.
-    pub name: Cow<'static, str>,
-    /// The JSON bytes of `d`.
-    pub data: Vec<u8>,
-}
+use crate::http::RestError;
+use crate::rest::RestClient;
+use shard_set::ShardSet;
+
+/// Where shards connect when neither the configuration nor `GET /gateway/bot` says.
+const DEFAULT_URL: &str = "wss://gateway.discord.gg";
 
 /// Running shards: their dispatches, a handle, and their outcome.
 pub struct Gateway {
     handle: GatewayHandle,
-    events: mpsc::UnboundedReceiver<DispatchFrame>,
+    shards: Arc<ShardSet>,
+    /// The built-in channel's receiver (`None` when a sink of the caller's takes the frames).
+    events: Option<mpsc::Receiver<DispatchFrame>>,
     tasks: Vec<(u32, JoinHandle<Result<(), GatewayError>>)>,
 }
 
@@ -83,34 +86,48 @@ impl std::fmt::Debug for Gateway {
 
 impl Gateway {
     /// Resolves the shard count and URL (`GET /gateway/bot` unless both are configured) and
-    /// starts this process's shards. Returns at once; shards connect in the background.
+    /// starts this process's shards with a handle of their own. Returns at once; shards connect
+    /// in the background.
     pub async fn connect(config: GatewayConfig) -> Result<Self, GatewayError> {
+        Self::connect_with_handle(config, &GatewayHandle::new()).await
+    }
+
+    /// [`Gateway::connect`], attaching the shards to an existing `handle` (one made before
+    /// connecting, and perhaps already handed out): its commands reach these shards until they
+    /// all stop, its read-outs show them until the handle is connected again. Fails with
+    /// [`GatewayError::AlreadyConnected`] if the handle has running shards.
+    pub async fn connect_with_handle(
+        config: GatewayConfig,
+        handle: &GatewayHandle,
+    ) -> Result<Self, GatewayError> {
+        if handle.is_running() {
+            return Err(GatewayError::AlreadyConnected);
+        }
         let needs_info = config.url.is_none() || config.shards == Shards::Auto;
         let info = if needs_info {
-            Some(fetch_gateway_bot(&config.api_base, config.token()).await?)
+            Some(gateway_bot(&config).await?)
         } else {
             None
         };
         let (count, range) = match (&config.shards, &info) {
             (Shards::Fixed { count, range }, _) => (*count, range.clone()),
-            (Shards::Auto, Some(i)) => (i.shards, 0..i.shards),
+            (Shards::Auto, Some(i)) => (i.shards.max(1), 0..i.shards.max(1)),
             (Shards::Auto, None) => (1, 0..1),
         };
         if count == 0 || range.is_empty() || range.end > count {
-            return Err(GatewayError::InvalidConfig(format!(
-                "shard range {range:?} does not fit a shard count of {count}"
-            )));
+            return Err(GatewayError::InvalidShards { range, count });
         }
         let url_text = config
             .url
             .clone()
             .or_else(|| info.as_ref().map(|i| i.url.clone()))
-            .unwrap_or_else(|| "wss://gateway.discord.gg".to_owned());
-        let base_url = GatewayUrl::parse(&url_text)?;
+            .unwrap_or_else(|| DEFAULT_URL.to_owned());
+        let base_url = GatewayAddress::parse(&url_text)?;
         let queue: Arc<dyn IdentifyQueue> = match (&config.identify_queue, &info) {
             (Some(q), _) => q.clone(),
             (None, Some(i)) => Arc::new(
-                LocalIdentifyQueue::new(i.max_concurrency).with_start_limit(i.session_start_limit),
+                LocalIdentifyQueue::new(i.session_start_limit.max_concurrency)
+                    .with_start_limit(i.session_start_limit),
             ),
             (None, None) => Arc::new(LocalIdentifyQueue::new(config.max_concurrency)),
         };
@@ -118,19 +135,18 @@ impl Gateway {
             .connector
             .clone()
             .unwrap_or_else(|| Arc::new(TcpConnector));
-        let (tx, events) = mpsc::unbounded_channel();
-        let output = reader::Output {
-            tx,
-            events: config.events,
-            unknown: config.unknown_events,
-            filter: config.filter.clone(),
-            sink: config.sink.clone(),
+        let (sink, events): (Arc<dyn EventSink>, _) = match &config.delivery {
+            Delivery::Channel(channel) => {
+                let (sink, rx) = channel.clone().open();
+                (Arc::new(sink), Some(rx))
+            }
+            Delivery::Sink(sink) => (Arc::clone(sink), None),
         };
         let (stop_tx, stop_rx) = watch::channel(shard::Stop::Run);
-        let status_changed = Arc::new(watch::Sender::new(()));
+        let status_changed = handle.status_signal();
         let config = Arc::new(config);
         let mut shards = BTreeMap::new();
-        let mut tasks = Vec::new();
+        let mut commands = Vec::new();
         for id in range {
             let (cmd_tx, cmd_rx) = mpsc::channel(64);
             let saved = config.sessions.get(&id).cloned();
@@ -143,28 +159,36 @@ impl Gateway {
                 status_changed.clone(),
             ));
             shards.insert(id, shared.clone());
-            let task = shard::ShardTask {
-                shared,
-                config: config.clone(),
-                base_url: base_url.clone(),
-                queue: queue.clone(),
-                connector: connector.clone(),
-                output: output.clone(),
-                commands: cmd_rx,
-                stop: stop_rx.clone(),
-            };
-            tasks.push((id, tokio::spawn(task.run())));
+            commands.push((shared, cmd_rx));
         }
-        let handle = GatewayHandle {
-            inner: Arc::new(handle::HandleInner {
-                shards,
-                count,
-                stop: stop_tx,
-                status_changed,
-            }),
-        };
+        let set = Arc::new(ShardSet::new(shards, count, stop_tx));
+        handle.attach(Arc::clone(&set))?;
+        let tasks = commands
+            .into_iter()
+            .map(|(shared, commands)| {
+                let id = shared.id;
+                let task = shard::ShardTask {
+                    shared,
+                    config: config.clone(),
+                    base_url: base_url.clone(),
+                    queue: queue.clone(),
+                    connector: connector.clone(),
+                    sink: sink.clone(),
+                    commands,
+                    stop: stop_rx.clone(),
+                };
+                let set = Arc::clone(&set);
+                let task = tokio::spawn(async move {
+                    let result = task.run().await;
+                    set.shard_ended();
+                    result
+                });
+                (id, task)
+            })
+            .collect();
         Ok(Self {
-            handle,
+            handle: handle.clone(),
+            shards: set,
             events,
             tasks,
         })
@@ -175,27 +199,43 @@ impl Gateway {
         self.handle.clone()
     }
 
-    /// The next dispatch of any shard; `None` once every shard has stopped.
+    /// The next dispatch of any shard from the built-in channel; `None` once every shard has
+    /// stopped (and the channel is empty). With a sink of your own
+    /// ([`GatewayConfig::sink`]) it yields nothing and returns `None` once every shard has
+    /// stopped.
     pub async fn next_event(&mut self) -> Option<DispatchFrame> {
-        self.events.recv().await
+        if let Some(events) = &mut self.events {
+            return events.recv().await;
+        }
+        self.shards.stopped().await;
+        None
     }
 
-    /// The receiver of dispatches, to hand to a consumer.
-    pub fn events(&mut self) -> &mut mpsc::UnboundedReceiver<DispatchFrame> {
-        &mut self.events
+    /// How many frames wait in the built-in channel (at most its
+    /// [`capacity`](EventChannel::capacity); 0 with a sink of your own).
+    pub fn queued_events(&self) -> usize {
+        self.events.as_ref().map_or(0, mpsc::Receiver::len)
+    }
+
+    /// Resolves once every shard has stopped.
+    pub async fn stopped(&self) {
+        self.shards.stopped().await;
+    }
+
+    /// The running shards, for the client hub's report (sessions, events delivered).
+    pub(crate) fn shard_set(&self) -> Arc<ShardSet> {
+        Arc::clone(&self.shards)
     }
 
     /// Waits until every shard has stopped; each shard's outcome (a fatal error, or `Ok` when
     /// stopped through the handle).
     pub async fn join(self) -> Vec<(u32, Result<(), GatewayError>)> {
         let mut out = Vec::with_capacity(self.tasks.len());
-        for (id, task) in self.tasks {
-            let res = task.await.unwrap_or_else(|e| {
-                Err(GatewayError::InvalidConfig(format!(
-                    "shard task ended abnormally: {e}"
-                )))
-            });
-            out.push((id, res));
+        for (shard, task) in self.tasks {
+            let res = task
+                .await
+                .unwrap_or_else(|source| Err(GatewayError::ShardTask { shard, source }));
+            out.push((shard, res));
         }
         out
     }
@@ -203,11 +243,27 @@ impl Gateway {
     /// Stops every shard keeping their sessions resumable, and returns the sessions (hand them
     /// to [`GatewayConfig::resume_from`] to continue in another process).
     pub async fn shutdown(self) -> HashMap<u32, Session> {
-        let handle = self.handle.clone();
-        handle.shutdown();
+        let shards = Arc::clone(&self.shards);
+        shards.stop(shard::Stop::KeepSession);
         let _ = self.join().await;
-        handle.sessions()
+        shards.sessions()
     }
+}
+
+/// `GET /gateway/bot` through the configured REST client (or one built from the token and API
+/// base): rate limited, retried on server errors, bounded by the client's timeout.
+async fn gateway_bot(config: &GatewayConfig) -> Result<GatewayBot, GatewayError> {
+    let client = config.rest.clone().unwrap_or_else(|| {
+        RestClient::builder(config.token.clone())
+            .base_url(config.api_base.clone())
+            .build()
+    });
+    client.gateway_bot().await.map_err(|e| match e {
+        RestError::Unauthorized(_) | RestError::TokenInvalidated => {
+            GatewayError::AuthenticationFailed
+        }
+        other => GatewayError::GatewayBot(Box::new(other)),
+    })
 }
 
 /// The shard's per-message path (inflate, then the envelope peek) exposed for the

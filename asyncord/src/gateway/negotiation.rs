@@ -12,7 +12,7 @@
 //! the mode is kept for the shard's life: a decode failure later is a corrupt connection, not a
 //! reason to probe again.
 
-use super::config::Compression;
+use super::compression::Compression;
 
 /// How the first message of a connection arrived.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
+use asyncord_model::gateway::SessionStartLimit;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
@@ -18,17 +19,6 @@ pub const IDENTIFY_INTERVAL: Duration = Duration::from_secs(5);
 pub trait IdentifyQueue: Send + Sync + 'static {
     /// Waits until `shard_id` may identify; the identify is then counted as sent.
     fn acquire(&self, shard_id: u32) -> Pin<Box<dyn Future<Output = ()> + Send + '_>>;
-}
-
-/// Discord's `session_start_limit` (from `GET /gateway/bot`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SessionStartLimit {
-    /// Session starts allowed per window.
-    pub total: u32,
-    /// Starts left now.
-    pub remaining: u32,
-    /// Time until `remaining` resets to `total`.
-    pub reset_after: Duration,
 }
 
 #[derive(Debug)]
@@ -55,13 +45,15 @@ impl LocalIdentifyQueue {
         }
     }
 
-    /// Also honours a session start limit: when no starts remain, identifies wait for the reset.
+    /// Also honours a session start limit (from `GET /gateway/bot`): when no starts remain,
+    /// identifies wait for the reset. Its `max_concurrency` is not read here (see
+    /// [`LocalIdentifyQueue::new`]).
     pub fn with_start_limit(self, limit: SessionStartLimit) -> Self {
         Self {
             budget: Mutex::new(Some(StartBudget {
                 total: limit.total,
                 remaining: limit.remaining,
-                reset_at: Instant::now() + limit.reset_after,
+                reset_at: Instant::now() + Duration::from_millis(limit.reset_after),
             })),
             ..self
         }
@@ -121,7 +113,8 @@ mod tests {
             LocalIdentifyQueue::new(1).with_start_limit(SessionStartLimit {
                 total: 5,
                 remaining: 1,
-                reset_after: Duration::from_secs(3600),
+                reset_after: 3_600_000,
+                max_concurrency: 1,
             }),
         );
         let t0 = Instant::now();

@@ -1,5 +1,5 @@
 //! The read side of one gateway connection: reads WebSocket messages, inflates them, peeks at
-//! `op`/`s`/`t`, hands dispatches to the consumer, and reports the frames the shard must act on
+//! `op`/`s`/`t`, hands the dispatches its [`EventSink`] wants to it, and reports the frames the shard must act on
 //! (HELLO, ACK, RECONNECT, INVALID_SESSION, READY, RESUMED, close) to the shard's control loop
 //! ([docs](https://discord.com/developers/docs/events/gateway-events#receive-events)).
 //!
@@ -16,11 +16,12 @@ use asyncord_model::gateway::EventKind;
 use fastwebsockets::{FragmentCollectorRead, OpCode as WsOp};
 use tokio::sync::mpsc;
 
-use super::DispatchFrame;
+use super::frame::DispatchFrame;
 use super::inflate::Inflater;
 use super::negotiation::FirstMessage;
 use super::peek::{self, Envelope};
 use super::shard::ShardShared;
+use super::sink::EventSink;
 use super::transport::WsRead;
 
 /// What the reader tells the control loop.
@@ -52,18 +53,6 @@ pub(crate) enum Control {
     FirstUndecodable(String),
 }
 
-/// The consumer side of a shard's dispatches.
-#[derive(Clone)]
-pub(crate) struct Output {
-    /// The queue behind `Gateway::next_event`; held (so it closes when every shard has stopped)
-    /// even when a sink takes the frames.
-    pub tx: mpsc::UnboundedSender<DispatchFrame>,
-    pub events: asyncord_model::gateway::EventSet,
-    pub unknown: bool,
-    pub filter: Option<super::EventFilter>,
-    pub sink: Option<Arc<dyn super::EventSink>>,
-}
-
 #[derive(serde::Deserialize)]
 struct ReadyFields {
     session_id: String,
@@ -89,7 +78,7 @@ pub(crate) async fn run(
     read: WsRead,
     mut inflater: Inflater,
     shared: Arc<ShardShared>,
-    output: Output,
+    sink: Arc<dyn EventSink>,
     control: mpsc::UnboundedSender<Control>,
 ) {
     let mut read = FragmentCollectorRead::new(read);
@@ -140,7 +129,7 @@ pub(crate) async fn run(
                     };
                     let _ = control.send(Control::First(how));
                 }
-                if let Some(c) = handle(json, &shared, &output) {
+                if let Some(c) = handle(json, &shared, &*sink) {
                     let stop = matches!(c, Control::Failed(_));
                     let _ = control.send(c);
                     if stop {
@@ -152,12 +141,10 @@ pub(crate) async fn run(
                 // yields (and the handler tasks it spawned run) at least every 128 messages
                 // instead of queueing a whole flood.
                 tokio::task::coop::consume_budget().await;
-                if let Some(sink) = &output.sink {
-                    if sink.is_saturated() {
-                        pressure.wait(sink.as_ref(), shared.id).await;
-                    } else {
-                        pressure.recovered();
-                    }
+                if sink.is_saturated() {
+                    pressure.wait(&*sink, shared.id).await;
+                } else {
+                    pressure.recovered();
                 }
             }
             _ => {}
@@ -166,7 +153,7 @@ pub(crate) async fn run(
 }
 
 /// Handles one complete JSON message; returns what the control loop must hear about.
-fn handle(json: &[u8], shared: &ShardShared, output: &Output) -> Option<Control> {
+fn handle(json: &[u8], shared: &ShardShared, sink: &dyn EventSink) -> Option<Control> {
     let env = match peek::envelope(json) {
         Ok(env) => env,
         Err(e) => {
@@ -175,7 +162,7 @@ fn handle(json: &[u8], shared: &ShardShared, output: &Output) -> Option<Control>
         }
     };
     match env.op {
-        0 => dispatch(json, &env, shared, output),
+        0 => dispatch(json, &env, shared, sink),
         1 => Some(Control::HeartbeatNow),
         7 => Some(Control::Reconnect),
         9 => {
@@ -213,7 +200,7 @@ fn dispatch(
     json: &[u8],
     env: &Envelope<'_>,
     shared: &ShardShared,
-    output: &Output,
+    sink: &dyn EventSink,
 ) -> Option<Control> {
     let Some(seq) = env.seq else {
         tracing::warn!(
@@ -237,10 +224,26 @@ fn dispatch(
     }
     let name = env.name.unwrap_or_default();
     let kind = env.kind;
+    let wanted = sink.wants(kind);
+    let own_use = match kind {
+        Some(EventKind::Ready) => true,
+        Some(EventKind::GuildMembersChunk) => shared.has_chunk_waiters(),
+        _ => false,
+    };
+    // `d`'s span, found once per frame and only when someone reads `d`.
+    let span = (wanted || own_use).then(|| peek::d_span(json, &env.data));
+    let d = match &span {
+        Some(Ok(range)) => Some(&json[range.clone()]),
+        Some(Err(e)) => {
+            tracing::warn!(shard = shared.id, event = name, error = %e, "malformed dispatch skipped");
+            None
+        }
+        None => None,
+    };
     let mut control = None;
     match kind {
         Some(EventKind::Ready) => {
-            if let Some(ready) = data::<ReadyFields>(json, env) {
+            if let Some(ready) = d.and_then(|d| serde_json::from_slice::<ReadyFields>(d).ok()) {
                 shared.set_session(ready.session_id, ready.resume_gateway_url);
             } else {
                 tracing::warn!(
@@ -251,46 +254,29 @@ fn dispatch(
             control = Some(Control::Ready);
         }
         Some(EventKind::Resumed) => control = Some(Control::Resumed),
-        Some(EventKind::GuildMembersChunk) if shared.has_chunk_waiters() => {
-            if let Ok(range) = peek::d_span(json, &env.data) {
-                let d = &json[range];
-                if let Ok(ChunkFields { nonce: Some(nonce) }) = serde_json::from_slice(d) {
-                    shared.deliver_chunk(&nonce, d);
-                }
+        Some(EventKind::GuildMembersChunk) => {
+            if let Some(d) = d
+                && own_use
+                && let Ok(ChunkFields { nonce: Some(nonce) }) = serde_json::from_slice(d)
+            {
+                shared.deliver_chunk(&nonce, d);
             }
         }
         _ => {}
     }
-    let wanted = match (&output.filter, kind) {
-        (Some(filter), _) => filter(kind),
-        (None, Some(k)) => output.events.contains(k),
-        (None, None) => output.unknown,
-    };
-    if wanted {
-        match peek::d_span(json, &env.data) {
-            Ok(range) => {
-                let name = match kind {
-                    Some(k) => Cow::Borrowed(k.name()),
-                    None => Cow::Owned(name.to_owned()),
-                };
-                let frame = DispatchFrame {
-                    shard_id: shared.id,
-                    seq,
-                    kind,
-                    name,
-                    data: json[range].to_vec(),
-                };
-                match &output.sink {
-                    Some(sink) => sink.deliver(frame),
-                    None => {
-                        let _ = output.tx.send(frame);
-                    }
-                }
-            }
-            Err(e) => {
-                tracing::warn!(shard = shared.id, event = name, error = %e, "malformed dispatch skipped");
-            }
-        }
+    if wanted && let Some(d) = d {
+        let name = match kind {
+            Some(k) => Cow::Borrowed(k.name()),
+            None => Cow::Owned(name.to_owned()),
+        };
+        sink.deliver(DispatchFrame {
+            shard_id: shared.id,
+            seq,
+            kind,
+            name,
+            data: d.to_vec(),
+        });
+        shared.delivered.fetch_add(1, Ordering::Relaxed);
     }
     shared.seq.store(seq, Ordering::Release);
     control
@@ -310,7 +296,7 @@ struct Pressure {
 impl Pressure {
     /// Waits for `sink` (already saturated), unless an earlier wait timed out and the sink has
     /// not recovered since.
-    async fn wait(&mut self, sink: &dyn super::EventSink, shard: u32) {
+    async fn wait(&mut self, sink: &dyn EventSink, shard: u32) {
         if self.gave_up {
             return;
         }

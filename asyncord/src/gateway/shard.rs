@@ -1,5 +1,6 @@
-//! One shard: connects, identifies or resumes, heartbeats, sends commands within the rate limit,
-//! and reconnects after every recoverable failure until told to stop or a fatal close code
+//! One shard: its state shared with the handles ([`ShardShared`]) and its task, which opens a
+//! connection, runs it (see `connection.rs`: handshake, then the event loop), and reconnects
+//! after every recoverable failure with a backoff until told to stop or a fatal close code
 //! arrives ([docs](https://discord.com/developers/docs/events/gateway#connection-lifecycle)).
 
 use std::collections::HashMap;
@@ -7,19 +8,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use asyncord_model::gateway::{GatewayCommand, Heartbeat, Identify, Resume};
-use fastwebsockets::{Frame, Payload};
+use asyncord_model::gateway::GatewayCommand;
 use tokio::sync::{mpsc, watch};
-use tokio::time::{Instant, sleep, sleep_until, timeout};
+use tokio::time::{Instant, sleep, timeout};
 
-use super::config::{Compression, GatewayConfig, Session};
+use super::compression::Compression;
+use super::config::{GatewayConfig, Session};
 use super::error::{CloseAction, GatewayError, close_action};
-use super::inflate::Inflater;
-use super::limiter::CommandLimiter;
-use super::negotiation::{FirstMessage, Negotiation, Step};
+use super::negotiation::Negotiation;
 use super::queue::IdentifyQueue;
-use super::reader::{self, Control, Output};
-use super::transport::{self, Connector, GatewayUrl, WsWrite};
+use super::sink::EventSink;
+use super::transport::{self, Connector, GatewayAddress, WsRead, WsWrite};
 
 /// How long to wait for a connection (TCP, TLS, upgrade) or for HELLO.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -61,17 +60,19 @@ pub(crate) struct ShardShared {
     pub seq: AtomicU64,
     /// The last heartbeat round trip in µs (`u64::MAX`: none yet).
     pub latency_us: AtomicU64,
+    /// How many dispatches the reader handed to the sink.
+    pub delivered: AtomicU64,
     session: Mutex<Option<(String, String)>>,
     status: Mutex<ShardStatus>,
     /// The transport compression its connections use (probed, then settled).
-    compression: Mutex<Negotiation>,
+    pub(super) compression: Mutex<Negotiation>,
     chunks: Mutex<HashMap<String, mpsc::UnboundedSender<Vec<u8>>>>,
     pub commands: mpsc::Sender<Outbound>,
     /// Signalled whenever any shard of the gateway changes status (shared by all of them).
     status_changed: Arc<watch::Sender<()>>,
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -93,6 +94,7 @@ impl ShardShared {
             count,
             seq: AtomicU64::new(seq),
             latency_us: AtomicU64::new(u64::MAX),
+            delivered: AtomicU64::new(0),
             session: Mutex::new(session),
             status: Mutex::new(ShardStatus::Connecting),
             compression: Mutex::new(Negotiation::new(compression)),
@@ -106,7 +108,7 @@ impl ShardShared {
         *lock(&self.session) = Some((id, resume_url));
     }
 
-    fn clear_session(&self) {
+    pub(super) fn clear_session(&self) {
         *lock(&self.session) = None;
     }
 
@@ -123,7 +125,7 @@ impl ShardShared {
         lock(&self.status).clone()
     }
 
-    fn set_status(&self, status: ShardStatus) {
+    pub(super) fn set_status(&self, status: ShardStatus) {
         *lock(&self.status) = status;
         // Wakes every `wait_connected` (the value carries nothing; the change is the signal).
         self.status_changed.send_replace(());
@@ -167,10 +169,10 @@ impl ShardShared {
 pub(crate) struct ShardTask {
     pub shared: Arc<ShardShared>,
     pub config: Arc<GatewayConfig>,
-    pub base_url: GatewayUrl,
+    pub base_url: GatewayAddress,
     pub queue: Arc<dyn IdentifyQueue>,
     pub connector: Arc<dyn Connector>,
-    pub output: Output,
+    pub sink: Arc<dyn EventSink>,
     pub commands: mpsc::Receiver<Outbound>,
     pub stop: watch::Receiver<Stop>,
 }
@@ -179,12 +181,22 @@ pub(crate) struct ShardTask {
 /// that failed sooner (a server closing every session at once, say) keeps backing off.
 const STABLE_AFTER: Duration = Duration::from_secs(30);
 
-fn stable(ready_since: Option<Instant>) -> bool {
+pub(super) fn stable(ready_since: Option<Instant>) -> bool {
     ready_since.is_some_and(|t| t.elapsed() >= STABLE_AFTER)
 }
 
+/// How opening a connection went.
+enum Opened {
+    Ws(WsRead, WsWrite),
+    /// The server refused the handshake with the requested compression and the shard fell back:
+    /// reconnect at once.
+    FellBack,
+    /// Failed or timed out: reconnect after the backoff.
+    Failed,
+}
+
 /// How one connection ended.
-enum End {
+pub(super) enum End {
     Stop,
     Fatal(GatewayError),
     Resume,
@@ -214,36 +226,17 @@ impl ShardTask {
             self.shared.set_status(ShardStatus::Connecting);
             let url = match self.shared.session() {
                 Some(s) => {
-                    GatewayUrl::parse(&s.resume_url).unwrap_or_else(|_| self.base_url.clone())
+                    GatewayAddress::parse(&s.resume_url).unwrap_or_else(|_| self.base_url.clone())
                 }
                 None => self.base_url.clone(),
             };
             let compression = self.shared.compression();
-            let opened = timeout(
-                CONNECT_TIMEOUT,
-                transport::open(&*self.connector, &url, compression),
-            )
-            .await;
-            let (read, write) = match opened {
-                Ok(Ok(ws)) => ws,
-                Ok(Err(e)) => {
-                    if let Some(status) = e.refused_status()
-                        && let Some(next) = lock(&self.shared.compression).refused()
-                    {
-                        // Not a failure loop: at most two of these in a shard's life.
-                        tracing::debug!(shard = self.shared.id, server = %server(&url), status, refused = %compression, next = %next, "gateway handshake refused with compression; falling back");
-                        continue;
-                    }
+            let (read, write) = match self.open(&url, compression).await {
+                Opened::Ws(read, write) => (read, write),
+                // Not a failure loop: at most two of these in a shard's life.
+                Opened::FellBack => continue,
+                Opened::Failed => {
                     attempt += 1;
-                    tracing::warn!(shard = self.shared.id, url = %url.base(), error = %e, "gateway connection failed");
-                    if self.pause(backoff(attempt, self.config.max_backoff)).await {
-                        break Ok(());
-                    }
-                    continue;
-                }
-                Err(_) => {
-                    attempt += 1;
-                    tracing::warn!(shard = self.shared.id, "gateway connection timed out");
                     if self.pause(backoff(attempt, self.config.max_backoff)).await {
                         break Ok(());
                     }
@@ -256,24 +249,19 @@ impl ShardTask {
                 _ if healthy => 0,
                 _ => attempt + 1,
             };
-            match end {
+            let delay = match end {
                 End::Stop => break Ok(()),
-                // Reconnect at once: not a failure the backoff counts (at most two in a
-                // shard's life).
-                End::FallBack => {}
                 End::Fatal(e) => break Err(e),
-                End::Resume => {
-                    if self.pause(backoff(attempt, self.config.max_backoff)).await {
-                        break Ok(());
-                    }
-                }
+                // Reconnect at once: not a failure the backoff counts.
+                End::FallBack => Duration::ZERO,
+                End::Resume => backoff(attempt, self.config.max_backoff),
                 End::NewSession(delay) => {
                     self.shared.clear_session();
-                    let delay = delay.max(backoff(attempt, self.config.max_backoff));
-                    if self.pause(delay).await {
-                        break Ok(());
-                    }
+                    delay.max(backoff(attempt, self.config.max_backoff))
                 }
+            };
+            if self.pause(delay).await {
+                break Ok(());
             }
         };
         let message = result.as_ref().err().map(ToString::to_string);
@@ -282,6 +270,32 @@ impl ShardTask {
         }
         self.shared.set_status(ShardStatus::Stopped(message));
         result
+    }
+
+    /// Opens a WebSocket to `url` (TCP, TLS, upgrade), within [`CONNECT_TIMEOUT`].
+    async fn open(&self, url: &GatewayAddress, compression: Compression) -> Opened {
+        let opened = timeout(
+            CONNECT_TIMEOUT,
+            transport::open(&*self.connector, url, compression),
+        )
+        .await;
+        match opened {
+            Ok(Ok((read, write))) => Opened::Ws(read, write),
+            Ok(Err(e)) => {
+                if let Some(status) = e.refused_status()
+                    && let Some(next) = lock(&self.shared.compression).refused()
+                {
+                    tracing::debug!(shard = self.shared.id, server = %server(url), status, refused = %compression, next = %next, "gateway handshake refused with compression; falling back");
+                    return Opened::FellBack;
+                }
+                tracing::warn!(shard = self.shared.id, url = %url.base(), error = %e, "gateway connection failed");
+                Opened::Failed
+            }
+            Err(_) => {
+                tracing::warn!(shard = self.shared.id, "gateway connection timed out");
+                Opened::Failed
+            }
+        }
     }
 
     /// Sleeps before reconnecting; `true` when asked to stop meanwhile.
@@ -296,237 +310,14 @@ impl ShardTask {
         }
     }
 
-    /// Runs one connection opened with `compression`; returns how it ended and whether it was
-    /// stable (see [`STABLE_AFTER`]).
-    async fn connection(
-        &mut self,
-        read: transport::WsRead,
-        mut write: WsWrite,
-        compression: Compression,
-        url: &GatewayUrl,
-    ) -> (End, bool) {
-        let inflater = match Inflater::new(compression) {
-            Ok(i) => i,
-            Err(e) => {
-                return (
-                    End::Fatal(GatewayError::InvalidConfig(e.to_string())),
-                    false,
-                );
-            }
-        };
-        let (ctl_tx, mut ctl) = mpsc::unbounded_channel();
-        let reader = tokio::spawn(reader::run(
-            read,
-            inflater,
-            self.shared.clone(),
-            self.output.clone(),
-            ctl_tx,
-        ));
-        let (end, healthy) = self.drive(&mut write, &mut ctl, url).await;
-        reader.abort();
-        let _ = reader.await;
-        let code = match &end {
-            End::Stop if *self.stop.borrow() == Stop::EndSession => Some(1000),
-            End::Stop | End::Resume | End::NewSession(_) | End::FallBack => Some(4000),
-            End::Fatal(_) => None,
-        };
-        if let Some(code) = code {
-            let _ = timeout(Duration::from_secs(2), async {
-                let _ = write.write_frame(Frame::close(code, b"")).await;
-                let _ = write.flush().await;
-            })
-            .await;
-        }
-        (end, healthy)
-    }
-
-    async fn send(write: &mut WsWrite, limiter: &mut CommandLimiter, text: String) -> bool {
-        limiter.record(Instant::now());
-        write
-            .write_frame(Frame::text(Payload::Owned(text.into_bytes())))
-            .await
-            .is_ok()
-    }
-
-    /// The control loop of one connection.
-    async fn drive(
-        &mut self,
-        write: &mut WsWrite,
-        ctl: &mut mpsc::UnboundedReceiver<Control>,
-        url: &GatewayUrl,
-    ) -> (End, bool) {
-        let id = self.shared.id;
-        // HELLO first.
-        let interval = loop {
-            let msg = tokio::select! {
-                m = timeout(CONNECT_TIMEOUT, ctl.recv()) => m,
-                _ = self.stop.changed() => return (End::Stop, false),
-            };
-            match msg {
-                Ok(Some(Control::Hello(ms))) => break Duration::from_millis(ms.max(1)),
-                Ok(Some(Control::First(how))) => self.on_first_message(how, url),
-                Ok(Some(Control::FirstUndecodable(e))) => {
-                    return (self.on_undecodable_first_message(&e, url), false);
-                }
-                Ok(Some(Control::Closed(code))) => return (self.on_close(code), false),
-                Ok(Some(Control::Failed(e))) => {
-                    tracing::warn!(shard = id, error = %e, "gateway connection failed before HELLO");
-                    return (End::Resume, false);
-                }
-                Ok(Some(_)) => {}
-                Ok(None) | Err(_) => return (End::Resume, false),
-            }
-        };
-        let mut limiter = CommandLimiter::new(interval);
-        let mut next_beat = Instant::now() + interval.mul_f64(fastrand::f64());
-        let mut awaiting_ack = false;
-        let mut last_beat = Instant::now();
-        let mut ready_since = None;
-
-        // RESUME at once, or IDENTIFY when the queue allows.
-        let mut identified = false;
-        let queue = self.queue.clone();
-        let mut identify_wait = None;
-        if let Some(session) = self.shared.session() {
-            let resume = Resume {
-                token: self.config.token().to_owned(),
-                session_id: session.session_id,
-                seq: session.sequence,
-            };
-            tracing::debug!(shard = id, seq = session.sequence, "resuming");
-            if !Self::send(write, &mut limiter, command_text(&resume)).await {
-                return (End::Resume, false);
-            }
-            identified = true;
-        } else {
-            identify_wait = Some(queue.acquire(id));
-        }
-
-        loop {
-            let now = Instant::now();
-            let command_ok = identified && limiter.command_allowed(now);
-            let free_at = limiter.next_free();
-            tokio::select! {
-                msg = ctl.recv() => match msg {
-                    Some(Control::Ack) => {
-                        awaiting_ack = false;
-                        let rtt = Instant::now().duration_since(last_beat);
-                        self.shared.latency_us.store(rtt.as_micros() as u64, Ordering::Relaxed);
-                    }
-                    Some(Control::HeartbeatNow) => {
-                        let beat = Heartbeat { last_sequence: self.last_seq() };
-                        last_beat = Instant::now();
-                        if !Self::send(write, &mut limiter, command_text(&beat)).await {
-                            return (End::Resume, stable(ready_since));
-                        }
-                    }
-                    Some(Control::Ready | Control::Resumed) => {
-                        ready_since = Some(Instant::now());
-                        self.shared.set_status(ShardStatus::Connected);
-                    }
-                    Some(Control::Reconnect) => {
-                        tracing::info!(shard = id, "gateway asked to reconnect");
-                        return (End::Resume, stable(ready_since));
-                    }
-                    Some(Control::InvalidSession(true)) => {
-                        tracing::info!(shard = id, "session invalidated (resumable)");
-                        return (End::Resume, stable(ready_since));
-                    }
-                    Some(Control::InvalidSession(false)) => {
-                        tracing::info!(shard = id, "session invalidated; identifying again");
-                        let delay = Duration::from_millis(1000 + fastrand::u64(0..4000));
-                        return (End::NewSession(delay), stable(ready_since));
-                    }
-                    Some(Control::Closed(code)) => return (self.on_close(code), stable(ready_since)),
-                    Some(Control::Failed(e)) => {
-                        tracing::warn!(shard = id, error = %e, "gateway connection failed");
-                        return (End::Resume, stable(ready_since));
-                    }
-                    Some(Control::First(how)) => self.on_first_message(how, url),
-                    Some(Control::FirstUndecodable(e)) => {
-                        return (self.on_undecodable_first_message(&e, url), stable(ready_since));
-                    }
-                    Some(Control::Hello(_)) => {}
-                    None => return (End::Resume, stable(ready_since)),
-                },
-                () = sleep_until(next_beat) => {
-                    if awaiting_ack {
-                        tracing::warn!(shard = id, "no heartbeat ACK: zombied connection, reconnecting");
-                        return (End::Resume, stable(ready_since));
-                    }
-                    let beat = Heartbeat { last_sequence: self.last_seq() };
-                    last_beat = Instant::now();
-                    awaiting_ack = true;
-                    next_beat = last_beat + interval;
-                    if !Self::send(write, &mut limiter, command_text(&beat)).await {
-                        return (End::Resume, stable(ready_since));
-                    }
-                }
-                () = async { if let Some(w) = identify_wait.as_mut() { w.await } else { std::future::pending().await } }, if identify_wait.is_some() => {
-                    identify_wait = None;
-                    self.shared.seq.store(0, Ordering::Release);
-                    let mut identify = Identify::new(self.config.token(), self.config.intents)
-                        .shard(id, self.shared.count);
-                    identify.presence.clone_from(&self.config.presence);
-                    identify.large_threshold = self.config.large_threshold;
-                    tracing::debug!(shard = id, "identifying");
-                    if !Self::send(write, &mut limiter, command_text(&identify)).await {
-                        return (End::NewSession(Duration::ZERO), stable(ready_since));
-                    }
-                    identified = true;
-                }
-                cmd = self.commands.recv(), if command_ok => {
-                    let Some(Outbound(text)) = cmd else { return (End::Stop, stable(ready_since)) };
-                    if !Self::send(write, &mut limiter, text).await {
-                        return (End::Resume, stable(ready_since));
-                    }
-                }
-                () = sleep_until(free_at), if identified && !command_ok => {}
-                _ = self.stop.changed() => return (End::Stop, stable(ready_since)),
-            }
-        }
-    }
-
-    /// A connection's first message arrived and was read (a text frame, or a binary frame its
-    /// decompressor read): settles the shard's compression if it was still probing, with one
-    /// warning when it settles on a mode other than the requested one.
-    fn on_first_message(&self, how: FirstMessage, url: &GatewayUrl) {
-        let step = lock(&self.shared.compression).first_message(how);
-        if let Step::Settled(mode) = step {
-            tracing::warn!(
-                shard = self.shared.id,
-                server = %server(url),
-                requested = %self.config.compression,
-                settled = %mode,
-                "the gateway server does not support the requested transport compression; \
-                 this shard uses {mode}"
-            );
-        }
-    }
-
-    /// A connection's first message was a binary frame its decompressor could not read: fall
-    /// back while the shard is probing, else a corrupt connection (resume).
-    fn on_undecodable_first_message(&self, error: &str, url: &GatewayUrl) -> End {
-        let id = self.shared.id;
-        let tried = self.shared.compression();
-        let step = lock(&self.shared.compression).first_message(FirstMessage::Undecodable);
-        if let Step::FallBack(next) = step {
-            tracing::debug!(shard = id, server = %server(url), tried = %tried, next = %next, error, "gateway sent data the requested compression cannot read; falling back");
-            End::FallBack
-        } else {
-            tracing::warn!(shard = id, error, "gateway connection failed");
-            End::Resume
-        }
-    }
-
-    fn last_seq(&self) -> Option<u64> {
+    pub(super) fn last_seq(&self) -> Option<u64> {
         match self.shared.seq.load(Ordering::Acquire) {
             0 => None,
             s => Some(s),
         }
     }
 
-    fn on_close(&self, code: Option<u16>) -> End {
+    pub(super) fn on_close(&self, code: Option<u16>) -> End {
         let id = self.shared.id;
         let Some(code) = code else {
             tracing::info!(
@@ -556,7 +347,7 @@ impl ShardTask {
 }
 
 /// A server's `host:port`, for logs (no path, no query).
-fn server(url: &GatewayUrl) -> String {
+pub(super) fn server(url: &GatewayAddress) -> String {
     format!("{}:{}", url.host, url.port)
 }
 

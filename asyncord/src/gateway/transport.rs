@@ -14,7 +14,7 @@ use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncWrite, ReadHalf, WriteHalf};
 use tokio_rustls::rustls;
 
-use super::config::Compression;
+use super::compression::Compression;
 use super::error::GatewayError;
 
 /// A byte stream a gateway connection can run over.
@@ -30,12 +30,14 @@ pub type ConnectFuture<'a> = Pin<Box<dyn Future<Output = io::Result<BoxedStream>
 /// Opens the byte stream under a gateway connection.
 pub trait Connector: Send + Sync + 'static {
     /// Opens a stream to `url`'s host (TLS already set up for `wss://`).
-    fn connect<'a>(&'a self, url: &'a GatewayUrl) -> ConnectFuture<'a>;
+    fn connect<'a>(&'a self, url: &'a GatewayAddress) -> ConnectFuture<'a>;
 }
 
-/// A parsed `ws://` or `wss://` URL.
+/// Where a shard connects: a parsed `ws://` or `wss://` WebSocket address (scheme, host, port,
+/// path). Not to be confused with the REST answers that carry the gateway's URL as text
+/// ([`GatewayBot`](asyncord_model::gateway::GatewayBot)).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GatewayUrl {
+pub struct GatewayAddress {
     /// `wss://`.
     pub secure: bool,
     /// The host name.
@@ -46,7 +48,7 @@ pub struct GatewayUrl {
     pub path: String,
 }
 
-impl GatewayUrl {
+impl GatewayAddress {
     /// Parses a gateway URL; any query string is dropped (the client adds its own).
     pub fn parse(url: &str) -> Result<Self, GatewayError> {
         let bad = |reason| GatewayError::InvalidUrl {
@@ -121,7 +123,7 @@ pub(crate) fn tls_config() -> io::Result<Arc<rustls::ClientConfig>> {
 }
 
 impl Connector for TcpConnector {
-    fn connect<'a>(&'a self, url: &'a GatewayUrl) -> ConnectFuture<'a> {
+    fn connect<'a>(&'a self, url: &'a GatewayAddress) -> ConnectFuture<'a> {
         Box::pin(async move {
             let tcp = tokio::net::TcpStream::connect((url.host.as_str(), url.port)).await?;
             tcp.set_nodelay(true)?;
@@ -182,7 +184,7 @@ impl ConnectError {
 /// Opens a WebSocket to `url` and splits it.
 pub(crate) async fn open(
     connector: &dyn Connector,
-    url: &GatewayUrl,
+    url: &GatewayAddress,
     compression: Compression,
 ) -> Result<(WsRead, WsWrite), ConnectError> {
     let stream = connector.connect(url).await?;
@@ -221,7 +223,7 @@ mod tests {
 
     #[test]
     fn parses_gateway_urls() {
-        let u = GatewayUrl::parse("wss://gateway.discord.gg/?v=10&encoding=json").unwrap();
+        let u = GatewayAddress::parse("wss://gateway.discord.gg/?v=10&encoding=json").unwrap();
         assert_eq!(
             (u.secure, u.host.as_str(), u.port, u.path.as_str()),
             (true, "gateway.discord.gg", 443, "/")
@@ -230,11 +232,11 @@ mod tests {
             u.request_target(Compression::ZstdStream),
             "/?v=10&encoding=json&compress=zstd-stream"
         );
-        let u = GatewayUrl::parse("ws://127.0.0.1:9000").unwrap();
+        let u = GatewayAddress::parse("ws://127.0.0.1:9000").unwrap();
         assert_eq!((u.secure, u.port, u.path.as_str()), (false, 9000, "/"));
         assert_eq!(u.base(), "ws://127.0.0.1:9000/");
-        assert!(GatewayUrl::parse("http://x").is_err());
-        assert!(GatewayUrl::parse("ws://:80").is_err());
-        assert!(GatewayUrl::parse("ws://h:notaport/").is_err());
+        assert!(GatewayAddress::parse("http://x").is_err());
+        assert!(GatewayAddress::parse("ws://:80").is_err());
+        assert!(GatewayAddress::parse("ws://h:notaport/").is_err());
     }
 }

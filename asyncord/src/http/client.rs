@@ -23,15 +23,16 @@ use super::multipart;
 use super::request::{Body, Request};
 use super::route::COMPONENT;
 use super::transport::{FailedTransport, HyperTransport, Transport};
+use crate::Token;
 
 /// Discord's production API base URL.
 pub const DEFAULT_BASE_URL: &str = "https://discord.com/api/v10";
 
-/// The bot token; its `Debug` never shows it.
+/// The `Authorization` header value; its `Debug` never shows the token.
 #[derive(Clone)]
-struct Token(HeaderValue);
+struct Authorization(HeaderValue);
 
-impl fmt::Debug for Token {
+impl fmt::Debug for Authorization {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Bot <redacted>")
     }
@@ -73,7 +74,7 @@ impl Default for HttpConfig {
 /// The HTTP layer of the REST client (shared by every resource through an `Arc`).
 #[derive(Debug)]
 pub struct HttpClient {
-    token: Option<Token>,
+    token: Option<Authorization>,
     base_url: String,
     user_agent: HeaderValue,
     timeout: Duration,
@@ -88,14 +89,13 @@ pub struct HttpClient {
 impl HttpClient {
     /// Builds the client. A token with characters not allowed in a header is kept out and every
     /// authenticated request fails with [`RestError::InvalidRequest`].
-    pub fn new(token: &str, config: HttpConfig) -> Self {
-        let token = token.trim();
-        let token = token.strip_prefix("Bot ").unwrap_or(token);
-        let token = HeaderValue::from_str(&format!("Bot {token}"))
+    pub fn new(token: impl Into<Token>, config: HttpConfig) -> Self {
+        let token: Token = token.into();
+        let token = HeaderValue::from_str(&format!("Bot {}", token.expose_secret()))
             .ok()
             .map(|mut v| {
                 v.set_sensitive(true);
-                Token(v)
+                Authorization(v)
             });
         let transport = config
             .transport

@@ -82,9 +82,10 @@ pub use sticker::StickersResource;
 pub use user::{CurrentUserGuild, UsersResource};
 pub use webhook::WebhooksResource;
 
-use asyncord_model::gateway::{GatewayBot, GatewayUrl};
+use asyncord_model::gateway::{GatewayBot, GatewayResponse};
 use asyncord_model::route;
 
+use crate::Token;
 use crate::http::{HttpClient, HttpConfig, RateLimiter, Request, RestResult, Route, Transport};
 pub use base::ApiBody;
 use base::Rest;
@@ -139,15 +140,16 @@ impl fmt::Debug for RestClient {
 }
 
 impl RestClient {
-    /// A client for Discord's API with the default settings.
-    pub fn new(token: impl AsRef<str>) -> Self {
+    /// A client for Discord's API with the default settings. The token may carry whitespace
+    /// or a `Bot ` prefix (see [`Token`]).
+    pub fn new(token: impl Into<Token>) -> Self {
         Self::builder(token).build()
     }
 
     /// A builder to change the base URL, timeout, retries, global limit, limiter or transport.
-    pub fn builder(token: impl AsRef<str>) -> RestClientBuilder {
+    pub fn builder(token: impl Into<Token>) -> RestClientBuilder {
         RestClientBuilder {
-            token: token.as_ref().to_owned(),
+            token: token.into(),
             config: HttpConfig::default(),
         }
     }
@@ -157,7 +159,8 @@ impl RestClient {
         &self.inner.http
     }
 
-    /// `GET /gateway/bot`: the gateway URL, recommended shards and session start limit.
+    /// `GET /gateway/bot`: the gateway URL, recommended shards and session start limit (what
+    /// the gateway asks before connecting).
     /// <https://discord.com/developers/docs/events/gateway#get-gateway-bot>
     pub async fn gateway_bot(&self) -> RestResult<GatewayBot> {
         let request = Request::new(Route::new(&route::GET_GATEWAY_BOT, []));
@@ -165,7 +168,7 @@ impl RestClient {
     }
 
     /// `GET /gateway`: the gateway URL (no token needed).
-    pub async fn gateway_url(&self) -> RestResult<GatewayUrl> {
+    pub async fn gateway_url(&self) -> RestResult<GatewayResponse> {
         let request = Request::new(Route::new(&route::GET_GATEWAY, []));
         self.inner.http.request(request).await
     }
@@ -173,14 +176,14 @@ impl RestClient {
 
 /// Builds a [`RestClient`].
 pub struct RestClientBuilder {
-    token: String,
+    token: Token,
     config: HttpConfig,
 }
 
 impl fmt::Debug for RestClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RestClientBuilder")
-            .field("token", &"<redacted>")
+            .field("token", &self.token)
             .field("config", &self.config)
             .finish()
     }
@@ -231,7 +234,7 @@ impl RestClientBuilder {
 
     /// Builds the client.
     pub fn build(self) -> RestClient {
-        let http = Arc::new(HttpClient::new(&self.token, self.config));
+        let http = Arc::new(HttpClient::new(self.token, self.config));
         let rest = Rest::new(Arc::clone(&http));
         RestClient {
             inner: Arc::new(Resources {

@@ -185,7 +185,7 @@ impl EmulatorBots for Emulator {
         let mut task = tokio::spawn(async move { hub.start().await });
         // A hub that ends before connecting (refused handlers, bad token) reports why.
         let outcome = tokio::select! {
-            handle = group.gateway.wait_connected(timeout) => Ok(handle.is_some()),
+            connected = tokio::time::timeout(timeout, group.gateway.wait_connected()) => Ok(connected.is_ok()),
             ended = &mut task => Err(ended),
         };
         match outcome {

@@ -7,7 +7,7 @@ use bytes::Bytes;
 use asyncord_testkit::gateway::GatewayEndpoint;
 use asyncord_testkit::rest::RestEndpoint;
 
-use crate::gateway::{BoxedStream, ConnectFuture, Connector, GatewayUrl};
+use crate::gateway::{BoxedStream, ConnectFuture, Connector, GatewayAddress};
 use crate::http::{BoxError, BoxFuture, Transport};
 
 impl Transport for RestEndpoint {
@@ -21,7 +21,7 @@ impl Transport for RestEndpoint {
 
 impl Connector for GatewayEndpoint {
     /// Opens an in-memory connection, whatever `url` says (the emulator serves one gateway).
-    fn connect<'a>(&'a self, _url: &'a GatewayUrl) -> ConnectFuture<'a> {
+    fn connect<'a>(&'a self, _url: &'a GatewayAddress) -> ConnectFuture<'a> {
         Box::pin(async move { Ok(Box::new(GatewayEndpoint::connect(self)) as BoxedStream) })
     }
 }

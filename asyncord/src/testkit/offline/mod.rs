@@ -51,7 +51,8 @@ use asyncord_model::Snowflake;
 pub use scene::{Scene, SceneError, SceneResult, check};
 
 use super::{BotSpec, Emulator, EmulatorBots};
-use crate::client_hub::{ClientGroup, Error, GroupConfig};
+use crate::Error;
+use crate::client_hub::{ClientGroup, GroupConfig};
 use crate::rest::RestClient;
 
 /// The environment variable holding the (first) bot's token.

@@ -1,0 +1,22 @@
+//! [`DispatchFrame`]: one dispatch as a shard received it, `d` still unparsed — what an
+//! [`EventSink`](super::EventSink) takes
+//! ([docs](https://discord.com/developers/docs/events/gateway-events#receive-events)).
+
+use std::borrow::Cow;
+
+use asyncord_model::gateway::EventKind;
+
+/// One dispatch (op 0) as received, with `d` still unparsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DispatchFrame {
+    /// The shard it arrived on.
+    pub shard_id: u32,
+    /// Its sequence number.
+    pub seq: u64,
+    /// The event, `None` for a name this version does not know.
+    pub kind: Option<EventKind>,
+    /// The `t` name.
+    pub name: Cow<'static, str>,
+    /// The JSON bytes of `d`.
+    pub data: Vec<u8>,
+}
