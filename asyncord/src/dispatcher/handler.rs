@@ -10,7 +10,8 @@ use asyncord_model::gateway::GatewayEvent;
 
 use super::arguments::Requirements;
 use super::context::Context;
-use super::error::{HandlerError, HandlerResult};
+use super::error::HandlerResult;
+use super::private::HandlerErrorType;
 
 /// An event handler: what [`Dispatcher::add_handler`](super::Dispatcher::add_handler) takes.
 ///
@@ -40,7 +41,7 @@ use super::error::{HandlerError, HandlerResult};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an event handler",
     label = "not a handler",
-    note = "put `#[handler]` on an `async fn` whose first parameter is the event, or pass a \
+    note = "put `#[handler]` on the `async fn` (its first parameter is the event), or pass a \
             closure `|event: Arc<E>, ctx: Context| async move {{ .. }}`"
 )]
 pub trait Handler<M = ()>: Send + Sync + 'static {
@@ -125,12 +126,17 @@ impl IntoHandlerResult for () {
     }
 }
 
-impl<E: Into<HandlerError>> IntoHandlerResult for Result<(), E> {
+/// `E` is any error that converts into [`HandlerError`](super::HandlerError) (the bound is spelled through a helper
+/// trait so that a wrong `E` is reported as such).
+impl<E: HandlerErrorType> IntoHandlerResult for Result<(), E> {
     fn into_handler_result(self) -> HandlerResult {
         self.map_err(Into::into)
     }
 }
 
+// Not recommended in diagnostics: a function that is not a handler is reported as "not an event
+// handler" (with the advice of `Handler`'s message), not as a closure of the wrong arity.
+#[diagnostic::do_not_recommend]
 impl<E, F, Fut> Handler<ByFn<E, Fut>> for F
 where
     E: GatewayEvent,
@@ -166,6 +172,8 @@ impl<H> Named<H> {
     }
 }
 
+// Not listed among the "other types" that implement `Handler` when a value is not a handler.
+#[diagnostic::do_not_recommend]
 impl<M, H: Handler<M>> Handler<(Named<()>, M)> for Named<H> {
     type Event = H::Event;
 
