@@ -294,7 +294,7 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
                 #event_check
             }
 
-            impl<__M: 'static> #d::Handler<__M> for #name #where_clause {
+            impl<__M: 'static> #d::Handler<#p::ByMacro<__M>> for #name #where_clause {
                 type Event = #event_assoc;
 
                 fn name(&self) -> &'static str {

@@ -11,7 +11,7 @@ use asyncord_model::gateway::GatewayEvent;
 use super::arguments::Requirements;
 use super::context::Context;
 use super::error::HandlerResult;
-use super::private::HandlerErrorType;
+use super::private::{HandlerErrorType, HandlerFn};
 
 /// An event handler: what [`Dispatcher::add_handler`](super::Dispatcher::add_handler) takes.
 ///
@@ -126,21 +126,21 @@ impl IntoHandlerResult for () {
     }
 }
 
-/// `E` is any error that converts into [`HandlerError`](super::HandlerError) (the bound is spelled through a helper
-/// trait so that a wrong `E` is reported as such).
+/// `E` is any error that converts into [`HandlerError`](super::HandlerError) (the bound is
+/// spelled through a helper trait so that a wrong `E` is reported as such).
 impl<E: HandlerErrorType> IntoHandlerResult for Result<(), E> {
     fn into_handler_result(self) -> HandlerResult {
         self.map_err(Into::into)
     }
 }
 
-// Not recommended in diagnostics: a function that is not a handler is reported as "not an event
-// handler" (with the advice of `Handler`'s message), not as a closure of the wrong arity.
-#[diagnostic::do_not_recommend]
+/// Closures and functions `Fn(Arc<E>, Context) -> Fut`. The bound is spelled through
+/// [`HandlerFn`] so that a function of another shape (such as an `async fn` without
+/// `#[handler]`) is reported as not an event handler, with `Handler`'s advice.
 impl<E, F, Fut> Handler<ByFn<E, Fut>> for F
 where
     E: GatewayEvent,
-    F: Fn(Arc<E>, Context) -> Fut + Send + Sync + 'static,
+    F: HandlerFn<E, Fut> + Send + Sync + 'static,
     Fut: Future + Send + 'static,
     Fut::Output: IntoHandlerResult,
 {
@@ -151,7 +151,7 @@ where
         event: Arc<E>,
         ctx: Context,
     ) -> impl Future<Output = HandlerResult> + Send + 'static {
-        let fut = self(event, ctx);
+        let fut = self.call_handler(event, ctx);
         async move { fut.await.into_handler_result() }
     }
 }
@@ -172,8 +172,6 @@ impl<H> Named<H> {
     }
 }
 
-// Not listed among the "other types" that implement `Handler` when a value is not a handler.
-#[diagnostic::do_not_recommend]
 impl<M, H: Handler<M>> Handler<(Named<()>, M)> for Named<H> {
     type Event = H::Event;
 

@@ -21,11 +21,17 @@ use super::inject::Inject;
 mod checks;
 
 pub use checks::{
-    EventByValue, EventChecks, EventRef, EventType, HandlerErrorType, NoHandlerShape, NotAHandler,
-    OtherEventChecks, handler_future,
+    EventByValue, EventChecks, EventRef, EventType, HandlerErrorType, HandlerFn, NoHandlerShape,
+    NotAHandler, OtherEventChecks, handler_future,
 };
 pub use std::future::Future as FutureTrait;
 pub use std::sync::Arc;
+
+/// The [`Handler`](super::Handler) marker of a `#[handler]` function; `M` says how it takes its
+/// event ([`ByValue`](super::ByValue), [`ByArc`](super::ByArc) or [`ByRef`](super::ByRef)).
+/// Being its own type, it keeps the macro's impl apart from the impl for closures
+/// ([`ByFn`](super::ByFn)).
+pub struct ByMacro<M>(PhantomData<fn() -> M>);
 
 /// A parameter of type `T`, as a method receiver for the `Via*` traits.
 pub struct Param<T>(PhantomData<fn() -> T>);

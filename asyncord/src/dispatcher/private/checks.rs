@@ -4,14 +4,14 @@
 //! cannot be replaced (a future that is not `Send`), the bound's line carries the advice, which
 //! the compiler quotes. Each message is locked by a snapshot in `tests/ui/`.
 
-use std::future::{Future, ready};
+use std::future::Future;
 use std::sync::Arc;
 
 use asyncord_model::gateway::GatewayEvent;
 
 use super::super::context::Context;
-use super::super::error::{HandlerError, HandlerResult};
-use super::super::handler::{ByArc, ByRef, ByValue, Handler};
+use super::super::error::HandlerError;
+use super::super::handler::{ByArc, ByRef, ByValue};
 use super::Param;
 
 /// Checks of a handler's first parameter when its type is a gateway event:
@@ -129,31 +129,43 @@ pub trait HandlerErrorType: Into<HandlerError> {}
 #[diagnostic::do_not_recommend]
 impl<E: Into<HandlerError>> HandlerErrorType for E {}
 
-/// The marker of the [`Handler`] impl below, which never applies.
+/// A function or closure `Fn(Arc<E>, Context) -> Fut`: the bound of the closure impl of
+/// [`Handler`](super::super::Handler).
+///
+/// A second impl, which never applies (for [`NotAHandler`]), exists for diagnostics: when the
+/// compiler has two impls to choose from and neither fits, it reports that the type is not a
+/// handler, with `Handler`'s advice, rather than explain why the one impl for closures does not
+/// fit ("expected a function that takes 2 arguments"). The other bounds of the closure impl
+/// (a `Send` future, the output) are still reported one by one.
+pub trait HandlerFn<E, Fut> {
+    /// Calls the function.
+    fn call_handler(&self, event: Arc<E>, ctx: Context) -> Fut;
+}
+
+impl<F, E, Fut> HandlerFn<E, Fut> for F
+where
+    F: Fn(Arc<E>, Context) -> Fut,
+    Fut: Future,
+{
+    #[inline]
+    fn call_handler(&self, event: Arc<E>, ctx: Context) -> Fut {
+        self(event, ctx)
+    }
+}
+
+/// The `Fut` of the [`HandlerFn`] impl that never applies; not a future.
 #[derive(Debug)]
 pub enum NotAHandler {}
 
-/// Implemented by no type: the bound of the [`Handler`] impl below.
-pub trait NoHandlerShape: Send + Sync + 'static {
+/// Implemented by no type: the bound of the [`HandlerFn`] impl that never applies.
+pub trait NoHandlerShape {
     /// Unused.
-    type Event: GatewayEvent;
+    fn not_a_handler(&self) -> NotAHandler;
 }
 
-/// Never applies (no type implements [`NoHandlerShape`]), and exists for diagnostics: with a
-/// second impl of `Handler` for every type besides the one for closures, the compiler reports a
-/// function or closure of the wrong shape as not an event handler, with `Handler`'s advice,
-/// rather than explaining why the closure impl does not fit ("expected a function that takes 2
-/// arguments").
-#[diagnostic::do_not_recommend]
-impl<F: NoHandlerShape> Handler<NotAHandler> for F {
-    type Event = F::Event;
-
-    fn handle(
-        &self,
-        event: Arc<F::Event>,
-        ctx: Context,
-    ) -> impl Future<Output = HandlerResult> + Send + 'static {
+impl<F: NoHandlerShape, E> HandlerFn<E, NotAHandler> for F {
+    fn call_handler(&self, event: Arc<E>, ctx: Context) -> NotAHandler {
         let _ = (event, ctx);
-        ready(Ok(()))
+        self.not_a_handler()
     }
 }
