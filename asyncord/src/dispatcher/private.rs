@@ -6,7 +6,7 @@
 //! auto-derefs), to [`ViaEvent`] when `T` is a gateway event (a second event, a mistake) and to
 //! [`ViaArgument`] otherwise.
 //!
-//! The checks that make wrong code fail with an error saying what to do live in [`checks`].
+//! The checks that make wrong code fail with an error saying what to do live in `checks.rs`.
 
 use std::future::{Future, Ready, ready};
 use std::marker::PhantomData;
