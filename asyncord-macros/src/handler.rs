@@ -233,32 +233,40 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
         #d::IntoHandlerResult::into_handler_result(__asyncord_out)
     };
 
-    let (marker_generics, marker, event_assoc, event_check, event_expr) = match event_ty {
+    // The event checks live in a function of their own (never called), so that a wrong first
+    // parameter is one error at its type; the impl below only assumes what they check.
+    let (event_check, where_clause, event_assoc, event_expr) = match event_ty {
         Type::Reference(r) => {
             let elem = &r.elem;
             (
-                quote!(),
-                quote!(#d::ByRef),
-                quote!(#elem),
-                // `type Event = #elem` reports a non-event at the type.
-                quote!(),
-                quote!(&*__asyncord_event),
+                quote_spanned! {elem.span()=>
+                    (&&#p::Param::<#elem>::new()).check_event_ref();
+                },
+                quote!(where #elem: #p::EventRef<__M>),
+                quote!(<#elem as #p::EventRef<__M>>::Event),
+                quote!(<#elem as #p::EventRef<__M>>::from_shared(&*__asyncord_event)),
             )
         }
         _ => (
-            quote!(<__M: 'static>),
-            quote!(__M),
-            quote!(<#event_ty as #d::EventParam<__M>>::Event),
             quote_spanned! {event_ty.span()=>
-                const _: () = #p::assert_event_param::<#event_ty, _>();
+                (&&#p::Param::<#event_ty>::new()).check_event();
             },
+            quote!(where #event_ty: #d::EventParam<__M>),
+            quote!(<#event_ty as #d::EventParam<__M>>::Event),
             quote!(<#event_ty as #d::EventParam<__M>>::from_shared(__asyncord_event)),
         ),
     };
-    let where_clause = if let Type::Reference(_) = event_ty {
-        quote!()
-    } else {
-        quote!(where #event_ty: #d::EventParam<__M>)
+    let body = quote! {
+        #(#resolves)*
+        // Release the frame (and its reference to the event) first, so that a by-value event is
+        // moved out of its `Arc` rather than cloned when this is its last handler.
+        ::core::mem::drop(__asyncord_ctx);
+        let __asyncord_out = #name::call(#event_expr, #(#vars),*).await;
+        #into_result
+    };
+    // Spanned at the function's name, so a future that is not `Send` is reported there.
+    let future = quote_spanned! {name.span()=>
+        ::asyncord::dispatcher::private::handler_future(async move { #body })
     };
     let send_future = quote_spanned! {name.span()=>
         impl #p::FutureTrait<Output = #d::HandlerResult> + ::core::marker::Send + 'static
@@ -279,11 +287,14 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
 
         const _: () = {
             #[allow(unused_imports)]
-            use #p::{ViaArgument as _, ViaInject as _};
+            use #p::{EventChecks as _, OtherEventChecks as _, ViaArgument as _, ViaEvent as _, ViaInject as _};
 
-            #event_check
+            #[allow(dead_code)]
+            fn __asyncord_check_event() {
+                #event_check
+            }
 
-            impl #marker_generics #d::Handler<#marker> for #name #where_clause {
+            impl<__M: 'static> #d::Handler<#p::ByMacro<__M>> for #name #where_clause {
                 type Event = #event_assoc;
 
                 fn name(&self) -> &'static str {
@@ -301,15 +312,7 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
                     __asyncord_event: #p::Arc<Self::Event>,
                     __asyncord_ctx: #d::Context,
                 ) -> #send_future {
-                    async move {
-                        #(#resolves)*
-                        // Release the frame (and its reference to the event) first, so that a
-                        // by-value event is moved out of its `Arc` rather than cloned when this
-                        // is its last handler.
-                        ::core::mem::drop(__asyncord_ctx);
-                        let __asyncord_out = #name::call(#event_expr, #(#vars),*).await;
-                        #into_result
-                    }
+                    #future
                 }
             }
         };

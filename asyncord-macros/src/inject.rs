@@ -95,7 +95,7 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
 
         const _: () = {
             #[allow(unused_imports)]
-            use #p::{ViaArgument as _, ViaInject as _};
+            use #p::{ViaArgument as _, ViaEvent as _, ViaInject as _};
 
             impl #d::Inject for #name {
                 fn requirements(__asyncord_reqs: &mut #d::Requirements) {

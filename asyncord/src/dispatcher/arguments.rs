@@ -16,8 +16,9 @@ use super::error::{ArgumentProblem, InjectError};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a handler argument",
     label = "arguments must be `Clone + Send + Sync + 'static`",
-    note = "handler arguments are cloned for every call: wrap the value in an `Arc` (with a \
-            `Mutex` if it needs mutation), or derive `#[inject]`/implement `Inject` to compute it"
+    note = "handler arguments are cloned for every call and used from any thread: share state \
+            through an `Arc` (with a `Mutex` or `RwLock` to change it), not `Rc` or `RefCell`; \
+            or derive `#[inject]`/implement `Inject` to compute the value for each call"
 )]
 pub trait Argument: Clone + Send + Sync + 'static {}
 

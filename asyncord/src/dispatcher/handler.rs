@@ -10,7 +10,8 @@ use asyncord_model::gateway::GatewayEvent;
 
 use super::arguments::Requirements;
 use super::context::Context;
-use super::error::{HandlerError, HandlerResult};
+use super::error::HandlerResult;
+use super::private::{HandlerErrorType, HandlerFn};
 
 /// An event handler: what [`Dispatcher::add_handler`](super::Dispatcher::add_handler) takes.
 ///
@@ -40,7 +41,7 @@ use super::error::{HandlerError, HandlerResult};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an event handler",
     label = "not a handler",
-    note = "put `#[handler]` on an `async fn` whose first parameter is the event, or pass a \
+    note = "put `#[handler]` on the `async fn` (its first parameter is the event), or pass a \
             closure `|event: Arc<E>, ctx: Context| async move {{ .. }}`"
 )]
 pub trait Handler<M = ()>: Send + Sync + 'static {
@@ -125,16 +126,21 @@ impl IntoHandlerResult for () {
     }
 }
 
-impl<E: Into<HandlerError>> IntoHandlerResult for Result<(), E> {
+/// `E` is any error that converts into [`HandlerError`](super::HandlerError) (the bound is
+/// spelled through a helper trait so that a wrong `E` is reported as such).
+impl<E: HandlerErrorType> IntoHandlerResult for Result<(), E> {
     fn into_handler_result(self) -> HandlerResult {
         self.map_err(Into::into)
     }
 }
 
+/// Closures and functions `Fn(Arc<E>, Context) -> Fut`. The bound is spelled through
+/// [`HandlerFn`] so that a function of another shape (such as an `async fn` without
+/// `#[handler]`) is reported as not an event handler, with `Handler`'s advice.
 impl<E, F, Fut> Handler<ByFn<E, Fut>> for F
 where
     E: GatewayEvent,
-    F: Fn(Arc<E>, Context) -> Fut + Send + Sync + 'static,
+    F: HandlerFn<E, Fut> + Send + Sync + 'static,
     Fut: Future + Send + 'static,
     Fut::Output: IntoHandlerResult,
 {
@@ -145,7 +151,7 @@ where
         event: Arc<E>,
         ctx: Context,
     ) -> impl Future<Output = HandlerResult> + Send + 'static {
-        let fut = self(event, ctx);
+        let fut = self.call_handler(event, ctx);
         async move { fut.await.into_handler_result() }
     }
 }

@@ -2,20 +2,36 @@
 //!
 //! A parameter is either a registered argument (any [`Argument`]) or an [`Inject`] type. The
 //! macro cannot tell from the syntax, so it asks the type system: `(&&&Param::<T>::new())`
-//! resolves to [`ViaInject`] when `T: Inject` (the impl on `&&Param<T>` needs fewer auto-derefs)
-//! and to [`ViaArgument`] otherwise.
+//! resolves to [`ViaInject`] when `T: Inject` (the impl on `&&Param<T>` needs the fewest
+//! auto-derefs), to [`ViaEvent`] when `T` is a gateway event (a second event, a mistake) and to
+//! [`ViaArgument`] otherwise.
+//!
+//! The checks that make wrong code fail with an error saying what to do live in `checks.rs`.
 
 use std::future::{Future, Ready, ready};
 use std::marker::PhantomData;
 
+use asyncord_model::gateway::GatewayEvent;
+
 use super::arguments::{Argument, Requirements};
 use super::context::Context;
 use super::error::InjectError;
-use super::handler::EventParam;
 use super::inject::Inject;
 
+mod checks;
+
+pub use checks::{
+    EventByValue, EventChecks, EventRef, EventType, HandlerErrorType, HandlerFn, NoHandlerShape,
+    NotAHandler, OtherEventChecks, handler_future,
+};
 pub use std::future::Future as FutureTrait;
 pub use std::sync::Arc;
+
+/// The [`Handler`](super::Handler) marker of a `#[handler]` function; `M` says how it takes its
+/// event ([`ByValue`](super::ByValue), [`ByArc`](super::ByArc) or [`ByRef`](super::ByRef)).
+/// Being its own type, it keeps the macro's impl apart from the impl for closures
+/// ([`ByFn`](super::ByFn)).
+pub struct ByMacro<M>(PhantomData<fn() -> M>);
 
 /// A parameter of type `T`, as a method receiver for the `Via*` traits.
 pub struct Param<T>(PhantomData<fn() -> T>);
@@ -56,6 +72,46 @@ impl<T: Inject> ViaInject<T> for &&Param<T> {
     }
 }
 
+/// A gateway event as a parameter after the first, which is a mistake: [`describe`] requires
+/// [`SecondEvent`], which no type implements, so such a handler does not compile.
+///
+/// [`describe`]: ViaEvent::describe
+pub trait ViaEvent<T> {
+    /// Reports the mistake.
+    fn describe(&self, reqs: &mut Requirements, position: Option<usize>, name: &'static str)
+    where
+        T: SecondEvent,
+    {
+        let _ = (reqs, position, name);
+    }
+
+    /// Never runs (the handler does not compile); an error for symmetry with the other `Via*`.
+    fn resolve(
+        &self,
+        ctx: &Context,
+        position: Option<usize>,
+        name: &'static str,
+    ) -> Ready<Result<T, InjectError>> {
+        let _ = (ctx, position);
+        ready(Err(InjectError::Missing {
+            name: name.to_owned(),
+            expected: std::any::type_name::<T>(),
+        }))
+    }
+}
+
+impl<T: GatewayEvent> ViaEvent<T> for &Param<T> {}
+
+/// Carries the message for a second event parameter; implemented by no type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is an event, but a handler receives one event: the type of its first \
+               parameter",
+    label = "a second event",
+    note = "write one handler per event; to wait for a later event inside this handler, take \
+            `dispatcher: Dispatcher` and call `dispatcher.wait_for::<{Self}>(..)`"
+)]
+pub trait SecondEvent {}
+
 /// Resolution of a registered-argument parameter.
 pub trait ViaArgument<T> {
     /// Declares what the parameter needs.
@@ -73,7 +129,7 @@ pub trait ViaArgument<T> {
         T: Argument;
 }
 
-impl<T> ViaArgument<T> for &Param<T> {
+impl<T> ViaArgument<T> for Param<T> {
     fn describe(&self, reqs: &mut Requirements, position: Option<usize>, name: &'static str)
     where
         T: 'static,
@@ -99,12 +155,4 @@ impl<T> ViaArgument<T> for &Param<T> {
             None => ctx.arg(name),
         })
     }
-}
-
-/// Compile-time check that `T` can be a handler's first parameter (spanned at the type).
-pub const fn assert_event_param<T: EventParam<M>, M>() {}
-
-/// Compile-time check that a handler's future is `Send` (spanned at the function name).
-pub fn assert_send<F: Future + Send>(f: F) -> F {
-    f
 }
