@@ -22,6 +22,7 @@ mod limits;
 mod record;
 mod reply;
 mod request_log;
+mod router;
 mod socket;
 
 use std::fmt;
