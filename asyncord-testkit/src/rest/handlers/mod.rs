@@ -1,4 +1,4 @@
-//! The handlers of the operations the emulator answers, over the shared [`World`](crate::World).
+//! The handlers of the operations the emulator answers, over the shared [`World`](crate::rest::World).
 //!
 //! One Discord resource, one place, as in asyncord's REST client: a file per resource
 //! (`user.rs`, `invite.rs`, `webhook.rs`...) or a folder for the big ones (`guild/`,
