@@ -74,6 +74,11 @@ async fn requires_a_valid_bot_token_and_user_agent() {
     )
     .await;
     assert_eq!((status, body["code"].as_u64()), (404, Some(0)));
+    let (status, _, body) = send(&server, "GET", "/gateway", &[("user-agent", UA)], "").await;
+    assert_eq!(status, 200, "Get Gateway needs no token, as on Discord");
+    assert!(body["url"].is_string());
+    let (status, ..) = send(&server, "GET", "/gateway/bot", &[("user-agent", UA)], "").await;
+    assert_eq!(status, 401);
 }
 
 #[tokio::test]
