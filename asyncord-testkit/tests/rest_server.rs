@@ -74,6 +74,49 @@ async fn requires_a_valid_bot_token_and_user_agent() {
     )
     .await;
     assert_eq!((status, body["code"].as_u64()), (404, Some(0)));
+    let (status, _, body) = send(&server, "GET", "/gateway", &[("user-agent", UA)], "").await;
+    assert_eq!(status, 200, "Get Gateway needs no token, as on Discord");
+    assert!(body["url"].is_string());
+    let (status, ..) = send(&server, "GET", "/gateway/bot", &[("user-agent", UA)], "").await;
+    assert_eq!(status, 401);
+}
+
+#[tokio::test]
+async fn unknown_paths_are_404_and_known_paths_with_another_method_405() {
+    let (server, auth, seed) = server(RestConfig::default());
+    let h = [("authorization", auth.as_str()), ("user-agent", UA)];
+    let not_found = json!({"message": "404: Not Found", "code": 0});
+    let (status, _, body) = send(&server, "GET", "/nope", &[], "").await;
+    assert_eq!(
+        (status, body),
+        (404, not_found.clone()),
+        "routed before authentication"
+    );
+    let (status, _, body) = send(&server, "GET", "/channels/abc", &h, "").await;
+    assert_eq!(
+        (status, body),
+        (404, not_found),
+        "an id that is no snowflake"
+    );
+    let (status, _, body) = send(&server, "DELETE", "/users/@me", &h, "").await;
+    assert_eq!(
+        (status, body),
+        (
+            405,
+            json!({"message": "405: Method Not Allowed", "code": 0})
+        )
+    );
+    let path = format!("/channels/{}/typing", seed.channel_id);
+    let (status, ..) = send(&server, "GET", &path, &h, "").await;
+    assert_eq!(status, 405);
+    let (status, ..) = send(&server, "POST", &path, &h, "").await;
+    assert_eq!(status, 204);
+    let recorded = server.requests();
+    let routes: Vec<&str> = recorded.iter().map(|r| r.route.as_str()).collect();
+    assert_eq!(
+        routes,
+        ["", "GET channels/{}", "", "", "POST channels/{}/typing"]
+    );
 }
 
 #[tokio::test]

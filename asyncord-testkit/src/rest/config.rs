@@ -13,7 +13,9 @@ use crate::connections::ConnectionLimits;
 pub const DEFAULT_MAX_BODY_BYTES: usize = 25 * 1024 * 1024;
 
 /// One rate-limit bucket: an opaque id shared by several routes, `limit` requests per `per`,
-/// counted separately for each top-level resource (channel, guild, webhook).
+/// counted separately for each top-level resource (the values of the route's major parameters
+/// in Discord's route table: a channel, a guild, a webhook with its token, an interaction with
+/// its token).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BucketDef {
     /// The opaque id sent as `X-RateLimit-Bucket`.
@@ -22,7 +24,8 @@ pub struct BucketDef {
     pub limit: u32,
     /// The window.
     pub per: Duration,
-    /// The routes in the bucket, as `"METHOD template"` with `{}` for every parameter, e.g.
+    /// The routes in the bucket, as `"METHOD template"`: the operation's path in Discord's route
+    /// table ([`asyncord_model::route`]) without the leading `/`, `{}` for every parameter, e.g.
     /// `"POST channels/{}/messages"`, `"PATCH channels/{}/messages/{}"`.
     pub routes: Vec<String>,
 }
@@ -67,8 +70,8 @@ pub struct RestConfig {
     /// requests are forgotten first.
     pub request_log_bytes: usize,
     /// How many rate-limit counters (one per bucket and top-level resource, which clients
-    /// choose: channel, guild, webhook) are kept at once (default 10,000). When full, expired
-    /// windows are forgotten, then the counters whose window ends first.
+    /// choose: channel, guild, webhook, interaction) are kept at once (default 10,000). When
+    /// full, expired windows are forgotten, then the counters whose window ends first.
     pub rate_limit_keys: usize,
     /// The socket connections' limits (count, head and idle timeouts).
     pub connections: ConnectionLimits,

@@ -1,5 +1,6 @@
-//! The request pipeline shared by the socket server and the in-memory transport: record,
-//! body size, faults, auth, global and bucket limits, body checks, routing, headers.
+//! The request pipeline shared by the socket server and the in-memory transport: routing
+//! (through Discord's route table), record, body size, faults, unknown routes and methods,
+//! auth, global and bucket limits, body checks, the operation's handler, headers.
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -15,10 +16,12 @@ use super::limits::{Limits, secs_ceil};
 use super::record::{Part, RecordedRequest, decode, parse_multipart, parse_query};
 use super::reply::{Reply, unknown};
 use super::request_log::RequestLog;
+use super::router::{self, Routed, major_key, route_key};
 use crate::account::BotAccount;
 use crate::connections::ConnectionGate;
 use crate::world::World;
 use asyncord_model::rate_limit::RateLimitScope;
+use asyncord_model::route::{self, Auth, Operation};
 
 /// The emulator's REST state besides the world.
 #[derive(Debug)]
@@ -32,30 +35,6 @@ pub(crate) struct Core {
     pub recording: std::sync::atomic::AtomicBool,
     /// The open socket connections (on the REST port or handed over by the front port).
     pub gate: ConnectionGate,
-}
-
-/// The route template (`{}` for each parameter) and the top-level resource of a path.
-pub(crate) fn normalize(segs: &[String]) -> (String, String) {
-    let first = segs.first().map_or("", String::as_str);
-    let mut out: Vec<&str> = Vec::with_capacity(segs.len());
-    for (i, s) in segs.iter().enumerate() {
-        let prev = if i > 0 { segs[i - 1].as_str() } else { "" };
-        let param = s.bytes().all(|b| b.is_ascii_digit())
-            || (i == 2 && matches!(first, "webhooks" | "interactions"))
-            || matches!(prev, "reactions" | "invites")
-            || (i == 1 && first == "invites");
-        out.push(if param && !s.starts_with('@') {
-            "{}"
-        } else {
-            s
-        });
-    }
-    let major = match first {
-        "webhooks" if segs.len() > 2 && segs[2] != "messages" => format!("{}/{}", segs[1], segs[2]),
-        "channels" | "guilds" | "webhooks" => segs.get(1).cloned().unwrap_or_default(),
-        _ => String::new(),
-    };
-    (out.join("/"), major)
 }
 
 /// A request's body as the pipeline gets it.
@@ -161,8 +140,15 @@ impl Core {
             .filter(|s| !s.is_empty())
             .map(|s| decode(s).unwrap_or_else(|| s.to_owned()))
             .collect();
-        let (template, major) = normalize(&segs);
-        let route = format!("{method} {template}");
+        let segments: Vec<&str> = segs.iter().map(String::as_str).collect();
+        let routed = match rel {
+            Some(_) => router::route(&self.world, &method, &segments),
+            None => Routed::NotFound,
+        };
+        let route = match &routed {
+            Routed::Operation(found) => route_key(found.operation),
+            Routed::MethodNotAllowed | Routed::NotFound => String::new(),
+        };
         let index = if self.recording.load(std::sync::atomic::Ordering::Relaxed) {
             let mut records = lock(&self.records);
             records.push(RecordedRequest {
@@ -195,8 +181,7 @@ impl Core {
             let r = unknown::route();
             (r.status, Vec::new(), r.body)
         } else {
-            self.respond(&method, &segs, &route, &major, &query, &headers, &body)
-                .await
+            self.respond(&routed, &route, &query, &headers, &body).await
         };
         lock(&self.records).set_status(index, status);
         let bytes = match reply_body {
@@ -231,13 +216,10 @@ impl Core {
         self.world.bot_by_token(token)
     }
 
-    #[allow(clippy::too_many_arguments)]
     async fn respond(
         &self,
-        method: &str,
-        segs: &[String],
+        routed: &Routed<'_>,
         route: &str,
-        major: &str,
         query: &[(String, String)],
         headers: &Headers,
         body: &Bytes,
@@ -283,11 +265,24 @@ impl Core {
                 }
             }
         }
-        let first = segs.first().map_or("", String::as_str);
-        let token_route = (first == "webhooks" && segs.len() > 2) || first == "interactions";
-        let public = method == "GET" && route == "GET gateway";
+        let found = match routed {
+            Routed::Operation(found) => found,
+            Routed::MethodNotAllowed => {
+                let r = Reply::method_not_allowed();
+                return (r.status, Vec::new(), r.body);
+            }
+            Routed::NotFound => {
+                let r = unknown::route();
+                return (r.status, Vec::new(), r.body);
+            }
+        };
+        let Some(handler) = handlers::handler(found.operation) else {
+            tracing::debug!(operation = %found.operation, "emulator REST: an operation it does not emulate");
+            let r = unknown::route();
+            return (r.status, Vec::new(), r.body);
+        };
         let bot = self.authenticate(headers);
-        if !token_route && !public && bot.is_none() {
+        if needs_bot_token(found.operation) && bot.is_none() {
             return (
                 401,
                 Vec::new(),
@@ -302,13 +297,7 @@ impl Core {
             );
             return (r.status, Vec::new(), r.body);
         }
-        let exempt = first == "interactions"
-            || (first == "webhooks"
-                && segs
-                    .get(1)
-                    .and_then(|s| s.parse().ok())
-                    .is_some_and(|id| self.world.is_application(id)));
-        if !exempt
+        if !found.operation.is_global_exempt()
             && let Some(b) = &bot
             && let Err(retry) = self.limits.take_global(&b.token, self.config.global_limit)
         {
@@ -316,7 +305,7 @@ impl Core {
         }
         let (bucket, limit, per) = self.config.bucket_for(route);
         let mut out = Vec::new();
-        match self.limits.take(&bucket, major, limit, per) {
+        match self.limits.take(&bucket, &major_key(found), limit, per) {
             Ok(h) => h.write(&mut out),
             Err(h) => {
                 let retry = h.reset_after;
@@ -341,20 +330,27 @@ impl Core {
             Some(Ok(r)) => Some(r),
             None => None,
         };
-        let mut ctx = Ctx {
+        let ctx = Ctx {
             world: &self.world,
             config: &self.config,
-            method,
-            segs,
+            operation: found.operation,
+            params: &found.params,
             query,
             body: json_body,
             files,
             bot,
             reason,
         };
-        let reply = handlers::route(&mut ctx);
+        let reply = handler(&ctx).unwrap_or_else(|early| early);
         (reply.status, out, reply.body)
     }
+}
+
+/// Whether `operation` needs the bot's token: every operation the route table authenticates
+/// with it, except Get Gateway, which Discord also answers without one (the spec lets it go
+/// unauthenticated).
+fn needs_bot_token(operation: &Operation) -> bool {
+    operation.auth() == Auth::Bot && operation != route::GET_GATEWAY.operation()
 }
 
 /// Checks the content type and parses a JSON or multipart body.

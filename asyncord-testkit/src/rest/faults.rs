@@ -33,7 +33,8 @@ pub enum Fault {
 pub struct FaultRule {
     /// The fault.
     pub fault: Fault,
-    /// The route key it applies to (`"GET channels/{}"`), or every route when `None`.
+    /// The route key it applies to (`"GET channels/{}"`, as [`RecordedRequest::route`](super::RecordedRequest::route)
+    /// names it), or every request when `None`.
     pub route: Option<String>,
     /// How many more requests it applies to.
     pub times: u32,

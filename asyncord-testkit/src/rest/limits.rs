@@ -2,8 +2,9 @@
 //! window per bot. Produces Discord's headers
 //! (<https://discord.com/developers/docs/topics/rate-limits#header-format>).
 //!
-//! The top-level resource is chosen by the client (any channel, guild or webhook id in the
-//! path, webhook tokens included, which need no bot token), so the counters are bounded
+//! The top-level resource is chosen by the client (the values of the route's major parameters:
+//! any channel, guild, webhook or interaction id in the path, webhook and interaction tokens
+//! included, which need no bot token), so the counters are bounded
 //! ([`RestConfig::rate_limit_keys`](super::RestConfig::rate_limit_keys)): when a new counter
 //! would exceed the bound, the counters whose window ended (which count nothing any more) are
 //! forgotten, then, if still full, the one whose window ends first (it has the least left to

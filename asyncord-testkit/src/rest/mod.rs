@@ -12,6 +12,12 @@
 //! [`OriginPolicy`](crate::OriginPolicy) of the configuration; in both, a body over
 //! [`RestConfig::max_body_bytes`] is answered `413`.
 //!
+//! Requests are routed through Discord's route table ([`asyncord_model::route`], the one
+//! asyncord's client sends from): the table gives the operation called, its parameters, the
+//! parameters its rate limit is counted per and whether it needs the bot's token; each Discord
+//! resource's handlers answer its operations. A path the table does not have is answered `404`,
+//! a path it has with a method it has not `405`, as Discord answers them.
+//!
 //! Discord's reference: <https://discord.com/developers/docs/reference>.
 
 mod config;
@@ -22,7 +28,11 @@ mod limits;
 mod record;
 mod reply;
 mod request_log;
+mod router;
 mod socket;
+
+#[cfg(test)]
+mod route_table_tests;
 
 use std::fmt;
 use std::net::SocketAddr;

@@ -25,7 +25,10 @@ pub struct RecordedRequest {
     pub method: String,
     /// The path relative to the API base, percent-decoded, starting with `/` (`/channels/1/messages`).
     pub path: String,
-    /// The route key (`"POST channels/{}/messages"`).
+    /// The route key of the operation called: its method and its path in Discord's route table
+    /// ([`asyncord_model::route`]) without the leading `/`, each parameter written `{}`
+    /// (`"POST channels/{}/messages"`); `""` for a path the table does not have or a method it
+    /// has not for the path.
     pub route: String,
     /// Query parameters, decoded, in order.
     pub query: Vec<(String, String)>,

@@ -43,6 +43,11 @@ impl Reply {
         }
     }
 
+    /// 405, Discord's answer to a path it has called with a method it has not.
+    pub fn method_not_allowed() -> Self {
+        Self::error(405, 0, "405: Method Not Allowed")
+    }
+
     /// 404 with an "Unknown X" code.
     pub fn unknown(code: u64, what: &str) -> Self {
         Self::error(404, code, &format!("Unknown {what}"))
@@ -107,6 +112,7 @@ pub(crate) mod unknown {
     pub fn sticker() -> Reply {
         Reply::unknown(10060, "Sticker")
     }
+    /// A path Discord does not have (or the emulator does not emulate).
     pub fn route() -> Reply {
         Reply::error(404, 0, "404: Not Found")
     }

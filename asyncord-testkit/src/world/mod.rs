@@ -26,11 +26,12 @@ use crate::gateway::GatewayWorld;
 
 pub(crate) use ops::{EPHEMERAL, LOADING, message_intents};
 pub(crate) use payloads::{
-    UnknownReference, audit_log_entry, emoji_json, message_event, message_reference, render,
+    UnknownReference, audit_log_entry, complete_user, custom_emoji, emoji_json, message_event,
+    message_reference, render, user_object,
 };
 pub use seed::Seed;
 pub(crate) use seed::{now, role_json};
-pub(crate) use state::{EphemeralMessage, GuildState, State, id_of, is_thread};
+pub(crate) use state::{EphemeralMessage, GuildState, Interaction, State, id_of, is_thread};
 
 /// The emulated Discord's state (share it with `Arc`).
 #[derive(Debug)]

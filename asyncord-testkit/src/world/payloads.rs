@@ -1,12 +1,13 @@
 //! The payloads built from the world's state, one builder per shape, shared by the REST
 //! handlers and the simulated users so that the same change looks the same whoever made it: a
 //! stored message as Discord returns it (with `reactions` and a reply's `referenced_message`),
-//! a reply's `message_reference`, an audit-log entry, and the `d` of `MESSAGE_CREATE` /
-//! `MESSAGE_UPDATE`, `MESSAGE_REACTION_ADD` / `REMOVE` and `TYPING_START`
+//! a reply's `message_reference`, an audit-log entry, a user object and a custom emoji as the
+//! spec shapes them, and the `d` of `MESSAGE_CREATE` / `MESSAGE_UPDATE`,
+//! `MESSAGE_REACTION_ADD` / `REMOVE` and `TYPING_START`
 //! ([docs](https://discord.com/developers/docs/events/gateway-events)).
 
 use asyncord_model::Snowflake;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::state::{State, id_of};
 
@@ -211,6 +212,46 @@ pub(crate) fn typing_event(
         }
     }
     Some((event, guild))
+}
+
+/// A user of the world with the fields the spec requires filled in ([`complete_user`]); a
+/// placeholder named `unknown` for an id the world has no user for.
+pub(crate) fn user_object(state: &State, id: Snowflake) -> Value {
+    let mut u = state.users.get(&id).cloned().unwrap_or_else(
+        || json!({"id": id.to_string(), "username": "unknown", "discriminator": "0"}),
+    );
+    complete_user(&mut u);
+    u
+}
+
+/// Adds the nullable user fields the spec requires (`primary_guild`, `global_name`...)
+/// ([docs](https://discord.com/developers/docs/resources/user#user-object)).
+pub(crate) fn complete_user(u: &mut Value) {
+    if let Some(o) = u.as_object_mut() {
+        for (k, v) in [
+            ("avatar", Value::Null),
+            ("global_name", Value::Null),
+            ("primary_guild", Value::Null),
+            ("public_flags", json!(0)),
+            ("flags", json!(0)),
+            ("discriminator", json!("0")),
+        ] {
+            o.entry(k).or_insert(v);
+        }
+    }
+}
+
+/// A custom emoji (of a guild or an application) with id `id`, named and restricted to roles as
+/// `body` says, created by `creator`
+/// ([docs](https://discord.com/developers/docs/resources/emoji#emoji-object)).
+pub(crate) fn custom_emoji(creator: &Value, id: Snowflake, body: &Map<String, Value>) -> Value {
+    json!({
+        "id": id.to_string(),
+        "name": body.get("name").and_then(Value::as_str).unwrap_or("emoji"),
+        "roles": body.get("roles").filter(|r| r.is_array()).cloned().unwrap_or_else(|| json!([])),
+        "user": creator,
+        "require_colons": true, "managed": false, "animated": false, "available": true,
+    })
 }
 
 /// A stored audit-log entry as Discord's audit log entry object: no `guild_id`, `target_id`

@@ -1,36 +1,46 @@
-//! Users: current user (get, modify, guilds, guild member, leave guild), other users, DMs.
+//! Users: the current user (get, modify, guilds, guild member, leave a guild, connections),
+//! other users, DMs.
 //! <https://discord.com/developers/docs/resources/user>
 
+use asyncord_model::route;
 use asyncord_model::{Intents, Snowflake};
 use serde_json::{Value, json};
 
-use super::{Ctx, check_len, limit, merge, sid};
+use super::form::{check_len, limit, merge, sid};
+use super::request::{Ctx, Route, on};
 use crate::rest::reply::{Reply, unknown};
 
-pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
-    let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
-    Some(match (ctx.method, segs.as_slice()) {
-        ("GET", ["users", "@me"]) => match &ctx.bot {
+pub(super) const ROUTES: &[Route] = &[
+    on(&route::GET_CURRENT_USER, |ctx| {
+        Ok(match &ctx.bot {
             Some(bot) => Reply::ok(with_settings(bot.current_user())),
             None => Reply::error(401, 0, "401: Unauthorized"),
-        },
-        ("PATCH", ["users", "@me"]) => modify_me(ctx),
-        ("GET", ["users", "@me", "guilds"]) => guilds(ctx),
-        ("GET", ["users", "@me", "guilds", _, "member"]) => {
-            let g = ctx.id(3)?;
-            ctx.world
-                .member(g, ctx.bot_id())
-                .map_or_else(unknown::guild, Reply::ok)
-        }
-        ("DELETE", ["users", "@me", "guilds", _]) => leave(ctx, ctx.id(3)?),
-        ("POST", ["users", "@me", "channels"]) => dm(ctx),
-        ("GET", ["users", _]) => ctx
-            .id(1)
+        })
+    }),
+    on(&route::MODIFY_CURRENT_USER, |ctx| Ok(modify_me(ctx))),
+    on(&route::GET_CURRENT_USER_GUILDS, |ctx| Ok(guilds(ctx))),
+    on(&route::GET_CURRENT_USER_GUILD_MEMBER, |ctx| {
+        let g = ctx.id("guild_id")?;
+        Ok(ctx
+            .world
+            .member(g, ctx.bot_id())
+            .map_or_else(unknown::guild, Reply::ok))
+    }),
+    on(&route::LEAVE_GUILD, |ctx| {
+        Ok(leave(ctx, ctx.id("guild_id")?))
+    }),
+    on(&route::CREATE_DM, |ctx| Ok(dm(ctx))),
+    on(&route::GET_CURRENT_USER_CONNECTIONS, |_| {
+        Ok(Reply::ok(json!([])))
+    }),
+    on(&route::GET_USER, |ctx| {
+        Ok(ctx
+            .id("user_id")
+            .ok()
             .and_then(|u| ctx.world.user(u))
-            .map_or_else(unknown::user, Reply::ok),
-        _ => return None,
-    })
-}
+            .map_or_else(unknown::user, Reply::ok))
+    }),
+];
 
 fn modify_me(ctx: &Ctx<'_>) -> Reply {
     if let Err(r) = check_len(&ctx.body, "username", 2, 32, false) {

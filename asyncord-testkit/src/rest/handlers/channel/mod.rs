@@ -1,31 +1,64 @@
-//! Channels: get, modify, delete, permission overwrites, typing, channel invites.
+//! Channels: get, modify, delete, permission overwrites, invites, followers, typing, group DM
+//! recipients; the parts of a channel Discord documents apart live in this folder's files
+//! (messages, pins, reactions, polls, threads, voice).
 //! <https://discord.com/developers/docs/resources/channel>
 
+pub(super) mod messages;
+pub(super) mod pins;
+pub(super) mod polls;
+pub(super) mod reactions;
+pub(super) mod threads;
+pub(super) mod voice;
+
+use asyncord_model::route;
 use asyncord_model::{Intents, Snowflake};
 use serde_json::{Value, json};
 
-use super::{Ctx, GUILDS, check_len, merge};
+use super::form::{check_len, merge};
+use super::request::{Ctx, Route, on};
 use crate::rest::reply::{Reply, unknown};
 use crate::world::{is_thread, now};
 
-pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
-    let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
-    let c = ctx.id(1);
-    Some(match (ctx.method, segs.as_slice()) {
-        ("GET", ["channels", _]) => ctx
+pub(super) const ROUTES: &[Route] = &[
+    on(&route::GET_CHANNEL, |ctx| {
+        Ok(ctx
             .world
-            .channel(c?)
-            .map_or_else(unknown::channel, Reply::ok),
-        ("PATCH", ["channels", _]) => modify(ctx, c?),
-        ("DELETE", ["channels", _]) => delete(ctx, c?),
-        ("PUT", ["channels", _, "permissions", _]) => overwrite(ctx, c?, ctx.id(3)?, true),
-        ("DELETE", ["channels", _, "permissions", _]) => overwrite(ctx, c?, ctx.id(3)?, false),
-        ("POST", ["channels", _, "typing"]) => typing(ctx, c?),
-        ("GET", ["channels", _, "invites"]) => list_invites(ctx, c?),
-        ("POST", ["channels", _, "invites"]) => create_invite(ctx, c?),
-        _ => return None,
-    })
-}
+            .channel(ctx.id("channel_id")?)
+            .map_or_else(unknown::channel, Reply::ok))
+    }),
+    on(&route::MODIFY_CHANNEL, |ctx| {
+        Ok(modify(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::DELETE_CHANNEL, |ctx| {
+        Ok(delete(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::EDIT_CHANNEL_PERMISSIONS, |ctx| {
+        let c = ctx.id("channel_id")?;
+        Ok(overwrite(ctx, c, ctx.id("overwrite_id")?, true))
+    }),
+    on(&route::DELETE_CHANNEL_PERMISSION, |ctx| {
+        let c = ctx.id("channel_id")?;
+        Ok(overwrite(ctx, c, ctx.id("overwrite_id")?, false))
+    }),
+    on(&route::TRIGGER_TYPING_INDICATOR, |ctx| {
+        Ok(typing(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::GET_CHANNEL_INVITES, |ctx| {
+        Ok(list_invites(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::CREATE_CHANNEL_INVITE, |ctx| {
+        Ok(create_invite(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::FOLLOW_ANNOUNCEMENT_CHANNEL, |ctx| {
+        Ok(follow(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::GROUP_DM_ADD_RECIPIENT, |ctx| {
+        Ok(recipients(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::GROUP_DM_REMOVE_RECIPIENT, |ctx| {
+        Ok(recipients(ctx, ctx.id("channel_id")?))
+    }),
+];
 
 /// The event name for a channel or thread change.
 fn event(channel: &Value, what: &str) -> String {
@@ -97,8 +130,12 @@ fn modify(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
     let out = ch.clone();
     drop(state);
     let guild_id = crate::world::id_of(&out, "guild_id");
-    ctx.world
-        .publish(&event(&out, "UPDATE"), out.clone(), guild_id, GUILDS);
+    ctx.world.publish(
+        &event(&out, "UPDATE"),
+        out.clone(),
+        guild_id,
+        Intents::GUILDS,
+    );
     ctx.audit(guild_id, 11, c);
     Reply::ok(out)
 }
@@ -112,7 +149,7 @@ fn delete(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
     drop(state);
     let guild_id = crate::world::id_of(&ch, "guild_id");
     ctx.world
-        .publish(&event(&ch, "DELETE"), ch.clone(), guild_id, GUILDS);
+        .publish(&event(&ch, "DELETE"), ch.clone(), guild_id, Intents::GUILDS);
     ctx.audit(guild_id, 12, c);
     Reply::ok(ch)
 }
@@ -144,7 +181,7 @@ fn overwrite(ctx: &Ctx<'_>, c: Snowflake, target: Snowflake, put: bool) -> Reply
     drop(state);
     let guild_id = crate::world::id_of(&out, "guild_id");
     ctx.world
-        .publish(&event(&out, "UPDATE"), out, guild_id, GUILDS);
+        .publish(&event(&out, "UPDATE"), out, guild_id, Intents::GUILDS);
     ctx.audit(guild_id, if put { 14 } else { 15 }, c);
     Reply::no_content()
 }
@@ -224,4 +261,35 @@ fn create_invite(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
         .publish("INVITE_CREATE", event, guild_id, Intents::GUILD_INVITES);
     ctx.audit(guild_id, 40, &code);
     Reply::ok(invite)
+}
+
+fn follow(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
+    let Some(ch) = ctx.world.channel(c) else {
+        return unknown::channel();
+    };
+    if ch["type"].as_u64() != Some(5) {
+        return Reply::error(400, 50024, "Cannot execute action on this channel type");
+    }
+    let Some(target) = ctx
+        .str_field("webhook_channel_id")
+        .and_then(|s| s.parse::<Snowflake>().ok())
+    else {
+        return Reply::form_error(
+            "webhook_channel_id",
+            "BASE_TYPE_REQUIRED",
+            "This field is required",
+        );
+    };
+    if ctx.world.channel(target).is_none() {
+        return unknown::channel();
+    }
+    Reply::ok(json!({"channel_id": c.to_string(), "webhook_id": ctx.world.next_id().to_string()}))
+}
+
+fn recipients(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
+    match ctx.world.channel(c) {
+        Some(ch) if ch["type"].as_u64() == Some(3) => Reply::no_content(),
+        Some(_) => Reply::error(400, 50024, "Cannot execute action on this channel type"),
+        None => unknown::channel(),
+    }
 }

@@ -1,34 +1,43 @@
-//! Messages: list, get, create (JSON or multipart), edit, delete, bulk delete, crosspost, pins;
-//! edits and deletes of ephemeral interaction messages (kept out of the channel, no dispatch).
+//! Messages: list, get, create (JSON or multipart), edit, delete, bulk delete, crosspost; the
+//! message checks, attachments, edits and deletes that webhooks, threads and interactions share
+//! (ephemeral interaction messages are kept out of the channel, with no dispatch).
 //! <https://discord.com/developers/docs/resources/message>
 
 use asyncord_model::Snowflake;
+use asyncord_model::route;
 use serde_json::{Value, json};
 
-use super::{Ctx, check_len, limit, merge};
+use crate::rest::handlers::form::{check_len, limit, merge};
+use crate::rest::handlers::request::{Ctx, Route, on};
 use crate::rest::reply::{Reply, unknown};
 use crate::world::World;
 use crate::world::{
-    EPHEMERAL, LOADING, State, UnknownReference, message_event, message_reference, now, render,
+    EPHEMERAL, LOADING, UnknownReference, message_event, message_reference, now, render,
 };
 
-pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
-    let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
-    let c = ctx.id(1);
-    Some(match (ctx.method, segs.as_slice()) {
-        ("GET", ["channels", _, "messages"]) => list(ctx, c?),
-        ("POST", ["channels", _, "messages"]) => create(ctx, c?),
-        ("POST", ["channels", _, "messages", "bulk-delete"]) => bulk_delete(ctx, c?),
-        ("GET", ["channels", _, "messages", "pins"]) => pins(ctx, c?),
-        ("PUT", ["channels", _, "messages", "pins", _]) => pin(ctx, c?, ctx.id(4)?, true),
-        ("DELETE", ["channels", _, "messages", "pins", _]) => pin(ctx, c?, ctx.id(4)?, false),
-        ("GET", ["channels", _, "messages", _]) => get(ctx, c?, ctx.id(3)?),
-        ("PATCH", ["channels", _, "messages", _]) => edit(ctx, c?, ctx.id(3)?),
-        ("DELETE", ["channels", _, "messages", _]) => delete(ctx, c?, ctx.id(3)?),
-        ("POST", ["channels", _, "messages", _, "crosspost"]) => crosspost(ctx, c?, ctx.id(3)?),
-        _ => return None,
-    })
-}
+pub(crate) const ROUTES: &[Route] = &[
+    on(&route::GET_CHANNEL_MESSAGES, |ctx| {
+        Ok(list(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::CREATE_MESSAGE, |ctx| {
+        Ok(create(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::BULK_DELETE_MESSAGES, |ctx| {
+        Ok(bulk_delete(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::GET_CHANNEL_MESSAGE, |ctx| {
+        Ok(get(ctx, ctx.id("channel_id")?, ctx.id("message_id")?))
+    }),
+    on(&route::EDIT_MESSAGE, |ctx| {
+        Ok(edit(ctx, ctx.id("channel_id")?, ctx.id("message_id")?))
+    }),
+    on(&route::DELETE_MESSAGE, |ctx| {
+        Ok(delete(ctx, ctx.id("channel_id")?, ctx.id("message_id")?))
+    }),
+    on(&route::CROSSPOST_MESSAGE, |ctx| {
+        Ok(crosspost(ctx, ctx.id("channel_id")?, ctx.id("message_id")?))
+    }),
+];
 
 /// Builds the attachment objects of the uploaded `files[n]` parts, matched by the body's
 /// `attachments[].id` (the file index) for descriptions.
@@ -436,48 +445,4 @@ fn crosspost(ctx: &Ctx<'_>, c: Snowflake, m: Snowflake) -> Reply {
     msg["flags"] = json!(msg["flags"].as_u64().unwrap_or(0) | 1);
     let out = msg.clone();
     Reply::ok(render(&state, &out, ctx.bot_id()))
-}
-
-fn pins(ctx: &Ctx<'_>, c: Snowflake) -> Reply {
-    let state = ctx.world.lock();
-    if !state.channels.contains_key(&c) {
-        return unknown::channel();
-    }
-    let n = limit(ctx, 50, 50);
-    let mut pinned: Vec<&Value> = state
-        .messages
-        .get(&c)
-        .map(|ms| ms.values().filter(|m| m["pinned"] == json!(true)).collect())
-        .unwrap_or_default();
-    pinned.sort_by(|a, b| b["_pinned_at"].as_str().cmp(&a["_pinned_at"].as_str()));
-    let has_more = pinned.len() > n;
-    let items: Vec<Value> = pinned
-        .into_iter()
-        .take(n)
-        .map(|m| json!({"pinned_at": m["_pinned_at"], "message": render(&state, m, ctx.bot_id())}))
-        .collect();
-    Reply::ok(json!({"items": items, "has_more": has_more}))
-}
-
-fn pin(ctx: &Ctx<'_>, c: Snowflake, m: Snowflake, on: bool) -> Reply {
-    let mut state: std::sync::MutexGuard<'_, State> = ctx.world.lock();
-    let guild_id = state.guild_of(c);
-    let Some(msg) = state.messages.get_mut(&c).and_then(|ms| ms.get_mut(&m)) else {
-        return unknown::message();
-    };
-    msg["pinned"] = json!(on);
-    msg["_pinned_at"] = if on { now() } else { Value::Null };
-    drop(state);
-    let mut event = json!({"channel_id": c.to_string(), "last_pin_timestamp": if on { now() } else { Value::Null }});
-    if let Some(g) = guild_id {
-        event["guild_id"] = json!(g.to_string());
-    }
-    ctx.world.publish(
-        "CHANNEL_PINS_UPDATE",
-        event,
-        guild_id,
-        crate::world::message_intents(guild_id, false),
-    );
-    ctx.audit(guild_id, if on { 74 } else { 75 }, m);
-    Reply::no_content()
 }

@@ -1,38 +1,73 @@
-//! Reactions: add/remove own, remove someone's, list users, remove all / all of one emoji.
+//! Reactions: add and remove the bot's own, remove someone's, list who reacted, remove all or
+//! all of one emoji; each change published as `MESSAGE_REACTION_*`.
 //! <https://discord.com/developers/docs/resources/message#create-reaction>
 
 use asyncord_model::Snowflake;
+use asyncord_model::route;
 use serde_json::{Value, json};
 
-use super::Ctx;
+use crate::rest::handlers::form::limit;
+use crate::rest::handlers::request::{Ctx, Route, on};
 use crate::rest::reply::{Reply, unknown};
 use crate::world::{emoji_json, message_intents};
 
-pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
-    let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
-    let ["channels", _, "messages", _, "reactions", rest @ ..] = segs.as_slice() else {
-        return None;
-    };
-    let (c, m) = (ctx.id(1)?, ctx.id(3)?);
+pub(crate) const ROUTES: &[Route] = &[
+    on(&route::CREATE_REACTION, |ctx| {
+        let (c, m) = message(ctx)?;
+        Ok(react(
+            ctx,
+            c,
+            m,
+            ctx.param("emoji_name")?,
+            ctx.bot_id(),
+            true,
+        ))
+    }),
+    on(&route::DELETE_OWN_REACTION, |ctx| {
+        let (c, m) = message(ctx)?;
+        Ok(react(
+            ctx,
+            c,
+            m,
+            ctx.param("emoji_name")?,
+            ctx.bot_id(),
+            false,
+        ))
+    }),
+    on(&route::DELETE_USER_REACTION, |ctx| {
+        let (c, m) = message(ctx)?;
+        let e = ctx.param("emoji_name")?;
+        Ok(match ctx.param("user_id")?.parse() {
+            Ok(user) => react(ctx, c, m, e, user, false),
+            Err(_) => unknown::user(),
+        })
+    }),
+    on(&route::GET_REACTIONS, |ctx| {
+        let (_, m) = message(ctx)?;
+        Ok(users(ctx, m, ctx.param("emoji_name")?))
+    }),
+    on(&route::DELETE_ALL_REACTIONS_FOR_EMOJI, |ctx| {
+        let (c, m) = message(ctx)?;
+        Ok(clear(ctx, c, m, Some(ctx.param("emoji_name")?)))
+    }),
+    on(&route::DELETE_ALL_REACTIONS, |ctx| {
+        let (c, m) = message(ctx)?;
+        Ok(clear(ctx, c, m, None))
+    }),
+];
+
+/// The route's channel and message, of a message the world has (`Err`: "Unknown Channel" or
+/// "Unknown Message").
+fn message(ctx: &Ctx<'_>) -> Result<(Snowflake, Snowflake), Reply> {
+    let (c, m) = (ctx.id("channel_id")?, ctx.id("message_id")?);
     if ctx.world.message(c, m).is_none() {
-        return Some(if ctx.world.channel(c).is_none() {
+        return Err(if ctx.world.channel(c).is_none() {
             unknown::channel()
         } else {
             unknown::message()
         });
     }
-    Some(match (ctx.method, rest) {
-        ("PUT", [e, "@me"]) => react(ctx, c, m, e, ctx.bot_id(), true),
-        ("DELETE", [e, "@me"]) => react(ctx, c, m, e, ctx.bot_id(), false),
-        ("DELETE", [e, u]) => match u.parse() {
-            Ok(user) => react(ctx, c, m, e, user, false),
-            Err(_) => unknown::user(),
-        },
-        ("GET", [e]) => users(ctx, m, e),
-        ("DELETE", [e]) => clear(ctx, c, m, Some(e)),
-        ("DELETE", []) => clear(ctx, c, m, None),
-        _ => return None,
-    })
+    Ok((c, m))
 }
 
 fn valid_emoji(e: &str) -> bool {
@@ -63,7 +98,7 @@ fn react(ctx: &Ctx<'_>, c: Snowflake, m: Snowflake, e: &str, user: Snowflake, ad
 
 fn users(ctx: &Ctx<'_>, m: Snowflake, e: &str) -> Reply {
     let state = ctx.world.lock();
-    let n = super::limit(ctx, 25, 100);
+    let n = limit(ctx, 25, 100);
     let after = ctx.q_u64("after").unwrap_or(0);
     let list: Vec<Value> = state
         .reactions

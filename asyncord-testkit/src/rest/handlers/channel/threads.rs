@@ -1,46 +1,58 @@
-//! Threads: start (from a message, without one, in a forum with its first message), members,
-//! archived and active lists.
+//! Threads: start (from a message, without one, in a forum or media channel with its first
+//! message), join and leave, members, archived lists, search.
 //! <https://discord.com/developers/docs/resources/channel#start-thread-from-message>
 
+use asyncord_model::route;
 use asyncord_model::{Intents, Snowflake};
 use serde_json::{Value, json};
 
 use super::messages::{attachments, check_message};
-use super::{Ctx, GUILDS, check_len, limit, sid};
+use crate::rest::handlers::form::{check_len, limit, sid};
+use crate::rest::handlers::request::{Ctx, Route, on};
 use crate::rest::reply::{Reply, unknown};
 use crate::world::{id_of, is_thread, now};
 
-pub(crate) fn handle(ctx: &mut Ctx<'_>) -> Option<Reply> {
-    let segs: Vec<&str> = ctx.segs.iter().map(String::as_str).collect();
-    let c = ctx.id(1);
-    Some(match (ctx.method, segs.as_slice()) {
-        ("POST", ["channels", _, "messages", _, "threads"]) => start(ctx, c?, ctx.id(3)),
-        ("POST", ["channels", _, "threads"]) => start(ctx, c?, None),
-        ("PUT", ["channels", _, "thread-members", "@me"]) => join(ctx, c?, ctx.bot_id(), true),
-        ("DELETE", ["channels", _, "thread-members", "@me"]) => join(ctx, c?, ctx.bot_id(), false),
-        ("PUT", ["channels", _, "thread-members", _]) => join(ctx, c?, ctx.id(3)?, true),
-        ("DELETE", ["channels", _, "thread-members", _]) => join(ctx, c?, ctx.id(3)?, false),
-        ("GET", ["channels", _, "thread-members", _]) => member(ctx, c?, ctx.id(3)?),
-        ("GET", ["channels", _, "thread-members"]) => members(ctx, c?),
-        ("GET", ["channels", _, "threads", "archived", kind]) => {
-            archived(ctx, c?, *kind == "private", false)
-        }
-        (
-            "GET",
-            [
-                "channels",
-                _,
-                "users",
-                "@me",
-                "threads",
-                "archived",
-                "private",
-            ],
-        ) => archived(ctx, c?, true, true),
-        ("GET", ["guilds", _, "threads", "active"]) => active(ctx, c?),
-        _ => return None,
-    })
-}
+pub(crate) const ROUTES: &[Route] = &[
+    on(&route::START_THREAD_FROM_MESSAGE, |ctx| {
+        let c = ctx.id("channel_id")?;
+        Ok(start(ctx, c, ctx.id("message_id").ok()))
+    }),
+    on(&route::START_THREAD_WITHOUT_MESSAGE, |ctx| {
+        Ok(start(ctx, ctx.id("channel_id")?, None))
+    }),
+    on(&route::JOIN_THREAD, |ctx| {
+        Ok(join(ctx, ctx.id("channel_id")?, ctx.bot_id(), true))
+    }),
+    on(&route::LEAVE_THREAD, |ctx| {
+        Ok(join(ctx, ctx.id("channel_id")?, ctx.bot_id(), false))
+    }),
+    on(&route::ADD_THREAD_MEMBER, |ctx| {
+        Ok(join(ctx, ctx.id("channel_id")?, ctx.id("user_id")?, true))
+    }),
+    on(&route::REMOVE_THREAD_MEMBER, |ctx| {
+        Ok(join(ctx, ctx.id("channel_id")?, ctx.id("user_id")?, false))
+    }),
+    on(&route::GET_THREAD_MEMBER, |ctx| {
+        Ok(member(ctx, ctx.id("channel_id")?, ctx.id("user_id")?))
+    }),
+    on(&route::LIST_THREAD_MEMBERS, |ctx| {
+        Ok(members(ctx, ctx.id("channel_id")?))
+    }),
+    on(&route::LIST_PUBLIC_ARCHIVED_THREADS, |ctx| {
+        Ok(archived(ctx, ctx.id("channel_id")?, false, false))
+    }),
+    on(&route::LIST_PRIVATE_ARCHIVED_THREADS, |ctx| {
+        Ok(archived(ctx, ctx.id("channel_id")?, true, false))
+    }),
+    on(&route::LIST_JOINED_PRIVATE_ARCHIVED_THREADS, |ctx| {
+        Ok(archived(ctx, ctx.id("channel_id")?, true, true))
+    }),
+    on(&route::SEARCH_THREADS, |_| {
+        Ok(Reply::ok(json!({
+            "threads": [], "members": [], "has_more": false, "total_results": 0,
+        })))
+    }),
+];
 
 fn thread_member(thread: Snowflake, user: Snowflake) -> Value {
     json!({"id": thread.to_string(), "user_id": user.to_string(), "join_timestamp": now(), "flags": 0})
@@ -106,7 +118,8 @@ fn start(ctx: &Ctx<'_>, c: Snowflake, from: Option<Snowflake>) -> Reply {
     }
     let mut event = thread.clone();
     event["newly_created"] = json!(true);
-    ctx.world.publish("THREAD_CREATE", event, guild_id, GUILDS);
+    ctx.world
+        .publish("THREAD_CREATE", event, guild_id, Intents::GUILDS);
     if let Some(body) = first {
         let atts = match attachments(ctx, &ctx.body["message"], id) {
             Ok(a) => a,
@@ -230,22 +243,4 @@ fn archived(ctx: &Ctx<'_>, c: Snowflake, private: bool, joined: bool) -> Reply {
     let has_more = threads.len() > n;
     let threads: Vec<Value> = threads.into_iter().take(n).collect();
     Reply::ok(json!({"threads": threads, "members": [], "has_more": has_more}))
-}
-
-fn active(ctx: &Ctx<'_>, g: Snowflake) -> Reply {
-    let state = ctx.world.lock();
-    if !state.guilds.contains_key(&g) {
-        return unknown::guild();
-    }
-    let threads: Vec<Value> = state
-        .channels
-        .values()
-        .filter(|t| {
-            is_thread(t)
-                && t["guild_id"] == sid(g)
-                && t["thread_metadata"]["archived"] != json!(true)
-        })
-        .cloned()
-        .collect();
-    Reply::ok(json!({"threads": threads, "members": [], "has_more": false}))
 }
