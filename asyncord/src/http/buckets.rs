@@ -247,7 +247,7 @@ mod tests {
         t.update(&headers(0, 1500, "abc"));
         drop(t);
         let _t = l.acquire(&r).await;
-        assert!(Instant::now() - start >= Duration::from_millis(1500));
+        assert_eq!(Instant::now() - start, Duration::from_millis(1500));
         assert_eq!(
             l.bucket_of("GET /channels/{channel_id}").as_deref(),
             Some("abc")
@@ -267,7 +267,7 @@ mod tests {
         drop(t);
         let start = Instant::now();
         let _t = l.acquire(&a).await;
-        assert!(Instant::now() - start >= Duration::from_millis(900));
+        assert_eq!(Instant::now() - start, Duration::from_millis(1000));
     }
 
     #[tokio::test(start_paused = true)]
