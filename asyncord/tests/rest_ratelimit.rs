@@ -8,8 +8,10 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
-use asyncord::http::{RateLimitScope, RestError};
+use asyncord::http::{InMemoryRateLimiter, RateLimitScope, RateLimiter, RestError, Route};
+use asyncord::model::Snowflake;
 use asyncord::model::request::{CreateMessage, EditMessage};
+use asyncord::model::route;
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{
     BucketDef, Fault, FaultRule, RecordedRequest, RestConfig, RestServer,
@@ -413,4 +415,40 @@ async fn unauthorized_stops_the_token() {
     assert!(err.to_string().contains("401"));
     assert_eq!(server.requests().len(), 1, "nothing is sent after the 401");
     assert_eq!(client.http().invalid_request_count(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn pruning_idle_buckets_keeps_an_exhausted_one() {
+    let config = RestConfig::default().buckets(vec![BucketDef::new(
+        "slow",
+        2,
+        Duration::from_secs(10),
+        &["GET channels/{}"],
+    )]);
+    let (world, seed) = asyncord::testkit::rest::World::seeded();
+    let server = RestServer::in_memory(world, config);
+    let limiter = InMemoryRateLimiter::with_global_limit(0);
+    let client = RestClient::builder(&seed.bot.token)
+        .base_url(server.url())
+        .transport(Arc::new(server.endpoint()))
+        .rate_limiter(Arc::new(limiter.clone()))
+        .build();
+    // Two requests exhaust the bucket for ten seconds.
+    for _ in 0..2 {
+        client.channels.get(seed.channel_id).await.unwrap();
+    }
+    let exhausted_at = server.requests()[0].at;
+    // More buckets than the limiter keeps before it prunes: the pruner runs.
+    for channel in 1..=10_001_u64 {
+        let route = Route::new(&route::GET_CHANNEL, [&Snowflake::new(1_000_000 + channel)]);
+        drop(limiter.acquire(&route).await);
+    }
+    assert_eq!(Instant::now(), exhausted_at, "idle buckets cost no time");
+    client.channels.get(seed.channel_id).await.unwrap();
+    assert_eq!(
+        statuses(&server),
+        vec![200, 200, 200],
+        "the pruner forgot the limit"
+    );
+    assert_eq!(gaps(&server), vec![secs(0), secs(10)]);
 }

@@ -15,7 +15,7 @@ use bytes::Bytes;
 use percent_encoding::utf8_percent_encode;
 use serde::de::DeserializeOwned;
 
-use super::buckets::InMemoryRateLimiter;
+use super::buckets::{DEFAULT_BUCKET_PRUNE_THRESHOLD, InMemoryRateLimiter};
 use super::error::{ApiError, RateLimitScope, RestError, RestResult, snippet};
 use super::invalid::InvalidRequests;
 use super::limiter::{RateLimitHeaders, RateLimiter};
@@ -51,6 +51,9 @@ pub struct HttpConfig {
     pub retry_backoff: Duration,
     /// The global limit (requests per second, `0` disables it).
     pub global_limit: u32,
+    /// How many buckets the in-process limiter holds before it forgets those idle past their
+    /// reset (default [`DEFAULT_BUCKET_PRUNE_THRESHOLD`]; unused with a custom `limiter`).
+    pub bucket_prune_threshold: usize,
     /// A custom rate limiter (replaces the in-process one, `global_limit` then unused).
     pub limiter: Option<Arc<dyn RateLimiter>>,
     /// A custom transport.
@@ -65,6 +68,7 @@ impl Default for HttpConfig {
             max_retries: 3,
             retry_backoff: Duration::from_millis(500),
             global_limit: 50,
+            bucket_prune_threshold: DEFAULT_BUCKET_PRUNE_THRESHOLD,
             limiter: None,
             transport: None,
         }
@@ -109,7 +113,10 @@ impl HttpClient {
                 }
             });
         let limiter = config.limiter.unwrap_or_else(|| {
-            Arc::new(InMemoryRateLimiter::with_global_limit(config.global_limit))
+            Arc::new(InMemoryRateLimiter::with_config(
+                config.global_limit,
+                config.bucket_prune_threshold,
+            ))
         });
         Self {
             token,

@@ -21,7 +21,7 @@ mod request;
 mod route;
 mod transport;
 
-pub use buckets::InMemoryRateLimiter;
+pub use buckets::{DEFAULT_BUCKET_PRUNE_THRESHOLD, InMemoryRateLimiter};
 pub use client::{DEFAULT_BASE_URL, HttpClient, HttpConfig};
 pub use error::{ApiError, BoxError, FieldError, RateLimitScope, RestError, RestResult};
 pub use global::GlobalLimiter;

@@ -208,6 +208,13 @@ impl RestClientBuilder {
         self
     }
 
+    /// How many buckets the in-process rate limiter holds before it forgets those that are
+    /// idle and past their reset (default 10,000); an exhausted bucket is never forgotten.
+    pub fn bucket_prune_threshold(mut self, buckets: usize) -> Self {
+        self.config.bucket_prune_threshold = buckets;
+        self
+    }
+
     /// How many times a rate-limited or (idempotent) failed request is retried (default 3).
     pub fn max_retries(mut self, retries: u32) -> Self {
         self.config.max_retries = retries;
