@@ -17,13 +17,16 @@ use serde::de::DeserializeOwned;
 
 use super::buckets::{DEFAULT_BUCKET_PRUNE_THRESHOLD, InMemoryRateLimiter};
 use super::error::{ApiError, RateLimitScope, RestError, RestResult, snippet};
-use super::invalid::InvalidRequests;
+use super::invalid::{
+    DEFAULT_INVALID_REQUEST_LIMIT, DEFAULT_INVALID_REQUEST_MAX_WAIT, InvalidRequestLimiter,
+};
 use super::limiter::{RateLimitHeaders, RateLimiter};
 use super::multipart;
 use super::request::{Body, Request};
-use super::route::COMPONENT;
+use super::route::{COMPONENT, Route};
 use super::transport::{FailedTransport, HyperTransport, Transport};
 use crate::Token;
+use asyncord_model::route::Major;
 
 /// Discord's production API base URL.
 pub const DEFAULT_BASE_URL: &str = "https://discord.com/api/v10";
@@ -54,6 +57,18 @@ pub struct HttpConfig {
     /// How many buckets the in-process limiter holds before it forgets those idle past their
     /// reset (default [`DEFAULT_BUCKET_PRUNE_THRESHOLD`]; unused with a custom `limiter`).
     pub bucket_prune_threshold: usize,
+    /// At most this many invalid responses (401, 403, non-shared 429, webhook 404) per 10
+    /// minutes (default [`DEFAULT_INVALID_REQUEST_LIMIT`], at most
+    /// [`BAN_THRESHOLD`](super::BAN_THRESHOLD)): requests are held back before Cloudflare would
+    /// ban the IP. Unused with `invalid_requests`.
+    pub invalid_request_limit: u32,
+    /// How long a request waits at most for the invalid-request window to have room before it
+    /// fails with [`RestError::InvalidRequestLimit`] (default
+    /// [`DEFAULT_INVALID_REQUEST_MAX_WAIT`]). Unused with `invalid_requests`.
+    pub invalid_request_max_wait: Duration,
+    /// An invalid-request limiter shared with other clients on the same IP (replaces the
+    /// client's own, built from the two fields above).
+    pub invalid_requests: Option<Arc<InvalidRequestLimiter>>,
     /// A custom rate limiter (replaces the in-process one, `global_limit` then unused).
     pub limiter: Option<Arc<dyn RateLimiter>>,
     /// A custom transport.
@@ -69,6 +84,9 @@ impl Default for HttpConfig {
             retry_backoff: Duration::from_millis(500),
             global_limit: 50,
             bucket_prune_threshold: DEFAULT_BUCKET_PRUNE_THRESHOLD,
+            invalid_request_limit: DEFAULT_INVALID_REQUEST_LIMIT,
+            invalid_request_max_wait: DEFAULT_INVALID_REQUEST_MAX_WAIT,
+            invalid_requests: None,
             limiter: None,
             transport: None,
         }
@@ -87,7 +105,7 @@ pub struct HttpClient {
     transport: Arc<dyn Transport>,
     limiter: Arc<dyn RateLimiter>,
     token_invalid: AtomicBool,
-    invalid: InvalidRequests,
+    invalid: Arc<InvalidRequestLimiter>,
 }
 
 impl HttpClient {
@@ -132,7 +150,12 @@ impl HttpClient {
             transport,
             limiter,
             token_invalid: AtomicBool::new(false),
-            invalid: InvalidRequests::default(),
+            invalid: config.invalid_requests.unwrap_or_else(|| {
+                Arc::new(InvalidRequestLimiter::new(
+                    config.invalid_request_limit,
+                    config.invalid_request_max_wait,
+                ))
+            }),
         }
     }
 
@@ -141,9 +164,15 @@ impl HttpClient {
         &self.base_url
     }
 
-    /// How many invalid responses (401, 403, non-shared 429) the current 10-minute window holds.
+    /// How many invalid responses (401, 403, non-shared 429, webhook 404) the last 10 minutes
+    /// hold.
     pub fn invalid_request_count(&self) -> u32 {
         self.invalid.count()
+    }
+
+    /// The invalid-request limiter (to share it with another client on the same IP).
+    pub fn invalid_requests(&self) -> &Arc<InvalidRequestLimiter> {
+        &self.invalid
     }
 
     /// Whether Discord rejected the token (after which authenticated requests are not sent).
@@ -248,6 +277,17 @@ impl HttpClient {
                 return Err(RestError::TokenInvalidated);
             }
             let http_request = self.build(&request, &body)?;
+            let slot =
+                self.invalid
+                    .acquire()
+                    .await
+                    .map_err(|refusal| RestError::InvalidRequestLimit {
+                        method: method.clone(),
+                        path: path.clone(),
+                        count: refusal.count,
+                        limit: refusal.limit,
+                        retry_after: refusal.retry_after,
+                    })?;
             tracing::trace!(route = %route, attempt = attempts, "sending");
             let response =
                 match tokio::time::timeout(self.timeout, self.transport.send(http_request)).await {
@@ -270,14 +310,12 @@ impl HttpClient {
             let status = response.status().as_u16();
             let (parts, bytes) = response.into_parts();
             let headers = RateLimitHeaders::parse(status, &parts.headers, &bytes);
+            slot.settle(is_invalid(route, status, &headers));
             ticket.update(&headers);
             match status {
                 200..=299 => return Ok(bytes),
                 429 => {
                     let scope = headers.scope.unwrap_or(RateLimitScope::User);
-                    if scope != RateLimitScope::Shared {
-                        self.invalid.record();
-                    }
                     let retry_after = headers.retry_after.unwrap_or(Duration::from_secs(1));
                     if attempts > self.max_retries {
                         return Err(RestError::RateLimited {
@@ -314,12 +352,9 @@ impl HttpClient {
         }
     }
 
-    fn client_error(&self, route: &super::route::Route, status: u16, bytes: &Bytes) -> RestError {
+    fn client_error(&self, route: &Route, status: u16, bytes: &Bytes) -> RestError {
         let method = route.method().to_string();
         let path = route.log_path().to_owned();
-        if matches!(status, 401 | 403) {
-            self.invalid.record();
-        }
         if status == 401 && route.is_authenticated() {
             self.token_invalid.store(true, Ordering::Relaxed);
             tracing::error!(
@@ -338,5 +373,20 @@ impl HttpClient {
                 snippet: snippet(bytes, 200),
             },
         }
+    }
+}
+
+/// Whether Discord counts the response toward the invalid request limit: 401, 403, a 429 not of
+/// the shared scope, and a webhook's 404.
+/// <https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans>
+fn is_invalid(route: &Route, status: u16, headers: &RateLimitHeaders) -> bool {
+    match status {
+        401 | 403 => true,
+        429 => headers.scope != Some(RateLimitScope::Shared),
+        404 => matches!(
+            route.operation().major(),
+            Major::WebhookId | Major::WebhookIdAndToken
+        ),
+        _ => false,
     }
 }

@@ -174,6 +174,28 @@ pub enum RestError {
         /// How many times the request was sent.
         attempts: u32,
     },
+    /// Not sent: the invalid responses (401, 403, non-shared 429, webhook 404) of the last 10
+    /// minutes reached the client's limit, which keeps the IP clear of Cloudflare's ban at
+    /// 10,000 (see [`InvalidRequestLimiter`](super::InvalidRequestLimiter)). Fix what makes
+    /// the requests invalid (a missing permission, a deleted webhook...).
+    #[error(
+        "{method} {path} was not sent: {count} invalid requests (401/403/429/webhook 404) in the \
+         last 10 minutes reached this client's limit of {limit}, which keeps the IP clear of \
+         Discord's ban at 10,000; the window has room again in {retry_after:?}"
+    )]
+    InvalidRequestLimit {
+        /// The HTTP method.
+        method: String,
+        /// The request path (tokens redacted).
+        path: String,
+        /// The invalid responses in the window.
+        count: u32,
+        /// The limit.
+        limit: u32,
+        /// When the window has room again, even if every request now in flight turns out
+        /// invalid.
+        retry_after: Duration,
+    },
     /// Discord had a server error (5xx), after retries for idempotent methods.
     #[error("{method} {path}: Discord server error {status} after {attempts} attempts")]
     Server {
