@@ -4,6 +4,12 @@
 //! Headers sent: `Authorization: Bot <token>` (not on webhook-token routes), `User-Agent:
 //! DiscordBot (url, version)`, `Content-Type`, `X-Audit-Log-Reason` (percent-encoded).
 //! <https://discord.com/developers/docs/reference#http-api>
+//!
+//! The token goes only to the configured base URL: every request is built from it and a route
+//! of the table, never from a URL a response gave, and redirects are not followed (a 3xx is
+//! [`RestError::Redirected`]; hyper's client does not follow them either). A plain `http://`
+//! base URL to a host other than this machine is accepted with one warning when the client is
+//! built.
 
 use std::fmt;
 use std::sync::Arc;
@@ -130,6 +136,8 @@ impl HttpClient {
                     )))
                 }
             });
+        let base_url = config.base_url.trim_end_matches('/').to_owned();
+        warn_if_plain_text(&base_url);
         let limiter = config.limiter.unwrap_or_else(|| {
             Arc::new(InMemoryRateLimiter::with_config(
                 config.global_limit,
@@ -138,7 +146,7 @@ impl HttpClient {
         });
         Self {
             token,
-            base_url: config.base_url.trim_end_matches('/').to_owned(),
+            base_url,
             user_agent: HeaderValue::from_static(concat!(
                 "DiscordBot (https://github.com/asyncord/asyncord-rs, ",
                 env!("CARGO_PKG_VERSION"),
@@ -347,6 +355,26 @@ impl HttpClient {
                     tokio::time::sleep(backoff).await;
                     ticket.ready().await;
                 }
+                300..=399 => {
+                    // Never followed: the next request would carry the token to wherever the
+                    // response points. Only the target's host is kept (its path may hold a
+                    // webhook token).
+                    let location = parts
+                        .headers
+                        .get(::http::header::LOCATION)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.parse::<::http::Uri>().ok())
+                        .map(|uri| {
+                            uri.authority()
+                                .map_or_else(|| "the same host".to_owned(), ToString::to_string)
+                        });
+                    return Err(RestError::Redirected {
+                        method,
+                        path,
+                        status,
+                        location,
+                    });
+                }
                 _ => return Err(self.client_error(route, status, &bytes)),
             }
         }
@@ -389,4 +417,38 @@ fn is_invalid(route: &Route, status: u16, headers: &RateLimitHeaders) -> bool {
         ),
         _ => false,
     }
+}
+
+/// Warns (once, when the client is built) about a base URL that sends the token in plain text
+/// over the network: `http://` to a host that is not this machine (loopback: the emulator or a
+/// local proxy, which is fine).
+fn warn_if_plain_text(base_url: &str) {
+    let Ok(uri) = base_url.parse::<::http::Uri>() else {
+        return;
+    };
+    if uri.scheme() != Some(&::http::uri::Scheme::HTTP) {
+        return;
+    }
+    let host = uri.host().unwrap_or_default();
+    if is_loopback(host) {
+        return;
+    }
+    tracing::warn!(
+        host,
+        "the REST base URL is plain http:// to a host that is not this machine: the bot token \
+         and every request travel unencrypted; use https:// (or a proxy on localhost)"
+    );
+}
+
+/// Whether `host` (as a URI writes it, IPv6 in brackets) is this machine: `localhost`, a name
+/// under `.localhost`, `127.0.0.0/8` or `::1`.
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }

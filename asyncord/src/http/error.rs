@@ -196,6 +196,25 @@ pub enum RestError {
         /// invalid.
         retry_after: Duration,
     },
+    /// The response was a redirect (3xx), which is never followed: the request would carry
+    /// the token to a host the client was not configured with. A proxy or base URL that
+    /// redirects needs fixing.
+    #[error(
+        "{method} {path}: status {status} redirects to {}; redirects are not followed, so the \
+         token never goes to another host (check the base URL)",
+        .location.as_deref().unwrap_or("an unknown location")
+    )]
+    Redirected {
+        /// The HTTP method.
+        method: String,
+        /// The request path (tokens redacted).
+        path: String,
+        /// The HTTP status.
+        status: u16,
+        /// The host (and port) of the `Location` header (`the same host` for a relative one),
+        /// if any; its path is left out.
+        location: Option<String>,
+    },
     /// Discord had a server error (5xx), after retries for idempotent methods.
     #[error("{method} {path}: Discord server error {status} after {attempts} attempts")]
     Server {
@@ -271,7 +290,9 @@ impl RestError {
             | Self::NotFound(e)
             | Self::Api(e) => Some(e.status),
             Self::RateLimited { .. } => Some(429),
-            Self::Server { status, .. } | Self::NotJson { status, .. } => Some(*status),
+            Self::Server { status, .. }
+            | Self::NotJson { status, .. }
+            | Self::Redirected { status, .. } => Some(*status),
             _ => None,
         }
     }
