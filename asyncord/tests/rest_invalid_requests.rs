@@ -14,6 +14,44 @@ use asyncord::model::request::ExecuteWebhook;
 use asyncord::rest::RestClient;
 use bytes::Bytes;
 use tokio::time::Instant;
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+/// The warnings of the invalid-request limiter, with the thread that logged each.
+///
+/// Installed as the global subscriber, once: the tests of this file run in parallel threads,
+/// and a callsite first reached on a thread without a subscriber of its own would be disabled
+/// for a thread-local one. Each test runtime runs every task on its test's thread.
+#[derive(Clone, Default)]
+struct Warnings(Arc<Mutex<Vec<std::thread::ThreadId>>>);
+
+impl<S: tracing::Subscriber> Layer<S> for Warnings {
+    fn on_event(&self, event: &tracing::Event<'_>, _ctx: Context<'_, S>) {
+        let meta = event.metadata();
+        if *meta.level() == tracing::Level::WARN && meta.target() == "asyncord::http::invalid" {
+            self.0.lock().unwrap().push(std::thread::current().id());
+        }
+    }
+}
+
+impl Warnings {
+    fn global() -> &'static Self {
+        static WARNINGS: std::sync::OnceLock<Warnings> = std::sync::OnceLock::new();
+        WARNINGS.get_or_init(|| {
+            let warnings = Self::default();
+            tracing::subscriber::set_global_default(
+                tracing_subscriber::registry().with(warnings.clone()),
+            )
+            .unwrap();
+            warnings
+        })
+    }
+
+    /// How many warnings this thread logged.
+    fn on_this_thread(&self) -> usize {
+        let me = std::thread::current().id();
+        self.0.lock().unwrap().iter().filter(|t| **t == me).count()
+    }
+}
 
 /// What the transport answers.
 #[derive(Clone, Debug)]
@@ -105,6 +143,7 @@ async fn execute(client: &RestClient, webhook: u64) -> Result<(), RestError> {
 
 #[tokio::test(start_paused = true)]
 async fn a_bot_in_a_401_loop_never_crosses_the_limit_and_resumes_after() {
+    let warnings = Warnings::global();
     let transport = Scripted::new(Answer::status(401));
     let client = client(&transport).build();
     let start = Instant::now();
@@ -132,6 +171,9 @@ async fn a_bot_in_a_401_loop_never_crosses_the_limit_and_resumes_after() {
     assert_eq!(sent[limit - 1] - start, Duration::from_secs(179));
     assert_eq!(sent[limit] - start, INVALID_REQUEST_WINDOW);
     assert!(client.http().invalid_request_count() <= DEFAULT_INVALID_REQUEST_LIMIT);
+    // Warned at 10, 50, 80 and 95 % of the limit, then once when requests were held back: not
+    // once per request.
+    assert_eq!(warnings.on_this_thread(), 5);
 
     // Once the window is past, a request goes at once and succeeds.
     transport.answer(Answer {

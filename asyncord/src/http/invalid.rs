@@ -164,7 +164,7 @@ impl InvalidRequestLimiter {
             let released = self.released.notified();
             tokio::pin!(released);
             released.as_mut().enable();
-            let wake_at = {
+            let (wake_at, newly_full) = {
                 let mut state = self.lock();
                 let now = Instant::now();
                 state.forget_old(now);
@@ -179,20 +179,17 @@ impl InvalidRequestLimiter {
                     });
                 }
                 let count = u32::try_from(state.log.len()).unwrap_or(u32::MAX);
-                if !state.full {
-                    state.full = true;
-                    tracing::warn!(
-                        count,
-                        limit = self.limit,
-                        ban_threshold = BAN_THRESHOLD,
-                        "{count} invalid requests (401/403/429/webhook 404) in the last 10 minutes: \
-                         requests are held back until the window has room, so the IP is not banned"
-                    );
-                }
+                // Held back by invalid responses (not only by requests in flight): say so once.
+                let newly_full = !state.full && state.log.len() >= limit * 9 / 10;
+                state.full |= newly_full;
                 // Even if every request in flight ends valid, no room before `best`.
                 let best = state.room_at(limit, 0, now);
                 if now >= deadline || best > deadline {
                     let worst = state.room_at(limit, state.in_flight, now);
+                    drop(state);
+                    if newly_full {
+                        self.warn_full(count);
+                    }
                     return Err(Refusal {
                         count,
                         limit: self.limit,
@@ -200,11 +197,15 @@ impl InvalidRequestLimiter {
                     });
                 }
                 // The window changes when its oldest entry leaves it or a request ends.
-                state
+                let wake_at = state
                     .log
                     .front()
-                    .map_or(deadline, |t| (*t + INVALID_REQUEST_WINDOW).min(deadline))
+                    .map_or(deadline, |t| (*t + INVALID_REQUEST_WINDOW).min(deadline));
+                (wake_at, newly_full.then_some(count))
             };
+            if let Some(count) = newly_full {
+                self.warn_full(count);
+            }
             tokio::select! {
                 () = sleep_until(wake_at) => {}
                 () = &mut released => {}
@@ -212,28 +213,38 @@ impl InvalidRequestLimiter {
         }
     }
 
+    fn warn_full(&self, count: u32) {
+        tracing::warn!(
+            count,
+            limit = self.limit,
+            ban_threshold = BAN_THRESHOLD,
+            "{count} invalid requests (401/403/429/webhook 404) in the last 10 minutes: requests \
+             are held back until the window has room, so that the IP is not banned"
+        );
+    }
+
     fn release(&self, invalid: bool) {
-        {
+        let count = {
             let mut state = self.lock();
             state.in_flight = state.in_flight.saturating_sub(1);
             if invalid {
                 let now = Instant::now();
                 state.forget_old(now);
                 state.log.push_back(now);
-                let count = state.log.len();
-                let limit = self.limit as usize;
-                if [limit / 10, limit / 2, limit / 10 * 8, limit / 20 * 19].contains(&count) {
-                    tracing::warn!(
-                        count,
-                        limit = self.limit,
-                        ban_threshold = BAN_THRESHOLD,
-                        "{count} invalid requests (401/403/429/webhook 404) in the last 10 minutes; \
-                         requests are held back at {limit}, Discord bans the IP at {BAN_THRESHOLD}"
-                    );
-                }
             }
-        }
+            state.log.len()
+        };
         self.released.notify_waiters();
+        let limit = self.limit as usize;
+        if invalid && [limit / 10, limit / 2, limit * 8 / 10, limit * 95 / 100].contains(&count) {
+            tracing::warn!(
+                count,
+                limit = self.limit,
+                ban_threshold = BAN_THRESHOLD,
+                "{count} invalid requests (401/403/429/webhook 404) in the last 10 minutes; \
+                 requests are held back at {limit}, Discord bans the IP at {BAN_THRESHOLD}"
+            );
+        }
     }
 }
 
