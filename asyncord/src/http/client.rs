@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ::http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT};
+use asyncord_model::route::Major;
 use bytes::Bytes;
 use percent_encoding::utf8_percent_encode;
 use serde::de::DeserializeOwned;
@@ -32,7 +33,6 @@ use super::request::{Body, Request};
 use super::route::{COMPONENT, Route};
 use super::transport::{FailedTransport, HyperTransport, Transport};
 use crate::Token;
-use asyncord_model::route::Major;
 
 /// Discord's production API base URL.
 pub const DEFAULT_BASE_URL: &str = "https://discord.com/api/v10";
