@@ -5,15 +5,17 @@
 #[path = "rest_common/mod.rs"]
 mod common;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use asyncord::http::{Request, RestError, Route, Secret};
 use asyncord::model::request::{CreateGuildChannel, CreateMessage, CreateWebhook, EditMessage};
 use asyncord::model::route::{CREATE_GUILD_CHANNEL, EXECUTE_WEBHOOK, GET_CHANNEL};
 use asyncord::rest::RestClient;
-use asyncord::testkit::rest::{Fault, FaultRule};
+use asyncord::testkit::rest::{Fault, FaultRule, RestConfig};
 use common::socket;
 use serde_json::json;
+use tokio::time::Instant;
 
 #[tokio::test]
 async fn validation_errors_surface_before_anything_is_sent() {
@@ -122,22 +124,27 @@ async fn non_json_error_bodies_have_their_own_kind() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn slow_responses_time_out() {
     let (world, seed) = asyncord::testkit::rest::World::seeded();
-    let server = asyncord::testkit::rest::RestServer::start(world)
-        .await
-        .unwrap();
+    let server = asyncord::testkit::rest::RestServer::in_memory(world, RestConfig::default());
     let client = RestClient::builder(&seed.bot.token)
         .base_url(server.url())
-        // Generous enough that a loaded CI machine still serves the second request in time.
+        .transport(Arc::new(server.endpoint()))
         .timeout(Duration::from_secs(2))
         .build();
     server.inject(FaultRule::new(Fault::Slow(Duration::from_secs(60))));
+    let start = Instant::now();
     let err = client.channels.get(seed.channel_id).await.unwrap_err();
-    assert!(matches!(err, RestError::Timeout { .. }), "{err:?}");
-    // The next request is served normally.
+    match err {
+        RestError::Timeout { after, .. } => assert_eq!(after, Duration::from_secs(2)),
+        other => panic!("expected Timeout, got {other:?}"),
+    }
+    // Given up exactly at the timeout, not later.
+    assert_eq!(Instant::now() - start, Duration::from_secs(2));
+    // The next request is served normally, at once.
     client.channels.get(seed.channel_id).await.unwrap();
+    assert_eq!(Instant::now() - start, Duration::from_secs(2));
 }
 
 #[tokio::test]

@@ -8,14 +8,17 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
-use asyncord::http::{RateLimitScope, RestError};
+use asyncord::http::{InMemoryRateLimiter, RateLimitScope, RateLimiter, RestError, Route};
+use asyncord::model::Snowflake;
 use asyncord::model::request::{CreateMessage, EditMessage};
+use asyncord::model::route;
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{
     BucketDef, Fault, FaultRule, RecordedRequest, RestConfig, RestServer,
 };
 use common::in_memory;
 use futures_util::future::join_all;
+use tokio::time::Instant;
 
 fn shared_bucket_config(limit: u32) -> RestConfig {
     RestConfig::default().buckets(vec![BucketDef::new(
@@ -28,6 +31,20 @@ fn shared_bucket_config(limit: u32) -> RestConfig {
             "POST channels/{}/typing",
         ],
     )])
+}
+
+fn secs(s: u64) -> Duration {
+    Duration::from_secs(s)
+}
+
+fn ms(ms: u64) -> Duration {
+    Duration::from_millis(ms)
+}
+
+/// The time between each recorded request and the one before it.
+fn gaps(server: &RestServer) -> Vec<Duration> {
+    let reqs = server.requests();
+    reqs.windows(2).map(|w| w[1].at - w[0].at).collect()
 }
 
 fn statuses(server: &RestServer) -> Vec<u16> {
@@ -91,6 +108,15 @@ async fn burst_of_200_over_a_shared_bucket_has_no_429_and_keeps_order() {
         "429s: {:?}",
         statuses(&server)
     );
+    // The warm-up used 3 of the first window's 5 requests: 2 more go at once, then 5 at each
+    // reset, one second apart: request `i` goes exactly `(i + 3) / 5` seconds after the first.
+    for (i, r) in reqs.iter().enumerate() {
+        assert_eq!(
+            r.at - reqs[0].at,
+            secs((i as u64 + 3) / 5),
+            "request {i} sent at the wrong time"
+        );
+    }
     for (i, r) in reqs.iter().enumerate() {
         match i % 3 {
             0 | 1 => assert_eq!(
@@ -105,7 +131,7 @@ async fn burst_of_200_over_a_shared_bucket_has_no_429_and_keeps_order() {
             ),
         }
     }
-    assert!(max_per_second(&reqs) <= 5);
+    assert_eq!(max_per_second(&reqs), 5);
 }
 
 #[tokio::test(start_paused = true)]
@@ -120,6 +146,7 @@ async fn global_limit_is_never_exceeded_in_any_one_second_window() {
         .map(|i| world.add_channel(seed.guild_id, &format!("c{i}"), 0))
         .collect();
     server.clear_requests();
+    let start = Instant::now();
     let calls = (0..300).map(|i| {
         let client = client.clone();
         let channel = channels[i % channels.len()];
@@ -131,11 +158,14 @@ async fn global_limit_is_never_exceeded_in_any_one_second_window() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 300);
     assert!(reqs.iter().all(|r| r.status == 200));
-    assert!(
-        max_per_second(&reqs) <= 50,
-        "{} in one second",
-        max_per_second(&reqs)
-    );
+    assert_eq!(max_per_second(&reqs), 50);
+    // 50 at once, then 50 more each time the first of the last 50 is a second old: six
+    // groups exactly one second apart, none early, none late.
+    for second in 0..6 {
+        let at = start + secs(second);
+        let sent = reqs.iter().filter(|r| r.at == at).count();
+        assert_eq!(sent, 50, "{sent} requests at {second} s");
+    }
 }
 
 #[tokio::test(start_paused = true)]
@@ -160,6 +190,7 @@ async fn interaction_callbacks_are_exempt_from_the_global_limit() {
                 .unwrap()
         })
         .collect();
+    let start = Instant::now();
     let calls = interactions.iter().map(|(id, token)| {
         let client = client.clone();
         async move {
@@ -178,8 +209,9 @@ async fn interaction_callbacks_are_exempt_from_the_global_limit() {
     }
     let reqs = server.requests();
     assert_eq!(reqs.len(), 10);
-    // All ten went out in the same second although the global limit is 2 per second.
-    assert_eq!(max_per_second(&reqs), 10);
+    // All ten went out at once although the global limit is 2 per second.
+    assert!(reqs.iter().all(|r| r.at == start), "a callback waited");
+    assert_eq!(Instant::now(), start);
     assert!(reqs.iter().all(|r| r.header("authorization").is_none()));
 }
 
@@ -196,7 +228,7 @@ async fn user_scope_429_is_retried_after_retry_after() {
     client.channels.get(seed.channel_id).await.unwrap();
     let reqs = server.requests();
     assert_eq!(statuses(&server), vec![429, 200]);
-    assert!(reqs[1].at - reqs[0].at >= Duration::from_secs(2));
+    assert_eq!(reqs[1].at - reqs[0].at, secs(2));
     assert_eq!(client.http().invalid_request_count(), 1);
 }
 
@@ -210,7 +242,7 @@ async fn shared_scope_429_is_retried_and_not_counted_as_invalid() {
     client.channels.get(seed.channel_id).await.unwrap();
     let reqs = server.requests();
     assert_eq!(statuses(&server), vec![429, 200]);
-    assert!(reqs[1].at - reqs[0].at >= Duration::from_millis(1500));
+    assert_eq!(reqs[1].at - reqs[0].at, Duration::from_millis(1500));
     assert_eq!(client.http().invalid_request_count(), 0);
 }
 
@@ -243,12 +275,12 @@ async fn global_scope_429_blocks_every_route() {
         .unwrap();
     first.await.unwrap().unwrap();
     let reqs = server.requests();
+    assert_eq!(reqs.len(), 3);
     assert_eq!(reqs[0].status, 429);
-    assert!(
-        reqs[1..]
-            .iter()
-            .all(|r| r.at - limited_at >= Duration::from_secs(3))
-    );
+    // Both the other route and the retry go exactly when the global block ends.
+    for r in &reqs[1..] {
+        assert_eq!(r.at - limited_at, secs(3), "{} {}", r.method, r.path);
+    }
 }
 
 #[tokio::test(start_paused = true)]
@@ -267,7 +299,10 @@ async fn retries_stop_at_the_bound() {
         })
         .times(10),
     );
+    let start = Instant::now();
     let err = client.channels.get(seed.channel_id).await.unwrap_err();
+    // Each retry waits exactly `retry_after`; the last 429 is returned at once.
+    assert_eq!(Instant::now() - start, Duration::from_millis(200));
     match err {
         RestError::RateLimited {
             attempts, scope, ..
@@ -277,7 +312,10 @@ async fn retries_stop_at_the_bound() {
         }
         other => panic!("expected RateLimited, got {other:?}"),
     }
-    assert_eq!(server.requests().len(), 3);
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 3);
+    assert_eq!(reqs[1].at - reqs[0].at, Duration::from_millis(100));
+    assert_eq!(reqs[2].at - reqs[1].at, Duration::from_millis(100));
 }
 
 #[tokio::test(start_paused = true)]
@@ -291,6 +329,8 @@ async fn server_errors_are_retried_only_for_idempotent_methods() {
     let channel = client.channels.get(seed.channel_id).await.unwrap();
     assert_eq!(channel.id, seed.channel_id);
     assert_eq!(statuses(&server), vec![502, 502, 200]);
+    // Backoff 500 ms, then doubled.
+    assert_eq!(gaps(&server), vec![ms(500), ms(1000)]);
 
     server.clear_requests();
     server.inject(FaultRule::new(Fault::ServerError(500)).on("POST channels/{}/messages"));
@@ -319,6 +359,7 @@ async fn server_errors_are_retried_only_for_idempotent_methods() {
             .on("GET channels/{}")
             .times(10),
     );
+    let start = Instant::now();
     let err = client.channels.get(seed.channel_id).await.unwrap_err();
     assert!(
         matches!(
@@ -331,6 +372,9 @@ async fn server_errors_are_retried_only_for_idempotent_methods() {
         ),
         "{err:?}"
     );
+    assert_eq!(gaps(&server), vec![ms(500), ms(1000), ms(2000)]);
+    // No wait after the last attempt.
+    assert_eq!(Instant::now() - start, ms(3500));
 }
 
 #[tokio::test(start_paused = true)]
@@ -351,8 +395,8 @@ async fn remaining_zero_waits_for_the_reset_instead_of_a_429() {
         "{:?}",
         statuses(&server)
     );
-    assert!(reqs[2].at - reqs[0].at >= Duration::from_secs(10));
-    assert!(reqs[4].at - reqs[2].at >= Duration::from_secs(10));
+    // Two per window, each next window exactly when the last one reset.
+    assert_eq!(gaps(&server), vec![secs(0), secs(10), secs(0), secs(10)]);
 }
 
 #[tokio::test(start_paused = true)]
@@ -371,4 +415,40 @@ async fn unauthorized_stops_the_token() {
     assert!(err.to_string().contains("401"));
     assert_eq!(server.requests().len(), 1, "nothing is sent after the 401");
     assert_eq!(client.http().invalid_request_count(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn pruning_idle_buckets_keeps_an_exhausted_one() {
+    let config = RestConfig::default().buckets(vec![BucketDef::new(
+        "slow",
+        2,
+        Duration::from_secs(10),
+        &["GET channels/{}"],
+    )]);
+    let (world, seed) = asyncord::testkit::rest::World::seeded();
+    let server = RestServer::in_memory(world, config);
+    let limiter = InMemoryRateLimiter::with_global_limit(0);
+    let client = RestClient::builder(&seed.bot.token)
+        .base_url(server.url())
+        .transport(Arc::new(server.endpoint()))
+        .rate_limiter(Arc::new(limiter.clone()))
+        .build();
+    // Two requests exhaust the bucket for ten seconds.
+    for _ in 0..2 {
+        client.channels.get(seed.channel_id).await.unwrap();
+    }
+    let exhausted_at = server.requests()[0].at;
+    // More buckets than the limiter keeps before it prunes: the pruner runs.
+    for channel in 1..=10_001_u64 {
+        let route = Route::new(&route::GET_CHANNEL, [&Snowflake::new(1_000_000 + channel)]);
+        drop(limiter.acquire(&route).await);
+    }
+    assert_eq!(Instant::now(), exhausted_at, "idle buckets cost no time");
+    client.channels.get(seed.channel_id).await.unwrap();
+    assert_eq!(
+        statuses(&server),
+        vec![200, 200, 200],
+        "the pruner forgot the limit"
+    );
+    assert_eq!(gaps(&server), vec![secs(0), secs(10)]);
 }

@@ -10,7 +10,9 @@ use asyncord_model::gateway::events::{Event, EventParseError};
 use super::error::DispatchError;
 
 /// One gateway dispatch, unparsed.
-#[derive(Clone, Debug)]
+///
+/// `Debug` shows the size of `data`, not its content: an interaction's `d` holds its token.
+#[derive(Clone)]
 pub struct RawEvent {
     /// The shard that received it.
     pub shard_id: u32,
@@ -24,6 +26,19 @@ pub struct RawEvent {
     pub data: Arc<[u8]>,
     /// Set when a typed handler's event failed to parse from `data`.
     pub parse_error: Option<Arc<DispatchError>>,
+}
+
+impl std::fmt::Debug for RawEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawEvent")
+            .field("shard_id", &self.shard_id)
+            .field("seq", &self.seq)
+            .field("kind", &self.kind)
+            .field("name", &self.name)
+            .field("data", &format_args!("<{} bytes>", self.data.len()))
+            .field("parse_error", &self.parse_error)
+            .finish()
+    }
 }
 
 impl RawEvent {

@@ -7,7 +7,9 @@ use std::borrow::Cow;
 use asyncord_model::gateway::EventKind;
 
 /// One dispatch (op 0) as received, with `d` still unparsed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Debug` shows the size of `d`, not its content: an interaction's `d` holds its token.
+#[derive(Clone, PartialEq, Eq)]
 pub struct DispatchFrame {
     /// The shard it arrived on.
     pub shard_id: u32,
@@ -19,4 +21,16 @@ pub struct DispatchFrame {
     pub name: Cow<'static, str>,
     /// The JSON bytes of `d`.
     pub data: Vec<u8>,
+}
+
+impl std::fmt::Debug for DispatchFrame {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DispatchFrame")
+            .field("shard_id", &self.shard_id)
+            .field("seq", &self.seq)
+            .field("kind", &self.kind)
+            .field("name", &self.name)
+            .field("data", &format_args!("<{} bytes>", self.data.len()))
+            .finish()
+    }
 }

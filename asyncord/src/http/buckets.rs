@@ -7,6 +7,9 @@
 //!   bucket reach Discord in the order they were made, and when `Remaining` is 0 the next waits
 //!   for `Reset-After` instead of provoking a 429.
 //! - After the bucket, the global limit ([`GlobalLimiter`]) applies unless the route is exempt.
+//! - Memory stays bounded: past a threshold, buckets that are idle and past their reset are
+//!   forgotten; an exhausted bucket (remaining 0, reset ahead) is never forgotten, so its limit
+//!   keeps applying ([`InMemoryRateLimiter::with_config`]).
 //!
 //! <https://discord.com/developers/docs/topics/rate-limits>
 
@@ -48,6 +51,11 @@ impl BucketState {
         }
     }
 
+    /// Whether the bucket still says something at `now`: its reset is ahead.
+    fn limits_until(&self, now: Instant) -> bool {
+        self.reset_at.is_some_and(|reset| reset > now)
+    }
+
     fn apply(&mut self, h: &RateLimitHeaders) {
         let now = Instant::now();
         if h.limit.is_some() {
@@ -72,11 +80,23 @@ impl BucketState {
 
 type Bucket = Arc<Mutex<BucketState>>;
 
+/// How many buckets the limiter holds before it forgets the idle ones (see
+/// [`InMemoryRateLimiter::with_config`]).
+pub const DEFAULT_BUCKET_PRUNE_THRESHOLD: usize = 10_000;
+
+/// The buckets, and the size at which the next pruning runs.
+#[derive(Debug)]
+struct Buckets {
+    map: HashMap<String, Bucket>,
+    prune_at: usize,
+}
+
 #[derive(Debug)]
 struct Inner {
     global: GlobalLimiter,
-    buckets: StdMutex<HashMap<String, Bucket>>,
+    buckets: StdMutex<Buckets>,
     hashes: StdMutex<HashMap<String, String>>,
+    prune_threshold: usize,
 }
 
 impl Inner {
@@ -90,15 +110,23 @@ impl Inner {
 
     fn bucket(&self, key: &str) -> Bucket {
         let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(b) = buckets.get(key) {
+        if let Some(b) = buckets.map.get(key) {
             return Arc::clone(b);
         }
-        if buckets.len() > 10_000 {
-            // Forget idle buckets (nobody holds or waits on them) so memory stays bounded.
-            buckets.retain(|_, b| Arc::strong_count(b) > 1);
+        if buckets.map.len() >= buckets.prune_at {
+            // Forget the buckets that are idle (nobody holds or waits on them) and past their
+            // reset, so memory stays bounded. A bucket whose reset is still ahead is kept: it
+            // is what makes the next request wait instead of provoking a 429.
+            let now = Instant::now();
+            buckets.map.retain(|_, b| {
+                Arc::strong_count(b) > 1 || b.try_lock().map_or(true, |s| s.limits_until(now))
+            });
+            // Pruning again only once the map has doubled keeps each insertion O(1) amortised
+            // when most buckets are still limiting.
+            buckets.prune_at = self.prune_threshold.max(buckets.map.len() * 2);
         }
         let b = Bucket::default();
-        buckets.insert(key.to_owned(), Arc::clone(&b));
+        buckets.map.insert(key.to_owned(), Arc::clone(&b));
         b
     }
 }
@@ -117,13 +145,39 @@ impl InMemoryRateLimiter {
 
     /// A limiter with a custom global limit (large bots get more from Discord; `0` disables it).
     pub fn with_global_limit(per_second: u32) -> Self {
+        Self::with_config(per_second, DEFAULT_BUCKET_PRUNE_THRESHOLD)
+    }
+
+    /// A limiter with a custom global limit and bucket prune threshold.
+    ///
+    /// Every route and top-level resource the bot reaches gets a bucket. When the limiter
+    /// holds `prune_threshold` buckets (default [`DEFAULT_BUCKET_PRUNE_THRESHOLD`]), it forgets
+    /// those that are idle (no request holds or waits on them) **and** past their reset; a
+    /// bucket whose reset is ahead is kept, whatever its age, so its limit still applies. When
+    /// most buckets are still limiting, the next pruning waits until the count has doubled.
+    pub fn with_config(global_per_second: u32, prune_threshold: usize) -> Self {
+        let prune_threshold = prune_threshold.max(1);
         Self {
             inner: Arc::new(Inner {
-                global: GlobalLimiter::new(per_second),
-                buckets: StdMutex::default(),
+                global: GlobalLimiter::new(global_per_second),
+                buckets: StdMutex::new(Buckets {
+                    map: HashMap::new(),
+                    prune_at: prune_threshold,
+                }),
                 hashes: StdMutex::default(),
+                prune_threshold,
             }),
         }
+    }
+
+    /// How many buckets the limiter holds now.
+    pub fn bucket_count(&self) -> usize {
+        self.inner
+            .buckets
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .map
+            .len()
     }
 
     /// The bucket hash Discord named for a route key (`"GET /channels/{channel_id}"`), if known.
@@ -247,7 +301,7 @@ mod tests {
         t.update(&headers(0, 1500, "abc"));
         drop(t);
         let _t = l.acquire(&r).await;
-        assert!(Instant::now() - start >= Duration::from_millis(1500));
+        assert_eq!(Instant::now() - start, Duration::from_millis(1500));
         assert_eq!(
             l.bucket_of("GET /channels/{channel_id}").as_deref(),
             Some("abc")
@@ -267,7 +321,7 @@ mod tests {
         drop(t);
         let start = Instant::now();
         let _t = l.acquire(&a).await;
-        assert!(Instant::now() - start >= Duration::from_millis(900));
+        assert_eq!(Instant::now() - start, Duration::from_secs(1));
     }
 
     #[tokio::test(start_paused = true)]
@@ -281,5 +335,23 @@ mod tests {
         let start = Instant::now();
         let _t = l.acquire(&b).await;
         assert_eq!(Instant::now(), start);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn pruning_bounds_memory_and_keeps_buckets_still_limiting() {
+        let l = InMemoryRateLimiter::with_config(0, 100);
+        let exhausted = Route::new(&GET_CHANNEL, [&Snowflake::new(1)]);
+        let mut t = l.acquire(&exhausted).await;
+        t.update(&headers(0, 5000, "a"));
+        drop(t);
+        let start = Instant::now();
+        for id in 2..1_000 {
+            let r = Route::new(&GET_CHANNEL_PINS, [&Snowflake::new(id)]);
+            drop(l.acquire(&r).await);
+            assert!(l.bucket_count() <= 100, "{} buckets", l.bucket_count());
+        }
+        assert_eq!(Instant::now(), start);
+        let _t = l.acquire(&exhausted).await;
+        assert_eq!(Instant::now() - start, Duration::from_secs(5));
     }
 }

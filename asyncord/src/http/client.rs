@@ -4,6 +4,12 @@
 //! Headers sent: `Authorization: Bot <token>` (not on webhook-token routes), `User-Agent:
 //! DiscordBot (url, version)`, `Content-Type`, `X-Audit-Log-Reason` (percent-encoded).
 //! <https://discord.com/developers/docs/reference#http-api>
+//!
+//! The token goes only to the configured base URL: every request is built from it and a route
+//! of the table, never from a URL a response gave, and redirects are not followed (a 3xx is
+//! [`RestError::Redirected`]; hyper's client does not follow them either). A plain `http://`
+//! base URL to a host other than this machine is accepted with one warning when the client is
+//! built.
 
 use std::fmt;
 use std::sync::Arc;
@@ -11,17 +17,20 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ::http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT};
+use asyncord_model::route::Major;
 use bytes::Bytes;
 use percent_encoding::utf8_percent_encode;
 use serde::de::DeserializeOwned;
 
-use super::buckets::InMemoryRateLimiter;
+use super::buckets::{DEFAULT_BUCKET_PRUNE_THRESHOLD, InMemoryRateLimiter};
 use super::error::{ApiError, RateLimitScope, RestError, RestResult, snippet};
-use super::invalid::InvalidRequests;
+use super::invalid::{
+    DEFAULT_INVALID_REQUEST_LIMIT, DEFAULT_INVALID_REQUEST_MAX_WAIT, InvalidRequestLimiter,
+};
 use super::limiter::{RateLimitHeaders, RateLimiter};
 use super::multipart;
 use super::request::{Body, Request};
-use super::route::COMPONENT;
+use super::route::{COMPONENT, Route};
 use super::transport::{FailedTransport, HyperTransport, Transport};
 use crate::Token;
 
@@ -51,6 +60,21 @@ pub struct HttpConfig {
     pub retry_backoff: Duration,
     /// The global limit (requests per second, `0` disables it).
     pub global_limit: u32,
+    /// How many buckets the in-process limiter holds before it forgets those idle past their
+    /// reset (default [`DEFAULT_BUCKET_PRUNE_THRESHOLD`]; unused with a custom `limiter`).
+    pub bucket_prune_threshold: usize,
+    /// At most this many invalid responses (401, 403, non-shared 429, webhook 404) per 10
+    /// minutes (default [`DEFAULT_INVALID_REQUEST_LIMIT`], at most
+    /// [`BAN_THRESHOLD`](super::BAN_THRESHOLD)): requests are held back before Cloudflare would
+    /// ban the IP. Unused with `invalid_requests`.
+    pub invalid_request_limit: u32,
+    /// How long a request waits at most for the invalid-request window to have room before it
+    /// fails with [`RestError::InvalidRequestLimit`] (default
+    /// [`DEFAULT_INVALID_REQUEST_MAX_WAIT`]). Unused with `invalid_requests`.
+    pub invalid_request_max_wait: Duration,
+    /// An invalid-request limiter shared with other clients on the same IP (replaces the
+    /// client's own, built from the two fields above).
+    pub invalid_requests: Option<Arc<InvalidRequestLimiter>>,
     /// A custom rate limiter (replaces the in-process one, `global_limit` then unused).
     pub limiter: Option<Arc<dyn RateLimiter>>,
     /// A custom transport.
@@ -65,6 +89,10 @@ impl Default for HttpConfig {
             max_retries: 3,
             retry_backoff: Duration::from_millis(500),
             global_limit: 50,
+            bucket_prune_threshold: DEFAULT_BUCKET_PRUNE_THRESHOLD,
+            invalid_request_limit: DEFAULT_INVALID_REQUEST_LIMIT,
+            invalid_request_max_wait: DEFAULT_INVALID_REQUEST_MAX_WAIT,
+            invalid_requests: None,
             limiter: None,
             transport: None,
         }
@@ -83,7 +111,7 @@ pub struct HttpClient {
     transport: Arc<dyn Transport>,
     limiter: Arc<dyn RateLimiter>,
     token_invalid: AtomicBool,
-    invalid: InvalidRequests,
+    invalid: Arc<InvalidRequestLimiter>,
 }
 
 impl HttpClient {
@@ -108,12 +136,17 @@ impl HttpClient {
                     )))
                 }
             });
+        let base_url = config.base_url.trim_end_matches('/').to_owned();
+        warn_if_plain_text(&base_url);
         let limiter = config.limiter.unwrap_or_else(|| {
-            Arc::new(InMemoryRateLimiter::with_global_limit(config.global_limit))
+            Arc::new(InMemoryRateLimiter::with_config(
+                config.global_limit,
+                config.bucket_prune_threshold,
+            ))
         });
         Self {
             token,
-            base_url: config.base_url.trim_end_matches('/').to_owned(),
+            base_url,
             user_agent: HeaderValue::from_static(concat!(
                 "DiscordBot (https://github.com/asyncord/asyncord-rs, ",
                 env!("CARGO_PKG_VERSION"),
@@ -125,7 +158,12 @@ impl HttpClient {
             transport,
             limiter,
             token_invalid: AtomicBool::new(false),
-            invalid: InvalidRequests::default(),
+            invalid: config.invalid_requests.unwrap_or_else(|| {
+                Arc::new(InvalidRequestLimiter::new(
+                    config.invalid_request_limit,
+                    config.invalid_request_max_wait,
+                ))
+            }),
         }
     }
 
@@ -134,9 +172,15 @@ impl HttpClient {
         &self.base_url
     }
 
-    /// How many invalid responses (401, 403, non-shared 429) the current 10-minute window holds.
+    /// How many invalid responses (401, 403, non-shared 429, webhook 404) the last 10 minutes
+    /// hold.
     pub fn invalid_request_count(&self) -> u32 {
         self.invalid.count()
+    }
+
+    /// The invalid-request limiter (to share it with another client on the same IP).
+    pub fn invalid_requests(&self) -> &Arc<InvalidRequestLimiter> {
+        &self.invalid
     }
 
     /// Whether Discord rejected the token (after which authenticated requests are not sent).
@@ -241,6 +285,17 @@ impl HttpClient {
                 return Err(RestError::TokenInvalidated);
             }
             let http_request = self.build(&request, &body)?;
+            let slot =
+                self.invalid
+                    .acquire()
+                    .await
+                    .map_err(|refusal| RestError::InvalidRequestLimit {
+                        method: method.clone(),
+                        path: path.clone(),
+                        count: refusal.count,
+                        limit: refusal.limit,
+                        retry_after: refusal.retry_after,
+                    })?;
             tracing::trace!(route = %route, attempt = attempts, "sending");
             let response =
                 match tokio::time::timeout(self.timeout, self.transport.send(http_request)).await {
@@ -263,14 +318,12 @@ impl HttpClient {
             let status = response.status().as_u16();
             let (parts, bytes) = response.into_parts();
             let headers = RateLimitHeaders::parse(status, &parts.headers, &bytes);
+            slot.settle(is_invalid(route, status, &headers));
             ticket.update(&headers);
             match status {
                 200..=299 => return Ok(bytes),
                 429 => {
                     let scope = headers.scope.unwrap_or(RateLimitScope::User);
-                    if scope != RateLimitScope::Shared {
-                        self.invalid.record();
-                    }
                     let retry_after = headers.retry_after.unwrap_or(Duration::from_secs(1));
                     if attempts > self.max_retries {
                         return Err(RestError::RateLimited {
@@ -302,17 +355,34 @@ impl HttpClient {
                     tokio::time::sleep(backoff).await;
                     ticket.ready().await;
                 }
+                300..=399 => {
+                    // Never followed: the next request would carry the token to wherever the
+                    // response points. Only the target's host is kept (its path may hold a
+                    // webhook token).
+                    let location = parts
+                        .headers
+                        .get(::http::header::LOCATION)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.parse::<::http::Uri>().ok())
+                        .map(|uri| {
+                            uri.authority()
+                                .map_or_else(|| "the same host".to_owned(), ToString::to_string)
+                        });
+                    return Err(RestError::Redirected {
+                        method,
+                        path,
+                        status,
+                        location,
+                    });
+                }
                 _ => return Err(self.client_error(route, status, &bytes)),
             }
         }
     }
 
-    fn client_error(&self, route: &super::route::Route, status: u16, bytes: &Bytes) -> RestError {
+    fn client_error(&self, route: &Route, status: u16, bytes: &Bytes) -> RestError {
         let method = route.method().to_string();
         let path = route.log_path().to_owned();
-        if matches!(status, 401 | 403) {
-            self.invalid.record();
-        }
         if status == 401 && route.is_authenticated() {
             self.token_invalid.store(true, Ordering::Relaxed);
             tracing::error!(
@@ -332,4 +402,53 @@ impl HttpClient {
             },
         }
     }
+}
+
+/// Whether Discord counts the response toward the invalid request limit: 401, 403, a 429 not of
+/// the shared scope, and a webhook's 404.
+/// <https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans>
+fn is_invalid(route: &Route, status: u16, headers: &RateLimitHeaders) -> bool {
+    match status {
+        401 | 403 => true,
+        429 => headers.scope != Some(RateLimitScope::Shared),
+        404 => matches!(
+            route.operation().major(),
+            Major::WebhookId | Major::WebhookIdAndToken
+        ),
+        _ => false,
+    }
+}
+
+/// Warns (once, when the client is built) about a base URL that sends the token in plain text
+/// over the network: `http://` to a host that is not this machine (loopback: the emulator or a
+/// local proxy, which is fine).
+fn warn_if_plain_text(base_url: &str) {
+    let Ok(uri) = base_url.parse::<::http::Uri>() else {
+        return;
+    };
+    if uri.scheme() != Some(&::http::uri::Scheme::HTTP) {
+        return;
+    }
+    let host = uri.host().unwrap_or_default();
+    if is_loopback(host) {
+        return;
+    }
+    tracing::warn!(
+        host,
+        "the REST base URL is plain http:// to a host that is not this machine: the bot token \
+         and every request travel unencrypted; use https:// (or a proxy on localhost)"
+    );
+}
+
+/// Whether `host` (as a URI writes it, IPv6 in brackets) is this machine: `localhost`, a name
+/// under `.localhost`, `127.0.0.0/8` or `::1`.
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }

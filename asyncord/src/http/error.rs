@@ -174,6 +174,47 @@ pub enum RestError {
         /// How many times the request was sent.
         attempts: u32,
     },
+    /// Not sent: the invalid responses (401, 403, non-shared 429, webhook 404) of the last 10
+    /// minutes reached the client's limit, which keeps the IP clear of Cloudflare's ban at
+    /// 10,000 (see [`InvalidRequestLimiter`](super::InvalidRequestLimiter)). Fix what makes
+    /// the requests invalid (a missing permission, a deleted webhook...).
+    #[error(
+        "{method} {path} was not sent: {count} invalid requests (401/403/429/webhook 404) in the \
+         last 10 minutes reached this client's limit of {limit}, which keeps the IP clear of \
+         Discord's ban at 10,000; the window has room again in {retry_after:?}"
+    )]
+    InvalidRequestLimit {
+        /// The HTTP method.
+        method: String,
+        /// The request path (tokens redacted).
+        path: String,
+        /// The invalid responses in the window.
+        count: u32,
+        /// The limit.
+        limit: u32,
+        /// When the window has room again, even if every request now in flight turns out
+        /// invalid.
+        retry_after: Duration,
+    },
+    /// The response was a redirect (3xx), which is never followed: the request would carry
+    /// the token to a host the client was not configured with. A proxy or base URL that
+    /// redirects needs fixing.
+    #[error(
+        "{method} {path}: status {status} redirects to {}; redirects are not followed, so the \
+         token never goes to another host (check the base URL)",
+        .location.as_deref().unwrap_or("an unknown location")
+    )]
+    Redirected {
+        /// The HTTP method.
+        method: String,
+        /// The request path (tokens redacted).
+        path: String,
+        /// The HTTP status.
+        status: u16,
+        /// The host (and port) of the `Location` header (`the same host` for a relative one),
+        /// if any; its path is left out.
+        location: Option<String>,
+    },
     /// Discord had a server error (5xx), after retries for idempotent methods.
     #[error("{method} {path}: Discord server error {status} after {attempts} attempts")]
     Server {
@@ -249,7 +290,9 @@ impl RestError {
             | Self::NotFound(e)
             | Self::Api(e) => Some(e.status),
             Self::RateLimited { .. } => Some(429),
-            Self::Server { status, .. } | Self::NotJson { status, .. } => Some(*status),
+            Self::Server { status, .. }
+            | Self::NotJson { status, .. }
+            | Self::Redirected { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -283,14 +326,94 @@ impl RestError {
     }
 }
 
-/// The first `max` characters of a body, for error messages.
+/// The first `max` characters of a body, for error messages, with the tokens it may hold
+/// redacted (see [`redact_tokens`]).
 pub(crate) fn snippet(body: &[u8], max: usize) -> String {
     let text = String::from_utf8_lossy(body);
-    let mut s: String = text.chars().take(max).collect();
-    if text.chars().count() > max {
+    // Redact a little past the cut, so a token straddling it is recognised whole.
+    let end = text
+        .char_indices()
+        .nth(max.saturating_add(256))
+        .map_or(text.len(), |(i, _)| i);
+    let redacted = redact_tokens(&text[..end]);
+    let mut s: String = redacted.chars().take(max).collect();
+    if redacted.chars().count() > max || end < text.len() {
         s.push('…');
     }
     s
+}
+
+/// Replaces the tokens a response body can carry: the string value of every `"token"` key (a
+/// webhook's, an interaction's) becomes `<redacted>`, and the token segment of a webhook or
+/// interaction URL (`/webhooks/{id}/{token}`, `/interactions/{id}/{token}`) becomes `:token`.
+/// An unterminated value (a cut body) is redacted to the end.
+fn redact_tokens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let key = rest.find("\"token\"");
+        let url = ["/webhooks/", "/interactions/"]
+            .iter()
+            .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
+            .min();
+        match (key, url) {
+            (Some(k), u) if u.is_none_or(|(i, _)| k < i) => {
+                let after = k + "\"token\"".len();
+                out.push_str(&rest[..after]);
+                rest = &rest[after..];
+                rest = redact_string_value(rest, &mut out);
+            }
+            (_, Some((i, len))) => {
+                let after = i + len;
+                out.push_str(&rest[..after]);
+                rest = &rest[after..];
+                let digits =
+                    rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                if digits > 0 && rest[digits..].starts_with('/') {
+                    out.push_str(&rest[..=digits]);
+                    rest = &rest[digits + 1..];
+                    let token = rest
+                        .find(|c: char| {
+                            matches!(c, '/' | '?' | '#' | '"' | '\\') || c.is_whitespace()
+                        })
+                        .unwrap_or(rest.len());
+                    if token > 0 {
+                        out.push_str(":token");
+                        rest = &rest[token..];
+                    }
+                }
+            }
+            _ => {
+                out.push_str(rest);
+                return out;
+            }
+        }
+    }
+}
+
+/// After a key: writes `: "<redacted>"` for a string value (the separator as it was), and
+/// returns what follows the value; anything else is left as it is.
+fn redact_string_value<'t>(rest: &'t str, out: &mut String) -> &'t str {
+    let value = rest.trim_start();
+    let Some(value) = value.strip_prefix(':') else {
+        return rest;
+    };
+    let value = value.trim_start();
+    let Some(inner) = value.strip_prefix('"') else {
+        return rest;
+    };
+    out.push_str(&rest[..rest.len() - inner.len()]);
+    out.push_str("<redacted>");
+    let mut escaped = false;
+    for (i, c) in inner.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return &inner[i..],
+            _ => {}
+        }
+    }
+    ""
 }
 
 #[cfg(test)]
@@ -322,5 +445,24 @@ mod tests {
             "errors": {"_errors": [{"code": "X", "message": "m"}]}});
         let e = ApiError::from_body("GET", "/x", 400, &body);
         assert_eq!(e.errors[0].to_string(), "m (X)");
+    }
+
+    #[test]
+    fn snippets_redact_tokens() {
+        let body = br#"{"id": "1", "token" : "abc\"def", "url": "https://discord.com/api/webhooks/12/s3cr3t-T0k?wait=1", "name": "token"}"#;
+        let s = snippet(body, 500);
+        assert_eq!(
+            s,
+            r#"{"id": "1", "token" : "<redacted>", "url": "https://discord.com/api/webhooks/12/:token?wait=1", "name": "token"}"#
+        );
+        // Cut inside the token: nothing of it remains.
+        let body = br#"{"token":"0123456789abcdef0123456789"}"#;
+        let s = snippet(body, 15);
+        assert_eq!(s, r#"{"token":"<reda…"#);
+        let s = snippet(b"x /interactions/5/itok/callback", 100);
+        assert_eq!(s, "x /interactions/5/:token/callback");
+        // Not a token: left alone.
+        let s = snippet(br#"{"tokens": 3, "path": "/webhooks/abc"}"#, 100);
+        assert_eq!(s, r#"{"tokens": 3, "path": "/webhooks/abc"}"#);
     }
 }

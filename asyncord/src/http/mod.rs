@@ -5,6 +5,8 @@
 //! - [`RateLimiter`] / [`RateLimitTicket`]: the limiter boundary; [`InMemoryRateLimiter`] is the
 //!   default (per-bucket FIFO queues, pre-emptive waits, global limit).
 //! - [`Transport`]: sends one request; [`HyperTransport`] is hyper 1 + rustls.
+//! - [`InvalidRequestLimiter`]: holds requests back before the invalid responses of 10 minutes
+//!   could get the IP banned by Cloudflare.
 //! - [`HttpClient`]: ties them together, retries, and maps failures to [`RestError`].
 //!
 //! Discord docs: <https://discord.com/developers/docs/reference> and
@@ -21,11 +23,14 @@ mod request;
 mod route;
 mod transport;
 
-pub use buckets::InMemoryRateLimiter;
+pub use buckets::{DEFAULT_BUCKET_PRUNE_THRESHOLD, InMemoryRateLimiter};
 pub use client::{DEFAULT_BASE_URL, HttpClient, HttpConfig};
 pub use error::{ApiError, BoxError, FieldError, RateLimitScope, RestError, RestResult};
 pub use global::GlobalLimiter;
-pub use invalid::BAN_THRESHOLD;
+pub use invalid::{
+    BAN_THRESHOLD, DEFAULT_INVALID_REQUEST_LIMIT, DEFAULT_INVALID_REQUEST_MAX_WAIT,
+    INVALID_REQUEST_WINDOW, InvalidRequestLimiter,
+};
 pub use limiter::{BoxFuture, RateLimitHeaders, RateLimitTicket, RateLimiter};
 pub use request::{Body, FilePart, Request};
 pub use route::{Method, PathParam, Route, Secret, Segment};

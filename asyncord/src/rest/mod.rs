@@ -86,7 +86,10 @@ use asyncord_model::gateway::{GatewayBot, GatewayResponse};
 use asyncord_model::route;
 
 use crate::Token;
-use crate::http::{HttpClient, HttpConfig, RateLimiter, Request, RestResult, Route, Transport};
+use crate::http::{
+    HttpClient, HttpConfig, InvalidRequestLimiter, RateLimiter, Request, RestResult, Route,
+    Transport,
+};
 pub use base::ApiBody;
 use base::Rest;
 
@@ -205,6 +208,37 @@ impl RestClientBuilder {
     /// The global limit in requests per second (default 50; `0` disables it).
     pub fn global_limit(mut self, per_second: u32) -> Self {
         self.config.global_limit = per_second;
+        self
+    }
+
+    /// How many buckets the in-process rate limiter holds before it forgets those that are
+    /// idle and past their reset (default 10,000); an exhausted bucket is never forgotten.
+    pub fn bucket_prune_threshold(mut self, buckets: usize) -> Self {
+        self.config.bucket_prune_threshold = buckets;
+        self
+    }
+
+    /// At most this many invalid responses (401, 403, non-shared 429, webhook 404) per 10
+    /// minutes (default 9,000, at most Discord's ban threshold of 10,000): past it, requests
+    /// wait for the window to have room or fail with
+    /// [`RestError::InvalidRequestLimit`](crate::http::RestError::InvalidRequestLimit), so
+    /// the IP is never banned by Cloudflare. See [`InvalidRequestLimiter`].
+    pub fn invalid_request_limit(mut self, per_ten_minutes: u32) -> Self {
+        self.config.invalid_request_limit = per_ten_minutes;
+        self
+    }
+
+    /// How long a request waits at most for the invalid-request window to have room (default
+    /// 30 s); a request that could not go by then fails at once.
+    pub fn invalid_request_max_wait(mut self, max_wait: Duration) -> Self {
+        self.config.invalid_request_max_wait = max_wait;
+        self
+    }
+
+    /// An invalid-request limiter shared with other clients on the same IP (Cloudflare counts
+    /// per IP): for example `other.http().invalid_requests().clone()`.
+    pub fn invalid_request_limiter(mut self, limiter: Arc<InvalidRequestLimiter>) -> Self {
+        self.config.invalid_requests = Some(limiter);
         self
     }
 
