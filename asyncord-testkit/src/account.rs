@@ -4,7 +4,9 @@
 use asyncord_model::{Intents, Snowflake};
 
 /// A bot the emulator knows: what the gateway side needs to check an IDENTIFY and build READY.
-#[derive(Clone, Debug)]
+///
+/// Its `Debug` never shows the token.
+#[derive(Clone)]
 pub struct BotAccount {
     /// The bot's token (`Bot ` prefix not included).
     pub token: String,
@@ -16,6 +18,17 @@ pub struct BotAccount {
     pub application_id: Snowflake,
     /// The privileged intents enabled for this bot "in the developer portal".
     pub granted_privileged: Intents,
+}
+
+impl std::fmt::Debug for BotAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BotAccount")
+            .field("token", &"<redacted>")
+            .field("user_id", &self.user_id)
+            .field("application_id", &self.application_id)
+            .field("granted_privileged", &self.granted_privileged)
+            .finish_non_exhaustive()
+    }
 }
 
 impl BotAccount {
