@@ -44,12 +44,7 @@ impl<M> Visitor<'_> for IdVisitor<M> {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Id<M>, E> {
         parse_digits(v.as_bytes())
             .map(Id::new)
-            .map_err(|kind| {
-                E::custom(format_args!(
-                    "`{}` is not a Discord id: {kind}",
-                    excerpt(v)
-                ))
-            })
+            .map_err(|kind| E::custom(format_args!("`{}` is not a Discord id: {kind}", excerpt(v))))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Id<M>, E> {

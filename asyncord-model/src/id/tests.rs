@@ -70,7 +70,9 @@ fn refuses_what_is_not_an_id() {
 #[test]
 fn an_error_quotes_only_the_start_of_a_long_text() {
     let long = format!("\"{}\"", "é".repeat(10_000));
-    let err = serde_json::from_str::<UserId>(&long).unwrap_err().to_string();
+    let err = serde_json::from_str::<UserId>(&long)
+        .unwrap_err()
+        .to_string();
     assert!(err.len() < 200, "{err}");
     let err = "x".repeat(10_000).parse::<UserId>().unwrap_err();
     assert_eq!(err.text(), "x".repeat(40));
