@@ -27,6 +27,13 @@ macro_rules! markers {
 
         $(#[$alias_doc])*
         pub type $alias = Id<$marker>;
+
+        /// Every id is a snowflake: a typed id goes where an id of any kind is taken.
+        impl From<$alias> for Snowflake {
+            fn from(id: $alias) -> Self {
+                id.cast()
+            }
+        }
     )*};
 }
 
@@ -178,14 +185,21 @@ markers! {
     WebhookMarker =>
     /// A [webhook](https://discord.com/developers/docs/resources/webhook)'s id.
     WebhookId;
-
-    /// Marks a [`Snowflake`]: an id whose kind is not fixed.
-    GenericMarker =>
-    /// An id that may name several kinds of object, or one no other kind covers: a permission
-    /// overwrite's target (role or user), an audit log entry's target, a mentionable option's
-    /// value, a command's `version`. [`Id::cast`] turns it into the kind the context says it is.
-    Snowflake;
 }
+
+/// Marks a [`Snowflake`]: an id whose kind is not fixed.
+#[derive(Debug)]
+pub enum GenericMarker {}
+
+impl Marker for GenericMarker {
+    const NAME: &'static str = "Snowflake";
+}
+
+/// An id that may name several kinds of object, or one no other kind covers: a permission
+/// overwrite's target (role or user), an audit log entry's target, a mentionable option's
+/// value, a command's `version`. Any typed id converts into it (`Snowflake::from(user_id)`);
+/// [`Id::cast`] turns it into the kind the context says it is.
+pub type Snowflake = Id<GenericMarker>;
 
 impl GuildId {
     /// The guild's `@everyone` role, which has the guild's id.

@@ -5,8 +5,10 @@
 //! names, so a [`ChannelId`] cannot be passed where a [`GuildId`] is expected. The aliases
 //! ([`ChannelId`], [`GuildId`], [`UserId`]...) are the names to use; [`Snowflake`] is the id whose
 //! kind is not fixed (a permission overwrite's target, an audit-log entry's target, a mentionable
-//! option's value). [`Id::cast`] reinterprets an id as another kind, for the rare places Discord
-//! itself does so (a guild's `@everyone` role has the guild's id).
+//! option's value); every typed id converts into it (`Snowflake::from(role_id)`), so a parameter
+//! taking `impl Into<Snowflake>` takes any id. The other way, and between two kinds, is explicit:
+//! [`Id::cast`] reinterprets an id as another kind, for the rare places Discord itself does so (a
+//! guild's `@everyone` role has the guild's id).
 //!
 //! Discord sends an id as a string (sometimes as a number); asyncord accepts both and always
 //! writes a string, as Discord expects. Ids work as map keys, which JSON writes as strings.

@@ -150,6 +150,15 @@ fn conversions() {
     let generic: Snowflake = channel.cast();
     let thread: ChannelId = generic.cast();
     assert_eq!(thread, channel);
+    // every typed id widens to a snowflake; narrowing takes a cast
+    fn any(id: impl Into<Snowflake>) -> u64 {
+        id.into().get()
+    }
+    assert_eq!(any(RoleId::new(3)), 3);
+    assert_eq!(any(UserId::new(4)), 4);
+    assert_eq!(any(Snowflake::new(5)), 5);
+    assert_eq!(any(6_u64), 6);
+    assert_eq!(Snowflake::from(role), Snowflake::new(7));
     assert!(ChannelId::new(1) < ChannelId::new(2));
 }
 

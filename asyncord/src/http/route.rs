@@ -8,8 +8,8 @@
 //! names, so `GET /channels/1/messages/5` and `GET /channels/1/messages/6` share one limiter
 //! while `GET /channels/2/messages/5` gets another.
 //!
-//! Parameters are typed, so none can be inserted as it is: ids are integers ([`Snowflake`],
-//! `u32`), text goes through [`Segment`] and tokens through [`Secret`], both percent-encoded so
+//! Parameters are typed, so none can be inserted as it is: ids are integers ([`Id`] of any
+//! kind, `u32`), text goes through [`Segment`] and tokens through [`Secret`], both percent-encoded so
 //! that a `/`, `?`, `#` or a dot segment in them cannot change which request is made.
 //! `Route::new` takes exactly as many parameters as the entry's path has (checked by the
 //! compiler, through the entry's type [`Endpoint<N>`]).
@@ -17,7 +17,7 @@
 use std::fmt;
 use std::fmt::Write as _;
 
-use asyncord_model::Snowflake;
+use asyncord_model::Id;
 use asyncord_model::request::{ValidationError, ValidationErrorKind};
 use asyncord_model::route::{self, Auth, Endpoint, Operation};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -40,7 +40,7 @@ mod sealed {
     pub trait Sealed {}
 }
 
-/// A value for one parameter of a route's path: an id ([`Snowflake`], `u32`), text
+/// A value for one parameter of a route's path: an id ([`Id`] of any kind, `u32`), text
 /// ([`Segment`]) or a token ([`Secret`]). Sealed: a plain string is none of them, so it cannot be
 /// put in a path without being encoded.
 pub trait PathParam: sealed::Sealed {
@@ -58,9 +58,9 @@ pub trait PathParam: sealed::Sealed {
     }
 }
 
-impl sealed::Sealed for Snowflake {}
+impl<M> sealed::Sealed for Id<M> {}
 
-impl PathParam for Snowflake {
+impl<M> PathParam for Id<M> {
     fn write_path(&self, out: &mut String) {
         let _ = write!(out, "{}", self.get());
     }

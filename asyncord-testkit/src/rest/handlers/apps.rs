@@ -55,7 +55,7 @@ fn current(ctx: &Ctx<'_>) -> Reply {
     ctx.world
         .lock()
         .applications
-        .get(&bot.application_id)
+        .get(&bot.application_id.cast())
         .cloned()
         .map_or_else(|| Reply::unknown(10002, "Application"), Reply::ok)
 }
@@ -65,7 +65,7 @@ fn modify_current(ctx: &Ctx<'_>) -> Reply {
         return Reply::error(401, 0, "401: Unauthorized");
     };
     let mut state = ctx.world.lock();
-    let Some(app) = state.applications.get_mut(&bot.application_id) else {
+    let Some(app) = state.applications.get_mut(&bot.application_id.cast()) else {
         return Reply::unknown(10002, "Application");
     };
     merge(
@@ -86,7 +86,9 @@ fn modify_current(ctx: &Ctx<'_>) -> Reply {
 
 /// Whether the calling bot owns application `a`.
 fn owns(ctx: &Ctx<'_>, a: Snowflake) -> bool {
-    ctx.bot.as_ref().is_some_and(|b| b.application_id == a)
+    ctx.bot
+        .as_ref()
+        .is_some_and(|b| b.application_id.cast() == a)
 }
 
 fn scope_matches(c: &Value, a: Snowflake, g: Option<Snowflake>) -> bool {

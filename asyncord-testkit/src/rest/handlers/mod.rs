@@ -62,7 +62,9 @@ impl Ctx<'_> {
 
     /// The calling bot's user id (`0` for unauthenticated webhook-token calls).
     pub fn bot_id(&self) -> Snowflake {
-        self.bot.as_ref().map_or(Snowflake::new(0), |b| b.user_id)
+        self.bot
+            .as_ref()
+            .map_or(Snowflake::new(0), |b| b.user_id.cast())
     }
 
     /// The calling bot's user object.
