@@ -4,13 +4,13 @@
 #[path = "rest_common/mod.rs"]
 mod common;
 
-use asyncord::model::Permissions;
 use asyncord::model::channel::{ChannelType, OverwriteType};
 use asyncord::model::request::{
     CreateChannelInvite, CreateMessage, CreateWebhook, EditChannelPermissions, EditWebhookMessage,
     ExecuteWebhook, ModifyGuildChannel, ModifyThread, ModifyWebhook, StartThreadFromMessage,
     StartThreadInForum, StartThreadWithoutMessage,
 };
+use asyncord::model::{Permissions, Snowflake};
 use common::{assert_bot_headers, last, socket};
 
 #[tokio::test]
@@ -90,7 +90,7 @@ async fn permission_overwrites_and_typing() {
         .permission_overwrites
         .unwrap();
     assert_eq!(overwrites.len(), 1);
-    assert_eq!(overwrites[0].id, seed.user_id);
+    assert_eq!(overwrites[0].id, Snowflake::from(seed.user_id));
 
     client
         .channels
@@ -188,7 +188,8 @@ async fn threads_start_join_members_archive() {
         format!("/channels/{}/messages/{}/threads", seed.channel_id, m.id)
     );
     assert_eq!(r.json().unwrap()["auto_archive_duration"], 60);
-    assert_eq!(thread.id, m.id);
+    // a thread started from a message has the message's id
+    assert_eq!(thread.id, m.id.cast());
     assert_eq!(thread.parent_id, Some(seed.channel_id));
 
     let bare = threads

@@ -224,7 +224,7 @@ impl RateLimitTicket for Ticket {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use asyncord_model::Snowflake;
+    use asyncord_model::ChannelId;
     use asyncord_model::route::{GET_CHANNEL, GET_CHANNEL_PINS, TRIGGER_TYPING_INDICATOR};
 
     fn headers(remaining: u32, reset_after_ms: u64, bucket: &str) -> RateLimitHeaders {
@@ -241,7 +241,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn waits_for_reset_when_remaining_is_zero() {
         let l = InMemoryRateLimiter::new();
-        let r = Route::new(&GET_CHANNEL, [&Snowflake::new(1)]);
+        let r = Route::new(&GET_CHANNEL, [&ChannelId::new(1)]);
         let start = Instant::now();
         let mut t = l.acquire(&r).await;
         t.update(&headers(0, 1500, "abc"));
@@ -257,8 +257,8 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn routes_sharing_a_bucket_share_the_wait() {
         let l = InMemoryRateLimiter::new();
-        let a = Route::new(&GET_CHANNEL_PINS, [&Snowflake::new(1)]);
-        let b = Route::new(&TRIGGER_TYPING_INDICATOR, [&Snowflake::new(1)]);
+        let a = Route::new(&GET_CHANNEL_PINS, [&ChannelId::new(1)]);
+        let b = Route::new(&TRIGGER_TYPING_INDICATOR, [&ChannelId::new(1)]);
         let mut t = l.acquire(&a).await;
         t.update(&headers(1, 1000, "same"));
         drop(t);
@@ -273,8 +273,8 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn other_major_ids_are_independent() {
         let l = InMemoryRateLimiter::new();
-        let a = Route::new(&GET_CHANNEL, [&Snowflake::new(1)]);
-        let b = Route::new(&GET_CHANNEL, [&Snowflake::new(2)]);
+        let a = Route::new(&GET_CHANNEL, [&ChannelId::new(1)]);
+        let b = Route::new(&GET_CHANNEL, [&ChannelId::new(2)]);
         let mut t = l.acquire(&a).await;
         t.update(&headers(0, 5000, "x"));
         drop(t);

@@ -302,12 +302,13 @@ mod tests {
         CREATE_INTERACTION_RESPONSE, CREATE_REACTION, EXECUTE_WEBHOOK, GET_CHANNEL_MESSAGE,
         GET_GUILD_TEMPLATE, GET_STAGE_INSTANCE,
     };
+    use asyncord_model::{ChannelId, InteractionId, MessageId, StageInstanceId, WebhookId};
 
     use super::*;
 
     #[test]
     fn major_parameter_and_token_redaction() {
-        let (channel, message) = (Snowflake::new(1), Snowflake::new(2));
+        let (channel, message) = (ChannelId::new(1), MessageId::new(2));
         let get = Route::new(&GET_CHANNEL_MESSAGE, [&channel, &message]);
         assert_eq!(get.path(), "/channels/1/messages/2");
         assert_eq!(get.major(), "1");
@@ -318,7 +319,7 @@ mod tests {
         assert!(get.is_authenticated());
 
         let token = Secret::new("webhook_token", "secret").unwrap();
-        let w = Route::new(&EXECUTE_WEBHOOK, [&Snowflake::new(7), &token]);
+        let w = Route::new(&EXECUTE_WEBHOOK, [&WebhookId::new(7), &token]);
         assert_eq!(w.path(), "/webhooks/7/secret");
         assert_eq!(w.log_path(), "/webhooks/7/:token");
         assert!(!w.is_authenticated());
@@ -326,16 +327,19 @@ mod tests {
         assert!(w.major().starts_with("7/"), "{}", w.major());
         assert!(!w.major().contains("secret"));
         let other = Secret::new("webhook_token", "other").unwrap();
-        let w2 = Route::new(&EXECUTE_WEBHOOK, [&Snowflake::new(7), &other]);
+        let w2 = Route::new(&EXECUTE_WEBHOOK, [&WebhookId::new(7), &other]);
         assert_ne!(w.major(), w2.major(), "each token has its own limit");
 
         let token = Secret::new("interaction_token", "abcsecret").unwrap();
-        let i = Route::new(&CREATE_INTERACTION_RESPONSE, [&Snowflake::new(1), &token]);
+        let i = Route::new(
+            &CREATE_INTERACTION_RESPONSE,
+            [&InteractionId::new(1), &token],
+        );
         assert!(i.is_global_exempt());
         assert!(i.major().starts_with("1/"));
         assert!(!format!("{i:?} {i} {token:?}").contains("abcsecret"));
 
-        let s = Route::new(&GET_STAGE_INSTANCE, [&Snowflake::new(3)]);
+        let s = Route::new(&GET_STAGE_INSTANCE, [&StageInstanceId::new(3)]);
         assert_eq!(
             s.major(),
             "",
@@ -361,7 +365,7 @@ mod tests {
         let emoji = Segment::new("emoji_name", "👍").unwrap();
         let r = Route::new(
             &CREATE_REACTION,
-            [&Snowflake::new(1), &Snowflake::new(2), &emoji],
+            [&ChannelId::new(1), &MessageId::new(2), &emoji],
         );
         assert_eq!(
             r.path(),
