@@ -132,7 +132,7 @@ int_enum! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Overwrite {
     /// The role or user id, as `kind` says (`.cast()` it to a [`RoleId`](crate::RoleId) or a
-    /// [`UserId`](crate::UserId)).
+    /// [`UserId`]).
     pub id: Snowflake,
     /// Whether `id` is a role or a member.
     #[serde(rename = "type")]

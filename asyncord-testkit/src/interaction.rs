@@ -416,7 +416,7 @@ impl<'a> SimUser<'a> {
             state
                 .bots
                 .iter()
-                .find(|b| Some(b.user_id.cast()) == author || Some(b.application_id.cast()) == app)
+                .find(|b| author == Some(b.user_id.cast()) || app == Some(b.application_id.cast()))
                 .cloned()
         }
         .ok_or_else(|| ExpectError::NotFound(format!("the bot that sent message {message}")))?;

@@ -4,13 +4,13 @@
 #[path = "rest_common/mod.rs"]
 mod common;
 
+use asyncord::model::Permissions;
 use asyncord::model::channel::{ChannelType, OverwriteType};
 use asyncord::model::request::{
     CreateChannelInvite, CreateMessage, CreateWebhook, EditChannelPermissions, EditWebhookMessage,
     ExecuteWebhook, ModifyGuildChannel, ModifyThread, ModifyWebhook, StartThreadFromMessage,
     StartThreadInForum, StartThreadWithoutMessage,
 };
-use asyncord::model::{Permissions, Snowflake};
 use common::{assert_bot_headers, last, socket};
 
 #[tokio::test]
@@ -90,7 +90,7 @@ async fn permission_overwrites_and_typing() {
         .permission_overwrites
         .unwrap();
     assert_eq!(overwrites.len(), 1);
-    assert_eq!(overwrites[0].id, Snowflake::from(seed.user_id));
+    assert_eq!(overwrites[0].id, seed.user_id);
 
     client
         .channels
@@ -189,7 +189,8 @@ async fn threads_start_join_members_archive() {
     );
     assert_eq!(r.json().unwrap()["auto_archive_duration"], 60);
     // a thread started from a message has the message's id
-    assert_eq!(thread.id, m.id.cast());
+    let started_from: asyncord::model::ChannelId = m.id.cast();
+    assert_eq!(thread.id, started_from);
     assert_eq!(thread.parent_id, Some(seed.channel_id));
 
     let bare = threads

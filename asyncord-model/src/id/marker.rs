@@ -34,6 +34,21 @@ macro_rules! markers {
                 id.cast()
             }
         }
+
+        /// A typed id equals the snowflake of the same value (an overwrite's or an audit log
+        /// entry's target compared with a user id).
+        impl PartialEq<Snowflake> for $alias {
+            fn eq(&self, other: &Snowflake) -> bool {
+                self.get() == other.get()
+            }
+        }
+
+        /// A snowflake equals the typed id of the same value.
+        impl PartialEq<$alias> for Snowflake {
+            fn eq(&self, other: &$alias) -> bool {
+                self.get() == other.get()
+            }
+        }
     )*};
 }
 

@@ -137,13 +137,16 @@ fn map_keys_are_strings() {
 
 #[test]
 fn conversions() {
+    const GUILD: GuildId = GuildId::new(7);
+    fn any(id: impl Into<Snowflake>) -> u64 {
+        id.into().get()
+    }
     let channel = ChannelId::from(5_u64);
     assert_eq!(u64::from(channel), 5);
     assert_eq!(channel, 5);
     assert_eq!(5, channel);
     let same: ChannelId = (&channel).into();
     assert_eq!(same, channel);
-    const GUILD: GuildId = GuildId::new(7);
     assert_eq!(GUILD.get(), 7);
     let role: RoleId = GUILD.everyone_role();
     assert_eq!(role.get(), 7);
@@ -151,14 +154,15 @@ fn conversions() {
     let thread: ChannelId = generic.cast();
     assert_eq!(thread, channel);
     // every typed id widens to a snowflake; narrowing takes a cast
-    fn any(id: impl Into<Snowflake>) -> u64 {
-        id.into().get()
-    }
     assert_eq!(any(RoleId::new(3)), 3);
     assert_eq!(any(UserId::new(4)), 4);
     assert_eq!(any(Snowflake::new(5)), 5);
     assert_eq!(any(6_u64), 6);
     assert_eq!(Snowflake::from(role), Snowflake::new(7));
+    // a typed id compares with a snowflake, not with another kind
+    assert_eq!(Snowflake::new(7), role);
+    assert_eq!(role, Snowflake::new(7));
+    assert_ne!(UserId::new(8), Snowflake::new(7));
     assert!(ChannelId::new(1) < ChannelId::new(2));
 }
 

@@ -104,6 +104,6 @@ impl State {
     pub fn bot_by_app(&self, application_id: Snowflake) -> Option<&BotAccount> {
         self.bots
             .iter()
-            .find(|b| b.application_id.cast() == application_id)
+            .find(|b| b.application_id == application_id)
     }
 }

@@ -86,9 +86,7 @@ fn modify_current(ctx: &Ctx<'_>) -> Reply {
 
 /// Whether the calling bot owns application `a`.
 fn owns(ctx: &Ctx<'_>, a: Snowflake) -> bool {
-    ctx.bot
-        .as_ref()
-        .is_some_and(|b| b.application_id.cast() == a)
+    ctx.bot.as_ref().is_some_and(|b| b.application_id == a)
 }
 
 fn scope_matches(c: &Value, a: Snowflake, g: Option<Snowflake>) -> bool {

@@ -47,7 +47,7 @@ fn modify_me(ctx: &Ctx<'_>) -> Reply {
     }
     let mut current = user.clone();
     for b in &mut state.bots {
-        if b.user_id.cast() == me {
+        if b.user_id == me {
             b.user = current.clone();
             current = b.current_user();
         }
