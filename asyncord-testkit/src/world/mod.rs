@@ -7,6 +7,10 @@
 //! Ephemeral interaction messages are kept apart from the channels and published to nobody.
 //! Objects are kept as `serde_json::Value` in Discord's wire shape, so what the emulator returns
 //! is what a client must parse. Tests seed it with [`World::seeded`] or the `add_*` methods.
+//!
+//! The state is keyed by untyped [`Snowflake`]s, as the JSON holds them, so the methods take an
+//! id of any kind (`impl Into<Snowflake>`: a test's [`GuildId`] or [`UserId`], or a snowflake
+//! read from a request); the seeding methods return typed ids.
 
 mod ops;
 mod payloads;
