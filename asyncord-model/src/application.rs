@@ -12,7 +12,10 @@ use serde::{Deserialize, Serialize};
 use crate::command::ApplicationIntegrationType;
 use crate::common::{ImageHash, Locale, null_as_default};
 use crate::user::User;
-use crate::{Permissions, Snowflake, int_enum, int_flags, str_enum};
+use crate::{
+    ApplicationId, ChannelId, GuildId, Permissions, SkuId, Snowflake, TeamId, UserId, int_enum,
+    int_flags, str_enum,
+};
 
 /// An application (a bot, an OAuth2 app)
 /// ([docs](https://discord.com/developers/docs/resources/application#application-object)).
@@ -21,7 +24,7 @@ use crate::{Permissions, Snowflake, int_enum, int_flags, str_enum};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Application {
     /// The application id.
-    pub id: Snowflake,
+    pub id: ApplicationId,
     /// The application name.
     #[serde(default)]
     pub name: String,
@@ -66,13 +69,13 @@ pub struct Application {
     pub team: Option<Team>,
     /// The guild associated with the application (e.g. its support server).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The partial guild associated with the application.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guild: Option<Box<crate::guild::Guild>>,
     /// For games sold on Discord: the "Game SKU" id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_sku_id: Option<Snowflake>,
+    pub primary_sku_id: Option<SkuId>,
     /// For games sold on Discord: the store page slug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
@@ -192,7 +195,7 @@ pub struct Team {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon: Option<ImageHash>,
     /// The team id.
-    pub id: Snowflake,
+    pub id: TeamId,
     /// The members.
     #[serde(default)]
     pub members: Vec<TeamMember>,
@@ -200,7 +203,7 @@ pub struct Team {
     #[serde(default)]
     pub name: String,
     /// The current owner's user id.
-    pub owner_user_id: Snowflake,
+    pub owner_user_id: UserId,
 }
 
 /// A member of a team ([docs](https://discord.com/developers/docs/topics/teams#data-models-team-member-object)).
@@ -212,7 +215,7 @@ pub struct TeamMember {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<String>>,
     /// The team id.
-    pub team_id: Snowflake,
+    pub team_id: TeamId,
     /// The partial user.
     pub user: User,
     /// The member's role (absent on older payloads).
@@ -292,7 +295,7 @@ int_enum! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivityInstance {
     /// The application id.
-    pub application_id: Snowflake,
+    pub application_id: ApplicationId,
     /// The activity instance id.
     pub instance_id: String,
     /// The unique launch id.
@@ -301,7 +304,7 @@ pub struct ActivityInstance {
     pub location: ActivityLocation,
     /// Ids of the users currently connected.
     #[serde(default, deserialize_with = "null_as_default")]
-    pub users: Vec<Snowflake>,
+    pub users: Vec<UserId>,
 }
 
 /// Where an activity instance runs
@@ -313,10 +316,10 @@ pub struct ActivityLocation {
     /// `"gc"` (guild channel) or `"pc"` (private channel).
     pub kind: String,
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The guild, for guild channels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
 }
 
 #[cfg(test)]

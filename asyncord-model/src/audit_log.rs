@@ -13,7 +13,9 @@ use crate::guild::Integration;
 use crate::scheduled_event::GuildScheduledEvent;
 use crate::user::User;
 use crate::webhook::Webhook;
-use crate::{Snowflake, int_enum};
+use crate::{
+    ApplicationId, AuditLogEntryId, ChannelId, GuildId, MessageId, Snowflake, UserId, int_enum,
+};
 
 /// A page of a guild's audit log, with the objects its entries refer to
 /// ([docs](https://discord.com/developers/docs/resources/audit-log#audit-log-object)).
@@ -62,9 +64,9 @@ pub struct AuditLogEntry {
     pub changes: Vec<AuditLogChange>,
     /// Who made the change.
     #[serde(default)]
-    pub user_id: Option<Snowflake>,
+    pub user_id: Option<UserId>,
     /// The entry id.
-    pub id: Snowflake,
+    pub id: AuditLogEntryId,
     /// The kind of action.
     pub action_type: AuditLogEvent,
     /// Extra information for some action types.
@@ -75,7 +77,7 @@ pub struct AuditLogEntry {
     pub reason: Option<String>,
     /// The guild (gateway `GUILD_AUDIT_LOG_ENTRY_CREATE` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
 }
 
 /// One changed property
@@ -115,7 +117,7 @@ impl AuditLogChange {
 pub struct AuditLogOptions {
     /// The application whose command permissions changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_id: Option<Snowflake>,
+    pub application_id: Option<ApplicationId>,
     /// The auto moderation rule name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_moderation_rule_name: Option<String>,
@@ -124,7 +126,7 @@ pub struct AuditLogOptions {
     pub auto_moderation_rule_trigger_type: Option<String>,
     /// The channel involved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// Number of entities affected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<String>,
@@ -139,7 +141,7 @@ pub struct AuditLogOptions {
     pub members_removed: Option<String>,
     /// The message involved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<Snowflake>,
+    pub message_id: Option<MessageId>,
     /// The role name of an overwrite (absent for member overwrites).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_name: Option<String>,

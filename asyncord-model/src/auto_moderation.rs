@@ -6,20 +6,20 @@
 use serde::{Deserialize, Serialize};
 
 use crate::common::null_as_default;
-use crate::{Snowflake, int_enum};
+use crate::{AutoModerationRuleId, ChannelId, GuildId, MessageId, RoleId, UserId, int_enum};
 
 /// An auto moderation rule
 /// ([docs](https://discord.com/developers/docs/resources/auto-moderation#auto-moderation-rule-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AutoModerationRule {
     /// The rule id.
-    pub id: Snowflake,
+    pub id: AutoModerationRuleId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The rule name.
     pub name: String,
     /// Who created the rule.
-    pub creator_id: Snowflake,
+    pub creator_id: UserId,
     /// When the rule is checked.
     pub event_type: AutoModerationEventType,
     /// What the rule looks for.
@@ -35,10 +35,10 @@ pub struct AutoModerationRule {
     pub enabled: bool,
     /// Roles the rule does not apply to (max 20).
     #[serde(default, deserialize_with = "null_as_default")]
-    pub exempt_roles: Vec<Snowflake>,
+    pub exempt_roles: Vec<RoleId>,
     /// Channels the rule does not apply to (max 50).
     #[serde(default, deserialize_with = "null_as_default")]
-    pub exempt_channels: Vec<Snowflake>,
+    pub exempt_channels: Vec<ChannelId>,
 }
 
 int_enum! {
@@ -139,7 +139,7 @@ int_enum! {
 pub struct ActionMetadata {
     /// Where alerts go (send alert message).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// Timeout length in seconds (timeout; max 2419200 = 4 weeks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_seconds: Option<u32>,
@@ -153,24 +153,24 @@ pub struct ActionMetadata {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AutoModerationActionExecution {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The action that was executed.
     pub action: AutoModerationAction,
     /// The rule that triggered.
-    pub rule_id: Snowflake,
+    pub rule_id: AutoModerationRuleId,
     /// The rule's trigger type.
     pub rule_trigger_type: TriggerType,
     /// The member who triggered it.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// The channel of the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// The message (absent when it was blocked).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<Snowflake>,
+    pub message_id: Option<MessageId>,
     /// The alert message sent by the action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alert_system_message_id: Option<Snowflake>,
+    pub alert_system_message_id: Option<MessageId>,
     /// The content that triggered it (needs the message content intent).
     #[serde(default)]
     pub content: String,

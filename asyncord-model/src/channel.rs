@@ -12,7 +12,10 @@ use crate::common::ImageHash;
 use crate::emoji::Emoji;
 use crate::member::Member;
 use crate::user::User;
-use crate::{Permissions, Snowflake, Timestamp, int_enum, int_flags};
+use crate::{
+    ApplicationId, ChannelId, EmojiId, ForumTagId, GuildId, MessageId, Permissions, Snowflake,
+    Timestamp, UserId, WebhookId, int_enum, int_flags,
+};
 
 int_enum! {
     /// The kind of a channel ([docs](https://discord.com/developers/docs/resources/channel#channel-object-channel-types)).
@@ -128,7 +131,8 @@ int_enum! {
 /// A permission overwrite on a channel ([docs](https://discord.com/developers/docs/resources/channel#overwrite-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Overwrite {
-    /// The role or user id.
+    /// The role or user id, as `kind` says (`.cast()` it to a [`RoleId`](crate::RoleId) or a
+    /// [`UserId`]).
     pub id: Snowflake,
     /// Whether `id` is a role or a member.
     #[serde(rename = "type")]
@@ -169,10 +173,10 @@ pub struct ThreadMetadata {
 pub struct ThreadMember {
     /// The thread id (omitted in GUILD_CREATE's threads).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Snowflake>,
+    pub id: Option<ChannelId>,
     /// The user id (omitted in GUILD_CREATE's threads).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<Snowflake>,
+    pub user_id: Option<UserId>,
     /// When the user last joined the thread.
     pub join_timestamp: Timestamp,
     /// Notification settings (undocumented bits).
@@ -183,7 +187,7 @@ pub struct ThreadMember {
     pub member: Option<Box<Member>>,
     /// The guild id (THREAD_MEMBER_UPDATE only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The member's presence (`THREAD_MEMBERS_UPDATE.added_members` only; may be null).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence: Option<Box<crate::presence::PresenceUpdate>>,
@@ -194,7 +198,7 @@ pub struct ThreadMember {
 pub struct DefaultReaction {
     /// A guild custom emoji id.
     #[serde(default)]
-    pub emoji_id: Option<Snowflake>,
+    pub emoji_id: Option<EmojiId>,
     /// A unicode emoji.
     #[serde(default)]
     pub emoji_name: Option<String>,
@@ -205,7 +209,7 @@ pub struct DefaultReaction {
 pub struct ForumTag {
     /// The tag id (absent when creating a tag).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Snowflake>,
+    pub id: Option<ForumTagId>,
     /// The tag name (0-20 characters).
     pub name: String,
     /// Whether only MANAGE_THREADS members can add or remove this tag.
@@ -213,7 +217,7 @@ pub struct ForumTag {
     pub moderated: bool,
     /// A guild custom emoji id.
     #[serde(default)]
-    pub emoji_id: Option<Snowflake>,
+    pub emoji_id: Option<EmojiId>,
     /// A unicode emoji.
     #[serde(default)]
     pub emoji_name: Option<String>,
@@ -223,9 +227,9 @@ pub struct ForumTag {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowedChannel {
     /// The source channel id.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The created target webhook id.
-    pub webhook_id: Snowflake,
+    pub webhook_id: WebhookId,
 }
 
 /// A page of threads: the answer of the list-threads endpoints ([docs](https://discord.com/developers/docs/resources/channel#list-public-archived-threads)).
@@ -249,13 +253,13 @@ pub struct ThreadList {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Channel {
     /// The channel id.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// The channel type.
     #[serde(rename = "type")]
     pub kind: ChannelType,
     /// The guild id (may be missing in some gateway events).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// Sorting position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<i32>,
@@ -273,7 +277,7 @@ pub struct Channel {
     pub nsfw: Option<bool>,
     /// The id of the last message sent (or thread created, for forums); may not be a valid message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_message_id: Option<Snowflake>,
+    pub last_message_id: Option<MessageId>,
     /// Bitrate in bits per second (voice).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bitrate: Option<u32>,
@@ -291,16 +295,16 @@ pub struct Channel {
     pub icon: Option<ImageHash>,
     /// The creator of a group DM or thread.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<Snowflake>,
+    pub owner_id: Option<UserId>,
     /// The application that created a group DM.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_id: Option<Snowflake>,
+    pub application_id: Option<ApplicationId>,
     /// Whether a group DM is managed by an application.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed: Option<bool>,
     /// The parent category (guild channels) or parent channel (threads).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<Snowflake>,
+    pub parent_id: Option<ChannelId>,
     /// When the last message was pinned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_pin_timestamp: Option<Timestamp>,
@@ -339,7 +343,7 @@ pub struct Channel {
     pub available_tags: Option<Vec<ForumTag>>,
     /// Tag ids applied to a thread of a forum or media channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub applied_tags: Option<Vec<Snowflake>>,
+    pub applied_tags: Option<Vec<ForumTagId>>,
     /// Default reaction emoji of a forum or media channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_reaction_emoji: Option<Box<DefaultReaction>>,

@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::common::null_as_default;
 use crate::user::User;
+use crate::{EmojiId, RoleId};
 
 /// An emoji ([docs](https://discord.com/developers/docs/resources/emoji#emoji-object)).
 ///
@@ -16,7 +16,7 @@ use crate::user::User;
 pub struct Emoji {
     /// The emoji id (`None` for unicode emoji).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Snowflake>,
+    pub id: Option<EmojiId>,
     /// The emoji name or unicode character.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -26,7 +26,7 @@ pub struct Emoji {
         deserialize_with = "null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub roles: Vec<Snowflake>,
+    pub roles: Vec<RoleId>,
     /// The user that created the emoji.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<User>,
@@ -54,7 +54,7 @@ impl Emoji {
     }
 
     /// A custom emoji by id and name.
-    pub fn custom(id: Snowflake, name: impl Into<String>, animated: bool) -> Self {
+    pub fn custom(id: EmojiId, name: impl Into<String>, animated: bool) -> Self {
         Self {
             id: Some(id),
             name: Some(name.into()),
@@ -155,15 +155,15 @@ mod tests {
     fn mention_forms() {
         assert_eq!(Emoji::unicode("🔥").mention(), "🔥");
         assert_eq!(
-            Emoji::custom(Snowflake::new(7), "x", false).mention(),
+            Emoji::custom(EmojiId::new(7), "x", false).mention(),
             "<:x:7>"
         );
         assert_eq!(
-            Emoji::custom(Snowflake::new(7), "x", true).mention(),
+            Emoji::custom(EmojiId::new(7), "x", true).mention(),
             "<a:x:7>"
         );
         assert_eq!(
-            Emoji::custom(Snowflake::new(7), "x", true).reaction_form(),
+            Emoji::custom(EmojiId::new(7), "x", true).reaction_form(),
             "x:7"
         );
     }

@@ -45,7 +45,13 @@ pub mod voice;
 pub mod webhook;
 
 pub use flags::{Intents, Permissions};
-pub use id::Snowflake;
+pub use id::{
+    ApplicationId, AttachmentId, AuditLogEntryId, AutoModerationRuleId, ChannelId, CommandId,
+    EmojiId, EntitlementId, ForumTagId, GuildId, Id, IntegrationId, InteractionId, JoinRequestId,
+    MessageId, OnboardingPromptId, OnboardingPromptOptionId, RoleId, ScheduledEventExceptionId,
+    ScheduledEventId, SkuId, Snowflake, SoundboardSoundId, StageInstanceId, StickerId,
+    StickerPackId, SubscriptionId, TeamId, UserId, WebhookId,
+};
 pub use timestamp::Timestamp;
 
 // Lets `int_flags!`/`string_flags!` expand in downstream crates without a direct dependency.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::{ImageHash, null_as_default};
 use crate::user::{AvatarDecorationData, Collectibles, User};
-use crate::{Permissions, Snowflake, Timestamp, int_flags};
+use crate::{GuildId, Permissions, RoleId, Timestamp, UserId, int_flags};
 
 /// A user's membership in a guild.
 ///
@@ -28,7 +28,7 @@ pub struct Member {
     pub banner: Option<ImageHash>,
     /// The member's role ids.
     #[serde(default, deserialize_with = "null_as_default")]
-    pub roles: Vec<Snowflake>,
+    pub roles: Vec<RoleId>,
     /// When the user joined the guild (`None` for guest members).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined_at: Option<Timestamp>,
@@ -61,12 +61,12 @@ pub struct Member {
     pub collectibles: Option<Box<Collectibles>>,
     /// The guild id (gateway events such as `GUILD_MEMBER_ADD` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
 }
 
 impl Member {
     /// The user's id, when the user is included.
-    pub fn user_id(&self) -> Option<Snowflake> {
+    pub fn user_id(&self) -> Option<UserId> {
         self.user.as_ref().map(|u| u.id)
     }
 
@@ -157,7 +157,7 @@ mod tests {
             r#"{"guild_id":"1","roles":null,"flags":1025,"communication_disabled_until":null,"joined_at":null}"#,
         )
         .unwrap();
-        assert_eq!(m.guild_id, Some(Snowflake::new(1)));
+        assert_eq!(m.guild_id, Some(GuildId::new(1)));
         assert!(
             m.flags
                 .contains(MemberFlags::DID_REJOIN | MemberFlags::AUTOMOD_QUARANTINED_GUILD_TAG)

@@ -7,21 +7,24 @@
 use serde::{Deserialize, Serialize};
 
 use crate::common::null_as_default;
-use crate::{Snowflake, Timestamp, int_enum, int_flags};
+use crate::{
+    ApplicationId, EntitlementId, GuildId, SkuId, Snowflake, SubscriptionId, Timestamp, UserId,
+    int_enum, int_flags,
+};
 
 /// Access a user or guild has to a premium offering
 /// ([docs](https://discord.com/developers/docs/resources/entitlement#entitlement-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entitlement {
     /// The entitlement id.
-    pub id: Snowflake,
+    pub id: EntitlementId,
     /// The SKU.
-    pub sku_id: Snowflake,
+    pub sku_id: SkuId,
     /// The parent application.
-    pub application_id: Snowflake,
+    pub application_id: ApplicationId,
     /// The user granted access.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<Snowflake>,
+    pub user_id: Option<UserId>,
     /// The kind of entitlement.
     #[serde(rename = "type")]
     pub kind: EntitlementType,
@@ -36,7 +39,7 @@ pub struct Entitlement {
     pub ends_at: Option<Timestamp>,
     /// The guild granted access.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// For consumable items: whether it was consumed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consumed: Option<bool>,
@@ -48,7 +51,7 @@ pub struct Entitlement {
     pub gift_code_flags: Option<u64>,
     /// The subscription this entitlement belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscription_id: Option<Snowflake>,
+    pub subscription_id: Option<SubscriptionId>,
 }
 
 int_enum! {
@@ -79,12 +82,12 @@ int_enum! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sku {
     /// The SKU id.
-    pub id: Snowflake,
+    pub id: SkuId,
     /// The kind of SKU.
     #[serde(rename = "type")]
     pub kind: SkuType,
     /// The parent application.
-    pub application_id: Snowflake,
+    pub application_id: ApplicationId,
     /// The customer-facing name.
     pub name: String,
     /// URL slug generated from the name.
@@ -95,7 +98,7 @@ pub struct Sku {
     pub flags: SkuFlags,
     /// The SKU this one depends on (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dependent_sku_id: Option<Snowflake>,
+    pub dependent_sku_id: Option<SkuId>,
     /// Access type (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_type: Option<u8>,
@@ -141,18 +144,18 @@ int_flags! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subscription {
     /// The subscription id.
-    pub id: Snowflake,
+    pub id: SubscriptionId,
     /// The subscribed user.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// The SKUs subscribed to.
     #[serde(default, deserialize_with = "null_as_default")]
-    pub sku_ids: Vec<Snowflake>,
+    pub sku_ids: Vec<SkuId>,
     /// The entitlements granted.
     #[serde(default, deserialize_with = "null_as_default")]
-    pub entitlement_ids: Vec<Snowflake>,
+    pub entitlement_ids: Vec<EntitlementId>,
     /// The SKUs this subscription renews into.
     #[serde(default)]
-    pub renewal_sku_ids: Option<Vec<Snowflake>>,
+    pub renewal_sku_ids: Option<Vec<SkuId>>,
     /// Start of the current period.
     pub current_period_start: Timestamp,
     /// End of the current period.

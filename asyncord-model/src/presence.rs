@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::null_as_default;
 use crate::user::User;
-use crate::{Snowflake, int_enum, int_flags, str_enum};
+use crate::{ApplicationId, EmojiId, GuildId, int_enum, int_flags, str_enum};
 
 /// A user's presence in a guild: the `PRESENCE_UPDATE` payload and the entries of
 /// `GUILD_CREATE.presences` ([docs](https://discord.com/developers/docs/events/gateway-events#presence-update-presence-update-event-fields)).
@@ -18,7 +18,7 @@ pub struct PresenceUpdate {
     pub user: User,
     /// The guild (absent in `GUILD_CREATE.presences`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The overall status.
     #[serde(default)]
     pub status: Status,
@@ -93,7 +93,7 @@ pub struct Activity {
     pub timestamps: Option<ActivityTimestamps>,
     /// The application id of the game.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_id: Option<Snowflake>,
+    pub application_id: Option<ApplicationId>,
     /// Which field is shown in the status text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_display_type: Option<StatusDisplayType>,
@@ -263,7 +263,7 @@ pub struct ActivityEmoji {
     pub name: String,
     /// The custom emoji id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Snowflake>,
+    pub id: Option<EmojiId>,
     /// Whether the emoji is animated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub animated: Option<bool>,

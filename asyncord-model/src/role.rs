@@ -5,13 +5,13 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::common::{Color, ImageHash, null_as_default};
-use crate::{Permissions, Snowflake, int_flags};
+use crate::{IntegrationId, Permissions, RoleId, SkuId, UserId, int_flags};
 
 /// A set of permissions attached to members of a guild.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     /// The role id (equal to the guild id for `@everyone`).
-    pub id: Snowflake,
+    pub id: RoleId,
     /// The role name.
     pub name: String,
     /// Integer representation of the colour (deprecated by Discord in favour of `colors`).
@@ -82,16 +82,16 @@ pub struct RoleColors {
 pub struct RoleTags {
     /// The bot the role belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bot_id: Option<Snowflake>,
+    pub bot_id: Option<UserId>,
     /// The integration the role belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub integration_id: Option<Snowflake>,
+    pub integration_id: Option<IntegrationId>,
     /// Whether this is the guild's booster role.
     #[serde(default, skip_serializing_if = "is_false", with = "present_flag")]
     pub premium_subscriber: bool,
     /// The role subscription SKU listing id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscription_listing_id: Option<Snowflake>,
+    pub subscription_listing_id: Option<SkuId>,
     /// Whether the role can be purchased.
     #[serde(default, skip_serializing_if = "is_false", with = "present_flag")]
     pub available_for_purchase: bool,

@@ -8,22 +8,22 @@ use serde::{Deserialize, Serialize};
 use crate::common::ImageHash;
 use crate::member::Member;
 use crate::user::User;
-use crate::{Snowflake, Timestamp, int_enum};
+use crate::{ChannelId, GuildId, ScheduledEventId, Snowflake, Timestamp, UserId, int_enum};
 
 /// A scheduled event in a guild
 /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildScheduledEvent {
     /// The event id.
-    pub id: Snowflake,
+    pub id: ScheduledEventId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The channel it happens in (`None` for external events).
     #[serde(default)]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// Who created it (absent for events created before October 2021).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub creator_id: Option<Snowflake>,
+    pub creator_id: Option<UserId>,
     /// The event name (1-100 characters).
     pub name: String,
     /// The description (1-1000 characters).
@@ -112,7 +112,7 @@ pub struct EventEntityMetadata {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildScheduledEventUser {
     /// The event id.
-    pub guild_scheduled_event_id: Snowflake,
+    pub guild_scheduled_event_id: ScheduledEventId,
     /// The user.
     pub user: User,
     /// The member (`with_member=true`).

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::user::User;
+use crate::{EmojiId, GuildId, SoundboardSoundId};
 
 /// A soundboard sound ([docs](https://discord.com/developers/docs/resources/soundboard#soundboard-sound-object)).
 ///
@@ -15,19 +15,19 @@ pub struct SoundboardSound {
     /// The sound name.
     pub name: String,
     /// The sound id.
-    pub sound_id: Snowflake,
+    pub sound_id: SoundboardSoundId,
     /// Volume, from 0 to 1.
     #[serde(default = "full_volume")]
     pub volume: f64,
     /// The custom emoji id.
     #[serde(default)]
-    pub emoji_id: Option<Snowflake>,
+    pub emoji_id: Option<EmojiId>,
     /// The unicode emoji.
     #[serde(default)]
     pub emoji_name: Option<String>,
     /// The guild the sound belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// Whether the sound can be used (false when the guild lost boosts).
     #[serde(default = "yes", deserialize_with = "null_as_true")]
     pub available: bool,

@@ -5,17 +5,17 @@
 use serde::{Deserialize, Serialize};
 
 use crate::common::null_as_default;
-use crate::{Snowflake, int_enum};
+use crate::{ChannelId, GuildId, ScheduledEventId, StageInstanceId, int_enum};
 
 /// A live stage ([docs](https://discord.com/developers/docs/resources/stage-instance#stage-instance-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageInstance {
     /// The stage instance id.
-    pub id: Snowflake,
+    pub id: StageInstanceId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The stage channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The topic (1-120 characters).
     #[serde(default)]
     pub topic: String,
@@ -26,7 +26,7 @@ pub struct StageInstance {
     pub discoverable_disabled: bool,
     /// The scheduled event that started this stage.
     #[serde(default)]
-    pub guild_scheduled_event_id: Option<Snowflake>,
+    pub guild_scheduled_event_id: Option<ScheduledEventId>,
 }
 
 int_enum! {

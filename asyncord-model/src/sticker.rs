@@ -5,16 +5,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::user::User;
-use crate::{Snowflake, int_enum};
+use crate::{GuildId, SkuId, Snowflake, StickerId, StickerPackId, int_enum};
 
 /// A sticker ([docs](https://discord.com/developers/docs/resources/sticker#sticker-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sticker {
     /// The sticker id.
-    pub id: Snowflake,
+    pub id: StickerId,
     /// For standard stickers: the pack it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pack_id: Option<Snowflake>,
+    pub pack_id: Option<StickerPackId>,
     /// The sticker name.
     pub name: String,
     /// The description.
@@ -33,7 +33,7 @@ pub struct Sticker {
     pub available: Option<bool>,
     /// The guild the sticker belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The user that uploaded the guild sticker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<User>,
@@ -47,7 +47,7 @@ pub struct Sticker {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StickerItem {
     /// The sticker id.
-    pub id: Snowflake,
+    pub id: StickerId,
     /// The sticker name.
     pub name: String,
     /// The file format.
@@ -59,17 +59,17 @@ pub struct StickerItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StickerPack {
     /// The pack id.
-    pub id: Snowflake,
+    pub id: StickerPackId,
     /// The stickers in the pack.
     #[serde(default)]
     pub stickers: Vec<Sticker>,
     /// The pack name.
     pub name: String,
     /// The SKU of the pack.
-    pub sku_id: Snowflake,
+    pub sku_id: SkuId,
     /// The sticker shown as the pack's icon.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cover_sticker_id: Option<Snowflake>,
+    pub cover_sticker_id: Option<StickerId>,
     /// The pack description.
     #[serde(default)]
     pub description: String,
@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(p.name, "Wumpus Beyond");
         assert_eq!(
             p.cover_sticker_id,
-            Some(Snowflake::new(749_053_689_419_006_003))
+            Some(StickerId::new(749_053_689_419_006_003))
         );
         let j = serde_json::to_string(&p).unwrap();
         assert_eq!(serde_json::from_str::<StickerPack>(&j).unwrap(), p);

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::common::{Color, ImageHash, Locale, null_as_default};
-use crate::{Snowflake, int_enum, int_flags, str_enum};
+use crate::{GuildId, SkuId, UserId, int_enum, int_flags, str_enum};
 
 /// Base URL of Discord's CDN.
 pub const CDN: &str = "https://cdn.discordapp.com";
@@ -19,7 +19,7 @@ pub const CDN: &str = "https://cdn.discordapp.com";
 pub struct User {
     /// The user's id.
     #[serde(default)]
-    pub id: Snowflake,
+    pub id: UserId,
     /// The user's username (not unique across the platform for legacy users).
     #[serde(default)]
     pub username: String,
@@ -125,7 +125,7 @@ pub struct AvatarDecorationData {
     /// The decoration's image hash.
     pub asset: ImageHash,
     /// The SKU the decoration belongs to.
-    pub sku_id: Snowflake,
+    pub sku_id: SkuId,
 }
 
 /// Collectibles a user owns ([docs](https://discord.com/developers/docs/resources/user#collectibles)).
@@ -140,7 +140,7 @@ pub struct Collectibles {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Nameplate {
     /// The nameplate's SKU.
-    pub sku_id: Snowflake,
+    pub sku_id: SkuId,
     /// The asset path.
     pub asset: String,
     /// The label.
@@ -157,7 +157,7 @@ pub struct Nameplate {
 pub struct PrimaryGuild {
     /// The guild the tag belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub identity_guild_id: Option<Snowflake>,
+    pub identity_guild_id: Option<GuildId>,
     /// Whether the user displays the tag (`None` when the guild changed tags and it was cleared).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_enabled: Option<bool>,
@@ -359,7 +359,7 @@ mod tests {
     #[test]
     fn docs_user_parses() {
         let u: User = serde_json::from_str(DOCS_USER).unwrap();
-        assert_eq!(u.id, Snowflake::new(80_351_110_224_678_912));
+        assert_eq!(u.id, UserId::new(80_351_110_224_678_912));
         assert_eq!(u.tag(), "Nelly#1337");
         assert_eq!(u.accent_color, Some(Color(16_711_680)));
         assert_eq!(u.flags, Some(UserFlags::HYPESQUAD_ONLINE_HOUSE_1));
@@ -408,7 +408,7 @@ mod tests {
             "https://cdn.discordapp.com/avatars/80351110224678912/8342729096ea3675442027381ff50dfe.png"
         );
         let plain = User {
-            id: Snowflake::new(80_351_110_224_678_912),
+            id: UserId::new(80_351_110_224_678_912),
             ..User::default()
         };
         assert_eq!(

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::null_as_default;
 use crate::member::Member;
-use crate::{Snowflake, Timestamp};
+use crate::{ChannelId, GuildId, Timestamp, UserId};
 
 /// A user's voice connection status
 /// ([docs](https://discord.com/developers/docs/resources/voice#voice-state-object)); also the
@@ -15,12 +15,12 @@ use crate::{Snowflake, Timestamp};
 pub struct VoiceState {
     /// The guild (absent in `GUILD_CREATE.voice_states`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The voice channel (`None` when the user left voice).
     #[serde(default)]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// The user.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// The guild member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<Member>,

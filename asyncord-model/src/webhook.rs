@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::common::ImageHash;
 use crate::guild::Guild;
 use crate::user::User;
-use crate::{Snowflake, int_enum};
+use crate::{ApplicationId, ChannelId, GuildId, WebhookId, int_enum};
 
 /// A webhook ([docs](https://discord.com/developers/docs/resources/webhook#webhook-object)).
 ///
@@ -17,16 +17,16 @@ use crate::{Snowflake, int_enum};
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Webhook {
     /// The webhook id.
-    pub id: Snowflake,
+    pub id: WebhookId,
     /// The kind of webhook.
     #[serde(rename = "type")]
     pub kind: WebhookType,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The channel it posts to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// Who created it (absent when fetched with its token).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<User>,
@@ -41,7 +41,7 @@ pub struct Webhook {
     pub token: Option<WebhookToken>,
     /// The bot/OAuth2 application that created it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_id: Option<Snowflake>,
+    pub application_id: Option<ApplicationId>,
     /// The followed guild (channel follower webhooks; partial).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_guild: Option<Box<Guild>>,
@@ -89,7 +89,7 @@ int_enum! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WebhookChannel {
     /// The channel id.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// The channel name.
     #[serde(default)]
     pub name: String,

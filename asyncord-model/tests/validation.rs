@@ -5,7 +5,6 @@
 
 mod validation_common;
 
-use asyncord_model::Snowflake;
 use asyncord_model::component::{
     Button, CheckboxGroup, Component, Container, FileUpload as FileUploadComponent, GroupOption,
     Label, RadioGroup, Section, SelectMenu, SelectOption, TextDisplay, TextInput, Thumbnail,
@@ -15,6 +14,7 @@ use asyncord_model::message::{Embed, EmbedField, MessageFlags};
 use asyncord_model::request::{
     AllowedMentions, CreateMessage, CreatePoll, FileUpload, Validate, ValidationErrorKind,
 };
+use asyncord_model::{AttachmentId, StickerId};
 use validation_common::{buttons, fails, ids, msg, ok, row, s};
 
 // ---------------------------------------------------------------- message content & embeds
@@ -41,7 +41,7 @@ fn content_2000() {
 fn empty_message_is_rejected() {
     fails(&CreateMessage::new(), "");
     ok(&CreateMessage::new().embed(Embed::new().title("t")));
-    ok(&CreateMessage::new().sticker(Snowflake::new(1)));
+    ok(&CreateMessage::new().sticker(StickerId::new(1)));
     ok(&CreateMessage::new().file(FileUpload::new("a.txt", b"hi".to_vec())));
 }
 
@@ -168,7 +168,7 @@ fn attachment_description_1024() {
     let file = |n: usize| FileUpload::new("a.png", vec![1u8, 2, 3]).description(s(n));
     let at = msg().file(file(1024));
     ok(&at);
-    assert_eq!(at.attachments.as_ref().unwrap()[0].id, Snowflake::new(0));
+    assert_eq!(at.attachments.as_ref().unwrap()[0].id, AttachmentId::new(0));
     fails(
         &msg().file(FileUpload::new("x", vec![])).file(file(1025)),
         "attachments[1].description",
@@ -315,7 +315,7 @@ fn v2_forbids_content_embeds_poll_stickers() {
     fails(&base().with_content("x"), "content");
     fails(&base().embed(Embed::new().title("t")), "embeds");
     fails(&base().poll(CreatePoll::new("q", ["a"])), "poll");
-    fails(&base().sticker(Snowflake::new(1)), "sticker_ids");
+    fails(&base().sticker(StickerId::new(1)), "sticker_ids");
     // Without the flag, top-level text displays are rejected.
     fails(&msg().component(TextDisplay::new("hi")), "components[0]");
     assert!(

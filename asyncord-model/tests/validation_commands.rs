@@ -4,7 +4,7 @@
 
 mod validation_common;
 
-use asyncord_model::Snowflake;
+use asyncord_model::MessageId;
 use asyncord_model::channel::ChannelType;
 use asyncord_model::command::{ApplicationCommandOption, ApplicationCommandOptionChoice};
 use asyncord_model::interaction::InteractionResponse;
@@ -206,7 +206,7 @@ fn bulk_delete_2_to_100_unique() {
     ok(&BulkDeleteMessages::new(ids(100)));
     fails(&BulkDeleteMessages::new(ids(1)), "messages");
     fails(&BulkDeleteMessages::new(ids(101)), "messages");
-    let dup = BulkDeleteMessages::new([Snowflake::new(7), Snowflake::new(8), Snowflake::new(7)]);
+    let dup = BulkDeleteMessages::new([MessageId::new(7), MessageId::new(8), MessageId::new(7)]);
     fails(&dup, "messages");
     assert_eq!(
         dup.validate().unwrap_err().to_string(),

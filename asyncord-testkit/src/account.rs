@@ -1,7 +1,7 @@
 //! [`BotAccount`]: a bot the emulator knows, as Discord's developer portal would (token, bot
 //! user, application, privileged intents granted).
 
-use asyncord_model::{Intents, Snowflake};
+use asyncord_model::{ApplicationId, Intents, UserId};
 
 /// A bot the emulator knows: what the gateway side needs to check an IDENTIFY and build READY.
 ///
@@ -13,9 +13,9 @@ pub struct BotAccount {
     /// The bot user (a `User` object as JSON).
     pub user: serde_json::Value,
     /// The bot user's id.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// The bot's application id.
-    pub application_id: Snowflake,
+    pub application_id: ApplicationId,
     /// The privileged intents enabled for this bot "in the developer portal".
     pub granted_privileged: Intents,
 }

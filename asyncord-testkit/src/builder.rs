@@ -13,7 +13,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use asyncord_model::{Intents, Permissions, Snowflake};
+use asyncord_model::{Intents, Permissions, Snowflake, UserId};
 use serde_json::{Value, json};
 
 use super::access::OriginPolicy;
@@ -312,7 +312,7 @@ impl EmulatorBuilder {
     pub async fn start(self) -> std::io::Result<Emulator> {
         let world = World::new();
         let bots = seed_bots(&world, &self.bots);
-        let users: Vec<(String, Snowflake)> = self
+        let users: Vec<(String, UserId)> = self
             .users
             .clone()
             .unwrap_or_else(|| vec!["alice".to_owned(), "bob".to_owned()])
@@ -387,12 +387,12 @@ fn seed_guild(
     world: &Arc<World>,
     spec: &GuildSpec,
     bots: &[BotAccount],
-    users: &[(String, Snowflake)],
+    users: &[(String, UserId)],
 ) -> GuildInfo {
     let owner = users
         .first()
         .map_or_else(|| bots.first().map(|b| b.user_id), |(_, id)| Some(*id))
-        .unwrap_or_else(|| world.next_id());
+        .unwrap_or_else(|| world.next_id().cast());
     let id = world.add_guild(&spec.name, owner);
     for bot in bots {
         let wanted = spec.bots.as_ref().is_none_or(|t| t.contains(&bot.token));
@@ -416,7 +416,7 @@ fn seed_guild(
         threads: Vec::new(),
         roles: Vec::new(),
     };
-    if let Some(g) = world.lock().guilds.get_mut(&id) {
+    if let Some(g) = world.lock().guilds.get_mut(&Snowflake::from(id)) {
         // Documented guild fields Discord sends in GUILD_CREATE.
         for (k, v) in [
             ("max_members", json!(500_000)),
@@ -444,7 +444,7 @@ fn seed_guild(
                 }
             }
         }
-        info.channels.push((name.clone(), c));
+        info.channels.push((name.clone(), c.cast()));
     }
     let thread_owner = bots.first().map_or(owner, |b| b.user_id);
     for (parent, name) in &spec.threads {
@@ -475,17 +475,17 @@ fn seed_guild(
             .thread_members
             .entry(t)
             .or_default()
-            .push(thread_owner);
+            .push(thread_owner.cast());
         drop(state);
-        info.threads.push((name.clone(), t));
+        info.threads.push((name.clone(), t.cast()));
     }
     for (position, (name, permissions)) in spec.roles.iter().enumerate() {
         let role_id = world.next_id();
         let role = role_json(role_id, name, position + 1, *permissions);
-        if let Some(g) = world.lock().guilds.get_mut(&id) {
+        if let Some(g) = world.lock().guilds.get_mut(&Snowflake::from(id)) {
             g.roles.insert(role_id, role);
         }
-        info.roles.push((name.clone(), role_id));
+        info.roles.push((name.clone(), role_id.cast()));
     }
     info
 }

@@ -2,7 +2,7 @@
 //! travels on from the world (and the expectations' recorder) to the connected gateway
 //! sessions ([docs](https://discord.com/developers/docs/events/gateway-events#receive-events)).
 
-use asyncord_model::{Intents, Snowflake};
+use asyncord_model::{GuildId, Intents, UserId};
 
 /// One gateway dispatch produced by the emulated Discord (for example by a REST call).
 ///
@@ -15,11 +15,11 @@ pub struct Dispatch {
     /// The event data (`d`).
     pub data: serde_json::Value,
     /// The guild the event belongs to, if any (sessions only get events of their guilds/shard).
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The intents that deliver it (any of them); empty for events every session gets.
     pub intents: Intents,
     /// Only deliver to the bot with this user id (for example an interaction for its application).
-    pub only_bot: Option<Snowflake>,
+    pub only_bot: Option<UserId>,
 }
 
 impl std::fmt::Debug for Dispatch {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use asyncord_model::{Intents, Snowflake};
+use asyncord_model::{ChannelId, GuildId, Intents, RoleId, Snowflake, UserId};
 
 use super::account::BotAccount;
 use super::builder::EmulatorBuilder;
@@ -24,20 +24,20 @@ use super::users::SimUser;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GuildInfo {
     /// The guild id.
-    pub id: Snowflake,
+    pub id: GuildId,
     /// The guild name.
     pub name: String,
     /// Channels in seeding order: `(name, id)`.
-    pub channels: Vec<(String, Snowflake)>,
+    pub channels: Vec<(String, ChannelId)>,
     /// Threads: `(name, id)`.
-    pub threads: Vec<(String, Snowflake)>,
+    pub threads: Vec<(String, ChannelId)>,
     /// Roles besides `@everyone` (whose id is the guild id): `(name, id)`.
-    pub roles: Vec<(String, Snowflake)>,
+    pub roles: Vec<(String, RoleId)>,
 }
 
 impl GuildInfo {
     /// The channel or thread called `name`.
-    pub fn channel(&self, name: &str) -> Option<Snowflake> {
+    pub fn channel(&self, name: &str) -> Option<ChannelId> {
         self.channels
             .iter()
             .chain(&self.threads)
@@ -46,7 +46,7 @@ impl GuildInfo {
     }
 
     /// The role called `name`.
-    pub fn role(&self, name: &str) -> Option<Snowflake> {
+    pub fn role(&self, name: &str) -> Option<RoleId> {
         self.roles
             .iter()
             .find(|(n, _)| n == name)
@@ -62,7 +62,7 @@ pub(crate) struct Parts {
     pub front: Option<Front>,
     pub gateway_url: String,
     pub bots: Vec<BotAccount>,
-    pub users: Vec<(String, Snowflake)>,
+    pub users: Vec<(String, UserId)>,
     pub guilds: Vec<GuildInfo>,
     pub timeout: Duration,
     pub dispatch_log_capacity: usize,
@@ -84,7 +84,7 @@ pub struct Emulator {
     gateway_url: String,
     pub(crate) recorder: Recorder,
     bots: Vec<BotAccount>,
-    users: Vec<(String, Snowflake)>,
+    users: Vec<(String, UserId)>,
     guilds: Vec<GuildInfo>,
     pub(crate) timeout: Duration,
     /// The bot each simulated DM channel talks to.
@@ -203,41 +203,41 @@ impl Emulator {
     }
 
     /// The first guild's id.
-    pub fn guild_id(&self) -> Snowflake {
-        self.guilds.first().map_or(Snowflake::new(0), |g| g.id)
+    pub fn guild_id(&self) -> GuildId {
+        self.guilds.first().map_or(GuildId::new(0), |g| g.id)
     }
 
     /// The first guild's first channel (`#general` by default).
-    pub fn channel_id(&self) -> Snowflake {
+    pub fn channel_id(&self) -> ChannelId {
         self.guilds
             .first()
             .and_then(|g| g.channels.first())
-            .map_or(Snowflake::new(0), |c| c.1)
+            .map_or(ChannelId::new(0), |c| c.1)
     }
 
     /// The first seeded channel or thread called `name`, in any guild.
-    pub fn channel(&self, name: &str) -> Option<Snowflake> {
+    pub fn channel(&self, name: &str) -> Option<ChannelId> {
         self.guilds.iter().find_map(|g| g.channel(name))
     }
 
     /// The first seeded role called `name`, in any guild.
-    pub fn role(&self, name: &str) -> Option<Snowflake> {
+    pub fn role(&self, name: &str) -> Option<RoleId> {
         self.guilds.iter().find_map(|g| g.role(name))
     }
 
     /// The seeded human users, `(name, id)`, in seeding order.
-    pub fn seeded_users(&self) -> &[(String, Snowflake)] {
+    pub fn seeded_users(&self) -> &[(String, UserId)] {
         &self.users
     }
 
     /// The seeded human users' ids, in seeding order.
-    pub fn user_ids(&self) -> Vec<Snowflake> {
+    pub fn user_ids(&self) -> Vec<UserId> {
         self.users.iter().map(|(_, id)| *id).collect()
     }
 
     /// A simulated user acting as `id` (a seeded user, or one added with
     /// [`Emulator::add_user`]).
-    pub fn user(&self, id: Snowflake) -> SimUser<'_> {
+    pub fn user(&self, id: UserId) -> SimUser<'_> {
         SimUser::new(self, id)
     }
 
@@ -270,11 +270,7 @@ impl Emulator {
     /// # Errors
     /// [`ExpectError::NotFound`] for an unknown bot or guild; [`ExpectError::Refused`] when the
     /// bot is already in the guild.
-    pub fn add_bot_to_guild(
-        &self,
-        bot_user_id: Snowflake,
-        guild: Snowflake,
-    ) -> Result<(), ExpectError> {
+    pub fn add_bot_to_guild(&self, bot_user_id: UserId, guild: GuildId) -> Result<(), ExpectError> {
         if !self.bots.iter().any(|b| b.user_id == bot_user_id) {
             return Err(ExpectError::NotFound(format!("bot {bot_user_id}")));
         }

@@ -78,7 +78,7 @@ impl Recorder {
         let task = tokio::spawn(async move {
             loop {
                 match rx.recv().await {
-                    Ok(d) if d.only_bot == Some(Snowflake::new(PLACEHOLDER_BOT)) => {}
+                    Ok(d) if d.only_bot == Some(asyncord_model::UserId::new(PLACEHOLDER_BOT)) => {}
                     Ok(d) => {
                         let mut log = lock(&sink);
                         log.dispatches.push_back(d);
@@ -217,8 +217,8 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
     })
 }
 
-use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
+use asyncord_model::{ChannelId, Snowflake};
 use serde_json::Value;
 
 use super::emulator::Emulator;
@@ -243,7 +243,8 @@ impl Emulator {
     /// # Errors
     /// [`ExpectError::Timeout`] when none comes; [`ExpectError::Parse`] when it does not parse
     /// into [`Message`].
-    pub async fn next_message_in(&self, channel: Snowflake) -> Result<Message, ExpectError> {
+    pub async fn next_message_in(&self, channel: ChannelId) -> Result<Message, ExpectError> {
+        let channel: Snowflake = channel.into();
         let what = format!("a bot message in channel {channel}");
         let d = self
             .recorder

@@ -10,7 +10,9 @@
 
 use asyncord_model::interaction::InteractionResponse;
 use asyncord_model::message::Message;
-use asyncord_model::{Permissions, Snowflake};
+use asyncord_model::{
+    ApplicationId, ChannelId, InteractionId, MessageId, Permissions, Snowflake, UserId,
+};
 use serde_json::{Map, Value, json};
 
 use super::account::BotAccount;
@@ -68,8 +70,8 @@ impl InteractionReply {
 
 impl SimInteraction<'_> {
     /// The interaction id.
-    pub fn id(&self) -> Snowflake {
-        self.id
+    pub fn id(&self) -> InteractionId {
+        self.id.cast()
     }
 
     /// The interaction token.
@@ -78,18 +80,18 @@ impl SimInteraction<'_> {
     }
 
     /// The application it was sent to.
-    pub fn application_id(&self) -> Snowflake {
-        self.application_id
+    pub fn application_id(&self) -> ApplicationId {
+        self.application_id.cast()
     }
 
     /// The channel it happened in.
-    pub fn channel_id(&self) -> Snowflake {
-        self.channel_id
+    pub fn channel_id(&self) -> ChannelId {
+        self.channel_id.cast()
     }
 
     /// The user who started it.
-    pub fn user_id(&self) -> Snowflake {
-        self.user_id
+    pub fn user_id(&self) -> UserId {
+        self.user_id.cast()
     }
 
     /// The interaction type (2 command, 3 component, 5 modal submit).
@@ -232,7 +234,7 @@ impl<'a> SimUser<'a> {
         let placeholder = BotAccount {
             token: String::new(),
             user: Value::Null,
-            user_id: Snowflake::new(PLACEHOLDER_BOT),
+            user_id: UserId::new(PLACEHOLDER_BOT),
             application_id: bot.application_id,
             granted_privileged: asyncord_model::Intents::empty(),
         };
@@ -281,9 +283,9 @@ impl<'a> SimUser<'a> {
         world.publish_to_bot("INTERACTION_CREATE", payload, guild, bot.user_id);
         Ok(SimInteraction {
             emu: self.emu,
-            id,
+            id: id.cast(),
             token,
-            application_id: bot.application_id,
+            application_id: bot.application_id.cast(),
             channel_id: channel,
             user_id: self.id,
             kind,
@@ -301,10 +303,11 @@ impl<'a> SimUser<'a> {
     /// or [`ExpectError::Refused`] for a bad channel.
     pub async fn invoke_slash_command(
         &self,
-        channel: Snowflake,
+        channel: ChannelId,
         name: &str,
         options: Value,
     ) -> Result<SimInteraction<'a>, ExpectError> {
+        let channel: Snowflake = channel.into();
         let guild = self.check_channel(channel)?;
         let world = &self.emu.world;
         let (command, bot) = poll(
@@ -356,10 +359,12 @@ impl<'a> SimUser<'a> {
     /// message is not a bot's.
     pub fn click_button(
         &self,
-        channel: Snowflake,
-        message: Snowflake,
+        channel: ChannelId,
+        message: MessageId,
         custom_id: &str,
     ) -> Result<SimInteraction<'a>, ExpectError> {
+        let (channel, message): (Snowflake, Snowflake) =
+            (Snowflake::from(channel), Snowflake::from(message));
         self.component(channel, message, custom_id, None)
     }
 
@@ -369,11 +374,13 @@ impl<'a> SimUser<'a> {
     /// As [`SimUser::click_button`].
     pub fn select(
         &self,
-        channel: Snowflake,
-        message: Snowflake,
+        channel: ChannelId,
+        message: MessageId,
         custom_id: &str,
         values: &[&str],
     ) -> Result<SimInteraction<'a>, ExpectError> {
+        let (channel, message): (Snowflake, Snowflake) =
+            (Snowflake::from(channel), Snowflake::from(message));
         self.component(channel, message, custom_id, Some(values))
     }
 
@@ -409,7 +416,7 @@ impl<'a> SimUser<'a> {
             state
                 .bots
                 .iter()
-                .find(|b| Some(b.user_id) == author || Some(b.application_id) == app)
+                .find(|b| author == Some(b.user_id.cast()) || app == Some(b.application_id.cast()))
                 .cloned()
         }
         .ok_or_else(|| ExpectError::NotFound(format!("the bot that sent message {message}")))?;

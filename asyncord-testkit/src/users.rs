@@ -6,7 +6,8 @@
 //!
 //! Discord's event docs: <https://discord.com/developers/docs/events/gateway-events>.
 
-use asyncord_model::{Intents, Snowflake};
+use asyncord_model::{ChannelId, GuildId, Intents, MessageId, Snowflake, UserId};
+
 use serde_json::{Value, json};
 
 use super::account::BotAccount;
@@ -43,13 +44,13 @@ fn mentioned(text: &str, prefix: &str) -> Vec<Snowflake> {
 }
 
 impl<'a> SimUser<'a> {
-    pub(crate) fn new(emu: &'a Emulator, id: Snowflake) -> Self {
-        Self { emu, id }
+    pub(crate) fn new(emu: &'a Emulator, id: UserId) -> Self {
+        Self { emu, id: id.cast() }
     }
 
     /// The user's id.
-    pub fn id(&self) -> Snowflake {
-        self.id
+    pub fn id(&self) -> UserId {
+        self.id.cast()
     }
 
     /// The user object (as Discord sends it).
@@ -110,7 +111,8 @@ impl<'a> SimUser<'a> {
     /// # Errors
     /// [`ExpectError::NotFound`] for an unknown channel; [`ExpectError::Refused`] when the user
     /// is not in the channel's guild.
-    pub fn send_message(&self, channel: Snowflake, text: &str) -> Result<Snowflake, ExpectError> {
+    pub fn send_message(&self, channel: ChannelId, text: &str) -> Result<MessageId, ExpectError> {
+        let channel: Snowflake = channel.into();
         self.post(channel, text, None)
     }
 
@@ -120,10 +122,12 @@ impl<'a> SimUser<'a> {
     /// As [`SimUser::send_message`].
     pub fn reply(
         &self,
-        channel: Snowflake,
-        message: Snowflake,
+        channel: ChannelId,
+        message: MessageId,
         text: &str,
-    ) -> Result<Snowflake, ExpectError> {
+    ) -> Result<MessageId, ExpectError> {
+        let (channel, message): (Snowflake, Snowflake) =
+            (Snowflake::from(channel), Snowflake::from(message));
         self.post(channel, text, Some(message))
     }
 
@@ -132,7 +136,7 @@ impl<'a> SimUser<'a> {
         channel: Snowflake,
         text: &str,
         reply_to: Option<Snowflake>,
-    ) -> Result<Snowflake, ExpectError> {
+    ) -> Result<MessageId, ExpectError> {
         let guild = self.check_channel(channel)?;
         let author = self.user_json()?;
         let world = &self.emu.world;
@@ -189,11 +193,11 @@ impl<'a> SimUser<'a> {
         let _ = world.dispatch_bus().send(Dispatch {
             event: "MESSAGE_CREATE".to_owned(),
             data: event,
-            guild_id: guild,
+            guild_id: guild.map(Snowflake::cast),
             intents: message_intents(guild, false),
-            only_bot,
+            only_bot: only_bot.map(Snowflake::cast),
         });
-        Ok(id)
+        Ok(id.cast())
     }
 
     /// Sends a direct message to `bot` (opening the DM channel if needed): `MESSAGE_CREATE`
@@ -206,7 +210,7 @@ impl<'a> SimUser<'a> {
         &self,
         bot: &BotAccount,
         text: &str,
-    ) -> Result<(Snowflake, Snowflake), ExpectError> {
+    ) -> Result<(ChannelId, MessageId), ExpectError> {
         let user = self.user_json()?;
         let world = &self.emu.world;
         let existing = world
@@ -226,9 +230,9 @@ impl<'a> SimUser<'a> {
             world.lock().channels.insert(id, channel);
             id
         };
-        self.emu.set_dm_bot(channel, bot.user_id);
+        self.emu.set_dm_bot(channel, bot.user_id.cast());
         let message = self.post(channel, text, None)?;
-        Ok((channel, message))
+        Ok((channel.cast(), message))
     }
 
     /// Edits one of the user's messages: `MESSAGE_UPDATE` with the whole message.
@@ -238,10 +242,12 @@ impl<'a> SimUser<'a> {
     /// else's message.
     pub fn edit_message(
         &self,
-        channel: Snowflake,
-        message: Snowflake,
+        channel: ChannelId,
+        message: MessageId,
         text: &str,
     ) -> Result<(), ExpectError> {
+        let (channel, message): (Snowflake, Snowflake) =
+            (Snowflake::from(channel), Snowflake::from(message));
         let guild = self.check_channel(channel)?;
         let world = &self.emu.world;
         let updated = {
@@ -293,9 +299,11 @@ impl<'a> SimUser<'a> {
     /// else's message.
     pub fn delete_message(
         &self,
-        channel: Snowflake,
-        message: Snowflake,
+        channel: ChannelId,
+        message: MessageId,
     ) -> Result<(), ExpectError> {
+        let (channel, message): (Snowflake, Snowflake) =
+            (Snowflake::from(channel), Snowflake::from(message));
         let guild = self.check_channel(channel)?;
         let world = &self.emu.world;
         {
@@ -335,10 +343,12 @@ impl<'a> SimUser<'a> {
     /// [`ExpectError::NotFound`] for an unknown message.
     pub fn react(
         &self,
-        channel: Snowflake,
-        message: Snowflake,
+        channel: ChannelId,
+        message: MessageId,
         emoji: &str,
     ) -> Result<(), ExpectError> {
+        let (channel, message): (Snowflake, Snowflake) =
+            (Snowflake::from(channel), Snowflake::from(message));
         self.reaction(channel, message, emoji, true)
     }
 
@@ -348,10 +358,12 @@ impl<'a> SimUser<'a> {
     /// [`ExpectError::NotFound`] for an unknown message.
     pub fn unreact(
         &self,
-        channel: Snowflake,
-        message: Snowflake,
+        channel: ChannelId,
+        message: MessageId,
         emoji: &str,
     ) -> Result<(), ExpectError> {
+        let (channel, message): (Snowflake, Snowflake) =
+            (Snowflake::from(channel), Snowflake::from(message));
         self.reaction(channel, message, emoji, false)
     }
 
@@ -379,7 +391,8 @@ impl<'a> SimUser<'a> {
     /// # Errors
     /// [`ExpectError::NotFound`] for an unknown channel; [`ExpectError::Refused`] when the user
     /// is not in the channel's guild.
-    pub fn start_typing(&self, channel: Snowflake) -> Result<(), ExpectError> {
+    pub fn start_typing(&self, channel: ChannelId) -> Result<(), ExpectError> {
+        let channel: Snowflake = channel.into();
         let guild = self.check_channel(channel)?;
         let only_bot = if guild.is_none() {
             self.emu.dm_bot(channel)
@@ -395,7 +408,8 @@ impl<'a> SimUser<'a> {
     /// # Errors
     /// [`ExpectError::NotFound`] for an unknown guild; [`ExpectError::Refused`] when already a
     /// member.
-    pub fn join_guild(&self, guild: Snowflake) -> Result<(), ExpectError> {
+    pub fn join_guild(&self, guild: GuildId) -> Result<(), ExpectError> {
+        let guild: Snowflake = guild.into();
         let world = &self.emu.world;
         if world.guild(guild).is_none() {
             return Err(ExpectError::NotFound(format!("guild {guild}")));
@@ -416,7 +430,8 @@ impl<'a> SimUser<'a> {
     /// # Errors
     /// [`ExpectError::Refused`] when not a member, or the owner (who must transfer the guild
     /// first, as on Discord).
-    pub fn leave_guild(&self, guild: Snowflake) -> Result<(), ExpectError> {
+    pub fn leave_guild(&self, guild: GuildId) -> Result<(), ExpectError> {
+        let guild: Snowflake = guild.into();
         let world = &self.emu.world;
         let user = self.user_json()?;
         {

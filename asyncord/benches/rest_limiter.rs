@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use asyncord::http::{
     HyperTransport, InMemoryRateLimiter, RateLimitHeaders, RateLimiter, Request, Route, Transport,
 };
-use asyncord::model::Snowflake;
+use asyncord::model::ChannelId;
 use asyncord::model::route::GET_CHANNEL;
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{RestConfig, RestServer, World};
@@ -57,7 +57,7 @@ fn limiter(c: &mut Criterion) {
         bucket: Some("abcdef".into()),
         ..RateLimitHeaders::default()
     };
-    let route = Route::new(&GET_CHANNEL, [&Snowflake::new(1234)]);
+    let route = Route::new(&GET_CHANNEL, [&ChannelId::new(1234)]);
     let mut group = c.benchmark_group("limiter");
     for (name, global) in [
         ("acquire_update_release/no_global", 0),
@@ -118,7 +118,7 @@ fn in_memory(c: &mut Criterion) {
             rt.block_on(async {
                 let start = Instant::now();
                 for _ in 0..iters {
-                    let req = Request::new(Route::new(&GET_CHANNEL, [&Snowflake::new(channel)]));
+                    let req = Request::new(Route::new(&GET_CHANNEL, [&ChannelId::new(channel)]));
                     black_box(client.http().execute(req).await.expect("ok"));
                 }
                 start.elapsed()
@@ -168,7 +168,7 @@ fn socket(c: &mut Criterion) {
             rt.block_on(async {
                 let start = Instant::now();
                 for _ in 0..iters {
-                    let req = Request::new(Route::new(&GET_CHANNEL, [&Snowflake::new(channel)]));
+                    let req = Request::new(Route::new(&GET_CHANNEL, [&ChannelId::new(channel)]));
                     black_box(client.http().execute(req).await.expect("ok"));
                 }
                 start.elapsed()

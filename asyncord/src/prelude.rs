@@ -2,12 +2,20 @@
 //!
 //! The dispatcher's names (`handler`, `HandlerResult`, `Dispatcher`...), the hub's (`ClientHub`,
 //! `ClientGroup`, `connect`...), the clients (`RestClient`, `GatewayHandle`), every gateway event
-//! (`MessageCreateEvent`...), the common request bodies and the model's primitives; with the
+//! (`MessageCreateEvent`...), the common request bodies and the model's primitives (every id type:
+//! `ChannelId`, `GuildId`, `UserId`...); with the
 //! `testkit` feature, the emulator's bot methods (`emu.run_bot(..)`, `emu.group_config()`...).
 
 pub use asyncord_model::gateway::events::*;
 pub use asyncord_model::request::{CreateMessage, EditMessage};
-pub use asyncord_model::{Intents, Permissions, Snowflake, Timestamp};
+pub use asyncord_model::{
+    ApplicationId, AttachmentId, AuditLogEntryId, AutoModerationRuleId, ChannelId, CommandId,
+    EmojiId, EntitlementId, ForumTagId, GuildId, Id, IntegrationId, InteractionId, JoinRequestId,
+    MessageId, OnboardingPromptId, OnboardingPromptOptionId, RoleId, ScheduledEventExceptionId,
+    ScheduledEventId, SkuId, Snowflake, SoundboardSoundId, StageInstanceId, StickerId,
+    StickerPackId, SubscriptionId, TeamId, UserId, WebhookId,
+};
+pub use asyncord_model::{Intents, Permissions, Timestamp};
 
 pub use crate::client_hub::{
     ClientGroup, ClientGroups, ClientHub, GroupConfig, HubConfig, StopHandle, connect, connect_with,

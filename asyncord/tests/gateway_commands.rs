@@ -11,7 +11,7 @@ use asyncord::gateway::{Compression, Gateway, GatewayConfig, GatewayError, Shard
 use asyncord::model::gateway::{
     BotActivity, Presence, RequestGuildMembers, Status, UpdateVoiceState,
 };
-use asyncord::model::{Intents, Snowflake};
+use asyncord::model::{ChannelId, GuildId, Intents, UserId};
 use asyncord::testkit::Dispatch;
 use asyncord::testkit::gateway::{
     GatewayServer, GatewayServerConfig, MemoryWorld, ServerEventKind,
@@ -116,7 +116,7 @@ async fn guild_members_are_gathered_across_chunks() {
     let mut gw = Gateway::connect(cfg).await.unwrap();
     until(&mut gw, "GUILD_CREATE").await;
     let handle = gw.handle();
-    let guild = Snowflake::new(42 << 22);
+    let guild = GuildId::new(42 << 22);
     let chunks = handle
         .fetch_guild_members(RequestGuildMembers::all(guild))
         .await
@@ -167,7 +167,7 @@ async fn guild_members_are_gathered_across_chunks() {
     handle
         .update_voice_state(UpdateVoiceState {
             guild_id: guild,
-            channel_id: Some(Snowflake::new(77)),
+            channel_id: Some(ChannelId::new(77)),
             self_mute: true,
             self_deaf: false,
         })
@@ -212,7 +212,7 @@ fn message(guild: Option<u64>, author: u64, mentions: &[u64]) -> Dispatch {
     Dispatch {
         event: "MESSAGE_CREATE".into(),
         data,
-        guild_id: guild.map(Snowflake::new),
+        guild_id: guild.map(GuildId::new),
         intents: if guild.is_some() {
             Intents::GUILD_MESSAGES
         } else {
@@ -267,7 +267,7 @@ async fn world_dispatches_follow_intents_and_message_content_rules() {
     world.publish(Dispatch {
         event: "TYPING_START".into(),
         data: json!({"channel_id": "2"}),
-        guild_id: Some(Snowflake::new(guild)),
+        guild_id: Some(GuildId::new(guild)),
         intents: Intents::GUILD_MESSAGE_TYPING,
         only_bot: None,
     });
@@ -277,7 +277,7 @@ async fn world_dispatches_follow_intents_and_message_content_rules() {
         data: json!({"id": "1"}),
         guild_id: None,
         intents: Intents::empty(),
-        only_bot: Some(Snowflake::new(999)),
+        only_bot: Some(UserId::new(999)),
     });
     world.publish(Dispatch {
         event: "INTERACTION_CREATE".into(),

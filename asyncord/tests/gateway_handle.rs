@@ -8,7 +8,7 @@ mod gateway_support;
 use std::time::Duration;
 
 use asyncord::gateway::{Compression, Gateway, GatewayError, GatewayHandle, ShardStatus};
-use asyncord::model::Snowflake;
+use asyncord::model::GuildId;
 use asyncord::model::gateway::{Presence, RequestGuildMembers, Status};
 use asyncord::testkit::gateway::ServerEventKind;
 use gateway_support::*;
@@ -30,17 +30,13 @@ async fn a_handle_before_connecting_says_so_and_waits_for_the_shards() {
     ));
     assert!(matches!(
         handle
-            .request_guild_members(&RequestGuildMembers::query(
-                Snowflake::new(GUILDS[0]),
-                "",
-                0
-            ))
+            .request_guild_members(&RequestGuildMembers::query(GuildId::new(GUILDS[0]), "", 0))
             .await,
         Err(GatewayError::NotConnected)
     ));
     assert!(matches!(
         handle
-            .request_soundboard_sounds(&[Snowflake::new(GUILDS[0])])
+            .request_soundboard_sounds(&[GuildId::new(GUILDS[0])])
             .await,
         Err(GatewayError::NotConnected)
     ));

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use asyncord::gateway::{Compression, Gateway, GatewayConfig, IDENTIFY_INTERVAL, Shards};
-use asyncord::model::{Intents, Snowflake};
+use asyncord::model::{GuildId, Intents};
 use asyncord::testkit::Dispatch;
 use asyncord::testkit::gateway::{
     GatewayServer, GatewayServerConfig, MemoryWorld, ServerEventKind,
@@ -104,7 +104,7 @@ async fn a_process_runs_its_shard_range_and_gets_its_guilds_events() {
         .connector(Arc::new(server.endpoint()));
     let mut gw = Gateway::connect(cfg).await.unwrap();
     assert_eq!(gw.handle().shard_ids(), vec![2, 3]);
-    assert_eq!(gw.handle().shard_for_guild(Snowflake::new(g3)), 3);
+    assert_eq!(gw.handle().shard_for_guild(GuildId::new(g3)), 3);
     // shard 3 gets g3's GUILD_CREATE, shard 2 none
     let mut ready = 0;
     let guild_create = loop {
@@ -135,7 +135,7 @@ async fn a_process_runs_its_shard_range_and_gets_its_guilds_events() {
         world.publish(Dispatch {
             event: "MESSAGE_CREATE".into(),
             data: json!({"id": "1", "guild_id": g.to_string(), "channel_id": "2", "content": content, "author": {"id": "5"}, "mentions": []}),
-            guild_id: Some(Snowflake::new(g)),
+            guild_id: Some(GuildId::new(g)),
             intents: Intents::GUILD_MESSAGES,
             only_bot: None,
         });

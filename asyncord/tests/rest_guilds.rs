@@ -3,12 +3,12 @@
 #[path = "rest_common/mod.rs"]
 mod common;
 
-use asyncord::model::Snowflake;
 use asyncord::model::request::{
     BulkBan, CreateGuildBan, CreateGuildChannel, CreateRole, CreateStageInstance, CreateSticker,
     FileUpload, ModifyCurrentMember, ModifyGuild, ModifyGuildMember, ModifyRole,
     ModifyStageInstance, ModifySticker, Patch,
 };
+use asyncord::model::{OnboardingPromptId, OnboardingPromptOptionId, UserId};
 use asyncord::rest::{ChannelPosition, ListMembers, RolePosition};
 use common::{last, socket};
 use serde_json::json;
@@ -138,7 +138,7 @@ async fn members_get_list_search_edit_roles_kick() {
     assert_eq!(last(&server).query_param("limit"), Some("1000"));
     assert_eq!(page.len(), 2);
     let after = members
-        .list(ListMembers::new().after(Snowflake::new(0)).limit(1))
+        .list(ListMembers::new().after(UserId::new(0)).limit(1))
         .await
         .unwrap();
     assert_eq!(last(&server).query_param("after"), Some("0"));
@@ -395,7 +395,7 @@ async fn guild_settings_are_kept_between_reads() {
     assert_eq!(widget.channel_id, Some(seed.channel_id));
 
     let option = OnboardingPromptOption {
-        id: Snowflake::new(2),
+        id: OnboardingPromptOptionId::new(2),
         channel_ids: vec![seed.channel_id],
         role_ids: Vec::new(),
         emoji: None,
@@ -406,7 +406,7 @@ async fn guild_settings_are_kept_between_reads() {
         description: None,
     };
     let prompt = OnboardingPrompt {
-        id: Snowflake::new(1),
+        id: OnboardingPromptId::new(1),
         kind: OnboardingPromptType::Dropdown,
         options: vec![option],
         title: "Why are you here?".to_owned(),

@@ -110,5 +110,8 @@ async fn reaction_users_bans_and_audit_log_stream() {
         .collect()
         .await;
     assert_eq!(entries.len(), 1, "one MEMBER_BAN_ADD entry");
-    assert_eq!(entries[0].as_ref().unwrap().target_id, Some(seed.user_id));
+    assert_eq!(
+        entries[0].as_ref().unwrap().target_id,
+        Some(seed.user_id.into())
+    );
 }

@@ -10,11 +10,11 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use asyncord::http::{BoxError, BoxFuture, RestError, RestResult, Transport};
-use asyncord::model::Snowflake;
 use asyncord::model::interaction::InteractionResponse;
 use asyncord::model::request::{
     EditWebhookMessage, ExecuteWebhook, FileUpload, GuildTemplateBody, JsonBody, ModifyWebhook,
 };
+use asyncord::model::{ChannelId, MessageId};
 use asyncord::rest::{ReactionEmoji, RestClient};
 use bytes::Bytes;
 use percent_encoding::percent_decode_str;
@@ -543,8 +543,8 @@ async fn ids_are_written_as_integers() {
     let client = client(&recorder);
     let _ = client
         .channels
-        .messages(Snowflake::new(CHANNEL))
-        .get(Snowflake::new(MESSAGE))
+        .messages(ChannelId::new(CHANNEL))
+        .get(MessageId::new(MESSAGE))
         .await;
     assert_eq!(
         recorder.take(),

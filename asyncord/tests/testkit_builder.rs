@@ -115,7 +115,7 @@ async fn a_bot_added_to_a_guild_later_gets_guild_create_then_its_events() {
     async fn joined(
         event: GuildCreateEvent,
         client: RestClient,
-        announce: asyncord::model::Snowflake,
+        announce: asyncord::model::ChannelId,
     ) -> HandlerResult {
         if event.name == "Later" {
             client

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use asyncord::dispatcher::{HandlerResult, handler};
-use asyncord::model::Snowflake;
+use asyncord::model::MessageId;
 use asyncord::model::component::{ActionRow, Button};
 use asyncord::model::gateway::events::{InteractionCreateEvent, MessageCreateEvent};
 use asyncord::model::interaction::{InteractionData, InteractionMessageData, InteractionResponse};
@@ -123,7 +123,7 @@ fn ephemeral(m: &Message) -> bool {
 }
 
 /// Whether the world published `event` for message `id`.
-fn dispatched(emu: &Emulator, event: &str, id: Snowflake) -> bool {
+fn dispatched(emu: &Emulator, event: &str, id: MessageId) -> bool {
     emu.dispatches()
         .iter()
         .any(|d| d.event == event && d.data["id"] == json!(id.to_string()))

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use asyncord::dispatcher::{HandlerResult, handler};
-use asyncord::model::Snowflake;
+use asyncord::model::UserId;
 use asyncord::model::command::ApplicationCommandOption;
 use asyncord::model::component::{ActionRow, Button};
 use asyncord::model::gateway::events::{InteractionCreateEvent, ReadyEvent};
@@ -16,7 +16,7 @@ use asyncord::testkit::{Emulator, EmulatorBots};
 use serde_json::json;
 
 /// Votes by user id: `true` for yes.
-type Votes = Arc<Mutex<BTreeMap<Snowflake, bool>>>;
+type Votes = Arc<Mutex<BTreeMap<UserId, bool>>>;
 
 /// Registers the bot's command when it connects, as a bot does.
 #[handler]

@@ -17,7 +17,7 @@ use serde_json::json;
 
 async fn say(
     client: &RestClient,
-    channel: asyncord::model::Snowflake,
+    channel: asyncord::model::ChannelId,
     text: String,
 ) -> HandlerResult {
     client
@@ -80,7 +80,7 @@ async fn on_react(event: MessageReactionAddEvent, client: RestClient) -> Handler
 async fn on_join(
     event: GuildMemberAddEvent,
     client: RestClient,
-    welcome: asyncord::model::Snowflake,
+    welcome: asyncord::model::ChannelId,
 ) -> HandlerResult {
     let name = event
         .user
@@ -94,7 +94,7 @@ async fn on_join(
 async fn on_leave(
     event: GuildMemberRemoveEvent,
     client: RestClient,
-    welcome: asyncord::model::Snowflake,
+    welcome: asyncord::model::ChannelId,
 ) -> HandlerResult {
     say(&client, welcome, format!("bye {}", event.user.username)).await
 }
@@ -533,7 +533,7 @@ async fn users_and_rest_calls_produce_dispatches_of_one_shape() {
     alice
         .edit_message(channel, user_reply_id, "user reply, edited")
         .unwrap();
-    let bot_message: asyncord::model::Snowflake =
+    let bot_message: asyncord::model::MessageId =
         bot_reply.data["id"].as_str().unwrap().parse().unwrap();
     client
         .channels

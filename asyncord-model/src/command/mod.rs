@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::common::Locale;
-use crate::{Permissions, Snowflake, int_enum};
+use crate::{ApplicationId, CommandId, GuildId, Permissions, Snowflake, int_enum};
 
 /// Localised strings keyed by locale (`{"fr": "...", "de": "..."}`).
 pub type Localizations = HashMap<Locale, String>;
@@ -77,15 +77,15 @@ int_enum! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationCommand {
     /// The command id.
-    pub id: Snowflake,
+    pub id: CommandId,
     /// The command type (default chat input).
     #[serde(rename = "type", default = "chat_input")]
     pub kind: ApplicationCommandType,
     /// The application id.
-    pub application_id: Snowflake,
+    pub application_id: ApplicationId,
     /// The guild id (guild commands only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The name (1-32 characters).
     pub name: String,
     /// Localised names.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Snowflake, int_enum};
+use crate::{ApplicationId, GuildId, Snowflake, int_enum};
 
 int_enum! {
     /// What a command permission applies to.
@@ -36,9 +36,9 @@ pub struct GuildApplicationCommandPermissions {
     /// The command id, or the application id for the app-wide default.
     pub id: Snowflake,
     /// The application id.
-    pub application_id: Snowflake,
+    pub application_id: ApplicationId,
     /// The guild id.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The overwrites (≤ 100).
     #[serde(default)]
     pub permissions: Vec<ApplicationCommandPermission>,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
+use crate::{AttachmentId, Snowflake};
 
 /// Markdown text (`type` 10) ([docs](https://discord.com/developers/docs/components/reference#text-display)).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,7 +48,7 @@ pub struct UnfurledMediaItem {
     pub content_type: Option<String>,
     /// The uploaded attachment's id (received only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attachment_id: Option<Snowflake>,
+    pub attachment_id: Option<AttachmentId>,
     /// Thumbhash placeholder (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placeholder: Option<String>,

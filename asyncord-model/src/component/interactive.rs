@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::channel::ChannelType;
 use crate::emoji::Emoji;
-use crate::{Snowflake, int_enum, str_enum};
+use crate::{AttachmentId, SkuId, Snowflake, int_enum, str_enum};
 
 int_enum! {
     /// The style of a button ([docs](https://discord.com/developers/docs/components/reference#button-button-styles)).
@@ -47,7 +47,7 @@ pub struct Button {
     pub custom_id: Option<String>,
     /// The SKU to purchase (premium buttons).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sku_id: Option<Snowflake>,
+    pub sku_id: Option<SkuId>,
     /// The URL (link buttons, ≤ 512 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -109,7 +109,7 @@ impl Button {
     }
 
     /// A premium (purchase) button for a SKU.
-    pub fn premium(sku_id: Snowflake) -> Self {
+    pub fn premium(sku_id: SkuId) -> Self {
         Self {
             sku_id: Some(sku_id),
             ..Self::base(ButtonStyle::Premium)
@@ -399,7 +399,7 @@ pub struct FileUpload {
     pub file_types: Option<Vec<String>>,
     /// The uploaded attachment ids (modal submissions; see `resolved.attachments`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<Snowflake>>,
+    pub values: Option<Vec<AttachmentId>>,
 }
 
 impl FileUpload {

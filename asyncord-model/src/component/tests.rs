@@ -91,7 +91,7 @@ fn every_known_type_round_trips_through_the_enum() {
     let components: Vec<Component> = vec![
         ActionRow::new([Button::primary("a", "A")]).into(),
         Button::link("https://x.y", "L").into(),
-        Button::premium(crate::Snowflake::new(5)).into(),
+        Button::premium(crate::SkuId::new(5)).into(),
         SelectMenu::string("s", [SelectOption::new("l", "v")]),
         SelectMenu::user("u"),
         SelectMenu::role("r"),
@@ -164,7 +164,10 @@ fn modal_submission_values_parse() {
     let Component::FileUpload(f) = l.component.as_ref() else {
         panic!()
     };
-    assert_eq!(f.values.as_deref(), Some(&[crate::Snowflake::new(111)][..]));
+    assert_eq!(
+        f.values.as_deref(),
+        Some(&[crate::AttachmentId::new(111)][..])
+    );
     let Component::Label(l) = &parsed[4] else {
         panic!()
     };

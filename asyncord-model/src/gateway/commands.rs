@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::opcode::OpCode;
 pub use crate::presence::Status;
 use crate::presence::{Activity, ActivityType};
-use crate::{Intents, Snowflake};
+use crate::{ChannelId, GuildId, Intents, UserId};
 
 /// A payload a client sends, with its opcode.
 pub trait GatewayCommand: Sized {
@@ -396,9 +396,9 @@ frame_serde!(UpdatePresence);
 #[serde(remote = "Self")]
 pub struct UpdateVoiceState {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The voice channel to join, or `None` to leave.
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// Whether the client is muted.
     pub self_mute: bool,
     /// Whether the client is deafened.
@@ -413,7 +413,7 @@ command!(UpdateVoiceState, VoiceStateUpdate);
 #[serde(remote = "Self")]
 pub struct RequestGuildMembers {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// Usernames starting with this string; `""` for all members.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
@@ -429,19 +429,19 @@ pub struct RequestGuildMembers {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "one_or_many"
     )]
-    pub user_ids: Option<Vec<Snowflake>>,
+    pub user_ids: Option<Vec<UserId>>,
     /// A nonce (at most 32 bytes) echoed in the chunks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nonce: Option<String>,
 }
 command!(RequestGuildMembers, RequestGuildMembers);
 
-fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Snowflake>>, D::Error> {
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<UserId>>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum OneOrMany {
-        One(Snowflake),
-        Many(Vec<Snowflake>),
+        One(UserId),
+        Many(Vec<UserId>),
     }
     Ok(Option::<OneOrMany>::deserialize(d)?.map(|v| match v {
         OneOrMany::One(id) => vec![id],
@@ -451,7 +451,7 @@ fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Snowflake>>
 
 impl RequestGuildMembers {
     /// Members whose username starts with `query` (`""` and `limit` 0: every member).
-    pub fn query(guild_id: Snowflake, query: impl Into<String>, limit: u32) -> Self {
+    pub fn query(guild_id: GuildId, query: impl Into<String>, limit: u32) -> Self {
         Self {
             guild_id,
             query: Some(query.into()),
@@ -463,12 +463,12 @@ impl RequestGuildMembers {
     }
 
     /// Every member of the guild (needs the `GUILD_MEMBERS` intent).
-    pub fn all(guild_id: Snowflake) -> Self {
+    pub fn all(guild_id: GuildId) -> Self {
         Self::query(guild_id, "", 0)
     }
 
     /// The given members.
-    pub fn user_ids(guild_id: Snowflake, user_ids: impl IntoIterator<Item = Snowflake>) -> Self {
+    pub fn user_ids(guild_id: GuildId, user_ids: impl IntoIterator<Item = UserId>) -> Self {
         Self {
             guild_id,
             query: None,
@@ -499,7 +499,7 @@ impl RequestGuildMembers {
 #[serde(remote = "Self")]
 pub struct RequestSoundboardSounds {
     /// The guilds.
-    pub guild_ids: Vec<Snowflake>,
+    pub guild_ids: Vec<GuildId>,
 }
 command!(RequestSoundboardSounds, RequestSoundboardSounds);
 
@@ -518,7 +518,7 @@ crate::str_enum! {
 #[serde(remote = "Self")]
 pub struct RequestChannelInfo {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The fields wanted.
     pub fields: Vec<ChannelInfoField>,
 }
@@ -583,7 +583,7 @@ mod tests {
     #[test]
     fn voice_state_leave_sends_null_channel() {
         let leave = UpdateVoiceState {
-            guild_id: Snowflake::new(41_771_983_423_143_937),
+            guild_id: GuildId::new(41_771_983_423_143_937),
             channel_id: None,
             self_mute: false,
             self_deaf: true,
@@ -598,8 +598,8 @@ mod tests {
         let one =
             RequestGuildMembers::from_data_json(r#"{"guild_id":"1","user_ids":"2","limit":0}"#)
                 .unwrap();
-        assert_eq!(one.user_ids, Some(vec![Snowflake::new(2)]));
-        let req = RequestGuildMembers::all(Snowflake::new(1))
+        assert_eq!(one.user_ids, Some(vec![UserId::new(2)]));
+        let req = RequestGuildMembers::all(GuildId::new(1))
             .with_presences()
             .nonce("n");
         let json = serde_json::to_value(&req).unwrap();
@@ -619,7 +619,7 @@ mod tests {
         );
         assert_eq!(serde_json::to_string(&req).unwrap(), json);
         let sounds = RequestSoundboardSounds {
-            guild_ids: vec![Snowflake::new(5)],
+            guild_ids: vec![GuildId::new(5)],
         };
         assert_eq!(
             serde_json::to_string(&sounds).unwrap(),

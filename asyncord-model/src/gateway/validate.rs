@@ -109,7 +109,7 @@ impl Validate for RequestGuildMembers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Intents, Snowflake};
+    use crate::{GuildId, Intents, UserId};
 
     #[test]
     fn identify_limits() {
@@ -156,9 +156,9 @@ mod tests {
 
     #[test]
     fn request_guild_members_limits() {
-        let guild = Snowflake::new(1);
+        let guild = GuildId::new(1);
         assert_eq!(RequestGuildMembers::all(guild).validate(), Ok(()));
-        let ids = |n: u64| (1..=n).map(Snowflake::new);
+        let ids = |n: u64| (1..=n).map(UserId::new);
         assert_eq!(
             RequestGuildMembers::user_ids(guild, ids(100)).validate(),
             Ok(())
@@ -178,7 +178,7 @@ mod tests {
         let past = RequestGuildMembers::all(guild).nonce("n".repeat(33));
         assert_eq!(past.validate().unwrap_err().path, "nonce");
         let mut both = RequestGuildMembers::all(guild);
-        both.user_ids = Some(vec![guild]);
+        both.user_ids = Some(vec![UserId::new(1)]);
         assert!(both.validate().is_err());
         let mut no_limit = RequestGuildMembers::all(guild);
         no_limit.limit = None;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::ImageHash;
 use crate::user::User;
-use crate::{Snowflake, Timestamp, int_enum, str_enum};
+use crate::{ApplicationId, GuildId, IntegrationId, RoleId, SkuId, Timestamp, int_enum, str_enum};
 
 /// An integration attached to a guild.
 ///
@@ -15,7 +15,7 @@ use crate::{Snowflake, Timestamp, int_enum, str_enum};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Integration {
     /// The integration id.
-    pub id: Snowflake,
+    pub id: IntegrationId,
     /// The integration name.
     #[serde(default)]
     pub name: String,
@@ -30,7 +30,7 @@ pub struct Integration {
     pub syncing: Option<bool>,
     /// The role this integration uses for subscribers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_id: Option<Snowflake>,
+    pub role_id: Option<RoleId>,
     /// Whether emoticons sync (Twitch only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_emoticons: Option<bool>,
@@ -63,10 +63,10 @@ pub struct Integration {
     pub scopes: Option<Vec<String>>,
     /// The application id (partial integrations in audit logs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_id: Option<Snowflake>,
+    pub application_id: Option<ApplicationId>,
     /// The guild id (gateway integration events only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
 }
 
 str_enum! {
@@ -110,7 +110,7 @@ pub struct IntegrationAccount {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntegrationApplication {
     /// The application id.
-    pub id: Snowflake,
+    pub id: ApplicationId,
     /// The application name.
     #[serde(default)]
     pub name: String,
@@ -128,7 +128,7 @@ pub struct IntegrationApplication {
     pub cover_image: Option<ImageHash>,
     /// The "Game SKU" id of games sold on Discord.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_sku_id: Option<Snowflake>,
+    pub primary_sku_id: Option<SkuId>,
 }
 
 #[cfg(test)]
@@ -146,7 +146,7 @@ mod tests {
         assert_eq!(i.account.as_ref().unwrap().name, "twitchusername");
         assert_eq!(
             i.application_id,
-            Some(Snowflake::new(94_651_234_501_213_162))
+            Some(ApplicationId::new(94_651_234_501_213_162))
         );
         let j = serde_json::to_string(&i).unwrap();
         assert_eq!(serde_json::from_str::<Integration>(&j).unwrap(), i);

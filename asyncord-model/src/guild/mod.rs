@@ -30,7 +30,7 @@ use crate::soundboard::SoundboardSound;
 use crate::stage_instance::StageInstance;
 use crate::sticker::Sticker;
 use crate::voice::VoiceState;
-use crate::{Permissions, Snowflake, Timestamp};
+use crate::{ApplicationId, ChannelId, GuildId, Permissions, RoleId, Timestamp, UserId};
 
 /// A guild ("server") ([docs](https://discord.com/developers/docs/resources/guild#guild-object)).
 ///
@@ -42,7 +42,7 @@ use crate::{Permissions, Snowflake, Timestamp};
 pub struct Guild {
     /// The guild id.
     #[serde(default)]
-    pub id: Snowflake,
+    pub id: GuildId,
     /// The guild name (2-100 characters).
     #[serde(default)]
     pub name: String,
@@ -63,7 +63,7 @@ pub struct Guild {
     pub owner: Option<bool>,
     /// The owner's user id.
     #[serde(default)]
-    pub owner_id: Snowflake,
+    pub owner_id: UserId,
     /// The current user's total permissions (`GET /users/@me/guilds` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Permissions>,
@@ -72,7 +72,7 @@ pub struct Guild {
     pub region: Option<String>,
     /// The AFK voice channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub afk_channel_id: Option<Snowflake>,
+    pub afk_channel_id: Option<ChannelId>,
     /// AFK timeout in seconds.
     #[serde(default)]
     pub afk_timeout: u32,
@@ -81,7 +81,7 @@ pub struct Guild {
     pub widget_enabled: Option<bool>,
     /// The channel the widget invites to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub widget_channel_id: Option<Snowflake>,
+    pub widget_channel_id: Option<ChannelId>,
     /// Verification level required to talk.
     #[serde(default)]
     pub verification_level: VerificationLevel,
@@ -105,16 +105,16 @@ pub struct Guild {
     pub mfa_level: MfaLevel,
     /// The application that created the guild (bot-created guilds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_id: Option<Snowflake>,
+    pub application_id: Option<ApplicationId>,
     /// The channel for system messages (welcome, boosts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub system_channel_id: Option<Snowflake>,
+    pub system_channel_id: Option<ChannelId>,
     /// System channel flags.
     #[serde(default, deserialize_with = "null_as_default")]
     pub system_channel_flags: SystemChannelFlags,
     /// The rules channel (community guilds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rules_channel_id: Option<Snowflake>,
+    pub rules_channel_id: Option<ChannelId>,
     /// Maximum presences (null except for the largest guilds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_presences: Option<u64>,
@@ -141,7 +141,7 @@ pub struct Guild {
     pub preferred_locale: Option<Locale>,
     /// The channel that receives notices from Discord (community guilds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public_updates_channel_id: Option<Snowflake>,
+    pub public_updates_channel_id: Option<ChannelId>,
     /// Maximum users in a video channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_video_channel_users: Option<u32>,
@@ -171,7 +171,7 @@ pub struct Guild {
     pub premium_progress_bar_enabled: bool,
     /// The channel that receives safety alerts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub safety_alerts_channel_id: Option<Snowflake>,
+    pub safety_alerts_channel_id: Option<ChannelId>,
     /// Raid/spam incident actions in effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incidents_data: Option<IncidentsData>,
@@ -221,13 +221,13 @@ impl Guild {
     }
 
     /// A role of the guild by id.
-    pub fn role(&self, id: Snowflake) -> Option<&Role> {
+    pub fn role(&self, id: RoleId) -> Option<&Role> {
         self.roles.iter().find(|r| r.id == id)
     }
 
     /// The `@everyone` role (its id equals the guild id).
     pub fn everyone_role(&self) -> Option<&Role> {
-        self.role(self.id)
+        self.role(self.id.everyone_role())
     }
 }
 
@@ -237,7 +237,7 @@ impl Guild {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnavailableGuild {
     /// The guild id.
-    pub id: Snowflake,
+    pub id: GuildId,
     /// `true` during an outage; absent when the bot was removed from the guild.
     #[serde(default, deserialize_with = "null_as_default")]
     pub unavailable: bool,

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::common::null_as_default;
 use crate::user::User;
+use crate::{RoleId, UserId};
 
 /// A ban ([docs](https://discord.com/developers/docs/resources/guild#ban-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,11 +37,11 @@ pub struct PruneResult {
 pub struct BulkBanResponse {
     /// Users that were banned.
     #[serde(default, deserialize_with = "null_as_default")]
-    pub banned_users: Vec<Snowflake>,
+    pub banned_users: Vec<UserId>,
     /// Users that could not be banned.
     #[serde(default, deserialize_with = "null_as_default")]
-    pub failed_users: Vec<Snowflake>,
+    pub failed_users: Vec<UserId>,
 }
 
 /// Role id to member count ([docs](https://discord.com/developers/docs/resources/guild#get-guild-role-member-counts)).
-pub type RoleMemberCounts = HashMap<Snowflake, u64>;
+pub type RoleMemberCounts = HashMap<RoleId, u64>;

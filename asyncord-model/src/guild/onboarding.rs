@@ -6,19 +6,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::null_as_default;
 use crate::emoji::Emoji;
-use crate::{Snowflake, int_enum};
+use crate::{
+    ChannelId, EmojiId, GuildId, OnboardingPromptId, OnboardingPromptOptionId, RoleId, int_enum,
+};
 
 /// The onboarding flow of a guild.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Onboarding {
     /// The guild id.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The prompts shown during onboarding and in customise community.
     #[serde(default, deserialize_with = "null_as_default")]
     pub prompts: Vec<OnboardingPrompt>,
     /// Channels members get opted into automatically.
     #[serde(default, deserialize_with = "null_as_default")]
-    pub default_channel_ids: Vec<Snowflake>,
+    pub default_channel_ids: Vec<ChannelId>,
     /// Whether onboarding is enabled.
     #[serde(default, deserialize_with = "null_as_default")]
     pub enabled: bool,
@@ -32,7 +34,7 @@ pub struct Onboarding {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OnboardingPrompt {
     /// The prompt id.
-    pub id: Snowflake,
+    pub id: OnboardingPromptId,
     /// Multiple choice or dropdown.
     #[serde(rename = "type")]
     pub kind: OnboardingPromptType,
@@ -59,19 +61,19 @@ pub struct OnboardingPrompt {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OnboardingPromptOption {
     /// The option id.
-    pub id: Snowflake,
+    pub id: OnboardingPromptOptionId,
     /// Channels a member is added to when picking this option.
     #[serde(default, deserialize_with = "null_as_default")]
-    pub channel_ids: Vec<Snowflake>,
+    pub channel_ids: Vec<ChannelId>,
     /// Roles a member gets when picking this option.
     #[serde(default, deserialize_with = "null_as_default")]
-    pub role_ids: Vec<Snowflake>,
+    pub role_ids: Vec<RoleId>,
     /// The option's emoji.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emoji: Option<Emoji>,
     /// The emoji id (request bodies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub emoji_id: Option<Snowflake>,
+    pub emoji_id: Option<EmojiId>,
     /// The emoji name (request bodies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emoji_name: Option<String>,

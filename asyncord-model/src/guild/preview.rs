@@ -10,14 +10,14 @@ use crate::common::{ImageHash, null_as_default};
 use crate::emoji::Emoji;
 use crate::guild::GuildFeature;
 use crate::sticker::Sticker;
-use crate::{Snowflake, str_enum};
+use crate::{ChannelId, EmojiId, GuildId, Snowflake, str_enum};
 
 /// What a discoverable guild shows before joining
 /// ([docs](https://discord.com/developers/docs/resources/guild#guild-preview-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildPreview {
     /// The guild id.
-    pub id: Snowflake,
+    pub id: GuildId,
     /// The guild name.
     pub name: String,
     /// The icon hash.
@@ -58,14 +58,14 @@ pub struct GuildWidgetSettings {
     pub enabled: bool,
     /// The widget channel.
     #[serde(default)]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
 }
 
 /// The public widget JSON ([docs](https://discord.com/developers/docs/resources/guild#guild-widget-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildWidget {
     /// The guild id.
-    pub id: Snowflake,
+    pub id: GuildId,
     /// The guild name.
     pub name: String,
     /// The widget's instant invite URL.
@@ -86,7 +86,7 @@ pub struct GuildWidget {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WidgetChannel {
     /// The channel id.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// The channel name.
     pub name: String,
     /// The sort position.
@@ -118,7 +118,7 @@ pub struct WidgetMember {
     pub activity: Option<WidgetActivity>,
     /// The voice channel the member is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// Deafened by the server.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deaf: Option<bool>,
@@ -177,13 +177,13 @@ pub struct WelcomeScreen {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WelcomeScreenChannel {
     /// The channel id.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// What the channel is for.
     #[serde(default)]
     pub description: String,
     /// The custom emoji id.
     #[serde(default)]
-    pub emoji_id: Option<Snowflake>,
+    pub emoji_id: Option<EmojiId>,
     /// The emoji name (or unicode character).
     #[serde(default)]
     pub emoji_name: Option<String>,

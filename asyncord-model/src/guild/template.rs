@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::guild::Guild;
 use crate::user::User;
-use crate::{Snowflake, Timestamp};
+use crate::{GuildId, Timestamp, UserId};
 
 /// A guild template ([docs](https://discord.com/developers/docs/resources/guild-template#guild-template-object)).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -22,7 +22,7 @@ pub struct GuildTemplate {
     #[serde(default)]
     pub usage_count: u64,
     /// The creator's id.
-    pub creator_id: Snowflake,
+    pub creator_id: UserId,
     /// The creator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<User>,
@@ -31,7 +31,7 @@ pub struct GuildTemplate {
     /// When the template was last synced with its guild.
     pub updated_at: Timestamp,
     /// The guild the template is based on.
-    pub source_guild_id: Snowflake,
+    pub source_guild_id: GuildId,
     /// The guild snapshot (ids are placeholders such as `0`, `1`, `2`).
     pub serialized_source_guild: Box<Guild>,
     /// Whether the template has unsynced changes.

@@ -46,7 +46,7 @@ fn docs_guild() {
     let g2: Guild = parse(docs!(
         "docs-resources-guild-get-guild-example-response.json"
     ));
-    assert_ne!(g2.id, Snowflake::default());
+    assert_ne!(g2.id, GuildId::default());
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn docs_guild_satellites() {
         "docs-resources-guild-get-guild-role-member-counts-example-response.json"
     ))
     .unwrap();
-    assert_eq!(c[&Snowflake::new(613_425_648_685_547_541)], 1337);
+    assert_eq!(c[&RoleId::new(613_425_648_685_547_541)], 1337);
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn docs_template() {
     assert_eq!(g.roles[0].name, "@everyone");
     assert_eq!(g.roles[0].permissions.bits(), 104_324_689);
     assert_eq!(g.channels.as_ref().map(Vec::len), Some(2));
-    assert_eq!(g.system_channel_id, Some(Snowflake::new(2)));
+    assert_eq!(g.system_channel_id, Some(ChannelId::new(2)));
 }
 
 #[test]

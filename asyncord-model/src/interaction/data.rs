@@ -8,7 +8,6 @@ use std::fmt;
 use serde::de::{self, Error as _, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Snowflake;
 use crate::channel::Channel;
 use crate::command::{ApplicationCommandOptionType, ApplicationCommandType};
 use crate::component::{Component, ComponentType};
@@ -16,6 +15,7 @@ use crate::member::Member;
 use crate::message::{Attachment, Message};
 use crate::role::Role;
 use crate::user::User;
+use crate::{AttachmentId, ChannelId, CommandId, GuildId, MessageId, RoleId, Snowflake, UserId};
 
 /// Users, members, roles, channels, messages and attachments referenced by an interaction,
 /// keyed by id ([docs](https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-resolved-data-structure)).
@@ -23,29 +23,29 @@ use crate::user::User;
 pub struct ResolvedData {
     /// Users.
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
-    pub users: HashMap<Snowflake, User>,
+    pub users: HashMap<UserId, User>,
     /// Partial members (no `user`, `deaf`, `mute`).
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
-    pub members: HashMap<Snowflake, Member>,
+    pub members: HashMap<UserId, Member>,
     /// Roles.
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
-    pub roles: HashMap<Snowflake, Role>,
+    pub roles: HashMap<RoleId, Role>,
     /// Partial channels (id, name, type, permissions, thread fields).
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
-    pub channels: HashMap<Snowflake, Channel>,
+    pub channels: HashMap<ChannelId, Channel>,
     /// Messages.
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
-    pub messages: HashMap<Snowflake, Message>,
+    pub messages: HashMap<MessageId, Message>,
     /// Attachments.
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
-    pub attachments: HashMap<Snowflake, Attachment>,
+    pub attachments: HashMap<AttachmentId, Attachment>,
 }
 
 /// The data of an application command or autocomplete interaction ([docs](https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-application-command-data-structure)).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationCommandData {
     /// The command id.
-    pub id: Snowflake,
+    pub id: CommandId,
     /// The command name.
     pub name: String,
     /// The command type.
@@ -59,8 +59,9 @@ pub struct ApplicationCommandData {
     pub options: Vec<CommandDataOption>,
     /// The guild the command is registered in (guild commands).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
-    /// The user or message the command targets (user and message commands).
+    pub guild_id: Option<GuildId>,
+    /// The user or message the command targets (user and message commands): `.cast()` it to a
+    /// [`UserId`] or a [`MessageId`] as `kind` says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_id: Option<Snowflake>,
 }
@@ -153,7 +154,9 @@ impl OptionValue {
         }
     }
 
-    /// The id value (user, channel, role, mentionable, attachment options).
+    /// The id value (user, channel, role, mentionable, attachment options): `.cast()` it to the
+    /// option type's kind ([`UserId`], [`ChannelId`], [`RoleId`], [`AttachmentId`]); a
+    /// mentionable is a user or a role, which `resolved` tells apart.
     pub fn as_id(&self) -> Option<Snowflake> {
         self.as_str().and_then(|s| s.parse().ok())
     }

@@ -28,7 +28,9 @@ use crate::member::Member;
 use crate::message::Message;
 use crate::monetization::Entitlement;
 use crate::user::User;
-use crate::{Permissions, Snowflake, int_enum};
+use crate::{
+    ApplicationId, ChannelId, GuildId, InteractionId, Permissions, Snowflake, UserId, int_enum,
+};
 
 int_enum! {
     /// The kind of an interaction ([docs](https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-interaction-type)).
@@ -50,7 +52,7 @@ int_enum! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InteractionGuild {
     /// The guild id.
-    pub id: Snowflake,
+    pub id: GuildId,
     /// The guild's preferred locale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
@@ -65,10 +67,10 @@ pub struct InteractionGuild {
 pub struct Interaction {
     /// The interaction id (0 when absent, as in some docs examples).
     #[serde(default)]
-    pub id: Snowflake,
+    pub id: InteractionId,
     /// The application id (0 when absent, as in some docs examples).
     #[serde(default)]
-    pub application_id: Snowflake,
+    pub application_id: ApplicationId,
     /// The interaction type.
     #[serde(rename = "type")]
     pub kind: InteractionType,
@@ -80,13 +82,13 @@ pub struct Interaction {
     pub guild: Option<InteractionGuild>,
     /// The guild id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The channel it was sent from (partial).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Box<Channel>>,
     /// The channel id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// The invoking member (guilds), including `permissions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<Box<Member>>,
@@ -114,7 +116,8 @@ pub struct Interaction {
     /// The invoking user's and guild's entitlements for the app.
     #[serde(default)]
     pub entitlements: Vec<Entitlement>,
-    /// Installation contexts that authorised the interaction, keyed by integration type.
+    /// Installation contexts that authorised the interaction, keyed by integration type: a guild
+    /// id for a guild install (`0` in the bot's DM), a user id for a user install.
     #[serde(default)]
     pub authorizing_integration_owners: BTreeMap<ApplicationIntegrationType, Snowflake>,
     /// Where the interaction was triggered.
@@ -135,7 +138,7 @@ impl Interaction {
     }
 
     /// The invoking user's id.
-    pub fn author_id(&self) -> Option<Snowflake> {
+    pub fn author_id(&self) -> Option<UserId> {
         self.author().map(|u| u.id)
     }
 

@@ -12,7 +12,7 @@ use crate::request::{
     AllowedMentions, AttachmentMetadata, CreatePoll, FileUpload, RequestBody, Validate,
     ValidationError,
 };
-use crate::{Snowflake, int_enum};
+use crate::{InteractionId, MessageId, int_enum};
 
 int_enum! {
     /// How an interaction is answered ([docs](https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type)).
@@ -372,7 +372,7 @@ pub struct InteractionCallbackResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InteractionCallback {
     /// The interaction id.
-    pub id: Snowflake,
+    pub id: InteractionId,
     /// The interaction type.
     #[serde(rename = "type")]
     pub kind: super::InteractionType,
@@ -381,7 +381,7 @@ pub struct InteractionCallback {
     pub activity_instance_id: Option<String>,
     /// The message created by the response, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_message_id: Option<Snowflake>,
+    pub response_message_id: Option<MessageId>,
     /// Whether the response message is in a loading state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_message_loading: Option<bool>,

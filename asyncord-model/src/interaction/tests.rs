@@ -50,7 +50,7 @@ fn docs_interaction_examples_parse() {
             .as_ref()
             .unwrap()
             .messages
-            .contains_key(&target)
+            .contains_key(&target.cast())
     );
 }
 
@@ -77,8 +77,9 @@ fn captured_interaction_create_parses() {
         assert_eq!(i.attachment_size_limit, Some(524_288_000));
         assert_eq!(
             i.authorizing_integration_owners
-                .get(&crate::command::ApplicationIntegrationType::GuildInstall),
-            i.guild_id.as_ref()
+                .get(&crate::command::ApplicationIntegrationType::GuildInstall)
+                .map(|owner| owner.cast()),
+            i.guild_id
         );
         assert_eq!(i.guild.as_ref().unwrap().features.len(), 2);
         assert_eq!(
@@ -214,7 +215,7 @@ fn callback_response_parses() {
     let r: InteractionCallbackResponse = serde_json::from_value(json).unwrap();
     assert_eq!(
         r.interaction.response_message_id,
-        Some(crate::Snowflake::new(5))
+        Some(crate::MessageId::new(5))
     );
     let resource = r.resource.unwrap();
     assert_eq!(

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Snowflake, Timestamp, int_flags};
+use crate::{AttachmentId, Timestamp, int_flags};
 
 int_flags! {
     /// Attachment flags ([docs](https://discord.com/developers/docs/resources/message#attachment-object-attachment-flags)).
@@ -27,7 +27,7 @@ int_flags! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Attachment {
     /// The attachment id.
-    pub id: Snowflake,
+    pub id: AttachmentId,
     /// The file name.
     pub filename: String,
     /// The title of the file.

@@ -16,7 +16,10 @@ use crate::interaction::InteractionType;
 use crate::member::Member;
 use crate::sticker::{Sticker, StickerItem};
 use crate::user::User;
-use crate::{Snowflake, Timestamp, int_enum};
+use crate::{
+    ChannelId, GuildId, InteractionId, MessageId, RoleId, SkuId, Snowflake, Timestamp, UserId,
+    int_enum,
+};
 
 /// A user mentioned in a message; in gateway events it also carries the partial guild member.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,9 +49,9 @@ impl From<User> for MentionedUser {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChannelMention {
     /// The channel id.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// The guild containing the channel.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The channel type.
     #[serde(rename = "type")]
     pub kind: ChannelType,
@@ -86,7 +89,7 @@ pub struct MessageActivity {
 pub struct MessageCall {
     /// Users that participated.
     #[serde(default)]
-    pub participants: Vec<Snowflake>,
+    pub participants: Vec<UserId>,
     /// When the call ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_timestamp: Option<Timestamp>,
@@ -96,7 +99,7 @@ pub struct MessageCall {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleSubscriptionData {
     /// The SKU and listing id.
-    pub role_subscription_listing_id: Snowflake,
+    pub role_subscription_listing_id: SkuId,
     /// The tier name.
     pub tier_name: String,
     /// Cumulative months subscribed.
@@ -125,13 +128,13 @@ pub struct MessageReference {
     pub kind: Option<MessageReferenceType>,
     /// The referenced message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<Snowflake>,
+    pub message_id: Option<MessageId>,
     /// The channel of the referenced message (optional when replying).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// The guild of the referenced message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// When sending: error if the referenced message does not exist (default true).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_if_not_exists: Option<bool>,
@@ -139,7 +142,7 @@ pub struct MessageReference {
 
 impl MessageReference {
     /// A reply to `message_id`.
-    pub fn reply(message_id: Snowflake) -> Self {
+    pub fn reply(message_id: MessageId) -> Self {
         Self {
             message_id: Some(message_id),
             ..Self::default()
@@ -147,7 +150,7 @@ impl MessageReference {
     }
 
     /// A forward of `message_id` from `channel_id`.
-    pub fn forward(channel_id: Snowflake, message_id: Snowflake) -> Self {
+    pub fn forward(channel_id: ChannelId, message_id: MessageId) -> Self {
         Self {
             kind: Some(MessageReferenceType::Forward),
             message_id: Some(message_id),
@@ -198,7 +201,7 @@ pub struct MessageSnapshotMessage {
     pub mentions: Vec<User>,
     /// Roles mentioned.
     #[serde(default)]
-    pub mention_roles: Vec<Snowflake>,
+    pub mention_roles: Vec<RoleId>,
     /// Deprecated stickers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stickers: Option<Vec<Sticker>>,
@@ -218,27 +221,28 @@ pub struct MessageSnapshotMessage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MessageInteractionMetadata {
     /// The interaction id.
-    pub id: Snowflake,
+    pub id: InteractionId,
     /// The interaction type.
     #[serde(rename = "type")]
     pub kind: InteractionType,
     /// The user who triggered the interaction.
     pub user: User,
-    /// Installation contexts that authorised the interaction, keyed by integration type.
+    /// Installation contexts that authorised the interaction, keyed by integration type: a guild
+    /// id for a guild install (`0` in the bot's DM), a user id for a user install.
     #[serde(default)]
     pub authorizing_integration_owners: BTreeMap<ApplicationIntegrationType, Snowflake>,
     /// The id of the original response message (follow-ups only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_response_message_id: Option<Snowflake>,
+    pub original_response_message_id: Option<MessageId>,
     /// The user the command was run on (user commands).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_user: Option<User>,
     /// The message the command was run on (message commands).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_message_id: Option<Snowflake>,
+    pub target_message_id: Option<MessageId>,
     /// The message that contained the interactive component (component interactions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interacted_message_id: Option<Snowflake>,
+    pub interacted_message_id: Option<MessageId>,
     /// The interaction that opened the modal (modal submits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub triggering_interaction_metadata: Option<Box<MessageInteractionMetadata>>,
@@ -248,7 +252,7 @@ pub struct MessageInteractionMetadata {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MessageInteraction {
     /// The interaction id.
-    pub id: Snowflake,
+    pub id: InteractionId,
     /// The interaction type.
     #[serde(rename = "type")]
     pub kind: InteractionType,

@@ -36,7 +36,9 @@ use crate::interaction::ResolvedData;
 use crate::member::Member;
 use crate::sticker::{Sticker, StickerItem};
 use crate::user::User;
-use crate::{Snowflake, Timestamp, int_enum, int_flags};
+use crate::{
+    ApplicationId, ChannelId, GuildId, MessageId, RoleId, Timestamp, WebhookId, int_enum, int_flags,
+};
 
 int_enum! {
     /// The kind of a message ([docs](https://discord.com/developers/docs/resources/message#message-object-message-types)).
@@ -174,9 +176,9 @@ int_flags! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Message {
     /// The message id.
-    pub id: Snowflake,
+    pub id: MessageId,
     /// The channel the message was sent in.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The author (a webhook user for webhook messages).
     pub author: User,
     /// The text (up to 2000 characters).
@@ -198,7 +200,7 @@ pub struct Message {
     pub mentions: Vec<MentionedUser>,
     /// Roles mentioned.
     #[serde(default)]
-    pub mention_roles: Vec<Snowflake>,
+    pub mention_roles: Vec<RoleId>,
     /// Channels mentioned (crossposted messages only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mention_channels: Option<Vec<ChannelMention>>,
@@ -219,7 +221,7 @@ pub struct Message {
     pub pinned: bool,
     /// The webhook that sent the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub webhook_id: Option<Snowflake>,
+    pub webhook_id: Option<WebhookId>,
     /// The message type.
     #[serde(rename = "type")]
     pub kind: MessageType,
@@ -231,7 +233,7 @@ pub struct Message {
     pub application: Option<Box<Application>>,
     /// The application of an interaction or application-owned webhook message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_id: Option<Snowflake>,
+    pub application_id: Option<ApplicationId>,
     /// Message flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<MessageFlags>,
@@ -279,7 +281,7 @@ pub struct Message {
     pub call: Option<Box<MessageCall>>,
     /// The guild id (gateway MESSAGE_CREATE/UPDATE only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The author's partial guild member (gateway MESSAGE_CREATE/UPDATE in guilds only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<Box<Member>>,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::UserId;
 use crate::component::Component;
 
 fn payload(path: &str) -> serde_json::Value {
@@ -75,12 +76,12 @@ fn gateway_extras_and_mention_members() {
         "nonce": 12345, "referenced_message": null, "some_new_field": {"x": 1}
     });
     let m = round_trip(&json);
-    assert_eq!(m.guild_id, Some(Snowflake::new(3)));
+    assert_eq!(m.guild_id, Some(GuildId::new(3)));
     assert!(m.member.is_some());
-    assert_eq!(m.mentions[0].id, Snowflake::new(5));
+    assert_eq!(m.mentions[0].id, UserId::new(5));
     assert_eq!(
         m.mentions[0].member.as_ref().unwrap().roles,
-        vec![Snowflake::new(6)]
+        vec![RoleId::new(6)]
     );
     assert_eq!(m.nonce, Some(Nonce::Integer(12345)));
     assert_eq!(m.kind, MessageType::Reply);
@@ -158,7 +159,7 @@ fn snapshots_polls_and_interaction_metadata() {
             .as_ref()
             .unwrap()
             .id,
-        Snowflake::new(13)
+        UserId::new(13)
     );
     let poll = m.poll.as_ref().unwrap();
     assert_eq!(poll.results.as_ref().unwrap().answer_counts[0].count, 3);

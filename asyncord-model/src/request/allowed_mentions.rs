@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Snowflake, str_enum};
+use crate::{RoleId, UserId, str_enum};
 
 str_enum! {
     /// A mention type Discord may parse from the content ([docs](https://discord.com/developers/docs/resources/message#allowed-mentions-object-allowed-mention-types)).
@@ -25,10 +25,10 @@ pub struct AllowedMentions {
     pub parse: Vec<AllowedMentionType>,
     /// Roles that may be mentioned (≤ 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<Snowflake>>,
+    pub roles: Option<Vec<RoleId>>,
     /// Users that may be mentioned (≤ 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub users: Option<Vec<Snowflake>>,
+    pub users: Option<Vec<UserId>>,
     /// Whether the author of a replied-to message is mentioned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replied_user: Option<bool>,
@@ -53,13 +53,13 @@ impl AllowedMentions {
     }
 
     /// Only these users may be mentioned.
-    pub fn users(mut self, users: impl IntoIterator<Item = Snowflake>) -> Self {
+    pub fn users(mut self, users: impl IntoIterator<Item = UserId>) -> Self {
         self.users = Some(users.into_iter().collect());
         self
     }
 
     /// Only these roles may be mentioned.
-    pub fn roles(mut self, roles: impl IntoIterator<Item = Snowflake>) -> Self {
+    pub fn roles(mut self, roles: impl IntoIterator<Item = RoleId>) -> Self {
         self.roles = Some(roles.into_iter().collect());
         self
     }

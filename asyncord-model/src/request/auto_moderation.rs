@@ -6,11 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
 use crate::auto_moderation::{
     AutoModerationAction, AutoModerationActionType, AutoModerationEventType, TriggerMetadata,
     TriggerType,
 };
+use crate::{ChannelId, RoleId};
 
 /// The body of [Create Auto Moderation Rule](https://discord.com/developers/docs/resources/auto-moderation#create-auto-moderation-rule).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,10 +31,10 @@ pub struct CreateAutoModerationRule {
     pub enabled: Option<bool>,
     /// Roles the rule does not apply to (max 20).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exempt_roles: Vec<Snowflake>,
+    pub exempt_roles: Vec<RoleId>,
     /// Channels the rule does not apply to (max 50).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exempt_channels: Vec<Snowflake>,
+    pub exempt_channels: Vec<ChannelId>,
 }
 
 impl CreateAutoModerationRule {
@@ -95,14 +95,14 @@ impl CreateAutoModerationRule {
 
     /// Exempts a role.
     #[must_use]
-    pub fn exempt_role(mut self, role_id: Snowflake) -> Self {
+    pub fn exempt_role(mut self, role_id: RoleId) -> Self {
         self.exempt_roles.push(role_id);
         self
     }
 
     /// Exempts a channel.
     #[must_use]
-    pub fn exempt_channel(mut self, channel_id: Snowflake) -> Self {
+    pub fn exempt_channel(mut self, channel_id: ChannelId) -> Self {
         self.exempt_channels.push(channel_id);
         self
     }
@@ -142,10 +142,10 @@ pub struct ModifyAutoModerationRule {
     pub enabled: Option<bool>,
     /// New exempt roles (max 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exempt_roles: Option<Vec<Snowflake>>,
+    pub exempt_roles: Option<Vec<RoleId>>,
     /// New exempt channels (max 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exempt_channels: Option<Vec<Snowflake>>,
+    pub exempt_channels: Option<Vec<ChannelId>>,
 }
 
 impl ModifyAutoModerationRule {
@@ -270,7 +270,7 @@ fn check_actions(actions: &[AutoModerationAction]) -> Result<(), ValidationError
 }
 
 /// At most 20 distinct exempt roles and 50 distinct exempt channels.
-fn check_exempt(roles: &[Snowflake], channels: &[Snowflake]) -> Result<(), ValidationError> {
+fn check_exempt(roles: &[RoleId], channels: &[ChannelId]) -> Result<(), ValidationError> {
     let r = Path::ROOT.field("exempt_roles");
     check::count(&r, roles.len(), 0, 20)?;
     check::unique(&r, roles, ToString::to_string)?;
@@ -282,6 +282,7 @@ fn check_exempt(roles: &[Snowflake], channels: &[Snowflake]) -> Result<(), Valid
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Id;
     use crate::auto_moderation::ActionMetadata;
     use crate::request::validate::ValidationErrorKind;
 
@@ -412,7 +413,9 @@ mod tests {
 
     #[test]
     fn exempt_limits() {
-        let ids = |n: u64| (1..=n).map(Snowflake::new).collect::<Vec<_>>();
+        fn ids<M>(n: u64) -> Vec<Id<M>> {
+            (1..=n).map(Id::new).collect()
+        }
         let mut r = rule();
         r.exempt_roles = ids(20);
         r.exempt_channels = ids(50);
@@ -425,7 +428,7 @@ mod tests {
         };
         assert_eq!(patch.validate().unwrap_err().path, "exempt_channels");
         let dup = ModifyAutoModerationRule {
-            exempt_roles: Some(vec![Snowflake::new(1), Snowflake::new(1)]),
+            exempt_roles: Some(vec![RoleId::new(1), RoleId::new(1)]),
             ..ModifyAutoModerationRule::default()
         };
         assert!(matches!(

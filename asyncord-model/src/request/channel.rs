@@ -11,7 +11,7 @@ use crate::channel::{
     ChannelFlags, ChannelType, DefaultReaction, ForumLayoutType, ForumTag, Overwrite,
     OverwriteType, SortOrderType, VideoQualityMode,
 };
-use crate::{Permissions, Snowflake};
+use crate::{ApplicationId, ChannelId, ForumTagId, Permissions, RoleId, UserId};
 
 /// Slowmode maximum in seconds (6 hours).
 pub(crate) const SLOWMODE_MAX: i64 = 21_600;
@@ -102,7 +102,7 @@ pub struct CreateGuildChannel {
     pub permission_overwrites: Option<Vec<Overwrite>>,
     /// Parent category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<Snowflake>,
+    pub parent_id: Option<ChannelId>,
     /// Age restriction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nsfw: Option<bool>,
@@ -167,7 +167,7 @@ impl CreateGuildChannel {
     }
 
     /// Sets the parent category.
-    pub fn parent(mut self, parent_id: Snowflake) -> Self {
+    pub fn parent(mut self, parent_id: ChannelId) -> Self {
         self.parent_id = Some(parent_id);
         self
     }
@@ -231,7 +231,7 @@ pub struct ModifyGuildChannel {
     pub permission_overwrites: Patch<Vec<Overwrite>>,
     /// Parent category.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub parent_id: Patch<Snowflake>,
+    pub parent_id: Patch<ChannelId>,
     /// Voice region.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     pub rtc_region: Patch<String>,
@@ -289,7 +289,7 @@ impl ModifyGuildChannel {
     }
 
     /// Moves the channel into (`Some`) or out of (`None`) a category.
-    pub fn parent(mut self, parent_id: Option<Snowflake>) -> Self {
+    pub fn parent(mut self, parent_id: Option<ChannelId>) -> Self {
         self.parent_id = Patch::set_or_clear(parent_id);
         self
     }
@@ -336,7 +336,7 @@ pub struct ModifyThread {
     pub flags: Option<ChannelFlags>,
     /// Applied forum tags (≤ 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub applied_tags: Option<Vec<Snowflake>>,
+    pub applied_tags: Option<Vec<ForumTagId>>,
 }
 
 impl Validate for ModifyThread {
@@ -480,13 +480,13 @@ pub struct CreateChannelInvite {
     pub target_type: Option<crate::invite::InviteTargetType>,
     /// The streaming user (stream invites).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_user_id: Option<Snowflake>,
+    pub target_user_id: Option<UserId>,
     /// The embedded application (application invites).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_application_id: Option<Snowflake>,
+    pub target_application_id: Option<ApplicationId>,
     /// Roles granted on join.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_ids: Option<Vec<Snowflake>>,
+    pub role_ids: Option<Vec<RoleId>>,
 }
 
 impl Validate for CreateChannelInvite {
@@ -507,7 +507,7 @@ impl RequestBody for CreateChannelInvite {}
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowAnnouncementChannel {
     /// The channel that receives crossposts.
-    pub webhook_channel_id: Snowflake,
+    pub webhook_channel_id: ChannelId,
 }
 
 impl RequestBody for FollowAnnouncementChannel {}

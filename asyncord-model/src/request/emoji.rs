@@ -7,7 +7,7 @@ use super::files::RequestBody;
 use super::image::ImageData;
 use super::patch::Patch;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
+use crate::RoleId;
 
 /// The body of Create Guild Emoji / Create Application Emoji.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,7 +18,7 @@ pub struct CreateEmoji {
     pub image: ImageData,
     /// Roles allowed to use the emoji (guild emojis only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<Snowflake>,
+    pub roles: Vec<RoleId>,
 }
 
 impl CreateEmoji {
@@ -48,7 +48,7 @@ pub struct ModifyEmoji {
     pub name: Option<String>,
     /// New role list (`Patch::Clear` clears it; guild emojis only).
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub roles: Patch<Vec<Snowflake>>,
+    pub roles: Patch<Vec<RoleId>>,
 }
 
 impl Validate for ModifyEmoji {

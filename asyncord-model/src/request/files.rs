@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
+use crate::AttachmentId;
 
 /// A file to upload with a request. Never serialised: the REST layer sends it as the multipart
 /// part `files[n]`, where `n` is its index in the body's `files`.
@@ -54,7 +54,7 @@ impl FileUpload {
     /// The `attachments` entry describing this file when it is `files[index]`.
     pub fn metadata(&self, index: usize) -> AttachmentMetadata {
         AttachmentMetadata {
-            id: Snowflake::new(index as u64),
+            id: AttachmentId::new(index as u64),
             filename: Some(self.filename.clone()),
             description: self.description.clone(),
             ..AttachmentMetadata::default()
@@ -79,7 +79,7 @@ impl fmt::Debug for FileUpload {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AttachmentMetadata {
     /// The upload index or the existing attachment id.
-    pub id: Snowflake,
+    pub id: AttachmentId,
     /// The file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
@@ -102,7 +102,7 @@ pub struct AttachmentMetadata {
 
 impl AttachmentMetadata {
     /// Keeps the existing attachment `id` when editing a message.
-    pub fn keep(id: Snowflake) -> Self {
+    pub fn keep(id: AttachmentId) -> Self {
         Self {
             id,
             ..Self::default()

@@ -9,9 +9,9 @@ use super::patch::Patch;
 use super::poll::CreatePoll;
 use super::rules::MessageParts;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
 use crate::component::Component;
 use crate::message::{Embed, MessageFlags, MessageReference, Nonce, SharedClientTheme};
+use crate::{AttachmentId, MessageId, StickerId};
 
 /// The body of [Create Message](https://discord.com/developers/docs/resources/message#create-message).
 ///
@@ -48,7 +48,7 @@ pub struct CreateMessage {
     pub components: Vec<Component>,
     /// Guild stickers (≤ 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sticker_ids: Vec<Snowflake>,
+    pub sticker_ids: Vec<StickerId>,
     /// Attachment metadata (filled by [`CreateMessage::file`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<AttachmentMetadata>>,
@@ -126,7 +126,7 @@ impl CreateMessage {
     }
 
     /// Replies to a message.
-    pub fn reply_to(mut self, message_id: Snowflake) -> Self {
+    pub fn reply_to(mut self, message_id: MessageId) -> Self {
         self.message_reference = Some(MessageReference::reply(message_id));
         self
     }
@@ -156,7 +156,7 @@ impl CreateMessage {
     }
 
     /// Adds a sticker.
-    pub fn sticker(mut self, sticker_id: Snowflake) -> Self {
+    pub fn sticker(mut self, sticker_id: StickerId) -> Self {
         self.sticker_ids.push(sticker_id);
         self
     }
@@ -296,7 +296,7 @@ impl EditMessage {
     }
 
     /// Keeps an existing attachment (by id).
-    pub fn keep_attachment(mut self, id: Snowflake) -> Self {
+    pub fn keep_attachment(mut self, id: AttachmentId) -> Self {
         self.attachments
             .get_or_insert_with(Vec::new)
             .push(AttachmentMetadata::keep(id));
@@ -339,12 +339,12 @@ impl RequestBody for EditMessage {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BulkDeleteMessages {
     /// The message ids.
-    pub messages: Vec<Snowflake>,
+    pub messages: Vec<MessageId>,
 }
 
 impl BulkDeleteMessages {
     /// Deletes these messages.
-    pub fn new(messages: impl IntoIterator<Item = Snowflake>) -> Self {
+    pub fn new(messages: impl IntoIterator<Item = MessageId>) -> Self {
         Self {
             messages: messages.into_iter().collect(),
         }

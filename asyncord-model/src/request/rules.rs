@@ -9,7 +9,7 @@ use super::allowed_mentions::{AllowedMentionType, AllowedMentions};
 use super::files::AttachmentMetadata;
 use super::poll::CreatePoll;
 use super::validate::{Path, ValidationError, check};
-use crate::Snowflake;
+use crate::StickerId;
 use crate::component::{ButtonStyle, Component, SelectMenu};
 use crate::message::{Embed, MessageFlags, Nonce};
 
@@ -30,7 +30,7 @@ pub(crate) struct MessageParts<'a> {
     pub content: Option<&'a str>,
     pub embeds: &'a [Embed],
     pub components: &'a [Component],
-    pub sticker_ids: &'a [Snowflake],
+    pub sticker_ids: &'a [StickerId],
     pub flags: Option<MessageFlags>,
     pub poll: Option<&'a CreatePoll>,
     pub attachments: &'a [AttachmentMetadata],

@@ -9,7 +9,7 @@ use super::files::RequestBody;
 use super::image::ImageData;
 use super::patch::Patch;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
+use crate::ChannelId;
 use crate::scheduled_event::{
     EventEntityMetadata, EventEntityType, EventPrivacyLevel, EventStatus, RecurrenceRule,
 };
@@ -34,7 +34,7 @@ pub struct CreateScheduledEvent {
     pub entity_type: EventEntityType,
     /// The channel (stage and voice events).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// The location (external events).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_metadata: Option<EventEntityMetadata>,
@@ -81,14 +81,14 @@ impl CreateScheduledEvent {
     }
 
     /// An event in a stage channel.
-    pub fn stage(name: impl Into<String>, channel_id: Snowflake, start: Timestamp) -> Self {
+    pub fn stage(name: impl Into<String>, channel_id: ChannelId, start: Timestamp) -> Self {
         let mut event = Self::base(name, EventEntityType::StageInstance, start);
         event.channel_id = Some(channel_id);
         event
     }
 
     /// An event in a voice channel.
-    pub fn voice(name: impl Into<String>, channel_id: Snowflake, start: Timestamp) -> Self {
+    pub fn voice(name: impl Into<String>, channel_id: ChannelId, start: Timestamp) -> Self {
         let mut event = Self::base(name, EventEntityType::Voice, start);
         event.channel_id = Some(channel_id);
         event
@@ -175,7 +175,7 @@ fn check_location(location: Option<&str>) -> Result<(), ValidationError> {
 pub struct ModifyScheduledEvent {
     /// The channel (`Patch::Clear` when changing to an external event).
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub channel_id: Patch<Snowflake>,
+    pub channel_id: Patch<ChannelId>,
     /// The location (external events).
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     pub entity_metadata: Patch<EventEntityMetadata>,
@@ -438,7 +438,7 @@ mod tests {
         no_end.scheduled_end_time = None;
         assert_eq!(no_end.validate().unwrap_err().path, "scheduled_end_time");
         let mut stage =
-            CreateScheduledEvent::stage("s", Snowflake::new(5), at("2030-01-01T00:00:00+00:00"));
+            CreateScheduledEvent::stage("s", ChannelId::new(5), at("2030-01-01T00:00:00+00:00"));
         assert!(stage.validate().is_ok());
         stage.channel_id = None;
         assert_eq!(stage.validate().unwrap_err().path, "channel_id");

@@ -7,7 +7,7 @@ use super::files::RequestBody;
 use super::image::ImageData;
 use super::patch::Patch;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
+use crate::{EmojiId, GuildId, SoundboardSoundId};
 
 /// The body of [Create Guild Soundboard Sound](https://discord.com/developers/docs/resources/soundboard#create-guild-soundboard-sound).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,7 +21,7 @@ pub struct CreateSoundboardSound {
     pub volume: Option<f64>,
     /// A custom emoji.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub emoji_id: Option<Snowflake>,
+    pub emoji_id: Option<EmojiId>,
     /// A unicode emoji.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emoji_name: Option<String>,
@@ -60,15 +60,15 @@ impl RequestBody for ModifySoundboardSound {}
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SendSoundboardSound {
     /// The sound to play.
-    pub sound_id: Snowflake,
+    pub sound_id: SoundboardSoundId,
     /// The guild the sound is from (required for sounds of another guild).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_guild_id: Option<Snowflake>,
+    pub source_guild_id: Option<GuildId>,
 }
 
 impl SendSoundboardSound {
     /// Plays `sound_id` (a default sound or one of the channel's guild).
-    pub fn new(sound_id: Snowflake) -> Self {
+    pub fn new(sound_id: SoundboardSoundId) -> Self {
         Self {
             sound_id,
             source_guild_id: None,
@@ -77,7 +77,7 @@ impl SendSoundboardSound {
 
     /// Plays a sound of another guild.
     #[must_use]
-    pub fn from_guild(mut self, guild_id: Snowflake) -> Self {
+    pub fn from_guild(mut self, guild_id: GuildId) -> Self {
         self.source_guild_id = Some(guild_id);
         self
     }
@@ -110,9 +110,9 @@ mod tests {
 
     #[test]
     fn send_soundboard_sound_shape() {
-        let body = SendSoundboardSound::new(Snowflake::new(7));
+        let body = SendSoundboardSound::new(SoundboardSoundId::new(7));
         assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"sound_id":"7"}"#);
-        let other = body.from_guild(Snowflake::new(9));
+        let other = body.from_guild(GuildId::new(9));
         assert_eq!(
             serde_json::to_string(&other).unwrap(),
             r#"{"sound_id":"7","source_guild_id":"9"}"#

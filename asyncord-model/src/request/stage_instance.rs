@@ -5,14 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use super::files::RequestBody;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
 use crate::stage_instance::StagePrivacyLevel;
+use crate::{ChannelId, ScheduledEventId};
 
 /// The body of [Create Stage Instance](https://discord.com/developers/docs/resources/stage-instance#create-stage-instance).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateStageInstance {
     /// The stage channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The topic (1-120 characters).
     pub topic: String,
     /// Privacy level (default guild only).
@@ -23,12 +23,12 @@ pub struct CreateStageInstance {
     pub send_start_notification: Option<bool>,
     /// The scheduled event of the stage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_scheduled_event_id: Option<Snowflake>,
+    pub guild_scheduled_event_id: Option<ScheduledEventId>,
 }
 
 impl CreateStageInstance {
     /// A stage instance in a channel with a topic.
-    pub fn new(channel_id: Snowflake, topic: impl Into<String>) -> Self {
+    pub fn new(channel_id: ChannelId, topic: impl Into<String>) -> Self {
         Self {
             channel_id,
             topic: topic.into(),

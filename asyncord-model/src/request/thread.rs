@@ -8,10 +8,10 @@ use super::channel::ChannelLimits;
 use super::files::{AttachmentMetadata, FileUpload, RequestBody, push_file};
 use super::rules::MessageParts;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
 use crate::channel::ChannelType;
 use crate::component::Component;
 use crate::message::{Embed, MessageFlags};
+use crate::{ForumTagId, StickerId};
 
 fn thread_common(
     name: &str,
@@ -138,7 +138,7 @@ pub struct ForumThreadMessage {
     pub components: Vec<Component>,
     /// Stickers (≤ 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sticker_ids: Vec<Snowflake>,
+    pub sticker_ids: Vec<StickerId>,
     /// Attachment metadata (filled by [`StartThreadInForum::file`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<AttachmentMetadata>>,
@@ -162,7 +162,7 @@ pub struct StartThreadInForum {
     pub message: ForumThreadMessage,
     /// Forum tags to apply (≤ 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub applied_tags: Option<Vec<Snowflake>>,
+    pub applied_tags: Option<Vec<ForumTagId>>,
     /// Files to upload with the first message.
     #[serde(skip)]
     pub files: Vec<FileUpload>,
@@ -188,7 +188,7 @@ impl StartThreadInForum {
     }
 
     /// Applies a forum tag.
-    pub fn tag(mut self, tag_id: Snowflake) -> Self {
+    pub fn tag(mut self, tag_id: ForumTagId) -> Self {
         self.applied_tags.get_or_insert_with(Vec::new).push(tag_id);
         self
     }

@@ -8,18 +8,18 @@ use serde::{Deserialize, Serialize};
 use super::files::RequestBody;
 use super::patch::Patch;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
+use crate::UserId;
 
 /// The body of [Create DM](https://discord.com/developers/docs/resources/user#create-dm).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateDm {
     /// The recipient.
-    pub recipient_id: Snowflake,
+    pub recipient_id: UserId,
 }
 
 impl CreateDm {
     /// A DM with a user.
-    pub fn new(recipient_id: Snowflake) -> Self {
+    pub fn new(recipient_id: UserId) -> Self {
         Self { recipient_id }
     }
 }
@@ -40,7 +40,7 @@ pub struct CreateGroupDm {
     pub access_tokens: Vec<String>,
     /// Nicknames by user id.
     #[serde(default)]
-    pub nicks: HashMap<Snowflake, String>,
+    pub nicks: HashMap<UserId, String>,
 }
 
 impl std::fmt::Debug for CreateGroupDm {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::files::RequestBody;
 use super::patch::Patch;
 use super::validate::{Validate, ValidationError};
-use crate::Snowflake;
+use crate::ChannelId;
 use crate::timestamp::Timestamp;
 
 /// The body of [Modify Current User Voice State](https://discord.com/developers/docs/resources/voice#modify-current-user-voice-state)
@@ -15,7 +15,7 @@ use crate::timestamp::Timestamp;
 pub struct ModifyVoiceState {
     /// The stage channel the user is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
     /// Toggles the user's suppress state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppress: Option<bool>,

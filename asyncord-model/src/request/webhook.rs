@@ -11,9 +11,9 @@ use super::patch::Patch;
 use super::poll::CreatePoll;
 use super::rules::MessageParts;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
 use crate::component::Component;
 use crate::message::{Embed, MessageFlags};
+use crate::{ChannelId, ForumTagId};
 
 fn webhook_name(path: &Path<'_>, name: &str) -> Result<(), ValidationError> {
     check::chars(path, name, 1, 80)?;
@@ -66,7 +66,7 @@ pub struct ModifyWebhook {
     pub avatar: Patch<String>,
     /// Move to another channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Snowflake>,
+    pub channel_id: Option<ChannelId>,
 }
 
 impl Validate for ModifyWebhook {
@@ -118,7 +118,7 @@ pub struct ExecuteWebhook {
     pub thread_name: Option<String>,
     /// Tags of the created forum thread.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub applied_tags: Option<Vec<Snowflake>>,
+    pub applied_tags: Option<Vec<ForumTagId>>,
     /// A poll.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll: Option<CreatePoll>,

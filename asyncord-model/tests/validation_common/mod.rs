@@ -1,7 +1,7 @@
 //! Helpers shared by the validation tests: bodies at and past a limit, and the checks.
 #![allow(dead_code)]
 
-use asyncord_model::Snowflake;
+use asyncord_model::Id;
 use asyncord_model::component::{ActionRow, Button, Component};
 use asyncord_model::request::{CreateMessage, Validate};
 
@@ -10,8 +10,8 @@ pub fn s(n: usize) -> String {
     "é".repeat(n)
 }
 
-pub fn ids(n: usize) -> Vec<Snowflake> {
-    (1..=n as u64).map(Snowflake::new).collect()
+pub fn ids<M>(n: usize) -> Vec<Id<M>> {
+    (1..=n as u64).map(Id::new).collect()
 }
 
 #[track_caller]

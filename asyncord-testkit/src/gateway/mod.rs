@@ -36,7 +36,7 @@ use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use asyncord_model::{Intents, Snowflake};
+use asyncord_model::{Intents, UserId};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
@@ -247,7 +247,7 @@ pub(crate) struct ServerInner {
     conns: Mutex<Vec<ConnEntry>>,
     sessions: Mutex<SessionStore>,
     not_acking: Mutex<HashSet<u32>>,
-    identified_at: Mutex<HashMap<(Snowflake, u32), Instant>>,
+    identified_at: Mutex<HashMap<(UserId, u32), Instant>>,
     log: Mutex<EventLog>,
     log_version: watch::Sender<u64>,
     /// The open socket connections.
@@ -277,7 +277,7 @@ impl ServerInner {
     }
 
     /// Records an IDENTIFY of `bot`'s shard; `false` when its bucket identified less than 5 s ago.
-    pub(crate) fn identify_allowed(&self, bot: Snowflake, shard: u32) -> bool {
+    pub(crate) fn identify_allowed(&self, bot: UserId, shard: u32) -> bool {
         let bucket = shard % self.config.max_concurrency.max(1);
         let now = Instant::now();
         let mut at = lock(&self.identified_at);

@@ -6,7 +6,7 @@ use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use asyncord_model::{Intents, Snowflake};
+use asyncord_model::{GuildId, Intents};
 use tokio::time::Instant;
 
 use super::conn::Outgoing;
@@ -32,7 +32,7 @@ struct SessionState {
     /// sessions (`None` while one is attached). The order breaks ties between sessions detached
     /// at the same instant (common on a paused clock), so the longest-detached is well defined.
     detached_at: Option<(Instant, u64)>,
-    guilds: HashSet<Snowflake>,
+    guilds: HashSet<GuildId>,
 }
 
 /// What a RESUME attempt found.
@@ -82,7 +82,7 @@ impl SessionEntry {
         shard: [u32; 2],
         intents: Intents,
         capacity: usize,
-        guilds: HashSet<Snowflake>,
+        guilds: HashSet<GuildId>,
     ) -> Self {
         Self {
             id,
@@ -255,10 +255,10 @@ fn strip_content(data: &mut serde_json::Value) {
     }
 }
 
-fn guild_id_of(data: &str) -> Option<Snowflake> {
+fn guild_id_of(data: &str) -> Option<GuildId> {
     #[derive(serde::Deserialize)]
     struct Id {
-        id: Snowflake,
+        id: GuildId,
     }
     serde_json::from_str::<Id>(data).ok().map(|i| i.id)
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
-use asyncord_model::{Intents, Snowflake};
+use asyncord_model::{GuildId, Intents, UserId};
 use serde_json::json;
 
 use crate::account::BotAccount;
@@ -21,7 +21,7 @@ pub trait GatewayWorld: Send + Sync + 'static {
     fn authenticate(&self, token: &str) -> Option<BotAccount>;
 
     /// The `GUILD_CREATE` payloads (`d`) of every guild the bot is in.
-    fn guild_creates(&self, bot_user_id: Snowflake) -> Vec<(Snowflake, serde_json::Value)>;
+    fn guild_creates(&self, bot_user_id: UserId) -> Vec<(GuildId, serde_json::Value)>;
 
     /// The bus on which the world publishes dispatches.
     fn dispatch_bus(&self) -> &DispatchBus;
@@ -31,7 +31,7 @@ pub trait GatewayWorld: Send + Sync + 'static {
 #[derive(Debug)]
 pub struct MemoryWorld {
     bots: Mutex<Vec<BotAccount>>,
-    guilds: Mutex<HashMap<Snowflake, Vec<(Snowflake, serde_json::Value)>>>,
+    guilds: Mutex<HashMap<UserId, Vec<(GuildId, serde_json::Value)>>>,
     bus: DispatchBus,
 }
 
@@ -53,7 +53,7 @@ impl MemoryWorld {
 
     /// Adds a bot with this token, user id and granted privileged intents; returns its account.
     pub fn add_bot(&self, token: &str, user_id: u64, granted_privileged: Intents) -> BotAccount {
-        let user_id = Snowflake::new(user_id);
+        let user_id = UserId::new(user_id);
         let account = BotAccount {
             token: token.to_owned(),
             user: json!({
@@ -65,7 +65,7 @@ impl MemoryWorld {
                 "bot": true,
             }),
             user_id,
-            application_id: user_id,
+            application_id: user_id.cast(),
             granted_privileged,
         };
         self.bots
@@ -77,8 +77,8 @@ impl MemoryWorld {
 
     /// Puts a bot in a guild; `extra` fields are merged into the GUILD_CREATE payload (for
     /// example `members` or a large `channels` list).
-    pub fn add_guild(&self, bot_user_id: Snowflake, guild_id: u64, extra: serde_json::Value) {
-        let guild_id = Snowflake::new(guild_id);
+    pub fn add_guild(&self, bot_user_id: UserId, guild_id: u64, extra: serde_json::Value) {
+        let guild_id = GuildId::new(guild_id);
         let mut guild = json!({
             "id": guild_id.to_string(),
             "name": format!("guild {guild_id}"),
@@ -127,7 +127,7 @@ impl GatewayWorld for MemoryWorld {
             .cloned()
     }
 
-    fn guild_creates(&self, bot_user_id: Snowflake) -> Vec<(Snowflake, serde_json::Value)> {
+    fn guild_creates(&self, bot_user_id: UserId) -> Vec<(GuildId, serde_json::Value)> {
         self.guilds
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

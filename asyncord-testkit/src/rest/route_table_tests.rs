@@ -28,10 +28,10 @@ fn server() -> (RestServer, Ids) {
     let (world, seed) = World::seeded();
     let ids = Ids {
         token: seed.bot.token.clone(),
-        application: seed.bot.application_id,
-        channel: seed.channel_id,
-        guild: seed.guild_id,
-        user: seed.user_id,
+        application: seed.bot.application_id.into(),
+        channel: seed.channel_id.into(),
+        guild: seed.guild_id.into(),
+        user: seed.user_id.into(),
     };
     let config = RestConfig::default()
         .global_limit(0)

@@ -7,6 +7,10 @@
 //! Ephemeral interaction messages are kept apart from the channels and published to nobody.
 //! Objects are kept as `serde_json::Value` in Discord's wire shape, so what the emulator returns
 //! is what a client must parse. Tests seed it with [`World::seeded`] or the `add_*` methods.
+//!
+//! The state is keyed by untyped [`Snowflake`]s, as the JSON holds them, so the methods take an
+//! id of any kind (`impl Into<Snowflake>`: a test's [`GuildId`] or [`UserId`], or a snowflake
+//! read from a request); the seeding methods return typed ids.
 
 mod ops;
 mod payloads;
@@ -16,7 +20,7 @@ mod state;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use asyncord_model::{Intents, Snowflake};
+use asyncord_model::{GuildId, Intents, Snowflake, UserId};
 use serde_json::{Value, json};
 use tokio::sync::broadcast;
 
@@ -74,7 +78,7 @@ impl World {
         let _ = self.bus.send(Dispatch {
             event: event.to_owned(),
             data,
-            guild_id,
+            guild_id: guild_id.map(Snowflake::cast),
             intents,
             only_bot: None,
         });
@@ -86,14 +90,14 @@ impl World {
         event: &str,
         data: Value,
         guild_id: Option<Snowflake>,
-        bot_user_id: Snowflake,
+        bot_user_id: impl Into<Snowflake>,
     ) {
         let _ = self.bus.send(Dispatch {
             event: event.to_owned(),
             data,
-            guild_id,
+            guild_id: guild_id.map(Snowflake::cast),
             intents: Intents::empty(),
-            only_bot: Some(bot_user_id),
+            only_bot: Some(Into::<Snowflake>::into(bot_user_id).cast()),
         });
     }
 
@@ -103,50 +107,67 @@ impl World {
     }
 
     /// A user object.
-    pub fn user(&self, id: Snowflake) -> Option<Value> {
-        self.lock().users.get(&id).cloned()
+    pub fn user(&self, id: impl Into<Snowflake>) -> Option<Value> {
+        self.lock().users.get(&Into::<Snowflake>::into(id)).cloned()
     }
 
     /// A guild object (without channels or members).
-    pub fn guild(&self, id: Snowflake) -> Option<Value> {
-        self.lock().guilds.get(&id).map(GuildState::object)
+    pub fn guild(&self, id: impl Into<Snowflake>) -> Option<Value> {
+        self.lock()
+            .guilds
+            .get(&Into::<Snowflake>::into(id))
+            .map(GuildState::object)
     }
 
     /// A channel or thread.
-    pub fn channel(&self, id: Snowflake) -> Option<Value> {
-        self.lock().channels.get(&id).cloned()
+    pub fn channel(&self, id: impl Into<Snowflake>) -> Option<Value> {
+        self.lock()
+            .channels
+            .get(&Into::<Snowflake>::into(id))
+            .cloned()
     }
 
     /// A message.
-    pub fn message(&self, channel_id: Snowflake, id: Snowflake) -> Option<Value> {
+    pub fn message(
+        &self,
+        channel_id: impl Into<Snowflake>,
+        id: impl Into<Snowflake>,
+    ) -> Option<Value> {
         self.lock()
             .messages
-            .get(&channel_id)
-            .and_then(|m| m.get(&id))
+            .get(&Into::<Snowflake>::into(channel_id))
+            .and_then(|m| m.get(&Into::<Snowflake>::into(id)))
             .cloned()
     }
 
     /// An ephemeral interaction response or follow-up (flag 64), by id. These are seen only by
     /// the interaction's user: they are not among the channel's [`World::messages`].
-    pub fn ephemeral_message(&self, id: Snowflake) -> Option<Value> {
-        self.lock().ephemeral.get(&id).map(|e| e.message.clone())
+    pub fn ephemeral_message(&self, id: impl Into<Snowflake>) -> Option<Value> {
+        self.lock()
+            .ephemeral
+            .get(&Into::<Snowflake>::into(id))
+            .map(|e| e.message.clone())
     }
 
     /// Every message of a channel, oldest first (ephemeral interaction messages excluded).
-    pub fn messages(&self, channel_id: Snowflake) -> Vec<Value> {
+    pub fn messages(&self, channel_id: impl Into<Snowflake>) -> Vec<Value> {
         self.lock()
             .messages
-            .get(&channel_id)
+            .get(&Into::<Snowflake>::into(channel_id))
             .map(|m| m.values().cloned().collect())
             .unwrap_or_default()
     }
 
     /// A guild member.
-    pub fn member(&self, guild_id: Snowflake, user_id: Snowflake) -> Option<Value> {
+    pub fn member(
+        &self,
+        guild_id: impl Into<Snowflake>,
+        user_id: impl Into<Snowflake>,
+    ) -> Option<Value> {
         self.lock()
             .guilds
-            .get(&guild_id)
-            .and_then(|g| g.members.get(&user_id))
+            .get(&Into::<Snowflake>::into(guild_id))
+            .and_then(|g| g.members.get(&Into::<Snowflake>::into(user_id)))
             .cloned()
     }
 
@@ -162,8 +183,8 @@ impl World {
     }
 
     /// The guild a channel belongs to.
-    pub fn guild_of(&self, channel_id: Snowflake) -> Option<Snowflake> {
-        self.lock().guild_of(channel_id)
+    pub fn guild_of(&self, channel_id: impl Into<Snowflake>) -> Option<Snowflake> {
+        self.lock().guild_of(channel_id.into())
     }
 }
 
@@ -172,12 +193,12 @@ impl GatewayWorld for World {
         self.bot_by_token(token)
     }
 
-    fn guild_creates(&self, bot_user_id: Snowflake) -> Vec<(Snowflake, Value)> {
+    fn guild_creates(&self, bot_user_id: UserId) -> Vec<(GuildId, Value)> {
         let state = self.lock();
         state
             .guilds
             .iter()
-            .filter(|(_, g)| g.members.contains_key(&bot_user_id))
+            .filter(|(_, g)| g.members.contains_key(&bot_user_id.cast()))
             .map(|(id, g)| {
                 let mut d = g.object();
                 let channels: Vec<Value> = state
@@ -218,7 +239,7 @@ impl GatewayWorld for World {
                     obj.insert("guild_scheduled_events".into(), json!([]));
                     obj.insert("soundboard_sounds".into(), json!([]));
                 }
-                (*id, d)
+                (id.cast(), d)
             })
             .collect()
     }

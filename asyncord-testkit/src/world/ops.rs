@@ -4,6 +4,7 @@
 //! payloads come from [`payloads`](super::payloads).
 
 use asyncord_model::{Intents, Snowflake};
+
 use serde_json::{Map, Value, json};
 
 use super::World;
@@ -41,12 +42,13 @@ impl World {
     /// and publishes `MESSAGE_CREATE`. `None` when the channel does not exist.
     pub(crate) fn insert_message(
         &self,
-        channel_id: Snowflake,
+        channel_id: impl Into<Snowflake>,
         author: &Value,
         body: &Map<String, Value>,
         attachments: &[Value],
         webhook_id: Option<Snowflake>,
     ) -> Option<Value> {
+        let channel_id: Snowflake = channel_id.into();
         let id = self.next_id();
         let mut state = self.lock();
         let channel = state.channels.get_mut(&channel_id)?;
@@ -83,13 +85,15 @@ impl World {
     /// sees it). `None` when the channel does not exist.
     pub(crate) fn insert_ephemeral(
         &self,
-        channel_id: Snowflake,
+        channel_id: impl Into<Snowflake>,
         author: &Value,
         body: &Map<String, Value>,
         attachments: &[Value],
-        application_id: Snowflake,
+        application_id: impl Into<Snowflake>,
         token: &str,
     ) -> Option<Value> {
+        let (channel_id, application_id): (Snowflake, Snowflake) =
+            (channel_id.into(), application_id.into());
         let id = self.next_id();
         let mut state = self.lock();
         state.channels.get(&channel_id)?;
@@ -122,9 +126,10 @@ impl World {
         guild_id: Option<Snowflake>,
         action: u32,
         target: Option<&str>,
-        user_id: Snowflake,
+        user_id: impl Into<Snowflake>,
         reason: Option<&str>,
     ) {
+        let user_id: Snowflake = user_id.into();
         let entry = json!({
             "id": self.next_id().to_string(),
             "guild_id": guild_id.map(|g| g.to_string()),
@@ -151,12 +156,14 @@ impl World {
     /// does not exist; `Some(false)` when nothing changed (reacting twice, as on Discord).
     pub(crate) fn set_reaction(
         &self,
-        channel: Snowflake,
-        message: Snowflake,
-        user: Snowflake,
+        channel: impl Into<Snowflake>,
+        message: impl Into<Snowflake>,
+        user: impl Into<Snowflake>,
         key: &str,
         add: bool,
     ) -> Option<bool> {
+        let (channel, message, user): (Snowflake, Snowflake, Snowflake) =
+            (channel.into(), message.into(), user.into());
         let mut state = self.lock();
         let msg = state.messages.get(&channel)?.get(&message)?.clone();
         let users = state
@@ -187,10 +194,11 @@ impl World {
     /// a DM); `false` for an unknown channel.
     pub(crate) fn start_typing(
         &self,
-        channel: Snowflake,
-        user: Snowflake,
+        channel: impl Into<Snowflake>,
+        user: impl Into<Snowflake>,
         only_bot: Option<Snowflake>,
     ) -> bool {
+        let (channel, user): (Snowflake, Snowflake) = (channel.into(), user.into());
         let Some((event, guild)) = typing_event(&self.lock(), channel, user) else {
             return false;
         };
@@ -202,9 +210,9 @@ impl World {
         let _ = self.bus.send(Dispatch {
             event: "TYPING_START".to_owned(),
             data: event,
-            guild_id: guild,
+            guild_id: guild.map(Snowflake::cast),
             intents,
-            only_bot,
+            only_bot: only_bot.map(Snowflake::cast),
         });
         true
     }

@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use asyncord_model::{Intents, Permissions, Snowflake, Timestamp};
+use asyncord_model::{
+    ChannelId, GuildId, Intents, InteractionId, MessageId, Permissions, Snowflake, Timestamp,
+    UserId,
+};
 use serde_json::{Value, json};
 
 use super::World;
@@ -15,11 +18,11 @@ pub struct Seed {
     /// The bot (its token is `seed.bot.token`).
     pub bot: BotAccount,
     /// A guild the bot and the user are in.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// A text channel of the guild.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// A human user, member of the guild.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
 }
 
 /// The current time as Discord writes it.
@@ -49,10 +52,10 @@ impl World {
     }
 
     /// Adds a user and returns its id.
-    pub fn add_user(&self, username: &str) -> Snowflake {
+    pub fn add_user(&self, username: &str) -> UserId {
         let id = self.next_id();
         self.lock().users.insert(id, user_json(id, username, false));
-        id
+        id.cast()
     }
 
     /// Adds a bot (a bot user and its application) that authenticates with `token`.
@@ -63,8 +66,8 @@ impl World {
         let account = BotAccount {
             token: token.to_owned(),
             user: user.clone(),
-            user_id,
-            application_id,
+            user_id: user_id.cast(),
+            application_id: application_id.cast(),
             granted_privileged: Intents::PRIVILEGED,
         };
         let mut state = self.lock();
@@ -87,7 +90,8 @@ impl World {
     }
 
     /// Adds a guild owned by `owner_id` (who becomes a member) with its `@everyone` role.
-    pub fn add_guild(&self, name: &str, owner_id: Snowflake) -> Snowflake {
+    pub fn add_guild(&self, name: &str, owner_id: impl Into<Snowflake>) -> GuildId {
+        let owner_id: Snowflake = owner_id.into();
         let id = self.next_id();
         let guild = json!({
             "id": id.to_string(), "name": name, "icon": null, "splash": null,
@@ -117,11 +121,12 @@ impl World {
         entry.roles.insert(id, everyone);
         drop(state);
         self.add_member(id, owner_id);
-        id
+        id.cast()
     }
 
     /// Adds a user to a guild (publishes `GUILD_MEMBER_ADD`).
-    pub fn add_member(&self, guild_id: Snowflake, user_id: Snowflake) {
+    pub fn add_member(&self, guild_id: impl Into<Snowflake>, user_id: impl Into<Snowflake>) {
+        let (guild_id, user_id): (Snowflake, Snowflake) = (guild_id.into(), user_id.into());
         let mut state = self.lock();
         let Some(user) = state.users.get(&user_id).cloned() else {
             return;
@@ -147,16 +152,23 @@ impl World {
     }
 
     /// Adds a channel of `kind` (0 text, 2 voice, 4 category, 5 announcement, 13 stage, 15 forum).
-    pub fn add_channel(&self, guild_id: Snowflake, name: &str, kind: u8) -> Snowflake {
+    pub fn add_channel(&self, guild_id: impl Into<Snowflake>, name: &str, kind: u8) -> ChannelId {
+        let guild_id: Snowflake = guild_id.into();
         let id = self.add_channel_quiet(guild_id, name, kind);
         if let Some(channel) = self.channel(id) {
             self.publish("CHANNEL_CREATE", channel, Some(guild_id), Intents::GUILDS);
         }
-        id
+        id.cast()
     }
 
     /// Adds a channel without publishing `CHANNEL_CREATE`.
-    pub(crate) fn add_channel_quiet(&self, guild_id: Snowflake, name: &str, kind: u8) -> Snowflake {
+    pub(crate) fn add_channel_quiet(
+        &self,
+        guild_id: impl Into<Snowflake>,
+        name: &str,
+        kind: u8,
+    ) -> Snowflake {
+        let guild_id: Snowflake = guild_id.into();
         let id = self.next_id();
         let mut state = self.lock();
         let position = state
@@ -176,10 +188,11 @@ impl World {
     /// Posts a message from `author_id` (a user or bot), publishing `MESSAGE_CREATE`.
     pub fn add_message(
         &self,
-        channel_id: Snowflake,
-        author_id: Snowflake,
+        channel_id: impl Into<Snowflake>,
+        author_id: impl Into<Snowflake>,
         content: &str,
-    ) -> Option<Snowflake> {
+    ) -> Option<MessageId> {
+        let channel_id: Snowflake = channel_id.into();
         let author = self.user(author_id)?;
         let mut body = serde_json::Map::new();
         body.insert("content".into(), json!(content));
@@ -192,10 +205,11 @@ impl World {
     pub fn add_interaction(
         &self,
         bot: &BotAccount,
-        channel_id: Snowflake,
-        user_id: Snowflake,
+        channel_id: impl Into<Snowflake>,
+        user_id: impl Into<Snowflake>,
         data: &Value,
-    ) -> Option<(Snowflake, String)> {
+    ) -> Option<(InteractionId, String)> {
+        let (channel_id, user_id): (Snowflake, Snowflake) = (channel_id.into(), user_id.into());
         let user = self.user(user_id)?;
         let id = self.next_id();
         let token = format!("itoken-{}-{:016x}", id, fastrand::u64(..));
@@ -223,7 +237,7 @@ impl World {
             token.clone(),
             Interaction {
                 id,
-                application_id: bot.application_id,
+                application_id: bot.application_id.cast(),
                 channel_id,
                 user,
                 responded: false,
@@ -232,7 +246,7 @@ impl World {
             },
         );
         self.publish_to_bot("INTERACTION_CREATE", payload, guild_id, bot.user_id);
-        Some((id, token))
+        Some((id.cast(), token))
     }
 
     /// Records the message a component interaction came from, so an `UPDATE_MESSAGE`

@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use asyncord::http::{Request, Route};
-use asyncord::model::Snowflake;
+use asyncord::model::ChannelId;
 use asyncord::model::route::GET_CHANNEL;
 use asyncord::rest::RestClient;
 use bytes::Bytes;
@@ -50,7 +50,7 @@ pub async fn run(url: &str, token: &str, channel: u64, requests: usize) -> Strin
         resp.into_body().collect().await.expect("body").to_bytes()
     };
     let execute_once = || async {
-        let req = Request::new(Route::new(&GET_CHANNEL, [&Snowflake::new(channel)]));
+        let req = Request::new(Route::new(&GET_CHANNEL, [&ChannelId::new(channel)]));
         client.http().execute(req).await.expect("execute")
     };
     let typed_once = || async { client.channels.get(channel).await.expect("typed get") };

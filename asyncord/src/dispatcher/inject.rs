@@ -18,11 +18,11 @@ use super::error::InjectError;
 ///
 /// ```
 /// use asyncord::dispatcher::{Context, Inject, InjectError, handler, inject};
-/// use asyncord::model::Snowflake;
+/// use asyncord::model::GuildId;
 /// use asyncord::model::gateway::MessageCreateEvent;
 ///
 /// /// The guild a message was sent in, computed from the event.
-/// struct MessageGuild(Option<Snowflake>);
+/// struct MessageGuild(Option<GuildId>);
 ///
 /// impl Inject for MessageGuild {
 ///     async fn inject(ctx: &Context) -> Result<Self, InjectError> {

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
-use asyncord_model::Snowflake;
+use asyncord_model::GuildId;
 use asyncord_model::gateway::{
     GatewayCommand, GuildMembersChunkEvent, Presence, RequestGuildMembers, RequestSoundboardSounds,
     UpdatePresence, UpdateVoiceState,
@@ -177,7 +177,7 @@ impl GatewayHandle {
 
     /// The shard that receives a guild's events: `(guild_id >> 22) % shard_count` (0 while not
     /// running).
-    pub fn shard_for_guild(&self, guild_id: Snowflake) -> u32 {
+    pub fn shard_for_guild(&self, guild_id: GuildId) -> u32 {
         shard_for_guild(guild_id, self.shard_count())
     }
 
@@ -338,10 +338,10 @@ impl GatewayHandle {
     /// request goes to the shard of each guild.
     pub async fn request_soundboard_sounds(
         &self,
-        guild_ids: &[Snowflake],
+        guild_ids: &[GuildId],
     ) -> Result<(), GatewayError> {
         let count = self.connected()?.count;
-        let mut per_shard: BTreeMap<u32, Vec<Snowflake>> = BTreeMap::new();
+        let mut per_shard: BTreeMap<u32, Vec<GuildId>> = BTreeMap::new();
         for &g in guild_ids {
             per_shard
                 .entry(shard_for_guild(g, count))
@@ -383,6 +383,6 @@ fn info_of(s: &ShardShared) -> ShardInfo {
     }
 }
 
-fn shard_for_guild(guild_id: Snowflake, count: u32) -> u32 {
+fn shard_for_guild(guild_id: GuildId, count: u32) -> u32 {
     ((u64::from(guild_id) >> 22) % u64::from(count.max(1))) as u32
 }

@@ -278,7 +278,7 @@ impl RateLimitTicket for Ticket {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use asyncord_model::Snowflake;
+    use asyncord_model::ChannelId;
     use asyncord_model::route::{GET_CHANNEL, GET_CHANNEL_PINS, TRIGGER_TYPING_INDICATOR};
 
     fn headers(remaining: u32, reset_after_ms: u64, bucket: &str) -> RateLimitHeaders {
@@ -295,7 +295,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn waits_for_reset_when_remaining_is_zero() {
         let l = InMemoryRateLimiter::new();
-        let r = Route::new(&GET_CHANNEL, [&Snowflake::new(1)]);
+        let r = Route::new(&GET_CHANNEL, [&ChannelId::new(1)]);
         let start = Instant::now();
         let mut t = l.acquire(&r).await;
         t.update(&headers(0, 1500, "abc"));
@@ -311,8 +311,8 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn routes_sharing_a_bucket_share_the_wait() {
         let l = InMemoryRateLimiter::new();
-        let a = Route::new(&GET_CHANNEL_PINS, [&Snowflake::new(1)]);
-        let b = Route::new(&TRIGGER_TYPING_INDICATOR, [&Snowflake::new(1)]);
+        let a = Route::new(&GET_CHANNEL_PINS, [&ChannelId::new(1)]);
+        let b = Route::new(&TRIGGER_TYPING_INDICATOR, [&ChannelId::new(1)]);
         let mut t = l.acquire(&a).await;
         t.update(&headers(1, 1000, "same"));
         drop(t);
@@ -327,8 +327,8 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn other_major_ids_are_independent() {
         let l = InMemoryRateLimiter::new();
-        let a = Route::new(&GET_CHANNEL, [&Snowflake::new(1)]);
-        let b = Route::new(&GET_CHANNEL, [&Snowflake::new(2)]);
+        let a = Route::new(&GET_CHANNEL, [&ChannelId::new(1)]);
+        let b = Route::new(&GET_CHANNEL, [&ChannelId::new(2)]);
         let mut t = l.acquire(&a).await;
         t.update(&headers(0, 5000, "x"));
         drop(t);
@@ -340,13 +340,13 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn pruning_bounds_memory_and_keeps_buckets_still_limiting() {
         let l = InMemoryRateLimiter::with_config(0, 100);
-        let exhausted = Route::new(&GET_CHANNEL, [&Snowflake::new(1)]);
+        let exhausted = Route::new(&GET_CHANNEL, [&ChannelId::new(1)]);
         let mut t = l.acquire(&exhausted).await;
         t.update(&headers(0, 5000, "a"));
         drop(t);
         let start = Instant::now();
         for id in 2..1_000 {
-            let r = Route::new(&GET_CHANNEL_PINS, [&Snowflake::new(id)]);
+            let r = Route::new(&GET_CHANNEL_PINS, [&ChannelId::new(id)]);
             drop(l.acquire(&r).await);
             assert!(l.bucket_count() <= 100, "{} buckets", l.bucket_count());
         }

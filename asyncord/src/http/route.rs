@@ -8,8 +8,8 @@
 //! names, so `GET /channels/1/messages/5` and `GET /channels/1/messages/6` share one limiter
 //! while `GET /channels/2/messages/5` gets another.
 //!
-//! Parameters are typed, so none can be inserted as it is: ids are integers ([`Snowflake`],
-//! `u32`), text goes through [`Segment`] and tokens through [`Secret`], both percent-encoded so
+//! Parameters are typed, so none can be inserted as it is: ids are integers ([`Id`] of any
+//! kind, `u32`), text goes through [`Segment`] and tokens through [`Secret`], both percent-encoded so
 //! that a `/`, `?`, `#` or a dot segment in them cannot change which request is made.
 //! `Route::new` takes exactly as many parameters as the entry's path has (checked by the
 //! compiler, through the entry's type [`Endpoint<N>`]).
@@ -17,7 +17,7 @@
 use std::fmt;
 use std::fmt::Write as _;
 
-use asyncord_model::Snowflake;
+use asyncord_model::Id;
 use asyncord_model::request::{ValidationError, ValidationErrorKind};
 use asyncord_model::route::{self, Auth, Endpoint, Operation};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -40,7 +40,7 @@ mod sealed {
     pub trait Sealed {}
 }
 
-/// A value for one parameter of a route's path: an id ([`Snowflake`], `u32`), text
+/// A value for one parameter of a route's path: an id ([`Id`] of any kind, `u32`), text
 /// ([`Segment`]) or a token ([`Secret`]). Sealed: a plain string is none of them, so it cannot be
 /// put in a path without being encoded.
 pub trait PathParam: sealed::Sealed {
@@ -58,9 +58,9 @@ pub trait PathParam: sealed::Sealed {
     }
 }
 
-impl sealed::Sealed for Snowflake {}
+impl<M> sealed::Sealed for Id<M> {}
 
-impl PathParam for Snowflake {
+impl<M> PathParam for Id<M> {
     fn write_path(&self, out: &mut String) {
         let _ = write!(out, "{}", self.get());
     }
@@ -302,12 +302,13 @@ mod tests {
         CREATE_INTERACTION_RESPONSE, CREATE_REACTION, EXECUTE_WEBHOOK, GET_CHANNEL_MESSAGE,
         GET_GUILD_TEMPLATE, GET_STAGE_INSTANCE,
     };
+    use asyncord_model::{ChannelId, InteractionId, MessageId, StageInstanceId, WebhookId};
 
     use super::*;
 
     #[test]
     fn major_parameter_and_token_redaction() {
-        let (channel, message) = (Snowflake::new(1), Snowflake::new(2));
+        let (channel, message) = (ChannelId::new(1), MessageId::new(2));
         let get = Route::new(&GET_CHANNEL_MESSAGE, [&channel, &message]);
         assert_eq!(get.path(), "/channels/1/messages/2");
         assert_eq!(get.major(), "1");
@@ -318,7 +319,7 @@ mod tests {
         assert!(get.is_authenticated());
 
         let token = Secret::new("webhook_token", "secret").unwrap();
-        let w = Route::new(&EXECUTE_WEBHOOK, [&Snowflake::new(7), &token]);
+        let w = Route::new(&EXECUTE_WEBHOOK, [&WebhookId::new(7), &token]);
         assert_eq!(w.path(), "/webhooks/7/secret");
         assert_eq!(w.log_path(), "/webhooks/7/:token");
         assert!(!w.is_authenticated());
@@ -326,16 +327,19 @@ mod tests {
         assert!(w.major().starts_with("7/"), "{}", w.major());
         assert!(!w.major().contains("secret"));
         let other = Secret::new("webhook_token", "other").unwrap();
-        let w2 = Route::new(&EXECUTE_WEBHOOK, [&Snowflake::new(7), &other]);
+        let w2 = Route::new(&EXECUTE_WEBHOOK, [&WebhookId::new(7), &other]);
         assert_ne!(w.major(), w2.major(), "each token has its own limit");
 
         let token = Secret::new("interaction_token", "abcsecret").unwrap();
-        let i = Route::new(&CREATE_INTERACTION_RESPONSE, [&Snowflake::new(1), &token]);
+        let i = Route::new(
+            &CREATE_INTERACTION_RESPONSE,
+            [&InteractionId::new(1), &token],
+        );
         assert!(i.is_global_exempt());
         assert!(i.major().starts_with("1/"));
         assert!(!format!("{i:?} {i} {token:?}").contains("abcsecret"));
 
-        let s = Route::new(&GET_STAGE_INSTANCE, [&Snowflake::new(3)]);
+        let s = Route::new(&GET_STAGE_INSTANCE, [&StageInstanceId::new(3)]);
         assert_eq!(
             s.major(),
             "",
@@ -361,7 +365,7 @@ mod tests {
         let emoji = Segment::new("emoji_name", "👍").unwrap();
         let r = Route::new(
             &CREATE_REACTION,
-            [&Snowflake::new(1), &Snowflake::new(2), &emoji],
+            [&ChannelId::new(1), &MessageId::new(2), &emoji],
         );
         assert_eq!(
             r.path(),

@@ -153,7 +153,7 @@ pub trait ApiBody: Serialize + Validate + RequestBody + Send + Sync {}
 impl<T: Serialize + Validate + RequestBody + Send + Sync + ?Sized> ApiBody for T {}
 
 /// Ids joined with commas (a list in a query parameter), `None` for none.
-pub(crate) fn join_ids(ids: &[asyncord_model::Snowflake]) -> Option<String> {
+pub(crate) fn join_ids<M>(ids: &[asyncord_model::Id<M>]) -> Option<String> {
     (!ids.is_empty()).then(|| {
         ids.iter()
             .map(ToString::to_string)

@@ -3,11 +3,11 @@
 //! count toward the global rate limit.
 //! <https://discord.com/developers/docs/interactions/receiving-and-responding>
 
-use asyncord_model::Snowflake;
 use asyncord_model::interaction::{InteractionCallbackResponse, InteractionResponse};
 use asyncord_model::message::Message;
 use asyncord_model::request::{EditWebhookMessage, ExecuteWebhook};
 use asyncord_model::route::{self, Endpoint};
+use asyncord_model::{ApplicationId, InteractionId, MessageId};
 
 use super::base::{Rest, resource};
 use crate::http::{PathParam, Request, RestResult, Route, Secret};
@@ -31,7 +31,7 @@ impl InteractionsResource {
     /// `POST /interactions/{id}/{token}/callback`: the initial response (within 3 seconds).
     pub async fn respond(
         &self,
-        interaction_id: impl Into<Snowflake>,
+        interaction_id: impl Into<InteractionId>,
         token: &str,
         response: InteractionResponse,
     ) -> RestResult<()> {
@@ -50,7 +50,7 @@ impl InteractionsResource {
     /// Like [`respond`](Self::respond) with `with_response=true`: returns what was created.
     pub async fn respond_with_callback(
         &self,
-        interaction_id: impl Into<Snowflake>,
+        interaction_id: impl Into<InteractionId>,
         token: &str,
         response: InteractionResponse,
     ) -> RestResult<InteractionCallbackResponse> {
@@ -66,7 +66,7 @@ impl InteractionsResource {
     /// `GET /webhooks/{application_id}/{token}/messages/@original`.
     pub async fn original(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         token: &str,
     ) -> RestResult<Message> {
         let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
@@ -79,7 +79,7 @@ impl InteractionsResource {
     /// deferred response).
     pub async fn edit_original(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         token: &str,
         body: EditWebhookMessage,
     ) -> RestResult<Message> {
@@ -95,7 +95,7 @@ impl InteractionsResource {
     /// `DELETE /webhooks/{application_id}/{token}/messages/@original`.
     pub async fn delete_original(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         token: &str,
     ) -> RestResult<()> {
         let (a, t) = (application_id.into(), Secret::new("webhook_token", token)?);
@@ -107,7 +107,7 @@ impl InteractionsResource {
     /// `POST /webhooks/{application_id}/{token}`: a follow-up message.
     pub async fn create_followup(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         token: &str,
         body: ExecuteWebhook,
     ) -> RestResult<Message> {
@@ -119,9 +119,9 @@ impl InteractionsResource {
     /// `GET /webhooks/{application_id}/{token}/messages/{message_id}`.
     pub async fn followup(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         token: &str,
-        message_id: impl Into<Snowflake>,
+        message_id: impl Into<MessageId>,
     ) -> RestResult<Message> {
         let (a, t, m) = (
             application_id.into(),
@@ -136,9 +136,9 @@ impl InteractionsResource {
     /// `PATCH /webhooks/{application_id}/{token}/messages/{message_id}`.
     pub async fn edit_followup(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         token: &str,
-        message_id: impl Into<Snowflake>,
+        message_id: impl Into<MessageId>,
         body: EditWebhookMessage,
     ) -> RestResult<Message> {
         let (a, t, m) = (
@@ -154,9 +154,9 @@ impl InteractionsResource {
     /// `DELETE /webhooks/{application_id}/{token}/messages/{message_id}`.
     pub async fn delete_followup(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         token: &str,
-        message_id: impl Into<Snowflake>,
+        message_id: impl Into<MessageId>,
     ) -> RestResult<()> {
         let (a, t, m) = (
             application_id.into(),

@@ -1,7 +1,7 @@
 //! `client.invites`: get and delete invites, and an invite's target users.
 //! <https://discord.com/developers/docs/resources/invite>
 
-use asyncord_model::Snowflake;
+use asyncord_model::ScheduledEventId;
 use asyncord_model::invite::{Invite, TargetUsersJobStatus};
 use asyncord_model::request::FileUpload;
 use asyncord_model::route;
@@ -25,7 +25,7 @@ impl InvitesResource {
         &self,
         code: &str,
         with_counts: bool,
-        scheduled_event_id: Option<Snowflake>,
+        scheduled_event_id: Option<ScheduledEventId>,
     ) -> RestResult<Invite> {
         let request = self
             .rest

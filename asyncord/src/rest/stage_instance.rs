@@ -1,7 +1,7 @@
 //! `client.stage_instances`: create, get, modify, delete.
 //! <https://discord.com/developers/docs/resources/stage-instance>
 
-use asyncord_model::Snowflake;
+use asyncord_model::ChannelId;
 use asyncord_model::stage_instance::StageInstance;
 
 use asyncord_model::request::{CreateStageInstance, ModifyStageInstance};
@@ -28,7 +28,7 @@ impl StageInstancesResource {
     }
 
     /// `GET /stage-instances/{channel_id}`.
-    pub async fn get(&self, channel_id: impl Into<Snowflake>) -> RestResult<StageInstance> {
+    pub async fn get(&self, channel_id: impl Into<ChannelId>) -> RestResult<StageInstance> {
         let c = channel_id.into();
         self.rest
             .call(self.rest.req(&route::GET_STAGE_INSTANCE, [&c]))
@@ -38,7 +38,7 @@ impl StageInstancesResource {
     /// `PATCH /stage-instances/{channel_id}`.
     pub async fn edit(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
         body: ModifyStageInstance,
     ) -> RestResult<StageInstance> {
         let c = channel_id.into();
@@ -48,7 +48,7 @@ impl StageInstancesResource {
     }
 
     /// `DELETE /stage-instances/{channel_id}`.
-    pub async fn delete(&self, channel_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete(&self, channel_id: impl Into<ChannelId>) -> RestResult<()> {
         let c = channel_id.into();
         self.rest
             .call_empty(self.rest.req(&route::DELETE_STAGE_INSTANCE, [&c]))

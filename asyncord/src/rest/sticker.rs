@@ -2,10 +2,10 @@
 //! multipart upload, modify, delete).
 //! <https://discord.com/developers/docs/resources/sticker>
 
-use asyncord_model::Snowflake;
 use asyncord_model::request::{CreateSticker, ModifySticker, Validate};
 use asyncord_model::route;
 use asyncord_model::sticker::{Sticker, StickerPack, StickerPacks};
+use asyncord_model::{GuildId, StickerId, StickerPackId};
 
 use super::base::{Rest, file_part, resource};
 use crate::http::RestResult;
@@ -21,7 +21,7 @@ impl StickersResource {
     }
 
     /// `GET /stickers/{id}`.
-    pub async fn get(&self, sticker_id: impl Into<Snowflake>) -> RestResult<Sticker> {
+    pub async fn get(&self, sticker_id: impl Into<StickerId>) -> RestResult<Sticker> {
         let s = sticker_id.into();
         self.rest
             .call(self.rest.req(&route::GET_STICKER, [&s]))
@@ -36,7 +36,7 @@ impl StickersResource {
     }
 
     /// `GET /sticker-packs/{id}`.
-    pub async fn pack(&self, pack_id: impl Into<Snowflake>) -> RestResult<StickerPack> {
+    pub async fn pack(&self, pack_id: impl Into<StickerPackId>) -> RestResult<StickerPack> {
         let p = pack_id.into();
         self.rest
             .call(self.rest.req(&route::GET_STICKER_PACK, [&p]))
@@ -44,7 +44,7 @@ impl StickersResource {
     }
 
     /// `GET /guilds/{id}/stickers`.
-    pub async fn guild_stickers(&self, guild_id: impl Into<Snowflake>) -> RestResult<Vec<Sticker>> {
+    pub async fn guild_stickers(&self, guild_id: impl Into<GuildId>) -> RestResult<Vec<Sticker>> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::LIST_GUILD_STICKERS, [&g]))
@@ -54,8 +54,8 @@ impl StickersResource {
     /// `GET /guilds/{id}/stickers/{sticker_id}`.
     pub async fn guild_sticker(
         &self,
-        guild_id: impl Into<Snowflake>,
-        sticker_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
+        sticker_id: impl Into<StickerId>,
     ) -> RestResult<Sticker> {
         let (g, s) = (guild_id.into(), sticker_id.into());
         self.rest
@@ -66,7 +66,7 @@ impl StickersResource {
     /// `POST /guilds/{id}/stickers` (multipart).
     pub async fn create_guild_sticker(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
         body: CreateSticker,
     ) -> RestResult<Sticker> {
         body.validate()?;
@@ -84,8 +84,8 @@ impl StickersResource {
     /// `PATCH /guilds/{id}/stickers/{sticker_id}`.
     pub async fn edit_guild_sticker(
         &self,
-        guild_id: impl Into<Snowflake>,
-        sticker_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
+        sticker_id: impl Into<StickerId>,
         body: ModifySticker,
     ) -> RestResult<Sticker> {
         let (g, s) = (guild_id.into(), sticker_id.into());
@@ -97,8 +97,8 @@ impl StickersResource {
     /// `DELETE /guilds/{id}/stickers/{sticker_id}`.
     pub async fn delete_guild_sticker(
         &self,
-        guild_id: impl Into<Snowflake>,
-        sticker_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
+        sticker_id: impl Into<StickerId>,
     ) -> RestResult<()> {
         let (g, s) = (guild_id.into(), sticker_id.into());
         self.rest

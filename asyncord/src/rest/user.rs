@@ -6,7 +6,7 @@ use asyncord_model::member::Member;
 use asyncord_model::request::{CreateDm, ModifyCurrentUser};
 use asyncord_model::route;
 use asyncord_model::user::{Connection, User};
-use asyncord_model::{Permissions, Snowflake};
+use asyncord_model::{GuildId, Permissions, UserId};
 use futures_core::Stream;
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +23,7 @@ resource! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUserGuild {
     /// The guild id.
-    pub id: Snowflake,
+    pub id: GuildId,
     /// Its name.
     pub name: String,
     /// Its icon hash.
@@ -62,7 +62,7 @@ impl UsersResource {
     }
 
     /// `GET /users/{id}`.
-    pub async fn get(&self, user_id: impl Into<Snowflake>) -> RestResult<User> {
+    pub async fn get(&self, user_id: impl Into<UserId>) -> RestResult<User> {
         let u = user_id.into();
         self.rest.call(self.rest.req(&route::GET_USER, [&u])).await
     }
@@ -77,8 +77,8 @@ impl UsersResource {
     /// `GET /users/@me/guilds` (`before`/`after` a guild id, `limit` 1–200).
     pub async fn guilds(
         &self,
-        before: Option<Snowflake>,
-        after: Option<Snowflake>,
+        before: Option<GuildId>,
+        after: Option<GuildId>,
         limit: Option<u8>,
     ) -> RestResult<Vec<CurrentUserGuild>> {
         let request = self
@@ -91,7 +91,7 @@ impl UsersResource {
     }
 
     /// `GET /users/@me/guilds/{guild_id}/member`: the bot's member object in a guild.
-    pub async fn guild_member(&self, guild_id: impl Into<Snowflake>) -> RestResult<Member> {
+    pub async fn guild_member(&self, guild_id: impl Into<GuildId>) -> RestResult<Member> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::GET_CURRENT_USER_GUILD_MEMBER, [&g]))
@@ -99,7 +99,7 @@ impl UsersResource {
     }
 
     /// `DELETE /users/@me/guilds/{guild_id}`: leave a guild.
-    pub async fn leave_guild(&self, guild_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn leave_guild(&self, guild_id: impl Into<GuildId>) -> RestResult<()> {
         let g = guild_id.into();
         self.rest
             .call_empty(self.rest.req(&route::LEAVE_GUILD, [&g]))
@@ -107,7 +107,7 @@ impl UsersResource {
     }
 
     /// `POST /users/@me/channels`: open (or get) the DM channel with a user.
-    pub async fn create_dm(&self, user_id: impl Into<Snowflake>) -> RestResult<Channel> {
+    pub async fn create_dm(&self, user_id: impl Into<UserId>) -> RestResult<Channel> {
         let body = CreateDm {
             recipient_id: user_id.into(),
         };
@@ -128,13 +128,13 @@ impl UsersResource {
         &self,
     ) -> impl Stream<Item = RestResult<CurrentUserGuild>> + Send + 'static {
         let this = self.clone();
-        pages(move |after: Option<Snowflake>| {
+        pages(move |after: Option<GuildId>| {
             let this = this.clone();
             Box::pin(async move {
                 let items = this.guilds(None, after, Some(200)).await?;
                 let next = cursor(&items, 200, |g| Some(g.id));
                 Ok((items, next))
-            }) as BoxFuture<'static, Page<CurrentUserGuild, Snowflake>>
+            }) as BoxFuture<'static, Page<CurrentUserGuild, GuildId>>
         })
     }
 }

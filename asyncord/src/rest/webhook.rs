@@ -2,13 +2,13 @@
 //! GitHub-compatible payloads), and webhook messages. Token routes are sent without the bot
 //! token, as Discord allows. <https://discord.com/developers/docs/resources/webhook>
 
-use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
 use asyncord_model::request::{
     CreateWebhook, EditWebhookMessage, ExecuteWebhook, JsonBody, ModifyWebhook,
 };
 use asyncord_model::route;
 use asyncord_model::webhook::Webhook;
+use asyncord_model::{ChannelId, GuildId, MessageId, WebhookId};
 
 use super::base::{Rest, resource};
 use crate::http::{RestResult, Secret};
@@ -26,7 +26,7 @@ impl WebhooksResource {
     /// `POST /channels/{id}/webhooks`.
     pub async fn create(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
         body: CreateWebhook,
     ) -> RestResult<Webhook> {
         let c = channel_id.into();
@@ -38,7 +38,7 @@ impl WebhooksResource {
     /// `GET /channels/{id}/webhooks`.
     pub async fn channel_webhooks(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
     ) -> RestResult<Vec<Webhook>> {
         let c = channel_id.into();
         self.rest
@@ -47,7 +47,7 @@ impl WebhooksResource {
     }
 
     /// `GET /guilds/{id}/webhooks`.
-    pub async fn guild_webhooks(&self, guild_id: impl Into<Snowflake>) -> RestResult<Vec<Webhook>> {
+    pub async fn guild_webhooks(&self, guild_id: impl Into<GuildId>) -> RestResult<Vec<Webhook>> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::GET_GUILD_WEBHOOKS, [&g]))
@@ -57,7 +57,7 @@ impl WebhooksResource {
     /// `GET /webhooks/{id}`, or `GET /webhooks/{id}/{token}` when a token is given.
     pub async fn get(
         &self,
-        webhook_id: impl Into<Snowflake>,
+        webhook_id: impl Into<WebhookId>,
         token: Option<&str>,
     ) -> RestResult<Webhook> {
         let w = webhook_id.into();
@@ -74,7 +74,7 @@ impl WebhooksResource {
     /// `PATCH /webhooks/{id}` (or `/{token}`: then the channel cannot change).
     pub async fn edit(
         &self,
-        webhook_id: impl Into<Snowflake>,
+        webhook_id: impl Into<WebhookId>,
         token: Option<&str>,
         body: ModifyWebhook,
     ) -> RestResult<Webhook> {
@@ -92,7 +92,7 @@ impl WebhooksResource {
     /// `DELETE /webhooks/{id}` (or `/{token}`).
     pub async fn delete(
         &self,
-        webhook_id: impl Into<Snowflake>,
+        webhook_id: impl Into<WebhookId>,
         token: Option<&str>,
     ) -> RestResult<()> {
         let w = webhook_id.into();
@@ -110,9 +110,9 @@ impl WebhooksResource {
     /// return it.
     pub async fn execute(
         &self,
-        webhook_id: impl Into<Snowflake>,
+        webhook_id: impl Into<WebhookId>,
         token: &str,
-        thread_id: Option<Snowflake>,
+        thread_id: Option<ChannelId>,
         body: ExecuteWebhook,
     ) -> RestResult<Message> {
         let w = webhook_id.into();
@@ -130,10 +130,10 @@ impl WebhooksResource {
     /// `GET /webhooks/{id}/{token}/messages/{message_id}`.
     pub async fn message(
         &self,
-        webhook_id: impl Into<Snowflake>,
+        webhook_id: impl Into<WebhookId>,
         token: &str,
-        message_id: impl Into<Snowflake>,
-        thread_id: Option<Snowflake>,
+        message_id: impl Into<MessageId>,
+        thread_id: Option<ChannelId>,
     ) -> RestResult<Message> {
         let (w, m) = (webhook_id.into(), message_id.into());
         let request = self
@@ -149,10 +149,10 @@ impl WebhooksResource {
     /// `PATCH /webhooks/{id}/{token}/messages/{message_id}`.
     pub async fn edit_message(
         &self,
-        webhook_id: impl Into<Snowflake>,
+        webhook_id: impl Into<WebhookId>,
         token: &str,
-        message_id: impl Into<Snowflake>,
-        thread_id: Option<Snowflake>,
+        message_id: impl Into<MessageId>,
+        thread_id: Option<ChannelId>,
         body: EditWebhookMessage,
     ) -> RestResult<Message> {
         let (w, m) = (webhook_id.into(), message_id.into());
@@ -169,10 +169,10 @@ impl WebhooksResource {
     /// `DELETE /webhooks/{id}/{token}/messages/{message_id}`.
     pub async fn delete_message(
         &self,
-        webhook_id: impl Into<Snowflake>,
+        webhook_id: impl Into<WebhookId>,
         token: &str,
-        message_id: impl Into<Snowflake>,
-        thread_id: Option<Snowflake>,
+        message_id: impl Into<MessageId>,
+        thread_id: Option<ChannelId>,
     ) -> RestResult<()> {
         let (w, m) = (webhook_id.into(), message_id.into());
         let request = self
@@ -190,7 +190,7 @@ impl WebhooksResource {
     /// which Discord translates but does not define.
     pub async fn execute_slack(
         &self,
-        webhook_id: impl Into<Snowflake>,
+        webhook_id: impl Into<WebhookId>,
         token: &str,
         body: JsonBody,
     ) -> RestResult<()> {
@@ -207,7 +207,7 @@ impl WebhooksResource {
     /// itself), which Discord does not define.
     pub async fn execute_github(
         &self,
-        webhook_id: impl Into<Snowflake>,
+        webhook_id: impl Into<WebhookId>,
         token: &str,
         body: JsonBody,
     ) -> RestResult<()> {

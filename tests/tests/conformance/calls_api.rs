@@ -25,7 +25,10 @@ use asyncord::model::request::{
     ModifySoundboardSound, ModifySticker, ModifyVoiceState, ModifyWelcomeScreen, Patch,
     SendSoundboardSound,
 };
-use asyncord::model::{Snowflake, Timestamp};
+use asyncord::model::{
+    ApplicationId, GuildId, Id, OnboardingPromptId, OnboardingPromptOptionId, SoundboardSoundId,
+    StickerPackId, Timestamp, UserId,
+};
 use asyncord::rest::RestClient;
 use asyncord::testkit::rest::{RestServer, Seed};
 use serde_json::json;
@@ -33,7 +36,10 @@ use std::time::Duration;
 
 use super::run::Run;
 
-const NONE: Snowflake = Snowflake::new(1);
+/// An id no object has, used when the call that should have made one failed.
+const fn none<M>() -> Id<M> {
+    Id::new(1)
+}
 
 /// A timestamp from RFC 3339 text.
 fn at(s: &str) -> Timestamp {
@@ -68,7 +74,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         )
         .await
         .and_then(|e| e.id)
-        .unwrap_or(NONE);
+        .unwrap_or(none());
     run.step("emojis", emojis.list()).await;
     run.step("emoji", emojis.get(e)).await;
     run.step(
@@ -91,7 +97,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         )
         .await
         .and_then(|e| e.id)
-        .unwrap_or(NONE);
+        .unwrap_or(none());
     run.step("app emojis", app_emojis.list()).await;
     run.step("app emoji", app_emojis.get(ae)).await;
     run.step(
@@ -117,7 +123,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             ),
         )
         .await
-        .map_or(NONE, |e| e.id);
+        .map_or(none(), |e| e.id);
     run.step("events", events.list(true)).await;
     run.step("event", events.get(ev, true)).await;
     run.step(
@@ -150,7 +156,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
                 .as_str()
                 .and_then(|s| s.parse().ok())
         })
-        .unwrap_or(NONE);
+        .unwrap_or(none());
     run.step(
         "exception users",
         events.exception_users(ev, x, (None, None, None, false)),
@@ -184,7 +190,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             ),
         )
         .await
-        .map_or(NONE, |r| r.id);
+        .map_or(none(), |r| r.id);
     run.step("rules", automod.list()).await;
     run.step("rule", automod.get(r)).await;
     run.step(
@@ -247,7 +253,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             }),
         )
         .await
-        .map_or(NONE, |s| s.sound_id);
+        .map_or(none(), |s| s.sound_id);
     run.step("sounds", sounds.list()).await;
     run.step("sound", sounds.get(snd)).await;
     run.step(
@@ -304,7 +310,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("integrations", guilds.integrations(guild)).await;
     run.step(
         "delete integration",
-        guilds.delete_integration(guild, seed.bot.user_id),
+        guilds.delete_integration(guild, none()),
     )
     .await;
     run.step("prune count", guilds.prune_count(guild, Some(7), &[]))
@@ -339,10 +345,10 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             ModifyOnboarding::new()
                 .enabled(false)
                 .prompts(vec![OnboardingPrompt {
-                    id: Snowflake::new(1),
+                    id: OnboardingPromptId::new(1),
                     kind: OnboardingPromptType::MultipleChoice,
                     options: vec![OnboardingPromptOption {
-                        id: Snowflake::new(2),
+                        id: OnboardingPromptOptionId::new(2),
                         channel_ids: vec![channel],
                         role_ids: Vec::new(),
                         emoji: None,
@@ -403,7 +409,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .await;
     run.step(
         "action join request",
-        guilds.action_join_request(guild, user, ActionJoinRequest::approve()),
+        guilds.action_join_request(guild, none(), ActionJoinRequest::approve()),
     )
     .await;
     run.step("role member counts", guilds.role_member_counts(guild))
@@ -456,7 +462,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     let cmd = gcommands
         .create(CreateCommand::chat_input("perm", "p"))
         .await
-        .map_or(NONE, |c| c.id);
+        .map_or(none(), |c| c.id);
     run.check_exchanges("command for permissions");
     run.step("all command permissions", gcommands.all_permissions())
         .await;
@@ -468,7 +474,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             cmd,
             EditCommandPermissions {
                 permissions: vec![ApplicationCommandPermission {
-                    id: user,
+                    id: user.into(),
                     kind: asyncord::model::command::ApplicationCommandPermissionType::User,
                     permission: true,
                 }],
@@ -493,16 +499,16 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .step(
             "create entitlement",
             ents.create_test(CreateTestEntitlement {
-                sku_id: NONE,
-                owner_id: user,
+                sku_id: none(),
+                owner_id: user.into(),
                 owner_type: 2,
             }),
         )
         .await
-        .map_or(NONE, |e| e.id);
+        .map_or(none(), |e| e.id);
     run.step(
         "entitlements",
-        ents.list(Some(user), &[NONE], None, Some(10)),
+        ents.list(Some(user), &[none()], None, Some(10)),
     )
     .await;
     run.step("entitlement", ents.get(ent)).await;
@@ -512,7 +518,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .step("skus", client.applications.skus(app))
         .await
         .and_then(|v| v.first().map(|s| s.id))
-        .unwrap_or(NONE);
+        .unwrap_or(none());
     run.step(
         "subscriptions",
         client
@@ -522,7 +528,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     .await;
     run.step(
         "subscription",
-        client.applications.sku_subscription(sku, NONE),
+        client.applications.sku_subscription(sku, none()),
     )
     .await;
 
@@ -547,14 +553,14 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             CreateGuildChannel::new("news2", ChannelType::GuildAnnouncement),
         )
         .await
-        .map_or(NONE, |c| c.id);
+        .map_or(none(), |c| c.id);
     run.check_exchanges("announcement channel");
     run.step("follow", client.channels.follow(news, channel))
         .await;
     let voice = guilds
         .create_channel(guild, CreateGuildChannel::voice("vc"))
         .await
-        .map_or(NONE, |c| c.id);
+        .map_or(none(), |c| c.id);
     run.check_exchanges("voice channel");
     run.step(
         "voice status",
@@ -565,7 +571,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         "send sound",
         client
             .channels
-            .send_soundboard_sound(voice, SendSoundboardSound::new(Snowflake::new(1))),
+            .send_soundboard_sound(voice, SendSoundboardSound::new(SoundboardSoundId::new(1))),
     )
     .await;
     let group = server.world().add_channel(guild, "group", 3);
@@ -586,7 +592,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         .messages(channel)
         .create(CreateMessage::new().poll(CreatePoll::new("Tea?", ["yes", "no"])))
         .await
-        .map_or(NONE, |m| m.id);
+        .map_or(none(), |m| m.id);
     run.check_exchanges("poll message");
     run.step(
         "poll voters",
@@ -603,7 +609,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             CreateGuildChannel::new("forum", ChannelType::GuildForum),
         )
         .await
-        .map_or(NONE, |c| c.id);
+        .map_or(none(), |c| c.id);
     run.check_exchanges("forum channel");
     run.step(
         "thread search",
@@ -683,7 +689,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         "pack",
         client
             .stickers
-            .pack(Snowflake::new(847_199_849_233_514_549)),
+            .pack(StickerPackId::new(847_199_849_233_514_549)),
     )
     .await;
 
@@ -720,12 +726,12 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
 async fn local_rejections(
     run: &mut Run,
     client: &RestClient,
-    guild: Snowflake,
-    app: Snowflake,
-    user: Snowflake,
+    guild: GuildId,
+    app: ApplicationId,
+    user: UserId,
 ) {
     let mut emoji = CreateEmoji::new("blob", png());
-    emoji.roles.push(NONE);
+    emoji.roles.push(none());
     let voice = ModifyVoiceState {
         request_to_speak_timestamp: Patch::Clear,
         ..ModifyVoiceState::default()

@@ -2,8 +2,8 @@
 //! reactions, pins, threads, invites, webhooks, interactions, guilds, members, roles, bans,
 //! stage instances and stickers.
 
+use asyncord::model::Id;
 use asyncord::model::Permissions;
-use asyncord::model::Snowflake;
 use asyncord::model::channel::{ChannelType, OverwriteType};
 use asyncord::model::interaction::InteractionResponse;
 use asyncord::model::request::command::{CreateCommand, EditCommand};
@@ -20,7 +20,10 @@ use serde_json::json;
 
 use super::run::Run;
 
-const NONE: Snowflake = Snowflake::new(1);
+/// An id no object has, used when the call that should have made one failed.
+const fn none<M>() -> Id<M> {
+    Id::new(1)
+}
 
 pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: &Seed) {
     let (guild, channel, user, app) = (
@@ -52,7 +55,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             commands.create(CreateCommand::chat_input("ping", "pong")),
         )
         .await
-        .map_or(NONE, |c| c.id);
+        .map_or(none(), |c| c.id);
     run.step("get command", commands.get(ping)).await;
     run.step(
         "edit command",
@@ -79,7 +82,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         )
         .await
         .and_then(|v| v.first().map(|c| c.id))
-        .unwrap_or(NONE);
+        .unwrap_or(none());
     run.step(
         "create guild command",
         gcommands.create(CreateCommand::user("Inspect")),
@@ -164,7 +167,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             messages.create(CreateMessage::content("hi")),
         )
         .await
-        .map_or(NONE, |m| m.id);
+        .map_or(none(), |m| m.id);
     run.step("get message", messages.get(m)).await;
     run.step(
         "edit message",
@@ -201,7 +204,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             ),
         )
         .await
-        .map_or(NONE, |c| c.id);
+        .map_or(none(), |c| c.id);
     let news_messages = client.channels.messages(news);
     let nm = run
         .step(
@@ -209,7 +212,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             news_messages.create(CreateMessage::content("extra")),
         )
         .await
-        .map_or(NONE, |m| m.id);
+        .map_or(none(), |m| m.id);
     run.step("crosspost", news_messages.crosspost(nm)).await;
 
     // threads
@@ -220,7 +223,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             threads.start_from_message(m, StartThreadFromMessage::new("discussion")),
         )
         .await
-        .map_or(NONE, |t| t.id);
+        .map_or(none(), |t| t.id);
     run.step(
         "thread",
         threads.start(StartThreadWithoutMessage::new(
@@ -258,7 +261,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             client.webhooks.create(channel, CreateWebhook::new("Hook")),
         )
         .await;
-    let (hook_id, token) = hook.map_or((NONE, String::new()), |h| {
+    let (hook_id, token) = hook.map_or((none(), String::new()), |h| {
         (
             h.id,
             h.token.map(|t| t.expose().to_owned()).unwrap_or_default(),
@@ -300,7 +303,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
                 .execute(hook_id, &token, None, ExecuteWebhook::content("ahoy")),
         )
         .await
-        .map_or(NONE, |m| m.id);
+        .map_or(none(), |m| m.id);
     run.step(
         "webhook message",
         client.webhooks.message(hook_id, &token, wm, None),
@@ -348,7 +351,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
                 i.create_followup(app, &itoken, ExecuteWebhook::content("more")),
             )
             .await
-            .map_or(NONE, |m| m.id);
+            .map_or(none(), |m| m.id);
         run.step("get followup", i.followup(app, &itoken, f)).await;
         run.step("delete followup", i.delete_followup(app, &itoken, f))
             .await;
@@ -426,7 +429,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     let role = run
         .step("create role", roles.create(CreateRole::new("mods")))
         .await
-        .map_or(NONE, |r| r.id);
+        .map_or(none(), |r| r.id);
     run.step("roles", roles.list()).await;
     run.step("role", roles.get(role)).await;
     run.step(
@@ -471,11 +474,11 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     let a = messages
         .create(CreateMessage::content("a"))
         .await
-        .map_or(NONE, |m| m.id);
+        .map_or(none(), |m| m.id);
     let b = messages
         .create(CreateMessage::content("b"))
         .await
-        .map_or(NONE, |m| m.id);
+        .map_or(none(), |m| m.id);
     run.check_exchanges("two messages");
     run.step(
         "bulk delete",
@@ -493,7 +496,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
             ),
         )
         .await
-        .map_or(NONE, |c| c.id);
+        .map_or(none(), |c| c.id);
     run.step(
         "create stage",
         client

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::channel::Channel;
-use crate::{Snowflake, Timestamp};
+use crate::{ChannelId, GuildId, Timestamp};
 
 newtype_event! {
     /// `CHANNEL_CREATE`: a guild channel was created.
@@ -26,9 +26,9 @@ newtype_event! {
 pub struct ChannelPinsUpdateEvent {
     /// The guild (absent in DMs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// When the most recent pinned message was pinned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_pin_timestamp: Option<Timestamp>,
@@ -38,7 +38,7 @@ pub struct ChannelPinsUpdateEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChannelInfoEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The channels' data.
     #[serde(default)]
     pub channels: Vec<ChannelInfo>,
@@ -48,7 +48,7 @@ pub struct ChannelInfoEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChannelInfo {
     /// The channel.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// The voice channel status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -61,9 +61,9 @@ pub struct ChannelInfo {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoiceChannelStatusUpdateEvent {
     /// The channel.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The new status (`None` when cleared).
     #[serde(default)]
     pub status: Option<String>,
@@ -73,9 +73,9 @@ pub struct VoiceChannelStatusUpdateEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoiceChannelStartTimeUpdateEvent {
     /// The channel.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// Unix time (seconds) when the voice session started; `None` when it ended.
     #[serde(default)]
     pub voice_start_time: Option<u64>,
@@ -85,7 +85,7 @@ pub struct VoiceChannelStartTimeUpdateEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WebhooksUpdateEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
+use crate::GuildId;
 use crate::audit_log::AuditLogEntry;
 use crate::emoji::Emoji;
 use crate::guild::{Guild, UnavailableGuild};
@@ -37,7 +37,7 @@ newtype_event! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildBanAddEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The banned user.
     pub user: User,
 }
@@ -46,7 +46,7 @@ pub struct GuildBanAddEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildBanRemoveEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The unbanned user.
     pub user: User,
 }
@@ -55,7 +55,7 @@ pub struct GuildBanRemoveEvent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GuildEmojisUpdateEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// All the guild's emojis.
     #[serde(default)]
     pub emojis: Vec<Emoji>,
@@ -65,7 +65,7 @@ pub struct GuildEmojisUpdateEvent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GuildStickersUpdateEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// All the guild's stickers.
     #[serde(default)]
     pub stickers: Vec<Sticker>,
@@ -75,5 +75,5 @@ pub struct GuildStickersUpdateEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildIntegrationsUpdateEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
 }

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::guild::Integration;
+use crate::{ApplicationId, GuildId, IntegrationId};
 
 newtype_event! {
     /// `INTEGRATION_CREATE`: an integration was added (`guild_id` is set, `user` absent).
@@ -20,10 +20,10 @@ newtype_event! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntegrationDeleteEvent {
     /// The integration.
-    pub id: Snowflake,
+    pub id: IntegrationId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The bot or OAuth2 application of the integration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_id: Option<Snowflake>,
+    pub application_id: Option<ApplicationId>,
 }

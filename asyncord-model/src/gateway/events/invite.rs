@@ -6,20 +6,20 @@ use serde::{Deserialize, Serialize};
 use crate::application::Application;
 use crate::invite::InviteTargetType;
 use crate::user::User;
-use crate::{Snowflake, Timestamp};
+use crate::{ChannelId, GuildId, RoleId, Timestamp};
 
 /// `INVITE_CREATE`: an invite was created.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InviteCreateEvent {
     /// The channel the invite is for.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The invite code.
     pub code: String,
     /// When the invite was created.
     pub created_at: Timestamp,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// Who created the invite.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inviter: Option<User>,
@@ -47,17 +47,17 @@ pub struct InviteCreateEvent {
     pub expires_at: Option<Timestamp>,
     /// Roles given to the users who accept it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub role_ids: Vec<Snowflake>,
+    pub role_ids: Vec<RoleId>,
 }
 
 /// `INVITE_DELETE`: an invite was deleted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteDeleteEvent {
     /// The channel of the invite.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The invite code.
     pub code: String,
 }

@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::member::Member;
 use crate::presence::PresenceUpdate;
 use crate::user::User;
+use crate::{GuildId, UserId};
 
 newtype_event! {
     /// `GUILD_MEMBER_ADD`: a user joined a guild (`guild_id` is set).
@@ -22,7 +22,7 @@ newtype_event! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildMemberRemoveEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The user who was removed.
     pub user: User,
 }
@@ -31,7 +31,7 @@ pub struct GuildMemberRemoveEvent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GuildMembersChunkEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The members in this chunk.
     #[serde(default)]
     pub members: Vec<Member>,
@@ -41,7 +41,7 @@ pub struct GuildMembersChunkEvent {
     pub chunk_count: u32,
     /// Requested user ids that were not found.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub not_found: Vec<Snowflake>,
+    pub not_found: Vec<UserId>,
     /// The members' presences, when requested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presences: Option<Vec<PresenceUpdate>>,

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::message::Message;
+use crate::{ChannelId, GuildId, MessageId};
 
 newtype_event! {
     /// `MESSAGE_CREATE`: a message was sent. The message carries the gateway extras
@@ -22,22 +22,22 @@ newtype_event! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageDeleteEvent {
     /// The message.
-    pub id: Snowflake,
+    pub id: MessageId,
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
 }
 
 /// `MESSAGE_DELETE_BULK`: several messages were deleted at once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageDeleteBulkEvent {
     /// The messages.
-    pub ids: Vec<Snowflake>,
+    pub ids: Vec<MessageId>,
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
 }

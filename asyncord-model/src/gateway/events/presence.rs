@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::member::Member;
 use crate::presence::PresenceUpdate;
 use crate::user::User;
+use crate::{ChannelId, GuildId, UserId};
 
 newtype_event! {
     /// `PRESENCE_UPDATE`: a user's status, activities or user info changed (needs the
@@ -18,12 +18,12 @@ newtype_event! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TypingStartEvent {
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The user.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// Unix time (seconds) when the user started typing.
     pub timestamp: u64,
     /// The member, in guilds.

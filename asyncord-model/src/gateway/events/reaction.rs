@@ -3,23 +3,23 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::emoji::Emoji;
 use crate::member::Member;
 use crate::message::ReactionType;
+use crate::{ChannelId, GuildId, MessageId, UserId};
 
 /// `MESSAGE_REACTION_ADD`: a user reacted to a message.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MessageReactionAddEvent {
     /// The user who reacted.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The message.
-    pub message_id: Snowflake,
+    pub message_id: MessageId,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The member who reacted, in guilds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<Member>,
@@ -27,7 +27,7 @@ pub struct MessageReactionAddEvent {
     pub emoji: Emoji,
     /// The author of the message reacted to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_author_id: Option<Snowflake>,
+    pub message_author_id: Option<UserId>,
     /// Whether this is a super reaction.
     #[serde(default)]
     pub burst: bool,
@@ -47,14 +47,14 @@ fn normal() -> ReactionType {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MessageReactionRemoveEvent {
     /// The user whose reaction was removed.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The message.
-    pub message_id: Snowflake,
+    pub message_id: MessageId,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The emoji (partial).
     pub emoji: Emoji,
     /// Whether it was a super reaction.
@@ -69,24 +69,24 @@ pub struct MessageReactionRemoveEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageReactionRemoveAllEvent {
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The message.
-    pub message_id: Snowflake,
+    pub message_id: MessageId,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
 }
 
 /// `MESSAGE_REACTION_REMOVE_EMOJI`: all reactions with one emoji were removed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MessageReactionRemoveEmojiEvent {
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The guild.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The message.
-    pub message_id: Snowflake,
+    pub message_id: MessageId,
     /// The emoji removed (partial).
     pub emoji: Emoji,
 }

@@ -5,7 +5,7 @@ use serde::de::{Deserializer, IgnoredAny};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
+use crate::GuildId;
 use crate::application::Application;
 use crate::gateway::OpCode;
 use crate::guild::UnavailableGuild;
@@ -65,7 +65,7 @@ pub struct RateLimitedEvent {
 pub struct RateLimitMetadata {
     /// The guild whose members were requested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guild_id: Option<Snowflake>,
+    pub guild_id: Option<GuildId>,
     /// The nonce of the request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nonce: Option<String>,

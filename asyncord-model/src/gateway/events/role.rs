@@ -3,14 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::role::Role;
+use crate::{GuildId, RoleId};
 
 /// `GUILD_ROLE_CREATE`: a role was created.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildRoleCreateEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The new role.
     pub role: Role,
 }
@@ -19,7 +19,7 @@ pub struct GuildRoleCreateEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildRoleUpdateEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The role as it is now.
     pub role: Role,
 }
@@ -28,7 +28,7 @@ pub struct GuildRoleUpdateEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildRoleDeleteEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The deleted role.
-    pub role_id: Snowflake,
+    pub role_id: RoleId,
 }

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::scheduled_event::GuildScheduledEvent;
+use crate::{GuildId, ScheduledEventId, UserId};
 
 newtype_event! {
     /// `GUILD_SCHEDULED_EVENT_CREATE`: a scheduled event was created.
@@ -25,20 +25,20 @@ newtype_event! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildScheduledEventUserAddEvent {
     /// The scheduled event.
-    pub guild_scheduled_event_id: Snowflake,
+    pub guild_scheduled_event_id: ScheduledEventId,
     /// The user.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
 }
 
 /// `GUILD_SCHEDULED_EVENT_USER_REMOVE`: a user unsubscribed from a scheduled event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildScheduledEventUserRemoveEvent {
     /// The scheduled event.
-    pub guild_scheduled_event_id: Snowflake,
+    pub guild_scheduled_event_id: ScheduledEventId,
     /// The user.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
 }

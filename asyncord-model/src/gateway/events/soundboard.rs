@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::soundboard::SoundboardSound;
+use crate::{GuildId, SoundboardSoundId};
 
 newtype_event! {
     /// `GUILD_SOUNDBOARD_SOUND_CREATE`: a soundboard sound was created.
@@ -20,9 +20,9 @@ newtype_event! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildSoundboardSoundDeleteEvent {
     /// The deleted sound.
-    pub sound_id: Snowflake,
+    pub sound_id: SoundboardSoundId,
     /// The guild it was in.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
 }
 
 /// `GUILD_SOUNDBOARD_SOUNDS_UPDATE`: several of a guild's soundboard sounds were updated.
@@ -32,7 +32,7 @@ pub struct GuildSoundboardSoundsUpdateEvent {
     #[serde(default)]
     pub soundboard_sounds: Vec<SoundboardSound>,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
 }
 
 /// `SOUNDBOARD_SOUNDS`: a guild's soundboard sounds, the reply to Request Soundboard Sounds.
@@ -42,5 +42,5 @@ pub struct SoundboardSoundsEvent {
     #[serde(default)]
     pub soundboard_sounds: Vec<SoundboardSound>,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
 }

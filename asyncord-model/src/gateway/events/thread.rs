@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::channel::{Channel, ChannelType, ThreadMember};
+use crate::{ChannelId, GuildId, UserId};
 
 newtype_event! {
     /// `THREAD_CREATE`: a thread was created (`newly_created` set), or the bot was added to
@@ -21,12 +21,12 @@ newtype_event! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThreadDeleteEvent {
     /// The thread.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The parent channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<Snowflake>,
+    pub parent_id: Option<ChannelId>,
     /// The thread's channel type.
     #[serde(rename = "type")]
     pub kind: ChannelType,
@@ -36,10 +36,10 @@ pub struct ThreadDeleteEvent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ThreadListSyncEvent {
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The parent channels synced (`None`: the whole guild).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_ids: Option<Vec<Snowflake>>,
+    pub channel_ids: Option<Vec<ChannelId>>,
     /// The active threads the bot can access.
     #[serde(default)]
     pub threads: Vec<Channel>,
@@ -57,9 +57,9 @@ newtype_event! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ThreadMembersUpdateEvent {
     /// The thread.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// Approximate member count, capped at 50.
     pub member_count: u32,
     /// Members added (with their guild member).
@@ -67,5 +67,5 @@ pub struct ThreadMembersUpdateEvent {
     pub added_members: Vec<ThreadMember>,
     /// Users removed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub removed_member_ids: Vec<Snowflake>,
+    pub removed_member_ids: Vec<UserId>,
 }

@@ -5,9 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
 use crate::emoji::Emoji;
 use crate::voice::VoiceState;
+use crate::{ChannelId, GuildId, SoundboardSoundId, UserId};
 
 crate::int_enum! {
     /// The animation of a [`VoiceChannelEffectSendEvent`].
@@ -24,11 +24,11 @@ crate::int_enum! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VoiceChannelEffectSendEvent {
     /// The channel.
-    pub channel_id: Snowflake,
+    pub channel_id: ChannelId,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The user who sent the effect.
-    pub user_id: Snowflake,
+    pub user_id: UserId,
     /// The emoji (emoji reactions and soundboard effects).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emoji: Option<Emoji>,
@@ -40,7 +40,7 @@ pub struct VoiceChannelEffectSendEvent {
     pub animation_id: Option<u64>,
     /// The soundboard sound (a snowflake, or a small integer for default sounds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sound_id: Option<Snowflake>,
+    pub sound_id: Option<SoundboardSoundId>,
     /// The sound's volume, 0 to 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sound_volume: Option<f64>,
@@ -60,7 +60,7 @@ pub struct VoiceServerUpdateEvent {
     /// The voice connection token.
     pub token: String,
     /// The guild.
-    pub guild_id: Snowflake,
+    pub guild_id: GuildId,
     /// The voice server host; `None` while a new server is being allocated.
     #[serde(default)]
     pub endpoint: Option<String>,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
+use crate::UserId;
 use crate::request::files::RequestBody;
 use crate::request::validate::{Path, Validate, ValidationError, check};
 
@@ -41,7 +41,7 @@ impl RequestBody for CreateGuildBan {}
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BulkBan {
     /// The users to ban (≤ 200).
-    pub user_ids: Vec<Snowflake>,
+    pub user_ids: Vec<UserId>,
     /// Seconds of messages to delete (0-604800).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete_message_seconds: Option<u32>,

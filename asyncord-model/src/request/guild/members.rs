@@ -7,7 +7,7 @@ use crate::member::MemberFlags;
 use crate::request::files::RequestBody;
 use crate::request::patch::Patch;
 use crate::request::validate::{Path, Validate, ValidationError, check};
-use crate::{Snowflake, Timestamp};
+use crate::{ChannelId, RoleId, Timestamp};
 
 /// The body of [Modify Guild Member](https://discord.com/developers/docs/resources/guild#modify-guild-member).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,7 +17,7 @@ pub struct ModifyGuildMember {
     pub nick: Patch<String>,
     /// The full list of role ids.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub roles: Patch<Vec<Snowflake>>,
+    pub roles: Patch<Vec<RoleId>>,
     /// Server mute.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     pub mute: Patch<bool>,
@@ -26,7 +26,7 @@ pub struct ModifyGuildMember {
     pub deaf: Patch<bool>,
     /// Move to a voice channel (`Patch::Clear` disconnects).
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub channel_id: Patch<Snowflake>,
+    pub channel_id: Patch<ChannelId>,
     /// Timeout until (≤ 28 days ahead; `Patch::Clear` removes the timeout).
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     pub communication_disabled_until: Patch<Timestamp>,
@@ -48,7 +48,7 @@ impl ModifyGuildMember {
     }
 
     /// Replaces the roles.
-    pub fn roles(mut self, roles: impl IntoIterator<Item = Snowflake>) -> Self {
+    pub fn roles(mut self, roles: impl IntoIterator<Item = RoleId>) -> Self {
         self.roles = Patch::Set(roles.into_iter().collect());
         self
     }
@@ -104,7 +104,7 @@ pub struct AddGuildMember {
     pub nick: Option<String>,
     /// Roles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<Snowflake>>,
+    pub roles: Option<Vec<RoleId>>,
     /// Server mute.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mute: Option<bool>,

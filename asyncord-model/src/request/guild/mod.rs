@@ -26,13 +26,13 @@ pub use widget::ModifyGuildWidget;
 
 use super::files::RequestBody;
 use super::validate::{Path, Validate, ValidationError, check};
-use crate::Snowflake;
 use crate::common::Locale;
 use crate::guild::{
     DefaultMessageNotificationLevel, ExplicitContentFilterLevel, SystemChannelFlags,
     VerificationLevel,
 };
 use crate::request::patch::Patch;
+use crate::{ChannelId, UserId};
 
 /// The body of [Modify Guild](https://discord.com/developers/docs/resources/guild#modify-guild).
 /// Absent fields stay as they are; a [`Patch`] field can also be cleared. Images are data URIs.
@@ -52,7 +52,7 @@ pub struct ModifyGuild {
     pub explicit_content_filter: Patch<ExplicitContentFilterLevel>,
     /// AFK channel.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub afk_channel_id: Patch<Snowflake>,
+    pub afk_channel_id: Patch<ChannelId>,
     /// AFK timeout in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub afk_timeout: Option<u32>,
@@ -61,7 +61,7 @@ pub struct ModifyGuild {
     pub icon: Patch<String>,
     /// Transfer ownership (owner only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<Snowflake>,
+    pub owner_id: Option<UserId>,
     /// Invite splash (data URI).
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     pub splash: Patch<String>,
@@ -73,16 +73,16 @@ pub struct ModifyGuild {
     pub banner: Patch<String>,
     /// System channel.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub system_channel_id: Patch<Snowflake>,
+    pub system_channel_id: Patch<ChannelId>,
     /// System channel flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_channel_flags: Option<SystemChannelFlags>,
     /// Rules channel.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub rules_channel_id: Patch<Snowflake>,
+    pub rules_channel_id: Patch<ChannelId>,
     /// Community updates channel.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub public_updates_channel_id: Patch<Snowflake>,
+    pub public_updates_channel_id: Patch<ChannelId>,
     /// Preferred locale.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     pub preferred_locale: Patch<Locale>,
@@ -97,7 +97,7 @@ pub struct ModifyGuild {
     pub premium_progress_bar_enabled: Option<bool>,
     /// Safety alerts channel.
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub safety_alerts_channel_id: Patch<Snowflake>,
+    pub safety_alerts_channel_id: Patch<ChannelId>,
 }
 
 impl Validate for ModifyGuild {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
+use crate::ChannelId;
 use crate::guild::{OnboardingMode, OnboardingPrompt};
 use crate::request::files::RequestBody;
 use crate::request::validate::{Path, Validate, ValidationError, check};
@@ -19,7 +19,7 @@ pub struct ModifyOnboarding {
     pub prompts: Option<Vec<OnboardingPrompt>>,
     /// Channels members are opted into automatically (max 500).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_channel_ids: Option<Vec<Snowflake>>,
+    pub default_channel_ids: Option<Vec<ChannelId>>,
     /// Whether onboarding is enabled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
@@ -50,7 +50,7 @@ impl ModifyOnboarding {
 
     /// Replaces the default channels.
     #[must_use]
-    pub fn default_channels(mut self, channel_ids: Vec<Snowflake>) -> Self {
+    pub fn default_channels(mut self, channel_ids: Vec<ChannelId>) -> Self {
         self.default_channel_ids = Some(channel_ids);
         self
     }
@@ -109,10 +109,11 @@ mod tests {
     use super::*;
     use crate::guild::{OnboardingPromptOption, OnboardingPromptType};
     use crate::request::validate::ValidationErrorKind;
+    use crate::{OnboardingPromptId, OnboardingPromptOptionId};
 
     fn option(title: &str) -> OnboardingPromptOption {
         OnboardingPromptOption {
-            id: Snowflake::new(2),
+            id: OnboardingPromptOptionId::new(2),
             channel_ids: Vec::new(),
             role_ids: Vec::new(),
             emoji: None,
@@ -126,7 +127,7 @@ mod tests {
 
     fn prompt(title: &str, options: usize) -> OnboardingPrompt {
         OnboardingPrompt {
-            id: Snowflake::new(1),
+            id: OnboardingPromptId::new(1),
             kind: OnboardingPromptType::MultipleChoice,
             options: vec![option("o"); options],
             title: title.to_owned(),
@@ -178,7 +179,7 @@ mod tests {
 
     #[test]
     fn onboarding_default_channels_limit() {
-        let ids = |n: u64| (1..=n).map(Snowflake::new).collect::<Vec<_>>();
+        let ids = |n: u64| (1..=n).map(ChannelId::new).collect::<Vec<_>>();
         assert!(
             ModifyOnboarding::new()
                 .default_channels(ids(500))

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
+use crate::RoleId;
 use crate::request::files::RequestBody;
 use crate::request::validate::{Path, Validate, ValidationError, check};
 
@@ -18,7 +18,7 @@ pub struct BeginGuildPrune {
     pub compute_prune_count: Option<bool>,
     /// Roles whose members are pruned too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub include_roles: Vec<Snowflake>,
+    pub include_roles: Vec<RoleId>,
 }
 
 impl Validate for BeginGuildPrune {

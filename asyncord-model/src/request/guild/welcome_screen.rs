@@ -79,12 +79,12 @@ impl RequestBody for ModifyWelcomeScreen {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Snowflake;
+    use crate::ChannelId;
 
     #[test]
     fn welcome_screen_limits() {
         let channel = |d: usize| WelcomeScreenChannel {
-            channel_id: Snowflake::new(3),
+            channel_id: ChannelId::new(3),
             description: "d".repeat(d),
             emoji_id: None,
             emoji_name: None,

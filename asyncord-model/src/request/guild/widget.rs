@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Snowflake;
+use crate::ChannelId;
 use crate::request::files::RequestBody;
 use crate::request::patch::Patch;
 use crate::request::validate::{Validate, ValidationError};
@@ -16,7 +16,7 @@ pub struct ModifyGuildWidget {
     pub enabled: Option<bool>,
     /// The widget's invite channel (`Patch::Clear` removes it).
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub channel_id: Patch<Snowflake>,
+    pub channel_id: Patch<ChannelId>,
 }
 
 impl ModifyGuildWidget {
@@ -34,7 +34,7 @@ impl ModifyGuildWidget {
 
     /// Sets (`Some`) or removes (`None`) the invite channel.
     #[must_use]
-    pub fn channel(mut self, channel_id: Option<Snowflake>) -> Self {
+    pub fn channel(mut self, channel_id: Option<ChannelId>) -> Self {
         self.channel_id = Patch::set_or_clear(channel_id);
         self
     }

@@ -86,7 +86,9 @@ impl<'a> Ctx<'a> {
 
     /// The calling bot's user id (`0` for unauthenticated webhook-token calls).
     pub fn bot_id(&self) -> Snowflake {
-        self.bot.as_ref().map_or(Snowflake::new(0), |b| b.user_id)
+        self.bot
+            .as_ref()
+            .map_or(Snowflake::new(0), |b| b.user_id.into())
     }
 
     /// The calling bot's user object.

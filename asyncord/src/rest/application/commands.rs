@@ -2,11 +2,11 @@
 //! including bulk overwrite, and their permissions in a guild.
 //! <https://discord.com/developers/docs/interactions/application-commands>
 
-use asyncord_model::Snowflake;
 use asyncord_model::command::{ApplicationCommand, GuildApplicationCommandPermissions};
 use asyncord_model::request::command::{CreateCommand, EditCommand};
 use asyncord_model::request::{EditCommandPermissions, Validate};
 use asyncord_model::route::{self, Endpoint};
+use asyncord_model::{ApplicationId, CommandId, GuildId};
 
 use super::ApplicationsResource;
 use crate::http::{Request, RestResult};
@@ -14,7 +14,7 @@ use crate::rest::base::resource;
 
 impl ApplicationsResource {
     /// The commands of an application (global; call `.guild(id)` for a guild's).
-    pub fn commands(&self, application_id: impl Into<Snowflake>) -> CommandsResource {
+    pub fn commands(&self, application_id: impl Into<ApplicationId>) -> CommandsResource {
         CommandsResource {
             rest: self.rest.clone(),
             application_id: application_id.into(),
@@ -26,12 +26,12 @@ impl ApplicationsResource {
 resource! {
     /// The commands of one application, global or in one guild
     /// (`client.applications.commands(app_id)`, `.guild(guild_id)` for guild commands).
-    CommandsResource { application_id: Snowflake, guild_id: Option<Snowflake> }
+    CommandsResource { application_id: ApplicationId, guild_id: Option<GuildId> }
 }
 
 impl CommandsResource {
     /// The same application's commands in one guild.
-    pub fn guild(&self, guild_id: impl Into<Snowflake>) -> Self {
+    pub fn guild(&self, guild_id: impl Into<GuildId>) -> Self {
         Self {
             rest: self.rest.clone(),
             application_id: self.application_id,
@@ -53,7 +53,7 @@ impl CommandsResource {
         &self,
         global: &'static Endpoint<2>,
         guild: &'static Endpoint<3>,
-        id: Snowflake,
+        id: CommandId,
     ) -> Request {
         match self.guild_id {
             Some(g) => self.rest.req(guild, [&self.application_id, &g, &id]),
@@ -73,7 +73,7 @@ impl CommandsResource {
     }
 
     /// `GET .../commands/{id}`.
-    pub async fn get(&self, command_id: impl Into<Snowflake>) -> RestResult<ApplicationCommand> {
+    pub async fn get(&self, command_id: impl Into<CommandId>) -> RestResult<ApplicationCommand> {
         self.rest
             .call(self.one_req(
                 &route::GET_GLOBAL_APPLICATION_COMMAND,
@@ -99,7 +99,7 @@ impl CommandsResource {
     /// `PATCH .../commands/{id}`.
     pub async fn edit(
         &self,
-        command_id: impl Into<Snowflake>,
+        command_id: impl Into<CommandId>,
         body: EditCommand,
     ) -> RestResult<ApplicationCommand> {
         self.rest
@@ -115,7 +115,7 @@ impl CommandsResource {
     }
 
     /// `DELETE .../commands/{id}`.
-    pub async fn delete(&self, command_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete(&self, command_id: impl Into<CommandId>) -> RestResult<()> {
         self.rest
             .call_empty(self.one_req(
                 &route::DELETE_GLOBAL_APPLICATION_COMMAND,
@@ -152,7 +152,7 @@ impl CommandsResource {
             .await
     }
 
-    fn guild_id_or_err(&self) -> RestResult<Snowflake> {
+    fn guild_id_or_err(&self) -> RestResult<GuildId> {
         self.guild_id.ok_or_else(|| {
             crate::http::RestError::InvalidRequest(
                 "command permissions are per guild: use `commands(app).guild(guild_id)`".into(),
@@ -174,7 +174,7 @@ impl CommandsResource {
     /// `GET /applications/{id}/guilds/{guild_id}/commands/{command_id}/permissions`.
     pub async fn permissions(
         &self,
-        command_id: impl Into<Snowflake>,
+        command_id: impl Into<CommandId>,
     ) -> RestResult<GuildApplicationCommandPermissions> {
         let g = self.guild_id_or_err()?;
         let c = command_id.into();
@@ -189,7 +189,7 @@ impl CommandsResource {
     /// Bearer token with `applications.commands.permissions.update` in Discord).
     pub async fn edit_permissions(
         &self,
-        command_id: impl Into<Snowflake>,
+        command_id: impl Into<CommandId>,
         body: EditCommandPermissions,
     ) -> RestResult<GuildApplicationCommandPermissions> {
         let g = self.guild_id_or_err()?;

@@ -1,10 +1,10 @@
 //! `client.applications.emojis(application_id)`: the emojis an application owns.
 //! <https://discord.com/developers/docs/resources/emoji#list-application-emojis>
 
-use asyncord_model::Snowflake;
 use asyncord_model::emoji::{ApplicationEmojis, Emoji};
 use asyncord_model::request::{CreateEmoji, ModifyApplicationEmoji};
 use asyncord_model::route;
+use asyncord_model::{ApplicationId, EmojiId};
 
 use super::ApplicationsResource;
 use crate::http::RestResult;
@@ -13,7 +13,7 @@ use crate::rest::checks;
 
 impl ApplicationsResource {
     /// The emojis owned by the application.
-    pub fn emojis(&self, application_id: impl Into<Snowflake>) -> ApplicationEmojisResource {
+    pub fn emojis(&self, application_id: impl Into<ApplicationId>) -> ApplicationEmojisResource {
         ApplicationEmojisResource {
             rest: self.rest.clone(),
             application_id: application_id.into(),
@@ -23,7 +23,7 @@ impl ApplicationsResource {
 
 resource! {
     /// The emojis owned by an application (`client.applications.emojis(app_id)`).
-    ApplicationEmojisResource { application_id: Snowflake }
+    ApplicationEmojisResource { application_id: ApplicationId }
 }
 
 impl ApplicationEmojisResource {
@@ -36,7 +36,7 @@ impl ApplicationEmojisResource {
     }
 
     /// `GET /applications/{id}/emojis/{emoji_id}`.
-    pub async fn get(&self, emoji_id: impl Into<Snowflake>) -> RestResult<Emoji> {
+    pub async fn get(&self, emoji_id: impl Into<EmojiId>) -> RestResult<Emoji> {
         let e = emoji_id.into();
         let request = self
             .rest
@@ -61,7 +61,7 @@ impl ApplicationEmojisResource {
     /// `PATCH /applications/{id}/emojis/{emoji_id}` (name).
     pub async fn edit(
         &self,
-        emoji_id: impl Into<Snowflake>,
+        emoji_id: impl Into<EmojiId>,
         body: ModifyApplicationEmoji,
     ) -> RestResult<Emoji> {
         let e = emoji_id.into();
@@ -72,7 +72,7 @@ impl ApplicationEmojisResource {
     }
 
     /// `DELETE /applications/{id}/emojis/{emoji_id}`.
-    pub async fn delete(&self, emoji_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete(&self, emoji_id: impl Into<EmojiId>) -> RestResult<()> {
         let e = emoji_id.into();
         let request = self
             .rest

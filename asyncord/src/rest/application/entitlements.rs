@@ -2,10 +2,10 @@
 //! stream, get, test entitlements, consume).
 //! <https://discord.com/developers/docs/resources/entitlement>
 
-use asyncord_model::Snowflake;
 use asyncord_model::monetization::Entitlement;
 use asyncord_model::request::CreateTestEntitlement;
 use asyncord_model::route;
+use asyncord_model::{ApplicationId, EntitlementId, SkuId, UserId};
 use futures_core::Stream;
 
 use super::ApplicationsResource;
@@ -15,7 +15,7 @@ use crate::rest::paginate::{Page, cursor, pages};
 
 impl ApplicationsResource {
     /// The entitlements of the application.
-    pub fn entitlements(&self, application_id: impl Into<Snowflake>) -> EntitlementsResource {
+    pub fn entitlements(&self, application_id: impl Into<ApplicationId>) -> EntitlementsResource {
         EntitlementsResource {
             rest: self.rest.clone(),
             application_id: application_id.into(),
@@ -25,7 +25,7 @@ impl ApplicationsResource {
 
 resource! {
     /// The entitlements of an application (`client.applications.entitlements(app_id)`).
-    EntitlementsResource { application_id: Snowflake }
+    EntitlementsResource { application_id: ApplicationId }
 }
 
 impl EntitlementsResource {
@@ -33,9 +33,9 @@ impl EntitlementsResource {
     /// `exclude_ended`, `exclude_deleted`, `before`, `after`, `limit` 1–100).
     pub async fn list(
         &self,
-        user_id: Option<Snowflake>,
-        sku_ids: &[Snowflake],
-        after: Option<Snowflake>,
+        user_id: Option<UserId>,
+        sku_ids: &[SkuId],
+        after: Option<EntitlementId>,
         limit: Option<u8>,
     ) -> RestResult<Vec<Entitlement>> {
         let request = self
@@ -49,7 +49,7 @@ impl EntitlementsResource {
     }
 
     /// `GET /applications/{id}/entitlements/{entitlement_id}`.
-    pub async fn get(&self, entitlement_id: impl Into<Snowflake>) -> RestResult<Entitlement> {
+    pub async fn get(&self, entitlement_id: impl Into<EntitlementId>) -> RestResult<Entitlement> {
         let e = entitlement_id.into();
         let request = self
             .rest
@@ -67,7 +67,7 @@ impl EntitlementsResource {
     }
 
     /// `DELETE /applications/{id}/entitlements/{entitlement_id}` (test entitlements).
-    pub async fn delete_test(&self, entitlement_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete_test(&self, entitlement_id: impl Into<EntitlementId>) -> RestResult<()> {
         let e = entitlement_id.into();
         let request = self
             .rest
@@ -77,7 +77,7 @@ impl EntitlementsResource {
 
     /// `POST /applications/{id}/entitlements/{entitlement_id}/consume`: marks a one-time
     /// purchase as used.
-    pub async fn consume(&self, entitlement_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn consume(&self, entitlement_id: impl Into<EntitlementId>) -> RestResult<()> {
         let e = entitlement_id.into();
         let request = self
             .rest
@@ -88,16 +88,16 @@ impl EntitlementsResource {
     /// Every entitlement of the application (optionally of one user), by id (pages of 100).
     pub fn stream(
         &self,
-        user_id: Option<Snowflake>,
+        user_id: Option<UserId>,
     ) -> impl Stream<Item = RestResult<Entitlement>> + Send + 'static {
         let this = self.clone();
-        pages(move |after: Option<Snowflake>| {
+        pages(move |after: Option<EntitlementId>| {
             let this = this.clone();
             Box::pin(async move {
                 let items = this.list(user_id, &[], after, Some(100)).await?;
                 let next = cursor(&items, 100, |e| Some(e.id));
                 Ok((items, next))
-            }) as BoxFuture<'static, Page<Entitlement, Snowflake>>
+            }) as BoxFuture<'static, Page<Entitlement, EntitlementId>>
         })
     }
 }

@@ -10,7 +10,7 @@ pub(super) mod entitlements;
 mod role_connections;
 mod skus;
 
-use asyncord_model::Snowflake;
+use asyncord_model::ApplicationId;
 use asyncord_model::application::{ActivityInstance, Application};
 use asyncord_model::request::{FileUpload, ModifyCurrentApplication};
 use asyncord_model::route;
@@ -45,7 +45,7 @@ impl ApplicationsResource {
     }
 
     /// `GET /applications/{id}`.
-    pub async fn get(&self, application_id: impl Into<Snowflake>) -> RestResult<Application> {
+    pub async fn get(&self, application_id: impl Into<ApplicationId>) -> RestResult<Application> {
         let a = application_id.into();
         self.rest
             .call(self.rest.req(&route::GET_APPLICATION, [&a]))
@@ -55,7 +55,7 @@ impl ApplicationsResource {
     /// `PATCH /applications/{id}`.
     pub async fn edit(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         body: ModifyCurrentApplication,
     ) -> RestResult<Application> {
         let a = application_id.into();
@@ -66,7 +66,7 @@ impl ApplicationsResource {
     /// `GET /applications/{id}/activity-instances/{instance_id}`.
     pub async fn activity_instance(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         instance_id: &str,
     ) -> RestResult<ActivityInstance> {
         let a = application_id.into();
@@ -81,7 +81,7 @@ impl ApplicationsResource {
     /// in activities; returns `{"attachment": {...}}`.
     pub async fn upload_attachment(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         file: FileUpload,
     ) -> RestResult<Value> {
         let a = application_id.into();

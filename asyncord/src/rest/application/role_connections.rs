@@ -1,7 +1,7 @@
 //! An application's role connection metadata records.
 //! <https://discord.com/developers/docs/resources/application-role-connection-metadata>
 
-use asyncord_model::Snowflake;
+use asyncord_model::ApplicationId;
 use asyncord_model::application::RoleConnectionMetadata;
 use asyncord_model::route;
 
@@ -13,7 +13,7 @@ impl ApplicationsResource {
     /// `GET /applications/{id}/role-connections/metadata`.
     pub async fn role_connection_metadata(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
     ) -> RestResult<Vec<RoleConnectionMetadata>> {
         let a = application_id.into();
         let request = self.rest.req(
@@ -26,7 +26,7 @@ impl ApplicationsResource {
     /// `PUT /applications/{id}/role-connections/metadata` (≤ 5 records).
     pub async fn set_role_connection_metadata(
         &self,
-        application_id: impl Into<Snowflake>,
+        application_id: impl Into<ApplicationId>,
         records: &[RoleConnectionMetadata],
     ) -> RestResult<Vec<RoleConnectionMetadata>> {
         if records.len() > 5 {

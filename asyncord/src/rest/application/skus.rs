@@ -2,16 +2,16 @@
 //! <https://discord.com/developers/docs/resources/sku>,
 //! <https://discord.com/developers/docs/resources/subscription>
 
-use asyncord_model::Snowflake;
 use asyncord_model::monetization::{Sku, Subscription};
 use asyncord_model::route;
+use asyncord_model::{ApplicationId, SkuId, SubscriptionId, UserId};
 
 use super::ApplicationsResource;
 use crate::http::RestResult;
 
 impl ApplicationsResource {
     /// `GET /applications/{id}/skus` (documented, not in the spec).
-    pub async fn skus(&self, application_id: impl Into<Snowflake>) -> RestResult<Vec<Sku>> {
+    pub async fn skus(&self, application_id: impl Into<ApplicationId>) -> RestResult<Vec<Sku>> {
         let a = application_id.into();
         self.rest.call(self.rest.req(&route::LIST_SKUS, [&a])).await
     }
@@ -20,8 +20,8 @@ impl ApplicationsResource {
     /// `limit` 1–100).
     pub async fn sku_subscriptions(
         &self,
-        sku_id: impl Into<Snowflake>,
-        user_id: Option<Snowflake>,
+        sku_id: impl Into<SkuId>,
+        user_id: Option<UserId>,
         limit: Option<u8>,
     ) -> RestResult<Vec<Subscription>> {
         let s = sku_id.into();
@@ -36,8 +36,8 @@ impl ApplicationsResource {
     /// `GET /skus/{sku_id}/subscriptions/{subscription_id}`.
     pub async fn sku_subscription(
         &self,
-        sku_id: impl Into<Snowflake>,
-        subscription_id: impl Into<Snowflake>,
+        sku_id: impl Into<SkuId>,
+        subscription_id: impl Into<SubscriptionId>,
     ) -> RestResult<Subscription> {
         let (s, id) = (sku_id.into(), subscription_id.into());
         self.rest

@@ -2,10 +2,10 @@
 //! delete, bulk delete, crosspost. Pins are in `pins.rs`, reactions in `reactions.rs`.
 //! <https://discord.com/developers/docs/resources/message>
 
-use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
 use asyncord_model::request::{BulkDeleteMessages, CreateMessage, EditMessage};
 use asyncord_model::route;
+use asyncord_model::{ChannelId, MessageId};
 use futures_core::Stream;
 
 use super::ChannelsResource;
@@ -16,25 +16,25 @@ use crate::rest::paginate::{Page, cursor, pages};
 
 impl ChannelsResource {
     /// The messages of a channel.
-    pub fn messages(&self, channel_id: impl Into<Snowflake>) -> MessagesResource {
+    pub fn messages(&self, channel_id: impl Into<ChannelId>) -> MessagesResource {
         MessagesResource::new(self.rest.clone(), channel_id.into())
     }
 }
 
 resource! {
     /// The messages of one channel (`client.channels.messages(channel_id)`).
-    MessagesResource { channel_id: Snowflake }
+    MessagesResource { channel_id: ChannelId }
 }
 
 /// Pagination of [`MessagesResource::list`]: at most one of `around`, `before`, `after`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ListMessages {
     /// Messages around this id.
-    pub around: Option<Snowflake>,
+    pub around: Option<MessageId>,
     /// Messages before this id.
-    pub before: Option<Snowflake>,
+    pub before: Option<MessageId>,
     /// Messages after this id.
-    pub after: Option<Snowflake>,
+    pub after: Option<MessageId>,
     /// How many (1–100, default 50).
     pub limit: Option<u8>,
 }
@@ -52,26 +52,26 @@ impl ListMessages {
     }
 
     /// Messages before `id` (older).
-    pub fn before(mut self, id: impl Into<Snowflake>) -> Self {
+    pub fn before(mut self, id: impl Into<MessageId>) -> Self {
         self.before = Some(id.into());
         self
     }
 
     /// Messages after `id` (newer).
-    pub fn after(mut self, id: impl Into<Snowflake>) -> Self {
+    pub fn after(mut self, id: impl Into<MessageId>) -> Self {
         self.after = Some(id.into());
         self
     }
 
     /// Messages around `id`.
-    pub fn around(mut self, id: impl Into<Snowflake>) -> Self {
+    pub fn around(mut self, id: impl Into<MessageId>) -> Self {
         self.around = Some(id.into());
         self
     }
 }
 
 impl MessagesResource {
-    pub(crate) fn new(rest: Rest, channel_id: Snowflake) -> Self {
+    pub(crate) fn new(rest: Rest, channel_id: ChannelId) -> Self {
         Self { rest, channel_id }
     }
 
@@ -89,7 +89,7 @@ impl MessagesResource {
     }
 
     /// `GET /channels/{id}/messages/{message_id}`.
-    pub async fn get(&self, message_id: impl Into<Snowflake>) -> RestResult<Message> {
+    pub async fn get(&self, message_id: impl Into<MessageId>) -> RestResult<Message> {
         let m = message_id.into();
         self.rest
             .call(
@@ -112,7 +112,7 @@ impl MessagesResource {
     /// `PATCH /channels/{id}/messages/{message_id}`: edit a message the bot sent.
     pub async fn edit(
         &self,
-        message_id: impl Into<Snowflake>,
+        message_id: impl Into<MessageId>,
         body: EditMessage,
     ) -> RestResult<Message> {
         let m = message_id.into();
@@ -125,7 +125,7 @@ impl MessagesResource {
     }
 
     /// `DELETE /channels/{id}/messages/{message_id}`.
-    pub async fn delete(&self, message_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete(&self, message_id: impl Into<MessageId>) -> RestResult<()> {
         let m = message_id.into();
         self.rest
             .call_empty(
@@ -147,7 +147,7 @@ impl MessagesResource {
     }
 
     /// `POST /channels/{id}/messages/{message_id}/crosspost`: publish an announcement.
-    pub async fn crosspost(&self, message_id: impl Into<Snowflake>) -> RestResult<Message> {
+    pub async fn crosspost(&self, message_id: impl Into<MessageId>) -> RestResult<Message> {
         let m = message_id.into();
         self.rest
             .call(
@@ -160,7 +160,7 @@ impl MessagesResource {
     /// Every message of the channel, newest first (pages of 100, `before` the oldest seen).
     pub fn stream(&self) -> impl Stream<Item = RestResult<Message>> + Send + 'static {
         let this = self.clone();
-        pages(move |before: Option<Snowflake>| {
+        pages(move |before: Option<MessageId>| {
             let this = this.clone();
             Box::pin(async move {
                 let mut page = ListMessages::default().limit(100);
@@ -170,7 +170,7 @@ impl MessagesResource {
                 let items = this.list(page).await?;
                 let next = cursor(&items, 100, |m| Some(m.id));
                 Ok((items, next))
-            }) as BoxFuture<'static, Page<Message, Snowflake>>
+            }) as BoxFuture<'static, Page<Message, MessageId>>
         })
     }
 }

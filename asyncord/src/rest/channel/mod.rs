@@ -11,7 +11,6 @@ pub(super) mod reactions;
 pub(super) mod threads;
 mod voice;
 
-use asyncord_model::Snowflake;
 use asyncord_model::channel::{Channel, FollowedChannel};
 use asyncord_model::invite::Invite;
 use asyncord_model::request::{
@@ -19,6 +18,7 @@ use asyncord_model::request::{
     ModifyChannel,
 };
 use asyncord_model::route;
+use asyncord_model::{ChannelId, Snowflake, UserId};
 
 use super::base::{Rest, resource};
 use crate::http::RestResult;
@@ -34,7 +34,7 @@ impl ChannelsResource {
     }
 
     /// `GET /channels/{id}`.
-    pub async fn get(&self, channel_id: impl Into<Snowflake>) -> RestResult<Channel> {
+    pub async fn get(&self, channel_id: impl Into<ChannelId>) -> RestResult<Channel> {
         let id = channel_id.into();
         self.rest
             .call(self.rest.req(&route::GET_CHANNEL, [&id]))
@@ -49,7 +49,7 @@ impl ChannelsResource {
     /// [`ModifyGroupDm`]: asyncord_model::request::ModifyGroupDm
     pub async fn edit(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
         body: impl Into<ModifyChannel>,
     ) -> RestResult<Channel> {
         let id = channel_id.into();
@@ -60,7 +60,7 @@ impl ChannelsResource {
     }
 
     /// `DELETE /channels/{id}`: delete a channel or close a DM; returns the channel.
-    pub async fn delete(&self, channel_id: impl Into<Snowflake>) -> RestResult<Channel> {
+    pub async fn delete(&self, channel_id: impl Into<ChannelId>) -> RestResult<Channel> {
         let id = channel_id.into();
         self.rest
             .call(self.rest.req(&route::DELETE_CHANNEL, [&id]))
@@ -70,7 +70,7 @@ impl ChannelsResource {
     /// `PUT /channels/{id}/permissions/{overwrite_id}`: set a role's or member's overwrite.
     pub async fn edit_permissions(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
         overwrite_id: impl Into<Snowflake>,
         body: EditChannelPermissions,
     ) -> RestResult<()> {
@@ -86,7 +86,7 @@ impl ChannelsResource {
     /// `DELETE /channels/{id}/permissions/{overwrite_id}`.
     pub async fn delete_permission(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
         overwrite_id: impl Into<Snowflake>,
     ) -> RestResult<()> {
         let (c, o) = (channel_id.into(), overwrite_id.into());
@@ -96,7 +96,7 @@ impl ChannelsResource {
     }
 
     /// `POST /channels/{id}/typing`: show "Bot is typing…" for about 10 seconds.
-    pub async fn typing(&self, channel_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn typing(&self, channel_id: impl Into<ChannelId>) -> RestResult<()> {
         let id = channel_id.into();
         self.rest
             .call_empty(self.rest.req(&route::TRIGGER_TYPING_INDICATOR, [&id]))
@@ -104,7 +104,7 @@ impl ChannelsResource {
     }
 
     /// `GET /channels/{id}/invites`.
-    pub async fn invites(&self, channel_id: impl Into<Snowflake>) -> RestResult<Vec<Invite>> {
+    pub async fn invites(&self, channel_id: impl Into<ChannelId>) -> RestResult<Vec<Invite>> {
         let id = channel_id.into();
         self.rest
             .call(self.rest.req(&route::GET_CHANNEL_INVITES, [&id]))
@@ -114,7 +114,7 @@ impl ChannelsResource {
     /// `POST /channels/{id}/invites`.
     pub async fn create_invite(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
         body: CreateChannelInvite,
     ) -> RestResult<Invite> {
         let id = channel_id.into();
@@ -127,8 +127,8 @@ impl ChannelsResource {
     /// `webhook_channel_id`.
     pub async fn follow(
         &self,
-        channel_id: impl Into<Snowflake>,
-        webhook_channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
+        webhook_channel_id: impl Into<ChannelId>,
     ) -> RestResult<FollowedChannel> {
         let c = channel_id.into();
         let body = FollowAnnouncementChannel {
@@ -142,8 +142,8 @@ impl ChannelsResource {
     /// `nick`).
     pub async fn add_recipient(
         &self,
-        channel_id: impl Into<Snowflake>,
-        user_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
+        user_id: impl Into<UserId>,
         body: AddGroupDmRecipient,
     ) -> RestResult<()> {
         let (c, u) = (channel_id.into(), user_id.into());
@@ -154,8 +154,8 @@ impl ChannelsResource {
     /// `DELETE /channels/{id}/recipients/{user_id}`: removes a user from a group DM.
     pub async fn remove_recipient(
         &self,
-        channel_id: impl Into<Snowflake>,
-        user_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
+        user_id: impl Into<UserId>,
     ) -> RestResult<()> {
         let (c, u) = (channel_id.into(), user_id.into());
         self.rest

@@ -3,7 +3,7 @@
 
 use asyncord_model::message::Message;
 use asyncord_model::route;
-use asyncord_model::{Snowflake, Timestamp};
+use asyncord_model::{MessageId, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::messages::MessagesResource;
@@ -45,7 +45,7 @@ impl MessagesResource {
     }
 
     /// `PUT /channels/{id}/messages/pins/{message_id}`.
-    pub async fn pin(&self, message_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn pin(&self, message_id: impl Into<MessageId>) -> RestResult<()> {
         let m = message_id.into();
         self.rest
             .call_empty(self.rest.req(&route::PIN_MESSAGE, [&self.channel_id, &m]))
@@ -53,7 +53,7 @@ impl MessagesResource {
     }
 
     /// `DELETE /channels/{id}/messages/pins/{message_id}`.
-    pub async fn unpin(&self, message_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn unpin(&self, message_id: impl Into<MessageId>) -> RestResult<()> {
         let m = message_id.into();
         self.rest
             .call_empty(self.rest.req(&route::UNPIN_MESSAGE, [&self.channel_id, &m]))

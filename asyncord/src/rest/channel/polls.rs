@@ -1,10 +1,10 @@
 //! Polls: the voters of an answer, and ending a poll early.
 //! <https://discord.com/developers/docs/resources/poll>
 
-use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
 use asyncord_model::route;
 use asyncord_model::user::User;
+use asyncord_model::{ChannelId, MessageId, UserId};
 use serde::Deserialize;
 
 use super::ChannelsResource;
@@ -23,10 +23,10 @@ impl ChannelsResource {
     /// (`after` a user id, `limit` 1–100).
     pub async fn poll_voters(
         &self,
-        channel_id: impl Into<Snowflake>,
-        message_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
+        message_id: impl Into<MessageId>,
         answer_id: u32,
-        after: Option<Snowflake>,
+        after: Option<UserId>,
         limit: Option<u8>,
     ) -> RestResult<AnswerVoters> {
         checks::limit(limit.map(u16::from), 100)?;
@@ -42,8 +42,8 @@ impl ChannelsResource {
     /// `POST /channels/{id}/polls/{message_id}/expire`: ends a poll now.
     pub async fn end_poll(
         &self,
-        channel_id: impl Into<Snowflake>,
-        message_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
+        message_id: impl Into<MessageId>,
     ) -> RestResult<Message> {
         let (c, m) = (channel_id.into(), message_id.into());
         self.rest

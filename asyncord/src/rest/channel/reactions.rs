@@ -3,10 +3,10 @@
 
 use std::fmt;
 
-use asyncord_model::Snowflake;
 use asyncord_model::request::ValidationError;
 use asyncord_model::route;
 use asyncord_model::user::User;
+use asyncord_model::{ChannelId, EmojiId, MessageId, UserId};
 use futures_core::Stream;
 
 use super::messages::MessagesResource;
@@ -17,7 +17,7 @@ use crate::rest::paginate::{Page, cursor, pages};
 
 impl MessagesResource {
     /// The reactions of a message of this channel.
-    pub fn reactions(&self, message_id: impl Into<Snowflake>) -> ReactionsResource {
+    pub fn reactions(&self, message_id: impl Into<MessageId>) -> ReactionsResource {
         ReactionsResource::new(self.rest.clone(), self.channel_id, message_id.into())
     }
 }
@@ -32,13 +32,13 @@ pub enum ReactionEmoji {
         /// Its name.
         name: String,
         /// Its id.
-        id: Snowflake,
+        id: EmojiId,
     },
 }
 
 impl ReactionEmoji {
     /// A custom emoji.
-    pub fn custom(name: impl Into<String>, id: impl Into<Snowflake>) -> Self {
+    pub fn custom(name: impl Into<String>, id: impl Into<EmojiId>) -> Self {
         Self::Custom {
             name: name.into(),
             id: id.into(),
@@ -81,11 +81,11 @@ impl fmt::Display for ReactionEmoji {
 
 resource! {
     /// The reactions of one message (`messages.reactions(message_id)`).
-    ReactionsResource { channel_id: Snowflake, message_id: Snowflake }
+    ReactionsResource { channel_id: ChannelId, message_id: MessageId }
 }
 
 impl ReactionsResource {
-    pub(crate) fn new(rest: Rest, channel_id: Snowflake, message_id: Snowflake) -> Self {
+    pub(crate) fn new(rest: Rest, channel_id: ChannelId, message_id: MessageId) -> Self {
         Self {
             rest,
             channel_id,
@@ -115,7 +115,7 @@ impl ReactionsResource {
     pub async fn remove_user(
         &self,
         emoji: impl Into<ReactionEmoji>,
-        user_id: impl Into<Snowflake>,
+        user_id: impl Into<UserId>,
     ) -> RestResult<()> {
         let (e, u) = (emoji.into().segment()?, user_id.into());
         let (c, m) = (self.channel_id, self.message_id);
@@ -131,7 +131,7 @@ impl ReactionsResource {
     pub async fn users(
         &self,
         emoji: impl Into<ReactionEmoji>,
-        after: Option<Snowflake>,
+        after: Option<UserId>,
         limit: Option<u8>,
     ) -> RestResult<Vec<User>> {
         checks::limit(limit.map(u16::from), 100)?;
@@ -171,13 +171,13 @@ impl ReactionsResource {
         emoji: impl Into<ReactionEmoji>,
     ) -> impl Stream<Item = RestResult<User>> + Send + 'static {
         let (this, emoji) = (self.clone(), emoji.into());
-        pages(move |after: Option<Snowflake>| {
+        pages(move |after: Option<UserId>| {
             let (this, emoji) = (this.clone(), emoji.clone());
             Box::pin(async move {
                 let items = this.users(emoji, after, Some(100)).await?;
                 let next = cursor(&items, 100, |u| Some(u.id));
                 Ok((items, next))
-            }) as BoxFuture<'static, Page<User, Snowflake>>
+            }) as BoxFuture<'static, Page<User, UserId>>
         })
     }
 }

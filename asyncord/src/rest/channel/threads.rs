@@ -2,13 +2,13 @@
 //! forum), join/leave, members, archived lists (and streams); and searching a forum's threads.
 //! <https://discord.com/developers/docs/resources/channel#start-thread-from-message>
 
-use asyncord_model::Snowflake;
 use asyncord_model::channel::{Channel, ThreadList, ThreadMember};
 use asyncord_model::request::{
     StartThreadFromMessage, StartThreadInForum, StartThreadWithoutMessage,
 };
 use asyncord_model::route;
 use asyncord_model::timestamp::Timestamp;
+use asyncord_model::{ChannelId, MessageId, UserId};
 use futures_core::Stream;
 use serde_json::Value;
 
@@ -19,7 +19,7 @@ use crate::rest::paginate::{Page, pages};
 
 impl ChannelsResource {
     /// The threads of a channel (and thread membership when `channel_id` is a thread).
-    pub fn threads(&self, channel_id: impl Into<Snowflake>) -> ThreadsResource {
+    pub fn threads(&self, channel_id: impl Into<ChannelId>) -> ThreadsResource {
         ThreadsResource::new(self.rest.clone(), channel_id.into())
     }
 
@@ -27,7 +27,7 @@ impl ChannelsResource {
     /// (`name`, `tag`, `sort_by`, `sort_order`, `limit`...: pass the query pairs).
     pub async fn search_threads(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
         query: &[(&'static str, String)],
     ) -> RestResult<Value> {
         let c = channel_id.into();
@@ -41,7 +41,7 @@ impl ChannelsResource {
 
 resource! {
     /// Threads of a channel, or membership of a thread (`client.channels.threads(id)`).
-    ThreadsResource { channel_id: Snowflake }
+    ThreadsResource { channel_id: ChannelId }
 }
 
 /// Which archived threads a stream lists.
@@ -56,14 +56,14 @@ pub(crate) enum ArchivedThreads {
 }
 
 impl ThreadsResource {
-    pub(crate) fn new(rest: Rest, channel_id: Snowflake) -> Self {
+    pub(crate) fn new(rest: Rest, channel_id: ChannelId) -> Self {
         Self { rest, channel_id }
     }
 
     /// `POST /channels/{id}/messages/{message_id}/threads`: a thread from a message.
     pub async fn start_from_message(
         &self,
-        message_id: impl Into<Snowflake>,
+        message_id: impl Into<MessageId>,
         body: StartThreadFromMessage,
     ) -> RestResult<Channel> {
         let m = message_id.into();
@@ -114,7 +114,7 @@ impl ThreadsResource {
     }
 
     /// `PUT /channels/{thread_id}/thread-members/{user_id}`.
-    pub async fn add_member(&self, user_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn add_member(&self, user_id: impl Into<UserId>) -> RestResult<()> {
         let u = user_id.into();
         self.rest
             .call_empty(
@@ -125,7 +125,7 @@ impl ThreadsResource {
     }
 
     /// `DELETE /channels/{thread_id}/thread-members/{user_id}`.
-    pub async fn remove_member(&self, user_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn remove_member(&self, user_id: impl Into<UserId>) -> RestResult<()> {
         let u = user_id.into();
         self.rest
             .call_empty(
@@ -136,7 +136,7 @@ impl ThreadsResource {
     }
 
     /// `GET /channels/{thread_id}/thread-members/{user_id}`.
-    pub async fn member(&self, user_id: impl Into<Snowflake>) -> RestResult<ThreadMember> {
+    pub async fn member(&self, user_id: impl Into<UserId>) -> RestResult<ThreadMember> {
         let u = user_id.into();
         self.rest
             .call(
@@ -150,7 +150,7 @@ impl ThreadsResource {
     pub async fn members(
         &self,
         with_member: bool,
-        after: Option<Snowflake>,
+        after: Option<UserId>,
         limit: Option<u8>,
     ) -> RestResult<Vec<ThreadMember>> {
         let request = self

@@ -1,7 +1,7 @@
 //! A voice channel's status, and playing a soundboard sound in it.
 //! <https://discord.com/developers/docs/resources/soundboard#send-soundboard-sound>
 
-use asyncord_model::Snowflake;
+use asyncord_model::ChannelId;
 use asyncord_model::request::SendSoundboardSound;
 use asyncord_model::route;
 
@@ -14,7 +14,7 @@ impl ChannelsResource {
     /// `None` clears it).
     pub async fn set_voice_status(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
         status: Option<&str>,
     ) -> RestResult<()> {
         if let Some(s) = status {
@@ -41,7 +41,7 @@ impl ChannelsResource {
     /// sound in the voice channel the bot is connected to.
     pub async fn send_soundboard_sound(
         &self,
-        channel_id: impl Into<Snowflake>,
+        channel_id: impl Into<ChannelId>,
         body: SendSoundboardSound,
     ) -> RestResult<()> {
         let c = channel_id.into();

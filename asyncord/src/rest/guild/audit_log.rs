@@ -1,9 +1,9 @@
 //! A guild's audit log: one page, or every entry as a stream.
 //! <https://discord.com/developers/docs/resources/audit-log>
 
-use asyncord_model::Snowflake;
 use asyncord_model::audit_log::{AuditLog, AuditLogEntry};
 use asyncord_model::route;
+use asyncord_model::{AuditLogEntryId, GuildId, UserId};
 use futures_core::Stream;
 
 use super::GuildsResource;
@@ -15,11 +15,11 @@ impl GuildsResource {
     /// `GET /guilds/{id}/audit-logs`: one page of the audit log.
     pub async fn audit_log(
         &self,
-        guild_id: impl Into<Snowflake>,
-        user_id: Option<Snowflake>,
+        guild_id: impl Into<GuildId>,
+        user_id: Option<UserId>,
         action_type: Option<u32>,
-        before: Option<Snowflake>,
-        after: Option<Snowflake>,
+        before: Option<AuditLogEntryId>,
+        after: Option<AuditLogEntryId>,
         limit: Option<u16>,
     ) -> RestResult<AuditLog> {
         checks::limit(limit, 100)?;
@@ -39,12 +39,12 @@ impl GuildsResource {
     /// action type (pages of 100).
     pub fn audit_log_stream(
         &self,
-        guild_id: impl Into<Snowflake>,
-        user_id: Option<Snowflake>,
+        guild_id: impl Into<GuildId>,
+        user_id: Option<UserId>,
         action_type: Option<u32>,
     ) -> impl Stream<Item = RestResult<AuditLogEntry>> + Send + 'static {
         let (this, g) = (self.clone(), guild_id.into());
-        pages(move |before: Option<Snowflake>| {
+        pages(move |before: Option<AuditLogEntryId>| {
             let this = this.clone();
             Box::pin(async move {
                 let log = this
@@ -53,7 +53,7 @@ impl GuildsResource {
                 let items = log.audit_log_entries;
                 let next = cursor(&items, 100, |e| Some(e.id));
                 Ok((items, next))
-            }) as BoxFuture<'static, Page<AuditLogEntry, Snowflake>>
+            }) as BoxFuture<'static, Page<AuditLogEntry, AuditLogEntryId>>
         })
     }
 }

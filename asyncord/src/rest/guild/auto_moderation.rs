@@ -1,10 +1,10 @@
 //! `client.guilds.auto_moderation(guild_id)`: a guild's auto moderation rules.
 //! <https://discord.com/developers/docs/resources/auto-moderation>
 
-use asyncord_model::Snowflake;
 use asyncord_model::auto_moderation::AutoModerationRule;
 use asyncord_model::request::{CreateAutoModerationRule, ModifyAutoModerationRule};
 use asyncord_model::route;
+use asyncord_model::{AutoModerationRuleId, GuildId};
 
 use super::GuildsResource;
 use crate::http::RestResult;
@@ -12,7 +12,7 @@ use crate::rest::base::resource;
 
 impl GuildsResource {
     /// The guild's auto moderation rules.
-    pub fn auto_moderation(&self, guild_id: impl Into<Snowflake>) -> AutoModerationResource {
+    pub fn auto_moderation(&self, guild_id: impl Into<GuildId>) -> AutoModerationResource {
         AutoModerationResource {
             rest: self.rest.clone(),
             guild_id: guild_id.into(),
@@ -22,7 +22,7 @@ impl GuildsResource {
 
 resource! {
     /// The auto moderation rules of one guild (`client.guilds.auto_moderation(guild_id)`).
-    AutoModerationResource { guild_id: Snowflake }
+    AutoModerationResource { guild_id: GuildId }
 }
 
 impl AutoModerationResource {
@@ -36,7 +36,10 @@ impl AutoModerationResource {
     }
 
     /// `GET /guilds/{id}/auto-moderation/rules/{rule_id}`.
-    pub async fn get(&self, rule_id: impl Into<Snowflake>) -> RestResult<AutoModerationRule> {
+    pub async fn get(
+        &self,
+        rule_id: impl Into<AutoModerationRuleId>,
+    ) -> RestResult<AutoModerationRule> {
         let r = rule_id.into();
         let request = self
             .rest
@@ -55,7 +58,7 @@ impl AutoModerationResource {
     /// `PATCH /guilds/{id}/auto-moderation/rules/{rule_id}`.
     pub async fn edit(
         &self,
-        rule_id: impl Into<Snowflake>,
+        rule_id: impl Into<AutoModerationRuleId>,
         body: ModifyAutoModerationRule,
     ) -> RestResult<AutoModerationRule> {
         let r = rule_id.into();
@@ -66,7 +69,7 @@ impl AutoModerationResource {
     }
 
     /// `DELETE /guilds/{id}/auto-moderation/rules/{rule_id}`.
-    pub async fn delete(&self, rule_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete(&self, rule_id: impl Into<AutoModerationRuleId>) -> RestResult<()> {
         let r = rule_id.into();
         let request = self
             .rest

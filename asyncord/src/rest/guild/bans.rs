@@ -1,10 +1,10 @@
 //! `client.guilds.bans(guild_id)`: list (and stream), get, ban, unban, bulk ban.
 //! <https://discord.com/developers/docs/resources/guild#get-guild-bans>
 
-use asyncord_model::Snowflake;
 use asyncord_model::guild::{Ban, BulkBanResponse};
 use asyncord_model::request::{BulkBan, CreateGuildBan};
 use asyncord_model::route;
+use asyncord_model::{GuildId, UserId};
 use futures_core::Stream;
 
 use super::GuildsResource;
@@ -14,26 +14,26 @@ use crate::rest::paginate::{Page, cursor, pages};
 
 impl GuildsResource {
     /// The bans of a guild.
-    pub fn bans(&self, guild_id: impl Into<Snowflake>) -> BansResource {
+    pub fn bans(&self, guild_id: impl Into<GuildId>) -> BansResource {
         BansResource::new(self.rest.clone(), guild_id.into())
     }
 }
 
 resource! {
     /// The bans of one guild (`client.guilds.bans(guild_id)`).
-    BansResource { guild_id: Snowflake }
+    BansResource { guild_id: GuildId }
 }
 
 impl BansResource {
-    pub(crate) fn new(rest: Rest, guild_id: Snowflake) -> Self {
+    pub(crate) fn new(rest: Rest, guild_id: GuildId) -> Self {
         Self { rest, guild_id }
     }
 
     /// `GET /guilds/{id}/bans` (`before`/`after` a user id, `limit` 1–1000).
     pub async fn list(
         &self,
-        before: Option<Snowflake>,
-        after: Option<Snowflake>,
+        before: Option<UserId>,
+        after: Option<UserId>,
         limit: Option<u16>,
     ) -> RestResult<Vec<Ban>> {
         let request = self
@@ -46,7 +46,7 @@ impl BansResource {
     }
 
     /// `GET /guilds/{id}/bans/{user_id}`.
-    pub async fn get(&self, user_id: impl Into<Snowflake>) -> RestResult<Ban> {
+    pub async fn get(&self, user_id: impl Into<UserId>) -> RestResult<Ban> {
         let u = user_id.into();
         self.rest
             .call(self.rest.req(&route::GET_GUILD_BAN, [&self.guild_id, &u]))
@@ -54,7 +54,7 @@ impl BansResource {
     }
 
     /// `PUT /guilds/{id}/bans/{user_id}` (optionally deleting up to 7 days of their messages).
-    pub async fn ban(&self, user_id: impl Into<Snowflake>, body: CreateGuildBan) -> RestResult<()> {
+    pub async fn ban(&self, user_id: impl Into<UserId>, body: CreateGuildBan) -> RestResult<()> {
         let u = user_id.into();
         self.rest
             .send_empty(
@@ -66,7 +66,7 @@ impl BansResource {
     }
 
     /// `DELETE /guilds/{id}/bans/{user_id}`.
-    pub async fn unban(&self, user_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn unban(&self, user_id: impl Into<UserId>) -> RestResult<()> {
         let u = user_id.into();
         self.rest
             .call_empty(
@@ -89,13 +89,13 @@ impl BansResource {
     /// Every ban of the guild, by user id (pages of 1000).
     pub fn stream(&self) -> impl Stream<Item = RestResult<Ban>> + Send + 'static {
         let this = self.clone();
-        pages(move |after: Option<Snowflake>| {
+        pages(move |after: Option<UserId>| {
             let this = this.clone();
             Box::pin(async move {
                 let items = this.list(None, after, Some(1000)).await?;
                 let next = cursor(&items, 1000, |b| Some(b.user.id));
                 Ok((items, next))
-            }) as BoxFuture<'static, Page<Ban, Snowflake>>
+            }) as BoxFuture<'static, Page<Ban, UserId>>
         })
     }
 }

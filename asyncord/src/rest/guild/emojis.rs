@@ -1,10 +1,10 @@
 //! `client.guilds.emojis(guild_id)`: a guild's custom emojis.
 //! <https://discord.com/developers/docs/resources/emoji>
 
-use asyncord_model::Snowflake;
 use asyncord_model::emoji::Emoji;
 use asyncord_model::request::{CreateEmoji, ModifyEmoji};
 use asyncord_model::route;
+use asyncord_model::{EmojiId, GuildId};
 
 use super::GuildsResource;
 use crate::http::RestResult;
@@ -12,7 +12,7 @@ use crate::rest::base::resource;
 
 impl GuildsResource {
     /// The guild's custom emojis.
-    pub fn emojis(&self, guild_id: impl Into<Snowflake>) -> GuildEmojisResource {
+    pub fn emojis(&self, guild_id: impl Into<GuildId>) -> GuildEmojisResource {
         GuildEmojisResource {
             rest: self.rest.clone(),
             guild_id: guild_id.into(),
@@ -22,7 +22,7 @@ impl GuildsResource {
 
 resource! {
     /// The custom emojis of one guild (`client.guilds.emojis(guild_id)`).
-    GuildEmojisResource { guild_id: Snowflake }
+    GuildEmojisResource { guild_id: GuildId }
 }
 
 impl GuildEmojisResource {
@@ -33,7 +33,7 @@ impl GuildEmojisResource {
     }
 
     /// `GET /guilds/{id}/emojis/{emoji_id}`.
-    pub async fn get(&self, emoji_id: impl Into<Snowflake>) -> RestResult<Emoji> {
+    pub async fn get(&self, emoji_id: impl Into<EmojiId>) -> RestResult<Emoji> {
         let e = emoji_id.into();
         let request = self.rest.req(&route::GET_GUILD_EMOJI, [&self.guild_id, &e]);
         self.rest.call(request).await
@@ -46,11 +46,7 @@ impl GuildEmojisResource {
     }
 
     /// `PATCH /guilds/{id}/emojis/{emoji_id}` (name, roles).
-    pub async fn edit(
-        &self,
-        emoji_id: impl Into<Snowflake>,
-        body: ModifyEmoji,
-    ) -> RestResult<Emoji> {
+    pub async fn edit(&self, emoji_id: impl Into<EmojiId>, body: ModifyEmoji) -> RestResult<Emoji> {
         let e = emoji_id.into();
         let request = self
             .rest
@@ -59,7 +55,7 @@ impl GuildEmojisResource {
     }
 
     /// `DELETE /guilds/{id}/emojis/{emoji_id}`.
-    pub async fn delete(&self, emoji_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete(&self, emoji_id: impl Into<EmojiId>) -> RestResult<()> {
         let e = emoji_id.into();
         let request = self
             .rest

@@ -1,8 +1,8 @@
 //! A guild's membership join requests (member verification): list, approve or reject.
 
-use asyncord_model::Snowflake;
 use asyncord_model::request::ActionJoinRequest;
 use asyncord_model::route;
+use asyncord_model::{GuildId, JoinRequestId};
 use serde_json::Value;
 
 use super::GuildsResource;
@@ -13,7 +13,7 @@ impl GuildsResource {
     /// `after`).
     pub async fn join_requests(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
         status: Option<&str>,
         limit: Option<u16>,
     ) -> RestResult<Value> {
@@ -30,8 +30,8 @@ impl GuildsResource {
     /// (`action`: `APPROVED`/`REJECTED`, `rejection_reason`).
     pub async fn action_join_request(
         &self,
-        guild_id: impl Into<Snowflake>,
-        request_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
+        request_id: impl Into<JoinRequestId>,
         body: ActionJoinRequest,
     ) -> RestResult<Value> {
         let (g, r) = (guild_id.into(), request_id.into());

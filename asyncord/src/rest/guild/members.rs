@@ -2,10 +2,10 @@
 //! modify (and the bot's own member), add/remove roles, kick.
 //! <https://discord.com/developers/docs/resources/guild#get-guild-member>
 
-use asyncord_model::Snowflake;
 use asyncord_model::member::Member;
 use asyncord_model::request::{AddGuildMember, ModifyCurrentMember, ModifyGuildMember, Validate};
 use asyncord_model::route;
+use asyncord_model::{GuildId, RoleId, UserId};
 use futures_core::Stream;
 
 use super::GuildsResource;
@@ -16,21 +16,21 @@ use crate::rest::paginate::{Page, cursor, pages};
 
 impl GuildsResource {
     /// The members of a guild.
-    pub fn members(&self, guild_id: impl Into<Snowflake>) -> MembersResource {
+    pub fn members(&self, guild_id: impl Into<GuildId>) -> MembersResource {
         MembersResource::new(self.rest.clone(), guild_id.into())
     }
 }
 
 resource! {
     /// The members of one guild (`client.guilds.members(guild_id)`).
-    MembersResource { guild_id: Snowflake }
+    MembersResource { guild_id: GuildId }
 }
 
 /// Pagination of [`MembersResource::list`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ListMembers {
     /// Members with a user id above this one.
-    pub after: Option<Snowflake>,
+    pub after: Option<UserId>,
     /// How many (1–1000, default 1).
     pub limit: Option<u16>,
 }
@@ -48,19 +48,19 @@ impl ListMembers {
     }
 
     /// Members after this user id.
-    pub fn after(mut self, user_id: impl Into<Snowflake>) -> Self {
+    pub fn after(mut self, user_id: impl Into<UserId>) -> Self {
         self.after = Some(user_id.into());
         self
     }
 }
 
 impl MembersResource {
-    pub(crate) fn new(rest: Rest, guild_id: Snowflake) -> Self {
+    pub(crate) fn new(rest: Rest, guild_id: GuildId) -> Self {
         Self { rest, guild_id }
     }
 
     /// `GET /guilds/{id}/members/{user_id}`.
-    pub async fn get(&self, user_id: impl Into<Snowflake>) -> RestResult<Member> {
+    pub async fn get(&self, user_id: impl Into<UserId>) -> RestResult<Member> {
         let u = user_id.into();
         self.rest
             .call(
@@ -95,7 +95,7 @@ impl MembersResource {
     /// `PATCH /guilds/{id}/members/{user_id}`.
     pub async fn edit(
         &self,
-        user_id: impl Into<Snowflake>,
+        user_id: impl Into<UserId>,
         body: ModifyGuildMember,
     ) -> RestResult<Member> {
         let u = user_id.into();
@@ -122,8 +122,8 @@ impl MembersResource {
     /// `PUT /guilds/{id}/members/{user_id}/roles/{role_id}`.
     pub async fn add_role(
         &self,
-        user_id: impl Into<Snowflake>,
-        role_id: impl Into<Snowflake>,
+        user_id: impl Into<UserId>,
+        role_id: impl Into<RoleId>,
     ) -> RestResult<()> {
         let (u, r) = (user_id.into(), role_id.into());
         self.rest
@@ -137,8 +137,8 @@ impl MembersResource {
     /// `DELETE /guilds/{id}/members/{user_id}/roles/{role_id}`.
     pub async fn remove_role(
         &self,
-        user_id: impl Into<Snowflake>,
-        role_id: impl Into<Snowflake>,
+        user_id: impl Into<UserId>,
+        role_id: impl Into<RoleId>,
     ) -> RestResult<()> {
         let (u, r) = (user_id.into(), role_id.into());
         self.rest
@@ -150,7 +150,7 @@ impl MembersResource {
     }
 
     /// `DELETE /guilds/{id}/members/{user_id}`: kick.
-    pub async fn kick(&self, user_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn kick(&self, user_id: impl Into<UserId>) -> RestResult<()> {
         let u = user_id.into();
         self.rest
             .call_empty(
@@ -164,7 +164,7 @@ impl MembersResource {
     /// (`guilds.join` scope). `None` when the user already was a member (204).
     pub async fn add(
         &self,
-        user_id: impl Into<Snowflake>,
+        user_id: impl Into<UserId>,
         body: AddGuildMember,
     ) -> RestResult<Option<Member>> {
         let u = user_id.into();
@@ -191,7 +191,7 @@ impl MembersResource {
     /// Every member of the guild, by user id (pages of 1000; needs the members intent).
     pub fn stream(&self) -> impl Stream<Item = RestResult<Member>> + Send + 'static {
         let this = self.clone();
-        pages(move |after: Option<Snowflake>| {
+        pages(move |after: Option<UserId>| {
             let this = this.clone();
             Box::pin(async move {
                 let mut page = ListMembers::new().limit(1000);
@@ -201,7 +201,7 @@ impl MembersResource {
                 let items = this.list(page).await?;
                 let next = cursor(&items, 1000, |m| m.user.as_ref().map(|u| u.id));
                 Ok((items, next))
-            }) as BoxFuture<'static, Page<Member, Snowflake>>
+            }) as BoxFuture<'static, Page<Member, UserId>>
         })
     }
 }

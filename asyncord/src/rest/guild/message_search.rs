@@ -1,6 +1,6 @@
 //! Searching a guild's messages.
 
-use asyncord_model::Snowflake;
+use asyncord_model::GuildId;
 use asyncord_model::route;
 use serde_json::Value;
 
@@ -12,7 +12,7 @@ impl GuildsResource {
     /// `author_id`, `channel_id`, `limit` 1–25...: pass the query pairs).
     pub async fn search_messages(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
         query: &[(&'static str, String)],
     ) -> RestResult<Value> {
         let g = guild_id.into();

@@ -23,12 +23,12 @@ mod voice;
 mod welcome_screen;
 mod widget;
 
-use asyncord_model::Snowflake;
 use asyncord_model::channel::{Channel, ThreadList};
 use asyncord_model::guild::{Guild, GuildPreview, VanityUrl};
 use asyncord_model::invite::Invite;
 use asyncord_model::request::{CreateGuildChannel, ModifyGuild};
 use asyncord_model::route;
+use asyncord_model::{ChannelId, GuildId};
 use serde::Serialize;
 
 use super::base::{Rest, resource};
@@ -43,7 +43,7 @@ resource! {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ChannelPosition {
     /// The channel.
-    pub id: Snowflake,
+    pub id: ChannelId,
     /// Its new position.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<u32>,
@@ -52,7 +52,7 @@ pub struct ChannelPosition {
     pub lock_permissions: Option<bool>,
     /// Its new parent category.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<Snowflake>,
+    pub parent_id: Option<ChannelId>,
 }
 
 impl GuildsResource {
@@ -61,11 +61,7 @@ impl GuildsResource {
     }
 
     /// `GET /guilds/{id}` (`with_counts` adds approximate member and presence counts).
-    pub async fn get(
-        &self,
-        guild_id: impl Into<Snowflake>,
-        with_counts: bool,
-    ) -> RestResult<Guild> {
+    pub async fn get(&self, guild_id: impl Into<GuildId>, with_counts: bool) -> RestResult<Guild> {
         let g = guild_id.into();
         let request = self
             .rest
@@ -75,11 +71,7 @@ impl GuildsResource {
     }
 
     /// `PATCH /guilds/{id}`.
-    pub async fn edit(
-        &self,
-        guild_id: impl Into<Snowflake>,
-        body: ModifyGuild,
-    ) -> RestResult<Guild> {
+    pub async fn edit(&self, guild_id: impl Into<GuildId>, body: ModifyGuild) -> RestResult<Guild> {
         let g = guild_id.into();
         self.rest
             .send(self.rest.req(&route::MODIFY_GUILD, [&g]), &body)
@@ -87,7 +79,7 @@ impl GuildsResource {
     }
 
     /// `GET /guilds/{id}/preview`.
-    pub async fn preview(&self, guild_id: impl Into<Snowflake>) -> RestResult<GuildPreview> {
+    pub async fn preview(&self, guild_id: impl Into<GuildId>) -> RestResult<GuildPreview> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::GET_GUILD_PREVIEW, [&g]))
@@ -95,7 +87,7 @@ impl GuildsResource {
     }
 
     /// `GET /guilds/{id}/vanity-url`.
-    pub async fn vanity_url(&self, guild_id: impl Into<Snowflake>) -> RestResult<VanityUrl> {
+    pub async fn vanity_url(&self, guild_id: impl Into<GuildId>) -> RestResult<VanityUrl> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::GET_GUILD_VANITY_URL, [&g]))
@@ -103,7 +95,7 @@ impl GuildsResource {
     }
 
     /// `GET /guilds/{id}/channels` (threads not included).
-    pub async fn channels(&self, guild_id: impl Into<Snowflake>) -> RestResult<Vec<Channel>> {
+    pub async fn channels(&self, guild_id: impl Into<GuildId>) -> RestResult<Vec<Channel>> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::GET_GUILD_CHANNELS, [&g]))
@@ -113,7 +105,7 @@ impl GuildsResource {
     /// `POST /guilds/{id}/channels`.
     pub async fn create_channel(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
         body: CreateGuildChannel,
     ) -> RestResult<Channel> {
         let g = guild_id.into();
@@ -125,7 +117,7 @@ impl GuildsResource {
     /// `PATCH /guilds/{id}/channels`: move channels.
     pub async fn edit_channel_positions(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
         positions: &[ChannelPosition],
     ) -> RestResult<()> {
         let g = guild_id.into();
@@ -137,7 +129,7 @@ impl GuildsResource {
     }
 
     /// `GET /guilds/{id}/threads/active`.
-    pub async fn active_threads(&self, guild_id: impl Into<Snowflake>) -> RestResult<ThreadList> {
+    pub async fn active_threads(&self, guild_id: impl Into<GuildId>) -> RestResult<ThreadList> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::LIST_ACTIVE_GUILD_THREADS, [&g]))
@@ -145,7 +137,7 @@ impl GuildsResource {
     }
 
     /// `GET /guilds/{id}/invites`.
-    pub async fn invites(&self, guild_id: impl Into<Snowflake>) -> RestResult<Vec<Invite>> {
+    pub async fn invites(&self, guild_id: impl Into<GuildId>) -> RestResult<Vec<Invite>> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::GET_GUILD_INVITES, [&g]))

@@ -1,7 +1,7 @@
 //! A guild's onboarding: the prompts new members answer.
 //! <https://discord.com/developers/docs/resources/guild#get-guild-onboarding>
 
-use asyncord_model::Snowflake;
+use asyncord_model::GuildId;
 use asyncord_model::guild::Onboarding;
 use asyncord_model::request::ModifyOnboarding;
 use asyncord_model::route;
@@ -11,7 +11,7 @@ use crate::http::RestResult;
 
 impl GuildsResource {
     /// `GET /guilds/{id}/onboarding`.
-    pub async fn onboarding(&self, guild_id: impl Into<Snowflake>) -> RestResult<Onboarding> {
+    pub async fn onboarding(&self, guild_id: impl Into<GuildId>) -> RestResult<Onboarding> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::GET_GUILD_ONBOARDING, [&g]))
@@ -21,7 +21,7 @@ impl GuildsResource {
     /// `PUT /guilds/{id}/onboarding` (`prompts`, `default_channel_ids`, `enabled`, `mode`).
     pub async fn edit_onboarding(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
         body: ModifyOnboarding,
     ) -> RestResult<Onboarding> {
         let g = guild_id.into();

@@ -1,10 +1,10 @@
 //! Pruning a guild's inactive members: the count a prune would remove, and the prune.
 //! <https://discord.com/developers/docs/resources/guild#get-guild-prune-count>
 
-use asyncord_model::Snowflake;
 use asyncord_model::guild::PruneResult;
 use asyncord_model::request::BeginGuildPrune;
 use asyncord_model::route;
+use asyncord_model::{GuildId, RoleId};
 
 use super::GuildsResource;
 use crate::http::RestResult;
@@ -16,9 +16,9 @@ impl GuildsResource {
     /// remove, optionally counting members with `include_roles` (comma-separated role ids).
     pub async fn prune_count(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
         days: Option<u8>,
-        include_roles: &[Snowflake],
+        include_roles: &[RoleId],
     ) -> RestResult<PruneResult> {
         check_days(days)?;
         let g = guild_id.into();
@@ -33,7 +33,7 @@ impl GuildsResource {
     /// `POST /guilds/{id}/prune` (`days`, `compute_prune_count`, `include_roles`).
     pub async fn prune(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
         body: BeginGuildPrune,
     ) -> RestResult<PruneResult> {
         let g = guild_id.into();

@@ -2,10 +2,10 @@
 //! count of each role.
 //! <https://discord.com/developers/docs/resources/guild#get-guild-roles>
 
-use asyncord_model::Snowflake;
 use asyncord_model::request::{CreateRole, ModifyRole};
 use asyncord_model::role::Role;
 use asyncord_model::route;
+use asyncord_model::{GuildId, RoleId};
 use serde::Serialize;
 
 use super::GuildsResource;
@@ -14,15 +14,15 @@ use crate::rest::base::{Rest, resource};
 
 impl GuildsResource {
     /// The roles of a guild.
-    pub fn roles(&self, guild_id: impl Into<Snowflake>) -> RolesResource {
+    pub fn roles(&self, guild_id: impl Into<GuildId>) -> RolesResource {
         RolesResource::new(self.rest.clone(), guild_id.into())
     }
 
     /// `GET /guilds/{id}/roles/member-counts`: members per role id.
     pub async fn role_member_counts(
         &self,
-        guild_id: impl Into<Snowflake>,
-    ) -> RestResult<std::collections::BTreeMap<Snowflake, u64>> {
+        guild_id: impl Into<GuildId>,
+    ) -> RestResult<std::collections::BTreeMap<RoleId, u64>> {
         let g = guild_id.into();
         self.rest
             .call(self.rest.req(&route::GET_GUILD_ROLE_MEMBER_COUNTS, [&g]))
@@ -32,20 +32,20 @@ impl GuildsResource {
 
 resource! {
     /// The roles of one guild (`client.guilds.roles(guild_id)`).
-    RolesResource { guild_id: Snowflake }
+    RolesResource { guild_id: GuildId }
 }
 
 /// One entry of [`RolesResource::edit_positions`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct RolePosition {
     /// The role.
-    pub id: Snowflake,
+    pub id: RoleId,
     /// Its new position.
     pub position: i64,
 }
 
 impl RolesResource {
-    pub(crate) fn new(rest: Rest, guild_id: Snowflake) -> Self {
+    pub(crate) fn new(rest: Rest, guild_id: GuildId) -> Self {
         Self { rest, guild_id }
     }
 
@@ -57,7 +57,7 @@ impl RolesResource {
     }
 
     /// `GET /guilds/{id}/roles/{role_id}`.
-    pub async fn get(&self, role_id: impl Into<Snowflake>) -> RestResult<Role> {
+    pub async fn get(&self, role_id: impl Into<RoleId>) -> RestResult<Role> {
         let r = role_id.into();
         self.rest
             .call(self.rest.req(&route::GET_GUILD_ROLE, [&self.guild_id, &r]))
@@ -75,7 +75,7 @@ impl RolesResource {
     }
 
     /// `PATCH /guilds/{id}/roles/{role_id}`.
-    pub async fn edit(&self, role_id: impl Into<Snowflake>, body: ModifyRole) -> RestResult<Role> {
+    pub async fn edit(&self, role_id: impl Into<RoleId>, body: ModifyRole) -> RestResult<Role> {
         let r = role_id.into();
         self.rest
             .send(
@@ -96,7 +96,7 @@ impl RolesResource {
     }
 
     /// `DELETE /guilds/{id}/roles/{role_id}`.
-    pub async fn delete(&self, role_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete(&self, role_id: impl Into<RoleId>) -> RestResult<()> {
         let r = role_id.into();
         self.rest
             .call_empty(

@@ -2,13 +2,13 @@
 //! and the exceptions (changed or cancelled occurrences) of recurring events.
 //! <https://discord.com/developers/docs/resources/guild-scheduled-event>
 
-use asyncord_model::Snowflake;
 use asyncord_model::request::{
     CreateScheduledEvent, CreateScheduledEventException, ModifyScheduledEvent,
     ModifyScheduledEventException,
 };
 use asyncord_model::route;
 use asyncord_model::scheduled_event::{GuildScheduledEvent, GuildScheduledEventUser};
+use asyncord_model::{GuildId, ScheduledEventExceptionId, ScheduledEventId, UserId};
 use serde::Deserialize;
 
 use super::GuildsResource;
@@ -18,7 +18,7 @@ use crate::rest::checks;
 
 impl GuildsResource {
     /// The guild's scheduled events.
-    pub fn scheduled_events(&self, guild_id: impl Into<Snowflake>) -> ScheduledEventsResource {
+    pub fn scheduled_events(&self, guild_id: impl Into<GuildId>) -> ScheduledEventsResource {
         ScheduledEventsResource {
             rest: self.rest.clone(),
             guild_id: guild_id.into(),
@@ -28,12 +28,12 @@ impl GuildsResource {
 
 resource! {
     /// The scheduled events of one guild (`client.guilds.scheduled_events(guild_id)`).
-    ScheduledEventsResource { guild_id: Snowflake }
+    ScheduledEventsResource { guild_id: GuildId }
 }
 
 /// The page of an event's interested users: `(before, after, limit 1–100, with_member)`;
 /// `before`/`after` are user ids.
-pub type EventUsersPage = (Option<Snowflake>, Option<Snowflake>, Option<u16>, bool);
+pub type EventUsersPage = (Option<UserId>, Option<UserId>, Option<u16>, bool);
 
 /// The interested users of an event with their count (`users/counts`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -59,7 +59,7 @@ impl ScheduledEventsResource {
     /// `GET /guilds/{id}/scheduled-events/{event_id}`.
     pub async fn get(
         &self,
-        event_id: impl Into<Snowflake>,
+        event_id: impl Into<ScheduledEventId>,
         with_user_count: bool,
     ) -> RestResult<GuildScheduledEvent> {
         let e = event_id.into();
@@ -81,7 +81,7 @@ impl ScheduledEventsResource {
     /// `PATCH /guilds/{id}/scheduled-events/{event_id}`.
     pub async fn edit(
         &self,
-        event_id: impl Into<Snowflake>,
+        event_id: impl Into<ScheduledEventId>,
         body: ModifyScheduledEvent,
     ) -> RestResult<GuildScheduledEvent> {
         let e = event_id.into();
@@ -92,7 +92,7 @@ impl ScheduledEventsResource {
     }
 
     /// `DELETE /guilds/{id}/scheduled-events/{event_id}`.
-    pub async fn delete(&self, event_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete(&self, event_id: impl Into<ScheduledEventId>) -> RestResult<()> {
         let e = event_id.into();
         let request = self
             .rest
@@ -103,7 +103,7 @@ impl ScheduledEventsResource {
     /// `GET /guilds/{id}/scheduled-events/{event_id}/users`, one [`EventUsersPage`].
     pub async fn users(
         &self,
-        event_id: impl Into<Snowflake>,
+        event_id: impl Into<ScheduledEventId>,
         page: EventUsersPage,
     ) -> RestResult<Vec<GuildScheduledEventUser>> {
         checks::limit(page.2, 100)?;
@@ -124,7 +124,7 @@ impl ScheduledEventsResource {
     /// `GET /guilds/{id}/scheduled-events/{event_id}/users/counts`.
     pub async fn user_counts(
         &self,
-        event_id: impl Into<Snowflake>,
+        event_id: impl Into<ScheduledEventId>,
     ) -> RestResult<ScheduledEventUserCounts> {
         let e = event_id.into();
         let request = self.rest.req(
@@ -138,8 +138,8 @@ impl ScheduledEventsResource {
     /// in one occurrence of a recurring event.
     pub async fn exception_users(
         &self,
-        event_id: impl Into<Snowflake>,
-        exception_id: impl Into<Snowflake>,
+        event_id: impl Into<ScheduledEventId>,
+        exception_id: impl Into<ScheduledEventExceptionId>,
         page: EventUsersPage,
     ) -> RestResult<Vec<GuildScheduledEventUser>> {
         checks::limit(page.2, 100)?;
@@ -161,7 +161,7 @@ impl ScheduledEventsResource {
     /// occurrence of a recurring event.
     pub async fn create_exception(
         &self,
-        event_id: impl Into<Snowflake>,
+        event_id: impl Into<ScheduledEventId>,
         body: CreateScheduledEventException,
     ) -> RestResult<serde_json::Value> {
         let e = event_id.into();
@@ -175,8 +175,8 @@ impl ScheduledEventsResource {
     /// `PATCH /guilds/{id}/scheduled-events/{event_id}/exceptions/{exception_id}`.
     pub async fn edit_exception(
         &self,
-        event_id: impl Into<Snowflake>,
-        exception_id: impl Into<Snowflake>,
+        event_id: impl Into<ScheduledEventId>,
+        exception_id: impl Into<ScheduledEventExceptionId>,
         body: ModifyScheduledEventException,
     ) -> RestResult<serde_json::Value> {
         let (e, x) = (event_id.into(), exception_id.into());
@@ -190,8 +190,8 @@ impl ScheduledEventsResource {
     /// `DELETE /guilds/{id}/scheduled-events/{event_id}/exceptions/{exception_id}`.
     pub async fn delete_exception(
         &self,
-        event_id: impl Into<Snowflake>,
-        exception_id: impl Into<Snowflake>,
+        event_id: impl Into<ScheduledEventId>,
+        exception_id: impl Into<ScheduledEventExceptionId>,
     ) -> RestResult<()> {
         let (e, x) = (event_id.into(), exception_id.into());
         let request = self.rest.req(

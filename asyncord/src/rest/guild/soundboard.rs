@@ -1,10 +1,10 @@
 //! `client.guilds.soundboard(guild_id)`: a guild's soundboard sounds.
 //! <https://discord.com/developers/docs/resources/soundboard>
 
-use asyncord_model::Snowflake;
 use asyncord_model::request::{CreateSoundboardSound, ModifySoundboardSound};
 use asyncord_model::route;
 use asyncord_model::soundboard::SoundboardSound;
+use asyncord_model::{GuildId, SoundboardSoundId};
 use serde::Deserialize;
 
 use super::GuildsResource;
@@ -13,7 +13,7 @@ use crate::rest::base::resource;
 
 impl GuildsResource {
     /// The guild's soundboard sounds.
-    pub fn soundboard(&self, guild_id: impl Into<Snowflake>) -> SoundboardResource {
+    pub fn soundboard(&self, guild_id: impl Into<GuildId>) -> SoundboardResource {
         SoundboardResource {
             rest: self.rest.clone(),
             guild_id: guild_id.into(),
@@ -23,7 +23,7 @@ impl GuildsResource {
 
 resource! {
     /// The soundboard sounds of one guild (`client.guilds.soundboard(guild_id)`).
-    SoundboardResource { guild_id: Snowflake }
+    SoundboardResource { guild_id: GuildId }
 }
 
 /// The list wrapper of `GET /guilds/{id}/soundboard-sounds`.
@@ -43,7 +43,7 @@ impl SoundboardResource {
     }
 
     /// `GET /guilds/{id}/soundboard-sounds/{sound_id}`.
-    pub async fn get(&self, sound_id: impl Into<Snowflake>) -> RestResult<SoundboardSound> {
+    pub async fn get(&self, sound_id: impl Into<SoundboardSoundId>) -> RestResult<SoundboardSound> {
         let s = sound_id.into();
         let request = self
             .rest
@@ -62,7 +62,7 @@ impl SoundboardResource {
     /// `PATCH /guilds/{id}/soundboard-sounds/{sound_id}`.
     pub async fn edit(
         &self,
-        sound_id: impl Into<Snowflake>,
+        sound_id: impl Into<SoundboardSoundId>,
         body: ModifySoundboardSound,
     ) -> RestResult<SoundboardSound> {
         let s = sound_id.into();
@@ -73,7 +73,7 @@ impl SoundboardResource {
     }
 
     /// `DELETE /guilds/{id}/soundboard-sounds/{sound_id}`.
-    pub async fn delete(&self, sound_id: impl Into<Snowflake>) -> RestResult<()> {
+    pub async fn delete(&self, sound_id: impl Into<SoundboardSoundId>) -> RestResult<()> {
         let s = sound_id.into();
         let request = self
             .rest

@@ -2,7 +2,7 @@
 //! templates (`client.guilds.templates(guild_id)`).
 //! <https://discord.com/developers/docs/resources/guild-template>
 
-use asyncord_model::Snowflake;
+use asyncord_model::GuildId;
 use asyncord_model::guild::GuildTemplate;
 use asyncord_model::request::GuildTemplateBody;
 use asyncord_model::route;
@@ -14,7 +14,7 @@ use crate::rest::checks;
 
 impl GuildsResource {
     /// The guild's templates.
-    pub fn templates(&self, guild_id: impl Into<Snowflake>) -> TemplatesResource {
+    pub fn templates(&self, guild_id: impl Into<GuildId>) -> TemplatesResource {
         TemplatesResource {
             rest: self.rest.clone(),
             guild_id: guild_id.into(),
@@ -32,7 +32,7 @@ impl GuildsResource {
 
 resource! {
     /// The templates of one guild (`client.guilds.templates(guild_id)`).
-    TemplatesResource { guild_id: Snowflake }
+    TemplatesResource { guild_id: GuildId }
 }
 
 impl TemplatesResource {

@@ -1,10 +1,10 @@
 //! Voice regions and the voice states of a guild's members.
 //! <https://discord.com/developers/docs/resources/voice>
 
-use asyncord_model::Snowflake;
 use asyncord_model::request::ModifyVoiceState;
 use asyncord_model::route;
 use asyncord_model::voice::{VoiceRegion, VoiceState};
+use asyncord_model::{GuildId, UserId};
 
 use super::GuildsResource;
 use crate::http::RestResult;
@@ -21,7 +21,7 @@ impl GuildsResource {
     /// `GET /guilds/{id}/regions`: the guild's voice regions.
     pub async fn voice_regions(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
     ) -> RestResult<Vec<VoiceRegion>> {
         let g = guild_id.into();
         self.rest
@@ -32,7 +32,7 @@ impl GuildsResource {
     /// `GET /guilds/{id}/voice-states/@me`: the bot's voice state.
     pub async fn current_voice_state(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
     ) -> RestResult<VoiceState> {
         let g = guild_id.into();
         self.rest
@@ -43,8 +43,8 @@ impl GuildsResource {
     /// `GET /guilds/{id}/voice-states/{user_id}`.
     pub async fn voice_state(
         &self,
-        guild_id: impl Into<Snowflake>,
-        user_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
+        user_id: impl Into<UserId>,
     ) -> RestResult<VoiceState> {
         let (g, u) = (guild_id.into(), user_id.into());
         self.rest
@@ -56,7 +56,7 @@ impl GuildsResource {
     /// `request_to_speak_timestamp`); 204.
     pub async fn edit_current_voice_state(
         &self,
-        guild_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
         body: ModifyVoiceState,
     ) -> RestResult<()> {
         let g = guild_id.into();
@@ -68,8 +68,8 @@ impl GuildsResource {
     /// `request_to_speak_timestamp` applies to the current user only and must stay unset.
     pub async fn edit_voice_state(
         &self,
-        guild_id: impl Into<Snowflake>,
-        user_id: impl Into<Snowflake>,
+        guild_id: impl Into<GuildId>,
+        user_id: impl Into<UserId>,
         body: ModifyVoiceState,
     ) -> RestResult<()> {
         if !body.request_to_speak_timestamp.is_absent() {

@@ -46,7 +46,7 @@ use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
 
-use asyncord_model::Snowflake;
+use asyncord_model::{ChannelId, GuildId};
 
 pub use scene::{Scene, SceneError, SceneResult, check};
 
@@ -292,7 +292,7 @@ impl Offline {
     ///
     /// # Errors
     /// Online, when `DISCORD_GUILD_ID` is unset or not an id.
-    pub fn guild_id(&self) -> Result<Snowflake, Error> {
+    pub fn guild_id(&self) -> Result<GuildId, Error> {
         match &self.emulator {
             Some(emulator) => Ok(emulator.guild_id()),
             None => id_from_env(GUILD_VAR, "a guild your bot is in"),
@@ -303,7 +303,7 @@ impl Offline {
     ///
     /// # Errors
     /// Online, when `DISCORD_CHANNEL_ID` is unset or not an id.
-    pub fn channel_id(&self) -> Result<Snowflake, Error> {
+    pub fn channel_id(&self) -> Result<ChannelId, Error> {
         match &self.emulator {
             Some(emulator) => Ok(emulator.channel_id()),
             None => id_from_env(CHANNEL_VAR, "a channel your bot can read and write"),
@@ -364,7 +364,7 @@ impl Offline {
 }
 
 /// The id in `var`, online.
-fn id_from_env(var: &str, what: &str) -> Result<Snowflake, Error> {
+fn id_from_env<M>(var: &str, what: &str) -> Result<asyncord_model::Id<M>, Error> {
     let value =
         env_value(var)?.ok_or_else(|| Error::other(format!("set {var} to the id of {what}")))?;
     value

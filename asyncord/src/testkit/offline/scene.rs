@@ -6,8 +6,8 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use asyncord_model::Snowflake;
 use asyncord_model::message::Message;
+use asyncord_model::{ChannelId, MessageId};
 
 use asyncord_testkit::{Emulator, SimUser};
 
@@ -42,7 +42,7 @@ pub fn check(ok: bool, what: impl Into<String>) -> SceneResult {
 #[derive(Clone, Debug)]
 pub struct Scene {
     emulator: Arc<Emulator>,
-    channel: Snowflake,
+    channel: ChannelId,
     channel_name: String,
 }
 
@@ -67,7 +67,7 @@ impl Scene {
     }
 
     /// The channel the scene happens in: the first channel of the first guild (`#general`).
-    pub fn channel(&self) -> Snowflake {
+    pub fn channel(&self) -> ChannelId {
         self.channel
     }
 
@@ -88,7 +88,7 @@ impl Scene {
     ///
     /// # Errors
     /// When the user is unknown or cannot post there.
-    pub fn say(&self, user: &str, text: &str) -> Result<Snowflake, SceneError> {
+    pub fn say(&self, user: &str, text: &str) -> Result<MessageId, SceneError> {
         self.narrate(format_args!("#{}  {user}: {text}", self.channel_name));
         Ok(self.user(user)?.send_message(self.channel, text)?)
     }

@@ -54,7 +54,7 @@ pub(crate) fn current(ctx: &Ctx<'_>) -> Reply {
     ctx.world
         .lock()
         .applications
-        .get(&bot.application_id)
+        .get(&bot.application_id.cast())
         .cloned()
         .map_or_else(|| Reply::unknown(10002, "Application"), Reply::ok)
 }
@@ -64,7 +64,7 @@ fn modify_current(ctx: &Ctx<'_>) -> Reply {
         return Reply::error(401, 0, "401: Unauthorized");
     };
     let mut state = ctx.world.lock();
-    let Some(app) = state.applications.get_mut(&bot.application_id) else {
+    let Some(app) = state.applications.get_mut(&bot.application_id.cast()) else {
         return Reply::unknown(10002, "Application");
     };
     merge(
