@@ -62,7 +62,10 @@ async fn many_held_handlers_neither_stall_heartbeats_nor_delay_quick_events() {
             let (release, quick) = (release.clone(), quick.clone());
             async move {
                 if event.content == "hold" {
-                    let _ = release.acquire().await.map(|p| p.forget());
+                    let _ = release
+                        .acquire()
+                        .await
+                        .map(tokio::sync::SemaphorePermit::forget);
                 } else {
                     quick.fetch_add(1, Ordering::SeqCst);
                 }
@@ -177,7 +180,10 @@ async fn a_dispatcher_at_its_in_flight_limit_spawns_no_more_and_then_handles_eve
             let gate = gate.clone();
             async move {
                 if event.name.as_ref() == "MESSAGE_CREATE" {
-                    let _ = gate.acquire().await.map(|p| p.forget());
+                    let _ = gate
+                        .acquire()
+                        .await
+                        .map(tokio::sync::SemaphorePermit::forget);
                 }
             }
         });

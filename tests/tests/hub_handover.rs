@@ -3,6 +3,7 @@
 //! hubs. The sessions the first hub reports resume after the last event its handlers were given,
 //! not after the last frame its shards read.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -20,7 +21,7 @@ type Handled = Arc<Mutex<Vec<u64>>>;
 
 /// A hub with one group whose raw handler records the sequence number of every dispatch it is
 /// given.
-fn hub(emu: &Emulator, sessions: std::collections::HashMap<u32, Session>) -> (ClientHub, Handled) {
+fn hub(emu: &Emulator, sessions: HashMap<u32, Session>) -> (ClientHub, Handled) {
     let mut hub = ClientHub::with_config(HubConfig {
         handle_signals: false,
         shutdown_timeout: Duration::from_secs(5),
@@ -72,7 +73,7 @@ async fn a_flood_handed_over_between_two_hubs_is_handled_once() {
         .unwrap();
     let gateway = emu.gateway();
 
-    let (first, first_handled) = hub(&emu, Default::default());
+    let (first, first_handled) = hub(&emu, HashMap::new());
     let (summary, last) = tokio::join!(first.start(), async {
         emu.wait_for_sessions(1).await.unwrap();
         let last = gateway

@@ -108,11 +108,12 @@ impl Inflater {
                 out: Vec::with_capacity(initial),
             },
         };
-        Ok(Self {
-            mode,
-            limit,
-            peak: initial,
-        })
+        let peak = if matches!(mode, Mode::None) {
+            0
+        } else {
+            initial
+        };
+        Ok(Self { mode, limit, peak })
     }
 
     /// The largest capacity one of its buffers reached.
@@ -244,5 +245,71 @@ mod tests {
     fn a_zstd_stream_that_is_not_zstd_fails_at_its_first_frame() {
         let mut inflater = Inflater::new(Compression::ZstdStream, 1 << 20).unwrap();
         assert!(inflater.push(br#"{"op":11}"#).is_err());
+    }
+
+    /// Compresses `messages` as one `zlib-stream` connection would (each ends with a sync
+    /// flush).
+    fn zlib_stream(messages: &[&[u8]]) -> Vec<Vec<u8>> {
+        let mut c = flate2::Compress::new(flate2::Compression::fast(), true);
+        messages
+            .iter()
+            .map(|m| {
+                let mut out = Vec::with_capacity(m.len() / 100 + 1024);
+                let start = c.total_in();
+                loop {
+                    let consumed = (c.total_in() - start) as usize;
+                    c.compress_vec(&m[consumed..], &mut out, flate2::FlushCompress::Sync)
+                        .unwrap();
+                    if out.ends_with(&ZLIB_SUFFIX) && out.len() < out.capacity() {
+                        break out;
+                    }
+                    out.reserve(out.capacity());
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_message_of_exactly_the_limit_is_read_and_one_byte_more_is_refused() {
+        let limit = 64 * 1024;
+        for size in [limit, limit + 1] {
+            let message = vec![b' '; size];
+            let frames = zlib_stream(&[&message]);
+            let mut inflater = Inflater::new(Compression::ZlibStream, limit).unwrap();
+            let out = inflater.push(&frames[0]).map(|o| o.map(<[u8]>::len));
+            if size == limit {
+                assert_eq!(out.unwrap(), Some(limit));
+            } else {
+                assert!(matches!(out, Err(InflateError::TooLarge { .. })), "{out:?}");
+            }
+            assert!(inflater.peak() <= limit + 1);
+        }
+    }
+
+    #[test]
+    fn a_zstd_bomb_stops_at_the_limit() {
+        let bomb = zstd::bulk::compress(&vec![0u8; 32 << 20], 1).unwrap();
+        assert!(bomb.len() < 64 * 1024);
+        let mut inflater = Inflater::new(Compression::ZstdStream, 1 << 20).unwrap();
+        let err = inflater.push(&bomb).unwrap_err();
+        assert!(err.to_string().contains("once decompressed"), "{err}");
+        assert!(inflater.peak() <= (1 << 20) + 1);
+    }
+
+    #[test]
+    fn buffers_grown_for_a_large_message_are_shrunk_before_the_next() {
+        let large = vec![b'x'; 4 * RETAINED_BUFFER];
+        let frames = zlib_stream(&[&large, b"{}"]);
+        let mut inflater = Inflater::new(Compression::ZlibStream, 16 << 20).unwrap();
+        assert_eq!(
+            inflater.push(&frames[0]).unwrap().map(<[u8]>::len),
+            Some(large.len())
+        );
+        assert!(inflater.peak() >= large.len());
+        assert_eq!(inflater.push(&frames[1]).unwrap(), Some(&b"{}"[..]));
+        let Mode::Zlib { pending, out, .. } = &inflater.mode else {
+            unreachable!()
+        };
+        assert!(out.capacity() <= RETAINED_BUFFER && pending.capacity() <= RETAINED_BUFFER);
     }
 }

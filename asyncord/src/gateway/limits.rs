@@ -30,9 +30,10 @@ pub struct GatewayLimits {
     pub max_json_depth: usize,
     /// How long a shard stops reading for a saturated consumer (a full
     /// [`EventChannel`](super::EventChannel), a dispatcher at its in-flight bound) before it
-    /// reads on without delivering. Whatever its value, the pause ends half a heartbeat interval
-    /// after the last heartbeat ACK, so acknowledgements are never read late. Default
-    /// [`SATURATION_WAIT`] (5 s).
+    /// reads on without delivering. Whatever its value, a shard stands still for at most half a
+    /// heartbeat interval in all between two heartbeat ACKs (a consumer that lets it read one
+    /// frame at a time cannot delay an ACK either), so acknowledgements are never read late.
+    /// Default [`SATURATION_WAIT`] (5 s).
     ///
     /// Reading on, the shard handles heartbeats and the server's control frames but does not
     /// deliver dispatches, nor count them as received; once the consumer takes frames again it

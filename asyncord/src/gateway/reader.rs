@@ -296,17 +296,18 @@ impl State {
                 let resumable = self.data::<bool>(json, &env, "INVALID_SESSION");
                 self.send(Control::InvalidSession(resumable.unwrap_or(false)));
             }
-            10 => match self.data::<HelloFields>(json, &env, "HELLO") {
-                Some(hello) => {
+            10 => {
+                if let Some(hello) = self.data::<HelloFields>(json, &env, "HELLO") {
                     self.interval = Some(Duration::from_millis(hello.heartbeat_interval.max(1)));
                     self.paused_since_ack = Duration::ZERO;
                     self.send(Control::Hello(hello.heartbeat_interval));
+                } else {
+                    tracing::warn!(
+                        shard = self.shared.id,
+                        "HELLO without a heartbeat interval skipped"
+                    );
                 }
-                None => tracing::warn!(
-                    shard = self.shared.id,
-                    "HELLO without a heartbeat interval skipped"
-                ),
-            },
+            }
             11 => {
                 self.paused_since_ack = Duration::ZERO;
                 self.send(Control::Ack);

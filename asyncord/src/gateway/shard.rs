@@ -70,12 +70,15 @@ pub(crate) struct ShardShared {
     /// The transport compression its connections use (probed, then settled).
     pub(super) compression: Mutex<Negotiation>,
     /// The `fetch_guild_members` waiting, by nonce (with an id telling waiters apart).
-    chunks: Mutex<HashMap<String, (u64, mpsc::UnboundedSender<Vec<u8>>)>>,
+    chunks: Mutex<HashMap<String, ChunkWaiter>>,
     next_waiter: AtomicU64,
     pub commands: mpsc::Sender<Outbound>,
     /// Signalled whenever any shard of the gateway changes status (shared by all of them).
     status_changed: Arc<watch::Sender<()>>,
 }
+
+/// A `fetch_guild_members` waiting for chunks: its id, and where its chunks go.
+type ChunkWaiter = (u64, mpsc::UnboundedSender<Vec<u8>>);
 
 pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)

@@ -25,8 +25,9 @@ use super::progress::Progress;
 ///   ([`GatewayConfig::resume_from`](super::GatewayConfig::resume_from)) resumes after it.
 /// - [`EventSink::is_saturated`] / [`EventSink::unsaturated`] push back. Before handing on a
 ///   wanted frame while the sink is saturated, the shard stops reading until it is not — for at
-///   most [`GatewayLimits::saturation_wait`](super::GatewayLimits::saturation_wait), and never
-///   past half a heartbeat interval after the last heartbeat ACK. Past that, it reads on
+///   most [`GatewayLimits::saturation_wait`](super::GatewayLimits::saturation_wait) at a time,
+///   and at most half a heartbeat interval in all between two heartbeat ACKs. Past that, it
+///   reads on
 ///   without delivering (heartbeats and control frames are still handled; dispatches are
 ///   discarded and not counted as consumed), and once `unsaturated` resolves it resumes the
 ///   session: Discord replays what was discarded. A sink that takes nothing (saturated for

@@ -198,6 +198,8 @@ pub struct FakeConn {
     /// Where the client connected.
     pub url: Option<GatewayAddress>,
     pub packer: Packer,
+    /// The `resume_gateway_url` READY gives.
+    pub resume_url: String,
 }
 
 impl FakeConn {
@@ -208,6 +210,7 @@ impl FakeConn {
             target: String::new(),
             url: None,
             packer: Packer::None,
+            resume_url: "ws://fake.gateway".to_owned(),
         }
     }
 
@@ -219,11 +222,10 @@ impl FakeConn {
             head.push(self.stream.read_u8().await?);
         }
         let head = String::from_utf8_lossy(&head).into_owned();
-        self.target = head
-            .split_whitespace()
+        head.split_whitespace()
             .nth(1)
             .unwrap_or_default()
-            .to_owned();
+            .clone_into(&mut self.target);
         self.packer = Packer::new(if self.target.contains("compress=zstd-stream") {
             Compression::ZstdStream
         } else if self.target.contains("compress=zlib-stream") {
@@ -245,9 +247,9 @@ impl FakeConn {
         let mut h = vec![(u8::from(fin) << 7) | opcode];
         if len < 126 {
             h.push(len as u8);
-        } else if len <= usize::from(u16::MAX) {
+        } else if let Ok(len) = u16::try_from(len) {
             h.push(126);
-            h.extend_from_slice(&(len as u16).to_be_bytes());
+            h.extend_from_slice(&len.to_be_bytes());
         } else {
             h.push(127);
             h.extend_from_slice(&(len as u64).to_be_bytes());
@@ -296,7 +298,8 @@ impl FakeConn {
 
     pub async fn ready(&mut self, session: &str) -> io::Result<()> {
         let d = format!(
-            r#"{{"v":10,"user":{{"id":"1","username":"bot"}},"guilds":[],"session_id":"{session}","resume_gateway_url":"ws://fake.gateway","shard":[0,1],"application":{{"id":"1","flags":0}}}}"#
+            r#"{{"v":10,"user":{{"id":"1","username":"bot"}},"guilds":[],"session_id":"{session}","resume_gateway_url":"{}","shard":[0,1],"application":{{"id":"1","flags":0}}}}"#,
+            self.resume_url
         );
         self.dispatch(1, "READY", &d).await
     }
