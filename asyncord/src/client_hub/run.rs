@@ -250,3 +250,29 @@ pub(crate) fn joined(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::client_hub::{GroupConfig, StopHandle};
+    use crate::gateway::GatewayLimits;
+
+    #[test]
+    fn the_group_s_gateway_limits_reach_its_gateway() {
+        let limits = GatewayLimits {
+            max_message_size: 1 << 20,
+            max_json_depth: 64,
+            saturation_wait: Duration::from_secs(2),
+            resume_attempts: 2,
+            gateway_bot_attempts: 1,
+        };
+        let config = GroupConfig::new().gateway_limits(limits.clone());
+        let group = ClientGroup::new("bot", "token".into(), config, StopHandle::default());
+        let Ok(run) = prepare(group) else {
+            panic!("a group without handlers is fine");
+        };
+        assert_eq!(run.gateway.limits, limits);
+    }
+}
