@@ -43,7 +43,7 @@ use tokio::time::{Instant, sleep_until};
 use super::frame::DispatchFrame;
 use super::inflate::{InflateError, Inflater};
 use super::limits::GatewayLimits;
-use super::message::{Incoming, Messages};
+use super::message::{Incoming, Messages, ReadError};
 use super::negotiation::FirstMessage;
 use super::peek::{self, Envelope, Malformed, TOO_DEEP};
 use super::progress::Progress;
@@ -186,72 +186,91 @@ impl Reader {
     /// compress send those); only binary frames go through the decompressor.
     pub(crate) async fn run(mut self) {
         loop {
-            let incoming = if self.state.discarding.is_some() {
-                // Reading on past a saturated consumer, until it has room again.
-                let caught_up = AssertUnwindSafe(self.state.target.unsaturated()).catch_unwind();
-                tokio::select! {
-                    biased;
-                    incoming = self.messages.next() => Some(incoming),
-                    _ = caught_up => None,
-                }
-            } else {
-                Some(self.messages.next().await)
-            };
-            let Some(incoming) = incoming else {
-                self.state.caught_up();
+            let incoming = self.messages.next().await;
+            if !self.step(incoming).await {
                 return;
-            };
-            let (binary, payload) = match incoming {
-                Ok(Incoming::Data { binary, payload }) => (binary, payload),
-                Ok(Incoming::Close(code)) => {
-                    self.state.send(Control::Closed(code));
-                    return;
-                }
-                Err(e) => {
-                    self.state.send(Control::Failed(e.to_string()));
-                    return;
-                }
-            };
-            let decoded = if binary {
-                self.inflater.push(&payload)
-            } else {
-                Ok(Some(&payload[..]))
-            };
-            let json = match decoded {
-                Ok(Some(json)) => json,
-                Ok(None) => {
-                    self.state.publish_peak(&self.messages, &self.inflater);
-                    continue;
-                }
-                Err(e) => {
-                    self.state.publish_peak(&self.messages, &self.inflater);
-                    let c = match e {
-                        InflateError::Corrupt(_) if self.state.first => {
-                            Control::FirstUndecodable(e.to_string())
-                        }
-                        e => Control::Failed(e.to_string()),
-                    };
-                    self.state.send(c);
-                    return;
-                }
-            };
-            if self.state.first {
-                self.state.first = false;
-                let how = if binary {
-                    FirstMessage::Decoded
-                } else {
-                    FirstMessage::Text
-                };
-                self.state.send(Control::First(how));
             }
-            self.state.handle(json).await;
-            self.state.publish_peak(&self.messages, &self.inflater);
-            // One socket read can hold thousands of frames, and a sink spawns a task for
-            // each: count every message against tokio's cooperative budget, so this task
-            // yields (and the handler tasks it spawned run) at least every 128 messages
-            // instead of queueing a whole flood.
-            tokio::task::coop::consume_budget().await;
+            if self.state.discarding.is_some() && !self.discard().await {
+                return;
+            }
         }
+    }
+
+    /// Reads on past a saturated consumer until it has room again (then asks the control loop
+    /// to resume: `false`), or until the connection ends (`false` too).
+    async fn discard(&mut self) -> bool {
+        let target = self.state.target.clone();
+        let mut caught_up = AssertUnwindSafe(target.unsaturated()).catch_unwind();
+        loop {
+            tokio::select! {
+                // Checked first: a backlog that is always ready must not hide it.
+                biased;
+                _ = &mut caught_up => {
+                    self.state.caught_up();
+                    return false;
+                }
+                incoming = self.messages.next() => {
+                    if !self.step(incoming).await {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Handles one message; `false` once the connection ended.
+    async fn step(&mut self, incoming: Result<Incoming, ReadError>) -> bool {
+        let (binary, payload) = match incoming {
+            Ok(Incoming::Data { binary, payload }) => (binary, payload),
+            Ok(Incoming::Close(code)) => {
+                self.state.send(Control::Closed(code));
+                return false;
+            }
+            Err(e) => {
+                self.state.send(Control::Failed(e.to_string()));
+                return false;
+            }
+        };
+        let decoded = if binary {
+            self.inflater.push(&payload)
+        } else {
+            Ok(Some(&payload[..]))
+        };
+        let json = match decoded {
+            Ok(Some(json)) => json,
+            Ok(None) => {
+                self.state.publish_peak(&self.messages, &self.inflater);
+                return true;
+            }
+            Err(e) => {
+                self.state.publish_peak(&self.messages, &self.inflater);
+                let c = match e {
+                    InflateError::Corrupt(_) if self.state.first => {
+                        Control::FirstUndecodable(e.to_string())
+                    }
+                    e => Control::Failed(e.to_string()),
+                };
+                self.state.send(c);
+                return false;
+            }
+        };
+        if self.state.first {
+            self.state.first = false;
+            let how = if binary {
+                FirstMessage::Decoded
+            } else {
+                FirstMessage::Text
+            };
+            self.state.send(Control::First(how));
+        }
+        self.state.handle(json).await;
+        self.state.publish_peak(&self.messages, &self.inflater);
+        // One socket read can hold thousands of frames, and a sink spawns a task for
+        // each: count every message against tokio's cooperative budget, so this task
+        // yields (and the handler tasks it spawned run) at least every 128 messages
+        // instead of queueing a whole flood.
+        tokio::task::coop::consume_budget().await;
+        true
     }
 }
 
