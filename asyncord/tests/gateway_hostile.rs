@@ -30,11 +30,12 @@ enum Hostile {
     ZlibBomb,
     /// A `zstd-stream` message that decompresses to 64 MiB.
     ZstdBomb,
-    /// `zlib-stream` binary frames that never end their message (no sync-flush suffix).
+    /// `zlib-stream` binary frames (of 50,000 bytes) that never end their message (no
+    /// sync-flush suffix).
     EndlessZlibMessage,
     /// One frame whose header announces 2 MiB.
     OversizedFrame,
-    /// A text message whose continuation frames never end.
+    /// A text message whose continuation frames (of 50,000 bytes) never end.
     EndlessFragments,
     /// Random bytes in a binary frame of a `zstd-stream` connection.
     BinaryGarbage,
@@ -92,7 +93,7 @@ impl Hostile {
                 Self::EndlessZlibMessage => {
                     let mut sent = Ok(());
                     for _ in 0..64 {
-                        let garbage: Vec<u8> = (0..64 * 1024).map(|_| rng.u8(1..)).collect();
+                        let garbage: Vec<u8> = (0..50_000).map(|_| rng.u8(1..)).collect();
                         sent = conn.frame(true, BINARY, &garbage).await;
                         if sent.is_err() {
                             break;
@@ -106,7 +107,7 @@ impl Hostile {
                     conn.raw(&bytes).await
                 }
                 Self::EndlessFragments => {
-                    let spaces = vec![b' '; 64 * 1024];
+                    let spaces = vec![b' '; 50_000];
                     let mut sent = conn.frame(false, TEXT, &spaces).await;
                     while sent.is_ok() {
                         sent = conn.frame(false, CONTINUATION, &spaces).await;

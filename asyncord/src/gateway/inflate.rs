@@ -149,12 +149,18 @@ impl Inflater {
                 let input: &[u8] = if pending.is_empty() && frame.ends_with(&ZLIB_SUFFIX) {
                     frame
                 } else {
-                    if pending.len() + frame.len() > limit {
+                    let len = pending.len() + frame.len();
+                    if len > limit {
                         reset(pending);
                         return Err(too_large(false));
                     }
+                    if pending.capacity() < len {
+                        // Doubling, but never past the limit.
+                        let want = len.max(pending.capacity() * 2).min(limit);
+                        pending.reserve_exact(want - pending.len());
+                        self.peak = self.peak.max(pending.capacity());
+                    }
                     pending.extend_from_slice(frame);
-                    self.peak = self.peak.max(pending.capacity());
                     if !pending.ends_with(&ZLIB_SUFFIX) {
                         return Ok(None);
                     }

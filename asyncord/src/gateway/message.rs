@@ -143,9 +143,12 @@ impl Messages {
             return Err(ReadError::TooLarge { limit: self.limit });
         }
         if self.fragments.capacity() < len {
-            // Doubling, but never past the limit.
+            // Doubling, but never past the limit (grown by hand: `BytesMut::reserve` may take
+            // more than asked).
             let want = len.max(self.fragments.capacity() * 2).min(self.limit);
-            self.fragments.reserve(want - self.fragments.len());
+            let mut grown = BytesMut::with_capacity(want);
+            grown.extend_from_slice(&self.fragments);
+            self.fragments = grown;
             self.peak = self.peak.max(self.fragments.capacity());
         }
         self.fragments.extend_from_slice(fragment);
