@@ -345,13 +345,30 @@ async fn in_flight_counts_calls_until_they_end_and_saturation_pushes_back() {
             .is_err(),
         "still saturated"
     );
-    // Let all but RESUME_AT of them finish: the sink is ready again.
-    gate.add_permits(n - asyncord::dispatcher::RESUME_AT);
+    // Saturation is left at the count that entered it: once two of them finish (one below
+    // the bound), the sink is ready again.
+    gate.add_permits(1);
+    assert!(
+        tokio::time::timeout(Duration::from_secs(1), resumed.as_mut())
+            .await
+            .is_err(),
+        "still at the bound"
+    );
+    gate.add_permits(1);
     tokio::time::timeout(Duration::from_secs(10), resumed)
         .await
-        .expect("unsaturated once the backlog drained");
+        .expect("unsaturated once below the bound");
     assert!(!d.is_saturated());
-    gate.add_permits(asyncord::dispatcher::RESUME_AT);
+    assert_eq!(d.in_flight(), asyncord::dispatcher::SATURATED_AT - 1);
+    // A shut-down dispatcher takes nothing: it is saturated until reopened.
+    let shut = d.clone();
+    let shutting = tokio::spawn(async move { shut.shutdown(Duration::from_secs(3600)).await });
+    tokio::task::yield_now().await;
+    assert!(d.is_saturated());
+    d.reopen();
+    assert!(!d.is_saturated());
+    gate.add_permits(n);
+    shutting.abort();
     tokio::time::timeout(Duration::from_secs(10), async {
         while d.in_flight() > 0 {
             tokio::task::yield_now().await;

@@ -1,6 +1,7 @@
 //! The gateway asks `GET /gateway/bot` through the REST client: a server error is retried
-//! with the client's backoff, a server that never answers is bounded by the client's timeout,
-//! and the answer (URL, shard count, session start limit) drives the connection.
+//! with the client's backoff, a server that never answers is asked again a bounded number of
+//! times, each attempt bounded by the client's timeout, and the answer (URL, shard count,
+//! session start limit) drives the connection.
 #![cfg(feature = "testkit")]
 
 mod gateway_support;
@@ -123,13 +124,18 @@ async fn a_server_error_is_retried_and_the_answer_drives_the_connection() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_server_that_never_answers_is_bounded_by_the_rest_timeout() {
-    let transport = Scripted::new([Answer::Hang]);
+async fn a_stalled_server_is_asked_again_and_start_up_is_bounded() {
+    // A stalled network: every request hangs.
+    let transport = Scripted::new([Answer::Hang, Answer::Hang, Answer::Hang, Answer::Hang]);
     let timeout = Duration::from_secs(7);
     let config = GatewayConfig::new(TOKEN, Intents::GUILDS).rest(rest(&transport, timeout));
+    let attempts = config.limits.gateway_bot_attempts;
+    assert_eq!(attempts, 3);
     let start = Instant::now();
     let err = Gateway::connect(config).await.expect_err("no answer");
-    assert_eq!(start.elapsed(), timeout);
+    // Three attempts bounded by the REST timeout, 1 s then 2 s apart.
+    assert_eq!(start.elapsed(), timeout * 3 + Duration::from_secs(3));
+    assert_eq!(transport.seen.lock().unwrap().len(), 3);
     let GatewayError::GatewayBot(rest) = &err else {
         panic!("unexpected error: {err:?}");
     };

@@ -1,7 +1,8 @@
 //! A sink of one's own instead of the built-in channel: its `wants` is read per frame (a
 //! consumer's interests may change while it runs), unwanted frames still advance the session's
-//! sequence, the sink sees wanted frames in order on the reader task, and `next_event` only
-//! reports the end.
+//! sequence, the sink sees wanted frames in order on the reader task, `next_event` only
+//! reports the end, and a saturated sink holds reading back for a bounded time, then loses
+//! nothing.
 
 mod gateway_support;
 
@@ -156,7 +157,7 @@ impl Throttled {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_saturated_sink_pauses_reading_but_never_for_longer_than_the_bound() {
+async fn a_saturated_sink_pauses_reading_for_a_bounded_time_and_loses_nothing() {
     let env = setup(server_config()).await;
     let sink = Arc::new(Throttled::default());
     let config = client_config(&env, Compression::ZstdStream).sink(SharedSink(sink.clone()));
@@ -188,22 +189,30 @@ async fn a_saturated_sink_pauses_reading_but_never_for_longer_than_the_bound() {
     .await
     .expect("reading resumed once the sink recovered");
 
-    // A consumer that stays saturated holds the shard back for SATURATION_WAIT at most.
+    // A consumer that stays saturated holds the shard back for SATURATION_WAIT at most; then
+    // the shard reads on (its heartbeats are read) without delivering, and once the consumer
+    // recovers it resumes the session and gets the frames replayed, each once.
     sink.set(true);
-    let start = tokio::time::Instant::now();
-    env.server.dispatch(0, "MESSAGE_CREATE", &message).unwrap();
-    env.server.dispatch(0, "MESSAGE_CREATE", &message).unwrap();
+    let third = env.server.dispatch(0, "MESSAGE_CREATE", &message).unwrap();
+    let fourth = env.server.dispatch(0, "MESSAGE_CREATE", &message).unwrap();
+    tokio::time::sleep(asyncord::gateway::SATURATION_WAIT * 3).await;
+    assert_eq!(sink.count(), 2, "nothing delivered while saturated");
+    assert!(
+        handle.session(0).unwrap().sequence < third,
+        "nor counted as consumed"
+    );
+    assert_eq!(env.server.connection_count(), 1, "the connection stayed up");
+    sink.set(false);
     tokio::time::timeout(Duration::from_secs(60), async {
         while sink.count() < 4 {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
     })
     .await
-    .expect("the shard read on after the bound");
-    assert!(start.elapsed() >= asyncord::gateway::SATURATION_WAIT);
-    assert_eq!(
-        handle.session(0).unwrap().sequence,
-        *sink.seen.lock().unwrap().last().unwrap()
-    );
+    .expect("the frames were replayed once the sink recovered");
+    let seen = sink.seen.lock().unwrap().clone();
+    assert_eq!(seen[2..], [third, fourth]);
+    assert_eq!(resumes(&env.server.events()), 1);
+    assert!(handle.session(0).unwrap().sequence >= fourth);
     handle.shutdown();
 }

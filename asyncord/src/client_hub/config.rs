@@ -16,7 +16,7 @@ use asyncord_model::Intents;
 use asyncord_model::gateway::Presence;
 
 use crate::Error;
-use crate::gateway::{Compression, Connector, Session, Shards};
+use crate::gateway::{Compression, Connector, GatewayLimits, Session, Shards};
 use crate::http::{DEFAULT_BASE_URL, Transport};
 
 /// How a group chooses its gateway intents.
@@ -75,6 +75,9 @@ pub struct GroupConfig {
     /// of closing with 1000 (which ends the sessions: the bot goes offline at once). Default
     /// `false`.
     pub keep_sessions: bool,
+    /// The gateway's bounds: message size, JSON depth, how long a saturated dispatcher holds
+    /// reading back, retries (see [`GatewayLimits`]; the defaults suit Discord).
+    pub gateway_limits: GatewayLimits,
 }
 
 impl Default for GroupConfig {
@@ -91,6 +94,7 @@ impl Default for GroupConfig {
             rest_transport: None,
             resume_sessions: HashMap::new(),
             keep_sessions: false,
+            gateway_limits: GatewayLimits::default(),
         }
     }
 }
@@ -109,6 +113,7 @@ impl fmt::Debug for GroupConfig {
             .field("rest_transport", &self.rest_transport.is_some())
             .field("resume_sessions", &self.resume_sessions.len())
             .field("keep_sessions", &self.keep_sessions)
+            .field("gateway_limits", &self.gateway_limits)
             .finish()
     }
 }
@@ -246,6 +251,12 @@ impl GroupConfig {
     /// Keeps the sessions resumable on shutdown (see [`GroupConfig::keep_sessions`]).
     pub fn keep_sessions(mut self, keep: bool) -> Self {
         self.keep_sessions = keep;
+        self
+    }
+
+    /// Sets the gateway's bounds (see [`GatewayLimits`]).
+    pub fn gateway_limits(mut self, limits: GatewayLimits) -> Self {
+        self.gateway_limits = limits;
         self
     }
 

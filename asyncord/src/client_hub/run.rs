@@ -1,7 +1,9 @@
 //! Running one client group: the start-up checks, the gateway configuration derived from the
 //! group's settings (its sink is the group's dispatcher), connecting the group's gateway handle,
-//! watching its shards, and the graceful shutdown (the dispatcher stops taking events and gives
-//! its handlers their time while the gateway closes).
+//! watching its shards, and the graceful shutdown: the shards stop reading and close first, then
+//! the dispatcher stops taking events and gives its handlers their time. In that order every
+//! dispatch a shard read was handed to the handlers, so the sessions kept for the next process
+//! resume exactly after the last event handled.
 //!
 //! Gateway lifecycle: <https://discord.com/developers/docs/events/gateway#connection-lifecycle>.
 
@@ -19,7 +21,8 @@ use super::error::{GroupError, GroupProblem, GroupReport};
 use super::group::ClientGroup;
 use crate::gateway::{Gateway, GatewayConfig, GatewayError, ShardStatus};
 
-/// How long a gateway may take to close after its handlers' time is up.
+/// How long a gateway may take to close (its shards stop reading at once, then send their close
+/// frames) before its handlers get their time.
 const CLOSE_BOUND: Duration = Duration::from_secs(5);
 
 /// How often the shards' states are checked for a fatal stop.
@@ -79,7 +82,8 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
         .shards(config.shards.clone())
         .compression(config.compression)
         .rest(group.client.clone())
-        .sink(group.dispatcher.clone());
+        .sink(group.dispatcher.clone())
+        .limits(config.gateway_limits.clone());
     gateway.presence.clone_from(&config.presence);
     gateway.large_threshold = config.large_threshold;
     gateway.url.clone_from(&config.gateway_url);
@@ -168,11 +172,11 @@ impl GroupRun {
                 handle.shutdown_and_end_sessions();
             }
         }
-        // The dispatcher stops taking events at once, then gives its handlers their time.
-        let (cancelled, joined) = tokio::join!(
-            group.dispatcher.shutdown(grace),
-            tokio::time::timeout(grace + CLOSE_BOUND, gateway.join())
-        );
+        // Reading stops first: each shard aborts its reader before it closes, so every
+        // dispatch read was handed to the dispatcher (and the sessions resume after it). Then the
+        // dispatcher stops taking events and gives its handlers their time.
+        let joined = tokio::time::timeout(CLOSE_BOUND, gateway.join()).await;
+        let cancelled = group.dispatcher.shutdown(grace).await;
         if cancelled > 0 {
             tracing::warn!(
                 group = name,
@@ -244,5 +248,31 @@ pub(crate) fn joined(
             tracing::error!(error = %e, groups = ?names, "a client group task ended abnormally");
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::client_hub::{GroupConfig, StopHandle};
+    use crate::gateway::GatewayLimits;
+
+    #[test]
+    fn the_group_s_gateway_limits_reach_its_gateway() {
+        let limits = GatewayLimits {
+            max_message_size: 1 << 20,
+            max_json_depth: 64,
+            saturation_wait: Duration::from_secs(2),
+            resume_attempts: 2,
+            gateway_bot_attempts: 1,
+        };
+        let config = GroupConfig::new().gateway_limits(limits.clone());
+        let group = ClientGroup::new("bot", "token".into(), config, StopHandle::default());
+        let Ok(run) = prepare(group) else {
+            panic!("a group without handlers is fine");
+        };
+        assert_eq!(run.gateway.limits, limits);
     }
 }

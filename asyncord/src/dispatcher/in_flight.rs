@@ -15,13 +15,16 @@ use std::task::Poll;
 
 use tokio::sync::Notify;
 
-use super::pressure::RESUME_AT;
+use super::pressure::SATURATED_AT;
 
 /// Handler calls spawned and not finished, and the state of the dispatcher's shutdown.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct InFlight {
     count: AtomicUsize,
-    /// Signalled when the count drops to [`RESUME_AT`] (backpressure lifts).
+    /// At this many calls in flight the dispatcher is saturated (its shards stop delivering).
+    bound: AtomicUsize,
+    /// Signalled when the count drops below the bound, and when the dispatcher reopens
+    /// (backpressure lifts).
     drained: Notify,
     /// Signalled when the count drops to 0.
     idle: Notify,
@@ -35,6 +38,21 @@ pub(crate) struct InFlight {
     cancelled: AtomicUsize,
 }
 
+impl Default for InFlight {
+    fn default() -> Self {
+        Self {
+            count: AtomicUsize::new(0),
+            bound: AtomicUsize::new(SATURATED_AT),
+            drained: Notify::new(),
+            idle: Notify::new(),
+            closed: AtomicBool::new(false),
+            generation: AtomicU64::new(0),
+            cancel: Notify::new(),
+            cancelled: AtomicUsize::new(0),
+        }
+    }
+}
+
 /// Held by one spawned handler call; dropping it (the call finished, panicked, was cancelled or
 /// aborted) counts it out.
 pub(crate) struct CallSlot {
@@ -45,7 +63,8 @@ pub(crate) struct CallSlot {
 impl Drop for CallSlot {
     fn drop(&mut self) {
         let before = self.in_flight.count.fetch_sub(1, Ordering::SeqCst);
-        if before == RESUME_AT + 1 {
+        // Every decrement passes each value, so the one that leaves the bound wakes the waiters.
+        if before == self.in_flight.bound.load(Ordering::Relaxed) {
             self.in_flight.drained.notify_waiters();
         }
         // Only a shutdown waits for idleness, and it closes the dispatcher first: the common path
@@ -92,9 +111,36 @@ impl InFlight {
         self.count.load(Ordering::Acquire)
     }
 
-    /// Resolves once at most `RESUME_AT` calls are in flight.
+    /// The saturation bound.
+    pub(crate) fn bound(&self) -> usize {
+        self.bound.load(Ordering::Relaxed)
+    }
+
+    /// Sets the saturation bound (at least 1).
+    pub(crate) fn set_bound(&self, bound: usize) {
+        self.bound.store(bound.max(1), Ordering::Relaxed);
+        self.drained.notify_waiters();
+    }
+
+    /// Whether the dispatcher takes no more calls for now: the calls in flight are at the
+    /// bound, or it is shut down.
+    pub(crate) fn is_saturated(&self) -> bool {
+        self.get() >= self.bound() || self.is_closed()
+    }
+
+    /// Resolves once the dispatcher takes calls again: fewer than the bound in flight, and not
+    /// shut down. Leaving saturation needs exactly what ends it, so a bound the calls stay near
+    /// never stalls its shards for longer than one call takes.
     pub(crate) async fn drained(&self) {
-        self.until(&self.drained, |n| n <= RESUME_AT).await;
+        loop {
+            let notified = self.drained.notified();
+            let mut notified = pin!(notified);
+            notified.as_mut().enable();
+            if !self.is_saturated() {
+                return;
+            }
+            notified.await;
+        }
     }
 
     /// Resolves once no call is in flight. Only woken while the dispatcher is closed (see
@@ -145,5 +191,8 @@ impl InFlight {
 
     pub(crate) fn set_closed(&self, closed: bool) {
         self.closed.store(closed, Ordering::SeqCst);
+        if !closed {
+            self.drained.notify_waiters();
+        }
     }
 }

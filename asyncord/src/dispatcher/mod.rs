@@ -33,8 +33,9 @@
 //!   frames are worth parsing.
 //! - A `Dispatcher` is a gateway [`EventSink`](crate::gateway::EventSink): handed to
 //!   [`GatewayConfig::sink`](crate::gateway::GatewayConfig::sink) it dispatches on the shard's
-//!   reader task, and while more than [`SATURATED_AT`] handler calls are in flight
-//!   ([`Dispatcher::in_flight`]) the shards pause reading until [`RESUME_AT`] remain.
+//!   reader task, and while its bound of handler calls is in flight ([`Dispatcher::in_flight`];
+//!   [`SATURATED_AT`] unless [`Dispatcher::set_max_in_flight`] says) the shards stop delivering
+//!   until one finishes.
 
 mod arguments;
 mod check;
@@ -73,10 +74,11 @@ pub use error::{
 };
 pub use handler::{ByArc, ByFn, ByRef, ByValue, EventParam, Handler, IntoHandlerResult, Named};
 pub use inject::Inject;
-pub use pressure::{RESUME_AT, SATURATED_AT};
+pub use pressure::SATURATED_AT;
 pub use raw::RawEvent;
 
 use arguments::Arguments;
+pub(crate) use run::panic_message;
 use run::{ErrorHook, RunConfig};
 use table::{ErasedHandler, ErasedRaw, RawFn, Table, TypedHandler};
 use wait::Waiter;
@@ -351,11 +353,20 @@ impl Dispatcher {
         self.shared.update(|reg| reg.hook = Some(Arc::new(hook)));
     }
 
-    /// Limits how many handler calls run at once (`None`: no limit, the default; `Some(0)` is
-    /// taken as 1). Calls over the limit wait on their task; the gateway is never blocked.
+    /// Limits how many handler calls run at once (`None`: the default bound
+    /// [`SATURATED_AT`]; `Some(0)` is taken as 1).
+    ///
+    /// The limit gates spawning too: as a gateway sink, the dispatcher is saturated while this
+    /// many calls are in flight, so its shards hand it nothing more until one finishes (at most
+    /// the limit plus one frame's handlers exist at once; a frame with several handlers may take
+    /// the count past it, and those calls wait for a slot). Calls given to
+    /// [`Dispatcher::dispatch`] directly are spawned regardless and wait for a slot.
     pub fn set_max_in_flight(&self, limit: Option<usize>) {
         self.shared
             .update(|reg| reg.limit = limit.map(|n| Arc::new(Semaphore::new(n.max(1)))));
+        self.shared
+            .in_flight
+            .set_bound(limit.unwrap_or(SATURATED_AT));
     }
 
     /// Waits for the next `E` for which `predicate` returns true, at most `timeout`.
@@ -387,11 +398,16 @@ impl Dispatcher {
     /// Cheap enough to call for every frame.
     #[inline]
     pub fn wants(&self, kind: Option<EventKind>) -> bool {
-        (self.wants_raw()
+        self.wants_ignoring_shutdown(kind) && !self.shared.in_flight.is_closed()
+    }
+
+    /// Whether handlers, `wait_for`s or raw handlers take frames of this kind.
+    #[inline]
+    fn wants_ignoring_shutdown(&self, kind: Option<EventKind>) -> bool {
+        self.wants_raw()
             || kind.is_some_and(|k| {
                 has_bit(&self.shared.handler_bits, k) || has_bit(&self.shared.waiter_bits, k)
-            }))
-            && !self.shared.in_flight.is_closed()
+            })
     }
 
     /// Whether raw handlers exist (then every dispatch, unknown names included, is wanted).

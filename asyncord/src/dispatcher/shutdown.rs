@@ -16,7 +16,11 @@ impl Dispatcher {
     /// in flight get up to `grace` to finish; the ones still running then are cancelled (their
     /// futures are dropped at their next poll). Returns how many calls were cancelled.
     ///
-    /// The dispatcher stays shut until [`Dispatcher::reopen`].
+    /// The dispatcher stays shut until [`Dispatcher::reopen`]. As a gateway sink it is
+    /// saturated meanwhile: its shards hand it nothing and count nothing as consumed, so a
+    /// session handed on resumes before those frames. Stop the gateway's reading first (the
+    /// client hub does): a frame a shard was handing over at the very moment of the shutdown
+    /// would be dropped.
     ///
     /// ```
     /// # async fn demo(dispatcher: asyncord::dispatcher::Dispatcher) {

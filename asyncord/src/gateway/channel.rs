@@ -1,21 +1,23 @@
-//! The built-in [`EventSink`]: a bounded channel read by
+//! The built-in consumer: a bounded channel read by
 //! [`Gateway::next_event`](super::Gateway::next_event), configured by [`EventChannel`].
 //!
 //! Bounded, so a consumer that falls behind costs at most [`EventChannel::capacity`] frames of
 //! memory: while the channel is full the shards stop reading (the saturation mechanism of every
 //! sink), and the backlog waits in the socket. A consumer stalled for longer than
-//! [`SATURATION_WAIT`](super::SATURATION_WAIT) does not hold the shards back further (their
-//! heartbeats must be read); the frames that do not fit then are dropped, counted, and logged.
+//! [`GatewayLimits::saturation_wait`](super::GatewayLimits::saturation_wait) does not hold the
+//! shards back further (their heartbeats must be read): they read on without queueing, and
+//! resume their sessions once the consumer reads again, so that Discord replays what they read
+//! meanwhile. A frame counts as consumed when `next_event` returns it: a session handed over
+//! after [`Gateway::shutdown`](super::Gateway::shutdown) resumes after the last frame the
+//! consumer took, and frames still queued are replayed to the next process.
 
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use asyncord_model::gateway::{EventKind, EventSet};
 use tokio::sync::mpsc;
 
 use super::frame::DispatchFrame;
-use super::sink::EventSink;
+use super::progress::Progress;
 
 /// The settings of the channel behind [`Gateway::next_event`](super::Gateway::next_event):
 /// which events it takes and how many frames it holds.
@@ -64,68 +66,70 @@ impl EventChannel {
     }
 
     /// The sink the shards deliver to, and the receiver `next_event` reads.
-    pub(crate) fn open(self) -> (ChannelSink, mpsc::Receiver<DispatchFrame>) {
+    pub(crate) fn open(self) -> (ChannelSink, mpsc::Receiver<Queued>) {
         let (tx, rx) = mpsc::channel(self.capacity.max(1));
         let sink = ChannelSink {
             tx,
             events: self.events,
             unknown_events: self.unknown_events,
-            dropped: AtomicU64::new(0),
         };
         (sink, rx)
     }
 }
 
-/// The channel's sending side, as the shards' sink.
-pub(crate) struct ChannelSink {
-    tx: mpsc::Sender<DispatchFrame>,
-    events: EventSet,
-    unknown_events: bool,
-    dropped: AtomicU64,
+/// A frame in the channel, with the progress of its session (which `next_event` updates).
+pub(crate) struct Queued {
+    pub(crate) frame: DispatchFrame,
+    pub(crate) progress: Arc<Progress>,
 }
 
-impl EventSink for ChannelSink {
-    fn wants(&self, kind: Option<EventKind>) -> bool {
+impl Queued {
+    /// The consumer takes the frame: it counts as consumed.
+    pub(crate) fn take(self) -> DispatchFrame {
+        self.progress.took(self.frame.seq);
+        self.frame
+    }
+}
+
+/// The channel's sending side, as the shards' consumer.
+pub(crate) struct ChannelSink {
+    tx: mpsc::Sender<Queued>,
+    events: EventSet,
+    unknown_events: bool,
+}
+
+impl ChannelSink {
+    pub(crate) fn wants(&self, kind: Option<EventKind>) -> bool {
         match kind {
             Some(kind) => self.events.contains(kind),
             None => self.unknown_events,
         }
     }
 
-    fn deliver(&self, frame: DispatchFrame) {
-        match self.tx.try_send(frame) {
+    /// Queues `frame`; `false` when the channel is full (another shard filled it since the
+    /// reader found room): the frame is not consumed.
+    pub(crate) fn send(&self, frame: DispatchFrame, progress: &Arc<Progress>) -> bool {
+        let seq = frame.seq;
+        match self.tx.try_send(Queued {
+            frame,
+            progress: Arc::clone(progress),
+        }) {
             Ok(()) => {
-                let dropped = self.dropped.swap(0, Ordering::Relaxed);
-                if dropped > 0 {
-                    tracing::warn!(
-                        dropped,
-                        "the event consumer caught up; frames were dropped while it was stalled"
-                    );
-                }
+                progress.handed(seq);
+                true
             }
-            Err(mpsc::error::TrySendError::Full(frame)) => {
-                if self.dropped.fetch_add(1, Ordering::Relaxed) == 0 {
-                    tracing::warn!(
-                        event = %frame.name,
-                        shard = frame.shard_id,
-                        "the event channel is full and its consumer stalled past the saturation \
-                         wait: dropping frames until it reads again"
-                    );
-                }
-            }
+            Err(mpsc::error::TrySendError::Full(_)) => false,
             // `Gateway` (the receiver) was dropped: nobody reads.
-            Err(mpsc::error::TrySendError::Closed(_)) => {}
+            Err(mpsc::error::TrySendError::Closed(_)) => true,
         }
     }
 
-    fn is_saturated(&self) -> bool {
-        self.tx.capacity() == 0
+    pub(crate) fn is_saturated(&self) -> bool {
+        self.tx.capacity() == 0 && !self.tx.is_closed()
     }
 
-    fn unsaturated(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
-        Box::pin(async move {
-            // A free slot (the permit is released at once: the next frame takes it).
-            let _ = self.tx.reserve().await;
-        })
+    pub(crate) async fn unsaturated(&self) {
+        // A free slot (the permit is released at once: the next frame takes it).
+        let _ = self.tx.reserve().await;
     }
 }

@@ -11,7 +11,7 @@ use asyncord_model::gateway::Presence;
 
 use super::channel::EventChannel;
 use super::compression::Compression;
-
+use super::limits::GatewayLimits;
 use super::queue::IdentifyQueue;
 use super::sink::EventSink;
 use super::transport::Connector;
@@ -121,6 +121,9 @@ pub struct GatewayConfig {
     pub max_concurrency: u32,
     /// The ceiling of the reconnect backoff.
     pub max_backoff: std::time::Duration,
+    /// The shards' bounds: message size, JSON depth, how long a saturated consumer holds reading
+    /// back, retries of a dead resume URL and of `GET /gateway/bot`.
+    pub limits: GatewayLimits,
 }
 
 impl GatewayConfig {
@@ -142,6 +145,7 @@ impl GatewayConfig {
             connector: None,
             max_concurrency: 1,
             max_backoff: std::time::Duration::from_secs(60),
+            limits: GatewayLimits::default(),
         }
     }
 
@@ -199,6 +203,12 @@ impl GatewayConfig {
         self
     }
 
+    /// Sets the shards' bounds (see [`GatewayLimits`]).
+    pub fn limits(mut self, limits: GatewayLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
     /// Uses a custom identify queue (for example one shared by several processes).
     pub fn identify_queue(mut self, queue: Arc<dyn IdentifyQueue>) -> Self {
         self.identify_queue = Some(queue);
@@ -223,6 +233,7 @@ impl fmt::Debug for GatewayConfig {
             .field("api_base", &self.api_base)
             .field("sessions", &self.sessions.len())
             .field("delivery", &self.delivery)
+            .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
 }

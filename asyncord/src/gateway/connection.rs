@@ -22,9 +22,9 @@ use super::inflate::Inflater;
 use super::limiter::CommandLimiter;
 use super::negotiation::{FirstMessage, Step};
 use super::queue::IdentifyQueue;
-use super::reader::{self, Control};
+use super::reader::{Control, Reader};
 use super::shard::{
-    End, Outbound, ShardStatus, ShardTask, Stop, command_text, lock, server, stable,
+    End, Outbound, Outcome, ShardStatus, ShardTask, Stop, command_text, lock, server, stable,
 };
 use super::transport::{GatewayAddress, WsRead, WsWrite};
 
@@ -41,15 +41,18 @@ struct Live {
     next_beat: Instant,
     last_beat: Instant,
     awaiting_ack: bool,
-    /// When READY or RESUMED arrived.
+    /// When READY or RESUMED arrived: from then on, commands may go out (sent between
+    /// IDENTIFY or RESUME and READY or RESUMED, Discord would drop them).
     ready_since: Option<Instant>,
-    /// RESUME or IDENTIFY was sent: commands may go out.
-    identified: bool,
 }
 
 impl Live {
     fn stable(&self) -> bool {
         stable(self.ready_since)
+    }
+
+    fn ready(&self) -> bool {
+        self.ready_since.is_some()
     }
 }
 
@@ -60,48 +63,56 @@ enum Flow {
 }
 
 impl ShardTask {
-    /// Runs one connection opened with `compression`; returns how it ended and whether it was
-    /// stable (see [`stable`]).
+    /// Runs one connection opened with `compression`; returns how it went.
     pub(super) async fn connection(
         &mut self,
         read: WsRead,
         mut write: WsWrite,
         compression: Compression,
         url: &GatewayAddress,
-    ) -> (End, bool) {
-        let inflater = match Inflater::new(compression) {
+    ) -> Outcome {
+        let limits = &self.config.limits;
+        let inflater = match Inflater::new(compression, limits.max_message_size) {
             Ok(i) => i,
             Err(source) => {
                 let error = GatewayError::Decompressor {
                     compression,
                     source,
                 };
-                return (End::Fatal(error), false);
+                return Outcome {
+                    end: End::Fatal(error),
+                    healthy: false,
+                    hello: false,
+                };
             }
         };
         let (ctl_tx, mut ctl) = mpsc::unbounded_channel();
-        let reader = tokio::spawn(reader::run(
+        let reader = Reader::new(
             read,
             inflater,
             self.shared.clone(),
-            self.sink.clone(),
+            self.target.clone(),
             ctl_tx,
-        ));
+            limits,
+        );
+        let reader = tokio::spawn(reader.run());
         let queue = self.queue.clone();
-        let (end, healthy) = match self.handshake(&mut write, &mut ctl, url, &*queue).await {
+        let (end, healthy, hello) = match self.handshake(&mut write, &mut ctl, url, &*queue).await {
             Ok((mut live, turn)) => {
                 let end = self
                     .event_loop(&mut write, &mut ctl, url, &mut live, turn)
                     .await;
-                (end, live.stable())
+                (end, live.stable(), true)
             }
-            Err(end) => (end, false),
+            Err(end) => (end, false, false),
         };
         reader.abort();
         let _ = reader.await;
         let code = match &end {
             End::Stop if *self.stop.borrow() == Stop::EndSession => Some(1000),
-            End::Stop | End::Resume | End::NewSession(_) | End::FallBack => Some(4000),
+            End::Stop | End::Resume | End::Replay | End::NewSession(_) | End::FallBack => {
+                Some(4000)
+            }
             End::Fatal(_) => None,
         };
         if let Some(code) = code {
@@ -111,7 +122,11 @@ impl ShardTask {
             })
             .await;
         }
-        (end, healthy)
+        Outcome {
+            end,
+            healthy,
+            hello,
+        }
     }
 
     /// Waits for HELLO, then sends RESUME (with a session) or queues for IDENTIFY (returned:
@@ -152,7 +167,6 @@ impl ShardTask {
             last_beat: now,
             awaiting_ack: false,
             ready_since: None,
-            identified: false,
         };
         let Some(session) = self.shared.session() else {
             return Ok((live, Some(queue.acquire(id))));
@@ -166,7 +180,6 @@ impl ShardTask {
         if !send(write, &mut live.limiter, command_text(&resume)).await {
             return Err(End::Resume);
         }
-        live.identified = true;
         Ok((live, None))
     }
 
@@ -181,7 +194,7 @@ impl ShardTask {
         mut turn: Option<IdentifyTurn<'_>>,
     ) -> End {
         loop {
-            let command_ok = live.identified && live.limiter.command_allowed(Instant::now());
+            let command_ok = live.ready() && live.limiter.command_allowed(Instant::now());
             let free_at = live.limiter.next_free();
             let flow = tokio::select! {
                 msg = ctl.recv() => self.on_control(msg, write, live, url).await,
@@ -194,11 +207,12 @@ impl ShardTask {
                     Some(Outbound(text)) => if send(write, &mut live.limiter, text).await {
                         Flow::Continue
                     } else {
+                        tracing::warn!(shard = self.shared.id, "a command was not sent: the connection failed while sending it");
                         Flow::End(End::Resume)
                     },
                     None => Flow::End(End::Stop),
                 },
-                () = sleep_until(free_at), if live.identified && !command_ok => Flow::Continue,
+                () = sleep_until(free_at), if live.ready() && !command_ok => Flow::Continue,
                 _ = self.stop.changed() => Flow::End(End::Stop),
             };
             if let Flow::End(end) = flow {
@@ -261,6 +275,7 @@ impl ShardTask {
                 return Flow::Continue;
             }
             Some(Control::FirstUndecodable(e)) => self.on_undecodable_first_message(&e, url),
+            Some(Control::CaughtUp) => End::Replay,
             Some(Control::Hello(_)) => return Flow::Continue,
             None => End::Resume,
         };
@@ -293,7 +308,7 @@ impl ShardTask {
     /// The identify queue allows it: send IDENTIFY (a new session starts from sequence 0).
     async fn identify(&self, write: &mut WsWrite, live: &mut Live) -> Flow {
         let id = self.shared.id;
-        self.shared.seq.store(0, Ordering::Release);
+        self.shared.start_session();
         let mut identify = Identify::new(self.config.token().expose_secret(), self.config.intents)
             .shard(id, self.shared.count);
         identify.presence.clone_from(&self.config.presence);
@@ -302,7 +317,6 @@ impl ShardTask {
         if !send(write, &mut live.limiter, command_text(&identify)).await {
             return Flow::End(End::NewSession(Duration::ZERO));
         }
-        live.identified = true;
         Flow::Continue
     }
 

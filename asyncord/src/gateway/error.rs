@@ -90,6 +90,14 @@ pub enum GatewayError {
         #[source]
         source: serde_json::Error,
     },
+    /// A reply to a command makes no sense (for example a chunk index past the chunk count).
+    #[error("invalid {event} reply: {reason}")]
+    InvalidReply {
+        /// The reply's event name.
+        event: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// A request was not answered in time.
     #[error("no reply from the gateway in time")]
     Timeout,

@@ -6,6 +6,7 @@
 //! ([docs](https://discord.com/developers/docs/events/gateway-events#send-events)).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ use asyncord_model::gateway::{
     GatewayCommand, GuildMembersChunkEvent, Presence, RequestGuildMembers, RequestSoundboardSounds,
     UpdatePresence, UpdateVoiceState,
 };
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 
 use super::compression::Compression;
 use super::config::Session;
@@ -40,6 +41,12 @@ pub struct ShardInfo {
     /// sent plain text frames); then the one the shard fell back to and keeps for its life
     /// (`zstd-stream`, then `zlib-stream`, then none).
     pub compression: Compression,
+    /// The largest capacity, in bytes, one of its connections' receive buffers reached since
+    /// the shard started (joining a fragmented message, buffering a compressed one,
+    /// decompressing): at most about
+    /// [`GatewayLimits::max_message_size`](super::GatewayLimits::max_message_size), whatever the
+    /// server sends.
+    pub receive_buffer_peak: usize,
 }
 
 pub(crate) struct HandleInner {
@@ -305,33 +312,27 @@ impl GatewayHandle {
             .clone();
         let count = self.connected()?.count;
         let shard = self.shard(shard_for_guild(request.guild_id, count))?;
-        let mut rx = shard.wait_chunks(nonce.clone());
-        let result = async {
-            self.request_guild_members(&request).await?;
-            let mut chunks = Vec::new();
-            loop {
-                let chunk = tokio::time::timeout(CHUNK_TIMEOUT, rx.recv())
-                    .await
-                    .map_err(|_| GatewayError::Timeout)?
-                    .ok_or(GatewayError::ShardNotRunning(shard.id))?;
-                let chunk: GuildMembersChunkEvent =
-                    serde_json::from_slice(&chunk).map_err(|source| {
-                        GatewayError::MalformedReply {
-                            event: "GUILD_MEMBERS_CHUNK",
-                            source,
-                        }
-                    })?;
-                let done = chunk.chunk_index + 1 >= chunk.chunk_count;
-                chunks.push(chunk);
-                if done {
-                    break;
-                }
+        // Stops waiting however this call ends, cancelled included.
+        let mut waiter = ChunkWaiter::new(shard, nonce);
+        self.request_guild_members(&request).await?;
+        let mut chunks = Vec::new();
+        let mut order = ChunkOrder::default();
+        loop {
+            let chunk = tokio::time::timeout(CHUNK_TIMEOUT, waiter.rx.recv())
+                .await
+                .map_err(|_| GatewayError::Timeout)?
+                .ok_or(GatewayError::ShardNotRunning(waiter.shard.id))?;
+            let chunk: GuildMembersChunkEvent =
+                serde_json::from_slice(&chunk).map_err(|source| GatewayError::MalformedReply {
+                    event: "GUILD_MEMBERS_CHUNK",
+                    source,
+                })?;
+            let done = order.next(chunk.chunk_index, chunk.chunk_count)?;
+            chunks.push(chunk);
+            if done {
+                return Ok(chunks);
             }
-            Ok(chunks)
         }
-        .await;
-        shard.stop_waiting_chunks(&nonce);
-        result
     }
 
     /// Asks for the soundboard sounds of guilds (answered by SOUNDBOARD_SOUNDS events). The
@@ -372,6 +373,65 @@ impl GatewayHandle {
     }
 }
 
+/// A `fetch_guild_members` waiting for the chunks of its nonce; dropping it (the call returned
+/// or was cancelled) stops the wait.
+struct ChunkWaiter {
+    shard: Arc<ShardShared>,
+    nonce: String,
+    id: u64,
+    rx: mpsc::UnboundedReceiver<Vec<u8>>,
+}
+
+impl ChunkWaiter {
+    fn new(shard: Arc<ShardShared>, nonce: String) -> Self {
+        let (id, rx) = shard.wait_chunks(nonce.clone());
+        Self {
+            shard,
+            nonce,
+            id,
+            rx,
+        }
+    }
+}
+
+impl Drop for ChunkWaiter {
+    fn drop(&mut self) {
+        self.shard.stop_waiting_chunks(&self.nonce, self.id);
+    }
+}
+
+/// Checks the indexes of one reply's chunks: each below the count, the count the same in every
+/// chunk, the indexes increasing (Discord sends them in order).
+#[derive(Default)]
+struct ChunkOrder {
+    count: Option<u32>,
+    next: u32,
+}
+
+impl ChunkOrder {
+    /// Takes a chunk's index and count; `true` when it is the last chunk.
+    fn next(&mut self, index: u32, count: u32) -> Result<bool, GatewayError> {
+        let invalid = |reason| GatewayError::InvalidReply {
+            event: "GUILD_MEMBERS_CHUNK",
+            reason,
+        };
+        if index >= count {
+            return Err(invalid("chunk_index is not below chunk_count"));
+        }
+        if *self.count.get_or_insert(count) != count {
+            return Err(invalid("chunk_count changed between chunks"));
+        }
+        if index < self.next {
+            return Err(invalid("chunk_index repeated or out of order"));
+        }
+        let after = index
+            .checked_add(1)
+            .ok_or(invalid("chunk_index out of range"))?;
+        self.next = after;
+        Ok(after == count)
+    }
+}
+
 fn info_of(s: &ShardShared) -> ShardInfo {
     ShardInfo {
         id: s.id,
@@ -380,9 +440,69 @@ fn info_of(s: &ShardShared) -> ShardInfo {
         latency: s.latency(),
         session: s.session(),
         compression: s.compression(),
+        receive_buffer_peak: s.buffer_peak.load(Ordering::Relaxed),
     }
 }
 
 fn shard_for_guild(guild_id: GuildId, count: u32) -> u32 {
     ((u64::from(guild_id) >> 22) % u64::from(count.max(1))) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use asyncord_model::gateway::RequestGuildMembers;
+
+    use super::*;
+    use crate::gateway::shard::Stop;
+
+    /// A handle attached to one shard that nothing runs; returns the shard and its command
+    /// queue.
+    fn attached() -> (GatewayHandle, Arc<ShardShared>, mpsc::Receiver<Outbound>) {
+        let handle = GatewayHandle::new();
+        let (tx, rx) = mpsc::channel(8);
+        let shard = Arc::new(ShardShared::new(
+            0,
+            1,
+            tx,
+            None,
+            Compression::None,
+            handle.status_signal(),
+        ));
+        let shards = BTreeMap::from([(0, Arc::clone(&shard))]);
+        let (stop, _) = watch::channel(Stop::Run);
+        handle
+            .attach(Arc::new(ShardSet::new(shards, 1, stop)))
+            .unwrap();
+        (handle, shard, rx)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_cancelled_fetch_stops_waiting_for_its_chunks() {
+        let (handle, shard, mut commands) = attached();
+        let request = RequestGuildMembers::all(Snowflake::new(1));
+        let fetch = handle.fetch_guild_members(request);
+        // Cancelled while it waits for the reply.
+        let cancelled = tokio::time::timeout(Duration::from_secs(1), fetch).await;
+        assert!(cancelled.is_err());
+        assert!(commands.recv().await.is_some(), "the request was sent");
+        assert!(!shard.has_chunk_waiters(), "the waiter was removed");
+    }
+
+    #[test]
+    fn chunk_indexes_must_increase_below_a_fixed_count() {
+        let mut order = ChunkOrder::default();
+        assert!(!order.next(0, 3).unwrap());
+        assert!(order.next(1, 4).is_err(), "the count changed");
+        let mut order = ChunkOrder::default();
+        assert!(!order.next(0, 3).unwrap());
+        assert!(order.next(0, 3).is_err(), "repeated");
+        let mut order = ChunkOrder::default();
+        assert!(order.next(2, 3).unwrap(), "the last one ends it");
+        for (index, count) in [(u32::MAX, 1), (u32::MAX, u32::MAX), (0, 0), (3, 2)] {
+            assert!(ChunkOrder::default().next(index, count).is_err());
+        }
+        assert!(ChunkOrder::default().next(u32::MAX - 1, u32::MAX).unwrap());
+    }
 }

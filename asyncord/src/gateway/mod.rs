@@ -30,8 +30,11 @@ mod frame;
 mod handle;
 mod inflate;
 mod limiter;
+mod limits;
+mod message;
 mod negotiation;
 mod peek;
+mod progress;
 mod queue;
 mod reader;
 mod shard;
@@ -52,8 +55,8 @@ pub use config::{Delivery, GatewayConfig, Session, Shards};
 pub use error::GatewayError;
 pub use frame::DispatchFrame;
 pub use handle::{GatewayHandle, ShardInfo};
+pub use limits::{GatewayLimits, SATURATION_WAIT};
 pub use queue::{IDENTIFY_INTERVAL, IdentifyQueue, LocalIdentifyQueue};
-pub use reader::SATURATION_WAIT;
 pub use shard::ShardStatus;
 pub use sink::EventSink;
 pub use transport::{
@@ -62,7 +65,9 @@ pub use transport::{
 
 use crate::http::RestError;
 use crate::rest::RestClient;
+use channel::Queued;
 use shard_set::ShardSet;
+use sink::Target;
 
 /// Where shards connect when neither the configuration nor `GET /gateway/bot` says.
 const DEFAULT_URL: &str = "wss://gateway.discord.gg";
@@ -72,7 +77,7 @@ pub struct Gateway {
     handle: GatewayHandle,
     shards: Arc<ShardSet>,
     /// The built-in channel's receiver (`None` when a sink of the caller's takes the frames).
-    events: Option<mpsc::Receiver<DispatchFrame>>,
+    events: Option<mpsc::Receiver<Queued>>,
     tasks: Vec<(u32, JoinHandle<Result<(), GatewayError>>)>,
 }
 
@@ -135,12 +140,12 @@ impl Gateway {
             .connector
             .clone()
             .unwrap_or_else(|| Arc::new(TcpConnector));
-        let (sink, events): (Arc<dyn EventSink>, _) = match &config.delivery {
+        let (target, events) = match &config.delivery {
             Delivery::Channel(channel) => {
                 let (sink, rx) = channel.clone().open();
-                (Arc::new(sink), Some(rx))
+                (Target::Channel(Arc::new(sink)), Some(rx))
             }
-            Delivery::Sink(sink) => (Arc::clone(sink), None),
+            Delivery::Sink(sink) => (Target::Sink(Arc::clone(sink)), None),
         };
         let (stop_tx, stop_rx) = watch::channel(shard::Stop::Run);
         let status_changed = handle.status_signal();
@@ -173,9 +178,10 @@ impl Gateway {
                     base_url: base_url.clone(),
                     queue: queue.clone(),
                     connector: connector.clone(),
-                    sink: sink.clone(),
+                    target: target.clone(),
                     commands,
                     stop: stop_rx.clone(),
+                    resume_failures: 0,
                 };
                 let set = Arc::clone(&set);
                 let task = tokio::spawn(async move {
@@ -203,9 +209,11 @@ impl Gateway {
     /// stopped (and the channel is empty). With a sink of your own
     /// ([`GatewayConfig::sink`]) it yields nothing and returns `None` once every shard has
     /// stopped.
+    ///
+    /// A frame counts as consumed once returned here: the shard's session resumes after it.
     pub async fn next_event(&mut self) -> Option<DispatchFrame> {
         if let Some(events) = &mut self.events {
-            return events.recv().await;
+            return events.recv().await.map(Queued::take);
         }
         self.shards.stopped().await;
         None
@@ -242,6 +250,10 @@ impl Gateway {
 
     /// Stops every shard keeping their sessions resumable, and returns the sessions (hand them
     /// to [`GatewayConfig::resume_from`] to continue in another process).
+    ///
+    /// The shards stop reading first. Each session resumes after the last dispatch consumed
+    /// (returned by [`Gateway::next_event`], or handed to the sink): frames still waiting in the
+    /// channel are dropped here and replayed to the process that resumes.
     pub async fn shutdown(self) -> HashMap<u32, Session> {
         let shards = Arc::clone(&self.shards);
         shards.stop(shard::Stop::KeepSession);
@@ -251,19 +263,35 @@ impl Gateway {
 }
 
 /// `GET /gateway/bot` through the configured REST client (or one built from the token and API
-/// base): rate limited, retried on server errors, bounded by the client's timeout.
+/// base): rate limited, retried on server errors by the client, each attempt bounded by the
+/// client's timeout; a timeout or a failed connection is attempted again, up to
+/// [`GatewayLimits::gateway_bot_attempts`] times, 1 s then 2 s... apart.
 async fn gateway_bot(config: &GatewayConfig) -> Result<GatewayBot, GatewayError> {
     let client = config.rest.clone().unwrap_or_else(|| {
         RestClient::builder(config.token.clone())
             .base_url(config.api_base.clone())
             .build()
     });
-    client.gateway_bot().await.map_err(|e| match e {
-        RestError::Unauthorized(_) | RestError::TokenInvalidated => {
-            GatewayError::AuthenticationFailed
-        }
-        other => GatewayError::GatewayBot(Box::new(other)),
-    })
+    let attempts = config.limits.gateway_bot_attempts.max(1);
+    let mut attempt = 1;
+    loop {
+        let error = match client.gateway_bot().await {
+            Ok(info) => return Ok(info),
+            Err(RestError::Unauthorized(_) | RestError::TokenInvalidated) => {
+                return Err(GatewayError::AuthenticationFailed);
+            }
+            Err(e @ (RestError::Timeout { .. } | RestError::Transport { .. }))
+                if attempt < attempts =>
+            {
+                e
+            }
+            Err(other) => return Err(GatewayError::GatewayBot(Box::new(other))),
+        };
+        let wait = std::time::Duration::from_secs(1 << (attempt - 1).min(5));
+        tracing::warn!(attempt, attempts, ?wait, error = %error, "GET /gateway/bot failed; trying again");
+        tokio::time::sleep(wait).await;
+        attempt += 1;
+    }
 }
 
 /// The shard's per-message path (inflate, then the envelope peek) exposed for the
@@ -281,7 +309,12 @@ pub mod __bench {
     impl ClientPath {
         /// A fresh path for `compression`.
         pub fn new(compression: Compression) -> Option<Self> {
-            Inflater::new(compression).ok().map(Self)
+            Inflater::new(
+                compression,
+                super::GatewayLimits::default().max_message_size,
+            )
+            .ok()
+            .map(Self)
         }
 
         /// Inflates one message and peeks at it; for a dispatch of a kind `wanted` accepts,
@@ -297,7 +330,7 @@ pub mod __bench {
             if !wanted(env.kind) {
                 return Some((seq, &[]));
             }
-            let range = peek::d_span(json, &env.data).ok()?;
+            let range = peek::d_span(json, &env.data, usize::MAX).ok()?;
             Some((seq, &json[range]))
         }
     }

@@ -11,6 +11,10 @@
 //! of being validated as UTF-8, and string bodies are skipped eight bytes at a time. Any input the
 //! fast path does not recognise goes through the general scan, so the result (value or error) is
 //! the same for every input; `peek_tests.rs` checks that against the scan as it was before.
+//!
+//! The scan of `d` also counts how deeply it nests: parsers recurse, and a value nested deep
+//! enough (20,000 levels fit in 40 KB) overflows their stack, which aborts the process. `d_span`
+//! refuses `d` nested deeper than the shard's limit, so no parser ever sees it.
 
 use std::ops::Range;
 
@@ -119,16 +123,25 @@ fn string_end(buf: &[u8], mut i: usize) -> Result<(usize, bool), Malformed> {
     }
 }
 
+/// Why [`d_span`] refuses JSON nested deeper than its limit.
+pub(crate) const TOO_DEEP: Malformed = Malformed("JSON nested deeper than the limit");
+
 /// Skips an object or array starting at its opening bracket (`buf[i]`); returns the offset just
-/// past its closing bracket. Brackets are only counted, not matched by kind.
-fn skip_container(buf: &[u8], mut i: usize) -> Result<usize, Malformed> {
+/// past its closing bracket. Brackets are only counted, not matched by kind; more than
+/// `max_depth` of them open at once is [`TOO_DEEP`].
+fn skip_container(buf: &[u8], mut i: usize, max_depth: usize) -> Result<usize, Malformed> {
     let mut depth = 0usize;
     while let Some(&b) = buf.get(i) {
         i += 1;
         match CLASS[usize::from(b)] {
             PLAIN => {}
             QUOTE => i = string_end(buf, i)?.0 + 1,
-            OPEN => depth += 1,
+            OPEN => {
+                depth += 1;
+                if depth > max_depth {
+                    return Err(TOO_DEEP);
+                }
+            }
             _ => {
                 depth -= 1;
                 if depth == 0 {
@@ -193,13 +206,13 @@ impl<'a> Cursor<'a> {
         &self.buf[start..self.pos]
     }
 
-    /// Skips one value of any kind.
-    fn skip_value(&mut self) -> Result<(), Malformed> {
+    /// Skips one value of any kind, nested at most `max_depth` deep.
+    fn skip_value(&mut self, max_depth: usize) -> Result<(), Malformed> {
         self.ws();
         match self.peek() {
             Some(b'"') => self.string().map(|_| ()),
             Some(b'{' | b'[') => {
-                self.pos = skip_container(self.buf, self.pos)?;
+                self.pos = skip_container(self.buf, self.pos, max_depth)?;
                 Ok(())
             }
             Some(_) => {
@@ -490,10 +503,10 @@ fn general_envelope(buf: &[u8]) -> Result<Envelope<'_>, Malformed> {
                     data = DataPos::StartsAt(start);
                     break;
                 }
-                c.skip_value()?;
+                c.skip_value(usize::MAX)?;
                 data = DataPos::Span(start..c.pos);
             }
-            _ => c.skip_value()?,
+            _ => c.skip_value(usize::MAX)?,
         }
         c.ws();
         match c.peek() {
@@ -512,17 +525,23 @@ fn general_envelope(buf: &[u8]) -> Result<Envelope<'_>, Malformed> {
     })
 }
 
-/// The byte range of `d`'s value.
-pub(crate) fn d_span(buf: &[u8], pos: &DataPos) -> Result<Range<usize>, Malformed> {
-    match pos {
-        DataPos::Missing => Err(Malformed("frame without d")),
-        DataPos::Span(r) => Ok(r.clone()),
-        DataPos::StartsAt(start) => {
-            let mut c = Cursor { buf, pos: *start };
-            c.skip_value()?;
-            Ok(*start..c.pos)
-        }
-    }
+/// The byte range of `d`'s value, which nests at most `max_depth` deep ([`TOO_DEEP`] otherwise:
+/// no parser is then asked to recurse into it).
+pub(crate) fn d_span(
+    buf: &[u8],
+    pos: &DataPos,
+    max_depth: usize,
+) -> Result<Range<usize>, Malformed> {
+    let start = match pos {
+        DataPos::Missing => return Err(Malformed("frame without d")),
+        DataPos::StartsAt(start) => *start,
+        // Found by the general scan, which skips without a limit: scanned again (a rare path:
+        // Discord sends `d` last).
+        DataPos::Span(r) => r.start,
+    };
+    let mut c = Cursor { buf, pos: start };
+    c.skip_value(max_depth)?;
+    Ok(start..c.pos)
 }
 
 #[cfg(test)]

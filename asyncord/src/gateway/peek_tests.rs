@@ -222,7 +222,7 @@ fn discord_order_stops_at_d() {
     assert_eq!(e.op, 0);
     assert_eq!(e.seq, Some(42));
     assert_eq!(e.name, Some("MESSAGE_CREATE"));
-    let r = d_span(f, &e.data).unwrap();
+    let r = d_span(f, &e.data, usize::MAX).unwrap();
     assert_eq!(
         &f[r],
         br#"{"content":"a \" } ]","x":[1,{"y":null}]}"#.as_slice()
@@ -235,7 +235,7 @@ fn other_orders_and_nulls() {
     let e = envelope(f).unwrap();
     assert_eq!((e.op, e.seq, e.name), (10, None, None));
     assert_eq!(
-        &f[d_span(f, &e.data).unwrap()],
+        &f[d_span(f, &e.data, usize::MAX).unwrap()],
         br#"{"heartbeat_interval": 41250}"#
     );
     let f = br#"{"op":11}"#;
@@ -243,7 +243,7 @@ fn other_orders_and_nulls() {
     assert_eq!((e.op, e.data), (11, DataPos::Missing));
     let f = br#"{"op":9,"d":false}"#;
     let e = envelope(f).unwrap();
-    assert_eq!(&f[d_span(f, &e.data).unwrap()], b"false");
+    assert_eq!(&f[d_span(f, &e.data, usize::MAX).unwrap()], b"false");
 }
 
 #[test]
@@ -260,7 +260,7 @@ fn malformed_is_an_error_not_a_panic() {
         b"not json",
         b"{\"op\":0,\"s\":1,\"t\":\"A\",\"d\":{\"a\":\"\\",
     ] {
-        let res = envelope(f).and_then(|e| d_span(f, &e.data));
+        let res = envelope(f).and_then(|e| d_span(f, &e.data, usize::MAX));
         assert!(res.is_err(), "{:?}", String::from_utf8_lossy(f));
     }
 }
@@ -365,7 +365,7 @@ fn agrees(f: &[u8]) -> bool {
     }
     if let Ok(env) = &old {
         assert_eq!(
-            d_span(f, &env.data),
+            d_span(f, &env.data, usize::MAX),
             oracle::d_span(f, &env.data),
             "d_span: {}",
             show()
@@ -379,7 +379,7 @@ fn skip_agrees_everywhere(f: &[u8]) {
     for start in 0..=f.len() + 1 {
         let pos = DataPos::StartsAt(start);
         assert_eq!(
-            d_span(f, &pos),
+            d_span(f, &pos, usize::MAX),
             oracle::d_span(f, &pos),
             "from {start}: {}",
             String::from_utf8_lossy(f)
@@ -396,7 +396,7 @@ fn fast_paths_agree_on_captured_frames() {
         // Compact frames in Discord's key order (the second of each triple) take the fast path.
         assert_eq!(fast, i % 3 == 1, "{}", String::from_utf8_lossy(f));
         let env = envelope(f).unwrap();
-        let d = &f[d_span(f, &env.data).unwrap()];
+        let d = &f[d_span(f, &env.data, usize::MAX).unwrap()];
         serde_json::from_slice::<serde_json::Value>(d).unwrap();
         assert!(f.ends_with(d) || f[..f.len() - 1].trim_ascii_end().ends_with(d));
     }
@@ -545,4 +545,31 @@ fn fast_uint_reads_the_digits_it_finds() {
     }
     let mut i = 0;
     assert_eq!(fast_uint(b",1", &mut i), None);
+}
+
+#[test]
+fn d_nested_deeper_than_the_limit_is_refused_however_it_was_found() {
+    let nested = |depth: usize| "[".repeat(depth) + &"]".repeat(depth);
+    for depth in [3, 4, 20_000] {
+        let inner = format!(r#"{{"a":{},"b":"[[[["}}"#, nested(depth - 1));
+        // Discord's order (the fast path stops at `d`), and `d` first (the general scan).
+        let frames = [
+            format!(r#"{{"t":"X","s":1,"op":0,"d":{inner}}}"#),
+            format!(r#"{{"d":{inner},"op":0,"s":1,"t":"X"}}"#),
+        ];
+        for f in frames {
+            let f = f.as_bytes();
+            let env = envelope(f).unwrap();
+            let span = d_span(f, &env.data, 4);
+            if depth <= 4 {
+                assert_eq!(&f[span.unwrap()], inner.as_bytes());
+            } else {
+                assert_eq!(span, Err(TOO_DEEP), "{depth}");
+            }
+        }
+    }
+    // Brackets inside strings do not count.
+    let f = br#"{"t":"X","s":1,"op":0,"d":["[[[[[[[["]}"#;
+    let env = envelope(f).unwrap();
+    assert!(d_span(f, &env.data, 1).is_ok());
 }

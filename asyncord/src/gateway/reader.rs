@@ -1,27 +1,54 @@
-//! The read side of one gateway connection: reads WebSocket messages, inflates them, peeks at
-//! `op`/`s`/`t`, hands the dispatches its [`EventSink`] wants to it, and reports the frames the shard must act on
-//! (HELLO, ACK, RECONNECT, INVALID_SESSION, READY, RESUMED, close) to the shard's control loop
+//! The read side of one gateway connection: reads WebSocket messages (within the size limit),
+//! inflates them, peeks at `op`/`s`/`t`, hands the dispatches its consumer wants to it, and
+//! reports the frames the shard must act on (HELLO, ACK, RECONNECT, INVALID_SESSION, READY,
+//! RESUMED, close) to the shard's control loop
 //! ([docs](https://discord.com/developers/docs/events/gateway-events#receive-events)).
 //!
-//! It runs on its own task, so a slow consumer or a slow decompression never delays heartbeats,
-//! and delivering a dispatch and recording its sequence number happen together, with no await in
-//! between: when the control loop aborts this task, the recorded sequence is exactly what was
-//! delivered.
+//! It runs on its own task, so a slow consumer or a slow decompression never delays the
+//! heartbeats the control loop sends. Handing a dispatch on and recording its sequence number
+//! happen together, with no await in between: when the control loop aborts this task, the
+//! recorded progress is exactly what was handed on.
+//!
+//! **Backpressure.** While the consumer is saturated the reader stops reading, so a flood waits
+//! in the socket rather than in memory — but for at most [`GatewayLimits::saturation_wait`] at a
+//! time, and for at most half a heartbeat interval in all between two heartbeat ACKs, so
+//! acknowledgements are always read in time (a consumer that keeps the reader at its pace
+//! cannot delay them either). Past that bound it reads on *without delivering*: heartbeats and control
+//! frames are handled, dispatches are discarded and not counted as received. Once the consumer
+//! has room again it asks the control loop to resume the session, and Discord replays every
+//! dispatch after the last one consumed. Nothing is lost, memory stays bounded by the
+//! consumer's own bound, and the episode is logged once.
+//!
+//! **Faults.** A panic in the consumer (or anywhere in handling one frame) is caught, logged at
+//! error with the event's name and sequence number, and that frame is skipped and counted as
+//! consumed (a replay would only panic again). A frame whose JSON nests deeper than
+//! [`GatewayLimits::max_json_depth`] is logged and skipped before any parser sees it.
+//!
+//! [`GatewayLimits::saturation_wait`]: super::GatewayLimits::saturation_wait
+//! [`GatewayLimits::max_json_depth`]: super::GatewayLimits::max_json_depth
 
+use std::any::Any;
 use std::borrow::Cow;
+use std::ops::Range;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use asyncord_model::gateway::EventKind;
-use fastwebsockets::{FragmentCollectorRead, OpCode as WsOp};
+use futures_util::FutureExt;
 use tokio::sync::mpsc;
+use tokio::time::{Instant, sleep_until};
 
 use super::frame::DispatchFrame;
-use super::inflate::Inflater;
+use super::inflate::{InflateError, Inflater};
+use super::limits::GatewayLimits;
+use super::message::{Incoming, Messages, ReadError};
 use super::negotiation::FirstMessage;
-use super::peek::{self, Envelope};
+use super::peek::{self, Envelope, Malformed, TOO_DEEP};
+use super::progress::Progress;
 use super::shard::ShardShared;
-use super::sink::EventSink;
+use super::sink::Target;
 use super::transport::WsRead;
 
 /// What the reader tells the control loop.
@@ -43,7 +70,7 @@ pub(crate) enum Control {
     Resumed,
     /// A close frame, with its code if any.
     Closed(Option<u16>),
-    /// The connection failed (I/O, protocol or decompression error).
+    /// The connection failed (I/O, protocol, size limit or decompression error).
     Failed(String),
     /// The connection's first message arrived, as a text frame or as a binary frame its
     /// decompressor read (sent once, before the message is handled).
@@ -51,6 +78,9 @@ pub(crate) enum Control {
     /// The connection's first message was a binary frame its decompressor could not read (the
     /// server may not speak the requested compression); the reader has stopped.
     FirstUndecodable(String),
+    /// The consumer has room again after the reader discarded dispatches for it: resume the
+    /// session to have them replayed. The reader has stopped.
+    CaughtUp,
 }
 
 #[derive(serde::Deserialize)]
@@ -70,252 +100,495 @@ struct ChunkFields {
     nonce: Option<String>,
 }
 
-/// Reads until the connection ends.
-///
-/// A text frame is plain JSON whatever compression was requested (servers that do not compress
-/// send those); only binary frames go through the decompressor.
-pub(crate) async fn run(
-    read: WsRead,
-    mut inflater: Inflater,
+/// A dispatch worth handing on, found by [`State::examine`].
+struct Delivery<'a> {
+    seq: u64,
+    kind: Option<EventKind>,
+    name: &'a str,
+    /// Where `d` is.
+    data: Range<usize>,
+    /// The consumer wants it.
+    wanted: bool,
+    /// A `fetch_guild_members` waits for it.
+    chunk: bool,
+}
+
+/// What one message asks of the reader after its synchronous handling.
+enum Step<'a> {
+    Done,
+    Deliver(Delivery<'a>),
+}
+
+/// A stretch of reading on past a saturated consumer.
+struct Discarding {
+    since: Instant,
+    dispatches: u64,
+}
+
+/// Everything but the socket and the decompressor (which hold the message being handled).
+struct State {
     shared: Arc<ShardShared>,
-    sink: Arc<dyn EventSink>,
+    target: Target,
     control: mpsc::UnboundedSender<Control>,
-) {
-    let mut read = FragmentCollectorRead::new(read);
-    let mut pressure = Pressure::default();
-    let mut first = true;
-    let mut no_send = |_| async { Ok::<_, std::convert::Infallible>(()) };
-    loop {
-        let frame = match read.read_frame(&mut no_send).await {
-            Ok(f) => f,
-            Err(e) => {
-                let _ = control.send(Control::Failed(e.to_string()));
+    /// The current session's progress (taken again at READY: a new session has a new one).
+    progress: Arc<Progress>,
+    max_depth: usize,
+    saturation_wait: Duration,
+    /// The heartbeat interval, once HELLO arrived.
+    interval: Option<Duration>,
+    /// How long the reader stood still for the consumer since HELLO or the last heartbeat ACK.
+    paused_since_ack: Duration,
+    discarding: Option<Discarding>,
+    first: bool,
+    /// The largest buffer capacity published to the shard.
+    peak: usize,
+}
+
+/// The reader of one connection.
+pub(crate) struct Reader {
+    messages: Messages,
+    inflater: Inflater,
+    state: State,
+}
+
+impl Reader {
+    pub(crate) fn new(
+        read: WsRead,
+        inflater: Inflater,
+        shared: Arc<ShardShared>,
+        target: Target,
+        control: mpsc::UnboundedSender<Control>,
+        limits: &GatewayLimits,
+    ) -> Self {
+        let progress = shared.progress();
+        Self {
+            messages: Messages::new(read, limits.max_message_size),
+            inflater,
+            state: State {
+                shared,
+                target,
+                control,
+                progress,
+                max_depth: limits.max_json_depth,
+                saturation_wait: limits.saturation_wait,
+                interval: None,
+                paused_since_ack: Duration::ZERO,
+                discarding: None,
+                first: true,
+                peak: 0,
+            },
+        }
+    }
+
+    /// Reads until the connection ends.
+    ///
+    /// A text frame is plain JSON whatever compression was requested (servers that do not
+    /// compress send those); only binary frames go through the decompressor.
+    pub(crate) async fn run(mut self) {
+        loop {
+            let incoming = self.messages.next().await;
+            if !self.step(incoming).await {
                 return;
+            }
+            if self.state.discarding.is_some() && !self.discard().await {
+                return;
+            }
+        }
+    }
+
+    /// Reads on past a saturated consumer until it has room again (then asks the control loop
+    /// to resume: `false`), or until the connection ends (`false` too).
+    async fn discard(&mut self) -> bool {
+        let target = self.state.target.clone();
+        let mut caught_up = AssertUnwindSafe(target.unsaturated()).catch_unwind();
+        loop {
+            tokio::select! {
+                // Checked first: a backlog that is always ready must not hide it.
+                biased;
+                _ = &mut caught_up => {
+                    self.state.caught_up();
+                    return false;
+                }
+                incoming = self.messages.next() => {
+                    if !self.step(incoming).await {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Handles one message; `false` once the connection ended.
+    async fn step(&mut self, incoming: Result<Incoming, ReadError>) -> bool {
+        let (binary, payload) = match incoming {
+            Ok(Incoming::Data { binary, payload }) => (binary, payload),
+            Ok(Incoming::Close(code)) => {
+                self.state.send(Control::Closed(code));
+                return false;
+            }
+            Err(e) => {
+                self.state.send(Control::Failed(e.to_string()));
+                return false;
             }
         };
-        match frame.opcode {
-            WsOp::Close => {
-                let code = (frame.payload.len() >= 2)
-                    .then(|| u16::from_be_bytes([frame.payload[0], frame.payload[1]]));
-                let _ = control.send(Control::Closed(code));
-                return;
+        let decoded = if binary {
+            self.inflater.push(&payload)
+        } else {
+            Ok(Some(&payload[..]))
+        };
+        let json = match decoded {
+            Ok(Some(json)) => json,
+            Ok(None) => {
+                self.state.publish_peak(&self.messages, &self.inflater);
+                return true;
             }
-            WsOp::Text | WsOp::Binary => {
-                let binary = frame.opcode == WsOp::Binary;
-                let decoded = if binary {
-                    inflater.push(&frame.payload)
-                } else {
-                    Ok(Some(&frame.payload[..]))
-                };
-                let json = match decoded {
-                    Ok(Some(json)) => json,
-                    Ok(None) => continue,
-                    Err(e) => {
-                        let c = if first {
-                            Control::FirstUndecodable(e.to_string())
-                        } else {
-                            Control::Failed(e.to_string())
-                        };
-                        let _ = control.send(c);
-                        return;
+            Err(e) => {
+                self.state.publish_peak(&self.messages, &self.inflater);
+                let c = match e {
+                    InflateError::Corrupt(_) if self.state.first => {
+                        Control::FirstUndecodable(e.to_string())
                     }
+                    e => Control::Failed(e.to_string()),
                 };
-                if first {
-                    first = false;
-                    let how = if binary {
-                        FirstMessage::Decoded
-                    } else {
-                        FirstMessage::Text
-                    };
-                    let _ = control.send(Control::First(how));
-                }
-                if let Some(c) = handle(json, &shared, &*sink) {
-                    let stop = matches!(c, Control::Failed(_));
-                    let _ = control.send(c);
-                    if stop {
-                        return;
-                    }
-                }
-                // One socket read can hold thousands of frames, and a sink spawns a task for
-                // each: count every message against tokio's cooperative budget, so this task
-                // yields (and the handler tasks it spawned run) at least every 128 messages
-                // instead of queueing a whole flood.
-                tokio::task::coop::consume_budget().await;
-                if sink.is_saturated() {
-                    pressure.wait(&*sink, shared.id).await;
-                } else {
-                    pressure.recovered();
-                }
+                self.state.send(c);
+                return false;
             }
-            _ => {}
+        };
+        if self.state.first {
+            self.state.first = false;
+            let how = if binary {
+                FirstMessage::Decoded
+            } else {
+                FirstMessage::Text
+            };
+            self.state.send(Control::First(how));
         }
+        self.state.handle(json).await;
+        self.state.publish_peak(&self.messages, &self.inflater);
+        // One socket read can hold thousands of frames, and a sink spawns a task for
+        // each: count every message against tokio's cooperative budget, so this task
+        // yields (and the handler tasks it spawned run) at least every 128 messages
+        // instead of queueing a whole flood.
+        tokio::task::coop::consume_budget().await;
+        true
     }
 }
 
-/// Handles one complete JSON message; returns what the control loop must hear about.
-fn handle(json: &[u8], shared: &ShardShared, sink: &dyn EventSink) -> Option<Control> {
-    let env = match peek::envelope(json) {
-        Ok(env) => env,
-        Err(e) => {
-            tracing::warn!(shard = shared.id, error = %e, len = json.len(), "malformed gateway frame skipped");
-            return None;
+impl State {
+    fn send(&self, control: Control) {
+        let _ = self.control.send(control);
+    }
+
+    /// Publishes the buffers' largest capacity when it grew.
+    fn publish_peak(&mut self, messages: &Messages, inflater: &Inflater) {
+        let peak = messages.peak().max(inflater.peak());
+        if peak > self.peak {
+            self.peak = peak;
+            self.shared.buffer_peak.fetch_max(peak, Ordering::Relaxed);
         }
-    };
-    match env.op {
-        0 => dispatch(json, &env, shared, sink),
-        1 => Some(Control::HeartbeatNow),
-        7 => Some(Control::Reconnect),
-        9 => {
-            let resumable = data::<bool>(json, &env).unwrap_or(false);
-            Some(Control::InvalidSession(resumable))
+    }
+
+    /// Handles one complete JSON message.
+    async fn handle(&mut self, json: &[u8]) {
+        match catch_unwind(AssertUnwindSafe(|| self.examine(json))) {
+            Ok(Step::Done) => {}
+            Ok(Step::Deliver(delivery)) => self.deliver(json, delivery).await,
+            Err(panic) => self.panicked(json, None, &*panic),
         }
-        10 => {
-            let hello = data::<HelloFields>(json, &env);
-            if hello.is_none() {
-                tracing::warn!(
-                    shard = shared.id,
-                    "HELLO without a heartbeat interval skipped"
-                );
+    }
+
+    /// The synchronous part: the envelope, the shard's own bookkeeping, and whether the frame
+    /// goes on to the consumer.
+    fn examine<'a>(&mut self, json: &'a [u8]) -> Step<'a> {
+        let env = match peek::envelope(json) {
+            Ok(env) => env,
+            Err(e) => {
+                tracing::warn!(shard = self.shared.id, error = %e, len = json.len(), "malformed gateway frame skipped");
+                return Step::Done;
             }
-            hello.map(|h| Control::Hello(h.heartbeat_interval))
-        }
-        11 => Some(Control::Ack),
-        op => {
-            tracing::debug!(
-                shard = shared.id,
+        };
+        match env.op {
+            0 => return self.examine_dispatch(json, &env),
+            1 => self.send(Control::HeartbeatNow),
+            7 => self.send(Control::Reconnect),
+            9 => {
+                let resumable = self.data::<bool>(json, &env, "INVALID_SESSION");
+                self.send(Control::InvalidSession(resumable.unwrap_or(false)));
+            }
+            10 => {
+                if let Some(hello) = self.data::<HelloFields>(json, &env, "HELLO") {
+                    self.interval = Some(Duration::from_millis(hello.heartbeat_interval.max(1)));
+                    self.paused_since_ack = Duration::ZERO;
+                    self.send(Control::Hello(hello.heartbeat_interval));
+                } else {
+                    tracing::warn!(
+                        shard = self.shared.id,
+                        "HELLO without a heartbeat interval skipped"
+                    );
+                }
+            }
+            11 => {
+                self.paused_since_ack = Duration::ZERO;
+                self.send(Control::Ack);
+            }
+            op => tracing::debug!(
+                shard = self.shared.id,
                 op,
                 "ignoring gateway frame with an unexpected opcode"
+            ),
+        }
+        Step::Done
+    }
+
+    /// `d` of a frame that is no dispatch, parsed (the reader's own small parses).
+    fn data<'a, T: serde::Deserialize<'a>>(
+        &self,
+        json: &'a [u8],
+        env: &Envelope<'_>,
+        what: &str,
+    ) -> Option<T> {
+        match peek::d_span(json, &env.data, self.max_depth) {
+            Ok(range) => serde_json::from_slice(&json[range]).ok(),
+            Err(e) => {
+                self.malformed(what, env.seq, e);
+                None
+            }
+        }
+    }
+
+    fn malformed(&self, event: &str, seq: Option<u64>, e: Malformed) {
+        let shard = self.shared.id;
+        if e == TOO_DEEP {
+            tracing::warn!(
+                shard,
+                event,
+                seq,
+                "frame skipped: its JSON is nested deeper than {} levels \
+                 (GatewayLimits::max_json_depth)",
+                self.max_depth
             );
-            None
+        } else {
+            tracing::warn!(shard, event, seq, error = %e, "malformed frame skipped");
         }
     }
-}
 
-fn data<'a, T: serde::Deserialize<'a>>(json: &'a [u8], env: &Envelope<'_>) -> Option<T> {
-    let range = peek::d_span(json, &env.data).ok()?;
-    serde_json::from_slice(&json[range]).ok()
-}
-
-fn dispatch(
-    json: &[u8],
-    env: &Envelope<'_>,
-    shared: &ShardShared,
-    sink: &dyn EventSink,
-) -> Option<Control> {
-    let Some(seq) = env.seq else {
-        tracing::warn!(
-            shard = shared.id,
-            "dispatch without a sequence number skipped"
-        );
-        return None;
-    };
-    let last = shared.seq.load(Ordering::Acquire);
-    if seq <= last {
-        tracing::debug!(shard = shared.id, seq, last, "duplicate dispatch dropped");
-        return None;
-    }
-    if seq > last + 1 && last != 0 {
-        tracing::warn!(
-            shard = shared.id,
-            seq,
-            last,
-            "gap in gateway sequence numbers"
-        );
-    }
-    let name = env.name.unwrap_or_default();
-    let kind = env.kind;
-    let wanted = sink.wants(kind);
-    let own_use = match kind {
-        Some(EventKind::Ready) => true,
-        Some(EventKind::GuildMembersChunk) => shared.has_chunk_waiters(),
-        _ => false,
-    };
-    // `d`'s span, found once per frame and only when someone reads `d`.
-    let span = (wanted || own_use).then(|| peek::d_span(json, &env.data));
-    let d = match &span {
-        Some(Ok(range)) => Some(&json[range.clone()]),
-        Some(Err(e)) => {
-            tracing::warn!(shard = shared.id, event = name, error = %e, "malformed dispatch skipped");
-            None
-        }
-        None => None,
-    };
-    let mut control = None;
-    match kind {
-        Some(EventKind::Ready) => {
-            if let Some(ready) = d.and_then(|d| serde_json::from_slice::<ReadyFields>(d).ok()) {
-                shared.set_session(ready.session_id, ready.resume_gateway_url);
-            } else {
-                tracing::warn!(
-                    shard = shared.id,
-                    "READY without session_id/resume_gateway_url: the session cannot be resumed"
-                );
-            }
-            control = Some(Control::Ready);
-        }
-        Some(EventKind::Resumed) => control = Some(Control::Resumed),
-        Some(EventKind::GuildMembersChunk) => {
-            if let Some(d) = d
-                && own_use
-                && let Ok(ChunkFields { nonce: Some(nonce) }) = serde_json::from_slice(d)
-            {
-                shared.deliver_chunk(&nonce, d);
-            }
-        }
-        _ => {}
-    }
-    if wanted && let Some(d) = d {
-        let name = match kind {
-            Some(k) => Cow::Borrowed(k.name()),
-            None => Cow::Owned(name.to_owned()),
+    fn examine_dispatch<'a>(&mut self, json: &'a [u8], env: &Envelope<'a>) -> Step<'a> {
+        let shard = self.shared.id;
+        let Some(seq) = env.seq else {
+            tracing::warn!(shard, "dispatch without a sequence number skipped");
+            return Step::Done;
         };
-        sink.deliver(DispatchFrame {
-            shard_id: shared.id,
+        let kind = env.kind;
+        if kind == Some(EventKind::Ready) {
+            // A new session (IDENTIFY started a new progress).
+            self.progress = self.shared.progress();
+        }
+        let last = self.progress.read();
+        if seq <= last {
+            tracing::debug!(shard, seq, last, "duplicate dispatch dropped");
+            return Step::Done;
+        }
+        let name = env.name.unwrap_or_default();
+        if let Some(discarding) = &mut self.discarding {
+            // Not delivered and not counted as read: the resume replays it. Only what the
+            // shard itself needs is taken from it.
+            discarding.dispatches += 1;
+            match kind {
+                Some(EventKind::Ready) => {
+                    let d = peek::d_span(json, &env.data, self.max_depth).ok();
+                    self.on_ready(d.map(|r| &json[r]));
+                }
+                Some(EventKind::Resumed) => self.send(Control::Resumed),
+                _ => {}
+            }
+            return Step::Done;
+        }
+        if seq > last + 1 && last != 0 {
+            tracing::warn!(shard, seq, last, "gap in gateway sequence numbers");
+        }
+        let wanted = self.target.wants(kind);
+        let chunk_waited =
+            kind == Some(EventKind::GuildMembersChunk) && self.shared.has_chunk_waiters();
+        let own_use = kind == Some(EventKind::Ready) || chunk_waited;
+        // `d`'s span, found once per frame and only when someone reads `d`.
+        let data = if wanted || own_use {
+            match peek::d_span(json, &env.data, self.max_depth) {
+                Ok(range) => Some(range),
+                Err(e) => {
+                    self.malformed(name, Some(seq), e);
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        match kind {
+            Some(EventKind::Ready) => self.on_ready(data.clone().map(|r| &json[r])),
+            Some(EventKind::Resumed) => self.send(Control::Resumed),
+            _ => {}
+        }
+        match data {
+            Some(data) if wanted || chunk_waited => Step::Deliver(Delivery {
+                seq,
+                kind,
+                name,
+                data,
+                wanted,
+                chunk: chunk_waited,
+            }),
+            _ => {
+                self.progress.set_read(seq);
+                Step::Done
+            }
+        }
+    }
+
+    /// READY: stores the session, tells the control loop.
+    fn on_ready(&self, d: Option<&[u8]>) {
+        if let Some(ready) = d.and_then(|d| serde_json::from_slice::<ReadyFields>(d).ok()) {
+            self.shared
+                .set_session(ready.session_id, ready.resume_gateway_url);
+        } else {
+            tracing::warn!(
+                shard = self.shared.id,
+                "READY without session_id/resume_gateway_url: the session cannot be resumed"
+            );
+        }
+        self.send(Control::Ready);
+    }
+
+    /// Hands a dispatch on (after waiting for a saturated consumer, within the bound), or
+    /// starts discarding.
+    async fn deliver(&mut self, json: &[u8], delivery: Delivery<'_>) {
+        let Delivery {
             seq,
             kind,
             name,
-            data: d.to_vec(),
-        });
-        shared.delivered.fetch_add(1, Ordering::Relaxed);
+            data,
+            wanted,
+            chunk,
+        } = delivery;
+        if wanted {
+            let saturated = match catch_unwind(AssertUnwindSafe(|| self.target.is_saturated())) {
+                Ok(saturated) => saturated,
+                Err(panic) => {
+                    self.panicked(json, Some((name, seq)), &*panic);
+                    return;
+                }
+            };
+            if saturated && !self.pause().await {
+                self.start_discarding(name, seq);
+                return;
+            }
+        }
+        let d = &json[data];
+        let handed = catch_unwind(AssertUnwindSafe(|| {
+            if wanted {
+                let name = match kind {
+                    Some(k) => Cow::Borrowed(k.name()),
+                    None => Cow::Owned(name.to_owned()),
+                };
+                let frame = DispatchFrame {
+                    shard_id: self.shared.id,
+                    seq,
+                    kind,
+                    name,
+                    data: d.to_vec(),
+                };
+                if !self.target.deliver(frame, &self.progress) {
+                    return false;
+                }
+                self.shared.delivered.fetch_add(1, Ordering::Relaxed);
+            }
+            if chunk && let Ok(ChunkFields { nonce: Some(nonce) }) = serde_json::from_slice(d) {
+                self.shared.deliver_chunk(&nonce, d);
+            }
+            true
+        }));
+        match handed {
+            Ok(true) => self.progress.set_read(seq),
+            // Another shard filled the channel first.
+            Ok(false) => self.start_discarding(name, seq),
+            Err(panic) => self.panicked(json, Some((name, seq)), &*panic),
+        }
     }
-    shared.seq.store(seq, Ordering::Release);
-    control
-}
 
-/// How long a shard waits at most for a saturated sink before reading on anyway.
-pub const SATURATION_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
-
-/// The reader's side of a sink's backpressure: waits while the sink is saturated, but never
-/// longer than [`SATURATION_WAIT`] per stretch, and after a wait that timed out, not again until
-/// the sink has recovered (a stuck consumer must not starve the heartbeat).
-#[derive(Default)]
-struct Pressure {
-    gave_up: bool,
-}
-
-impl Pressure {
-    /// Waits for `sink` (already saturated), unless an earlier wait timed out and the sink has
-    /// not recovered since.
-    async fn wait(&mut self, sink: &dyn EventSink, shard: u32) {
-        if self.gave_up {
-            return;
+    /// Waits for a saturated consumer, within the bounds; `false` when a bound passed first.
+    async fn pause(&mut self) -> bool {
+        let mut wait = self.saturation_wait;
+        if let Some(interval) = self.interval {
+            wait = wait.min((interval / 2).saturating_sub(self.paused_since_ack));
         }
-        if tokio::time::timeout(SATURATION_WAIT, sink.unsaturated())
-            .await
-            .is_ok()
-        {
-            return;
+        if wait.is_zero() {
+            return false;
         }
+        let start = Instant::now();
+        let unsaturated = AssertUnwindSafe(self.target.unsaturated()).catch_unwind();
+        let done = tokio::select! {
+            done = unsaturated => {
+                if done.is_err() {
+                    tracing::error!(shard = self.shared.id, "the event sink panicked while the shard waited for it");
+                }
+                true
+            }
+            () = sleep_until(start + wait) => false,
+        };
+        self.paused_since_ack += start.elapsed();
+        done
+    }
+
+    fn start_discarding(&mut self, name: &str, seq: u64) {
         tracing::warn!(
-            shard,
-            wait = ?SATURATION_WAIT,
-            "event consumer saturated: reading on without backpressure until it recovers"
+            shard = self.shared.id,
+            event = %name,
+            seq,
+            resume_after = self.progress.consumed(),
+            "the event consumer is saturated: the shard reads on (heartbeats and control frames \
+             are handled) without delivering dispatches, and resumes the session once the \
+             consumer has room, so that Discord replays them"
         );
-        self.gave_up = true;
+        self.discarding = Some(Discarding {
+            since: Instant::now(),
+            dispatches: 1,
+        });
     }
 
-    /// Called when the sink is not saturated: backpressure applies again.
-    fn recovered(&mut self) {
-        self.gave_up = false;
+    fn caught_up(&mut self) {
+        if let Some(d) = self.discarding.take() {
+            tracing::info!(
+                shard = self.shared.id,
+                discarded = d.dispatches,
+                after = ?d.since.elapsed(),
+                resume_after = self.progress.consumed(),
+                "the event consumer has room again: resuming the session to replay the \
+                 dispatches read while it was saturated"
+            );
+        }
+        self.send(Control::CaughtUp);
+    }
+
+    /// A panic while handling one frame: logged, and the frame counts as consumed.
+    #[cold]
+    fn panicked(&self, json: &[u8], frame: Option<(&str, u64)>, panic: &(dyn Any + Send)) {
+        let message = crate::dispatcher::panic_message(panic);
+        let env = frame.is_none().then(|| peek::envelope(json).ok()).flatten();
+        let (name, seq) = match (frame, &env) {
+            (Some((name, seq)), _) => (name, Some(seq)),
+            (None, Some(env)) => (env.name.unwrap_or_default(), env.seq),
+            (None, None) => ("", None),
+        };
+        tracing::error!(
+            shard = self.shared.id,
+            event = %name,
+            seq,
+            panic = %message,
+            "the shard panicked handling a gateway frame (in its event sink?); the frame is \
+             skipped"
+        );
+        if let Some(seq) = seq
+            && seq > self.progress.read()
+        {
+            self.progress.set_read(seq);
+        }
     }
 }

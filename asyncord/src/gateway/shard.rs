@@ -4,7 +4,7 @@
 //! arrives ([docs](https://discord.com/developers/docs/events/gateway#connection-lifecycle)).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -16,8 +16,9 @@ use super::compression::Compression;
 use super::config::{GatewayConfig, Session};
 use super::error::{CloseAction, GatewayError, close_action};
 use super::negotiation::Negotiation;
+use super::progress::Progress;
 use super::queue::IdentifyQueue;
-use super::sink::EventSink;
+use super::sink::Target;
 use super::transport::{self, Connector, GatewayAddress, WsRead, WsWrite};
 
 /// How long to wait for a connection (TCP, TLS, upgrade) or for HELLO.
@@ -56,21 +57,28 @@ pub(crate) enum Stop {
 pub(crate) struct ShardShared {
     pub id: u32,
     pub count: u32,
-    /// The last sequence number delivered (0: none yet).
-    pub seq: AtomicU64,
+    /// How far the current session's dispatches went (a new one per session).
+    progress: Mutex<Arc<Progress>>,
     /// The last heartbeat round trip in µs (`u64::MAX`: none yet).
     pub latency_us: AtomicU64,
     /// How many dispatches the reader handed to the sink.
     pub delivered: AtomicU64,
+    /// The largest capacity a receive buffer of its connections reached.
+    pub buffer_peak: AtomicUsize,
     session: Mutex<Option<(String, String)>>,
     status: Mutex<ShardStatus>,
     /// The transport compression its connections use (probed, then settled).
     pub(super) compression: Mutex<Negotiation>,
-    chunks: Mutex<HashMap<String, mpsc::UnboundedSender<Vec<u8>>>>,
+    /// The `fetch_guild_members` waiting, by nonce (with an id telling waiters apart).
+    chunks: Mutex<HashMap<String, ChunkWaiter>>,
+    next_waiter: AtomicU64,
     pub commands: mpsc::Sender<Outbound>,
     /// Signalled whenever any shard of the gateway changes status (shared by all of them).
     status_changed: Arc<watch::Sender<()>>,
 }
+
+/// A `fetch_guild_members` waiting for chunks: its id, and where its chunks go.
+type ChunkWaiter = (u64, mpsc::UnboundedSender<Vec<u8>>);
 
 pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
@@ -85,20 +93,22 @@ impl ShardShared {
         compression: Compression,
         status_changed: Arc<watch::Sender<()>>,
     ) -> Self {
-        let (seq, session) = match saved {
+        let (sequence, session) = match saved {
             Some(s) => (s.sequence, Some((s.session_id, s.resume_url))),
             None => (0, None),
         };
         Self {
             id,
             count,
-            seq: AtomicU64::new(seq),
+            progress: Mutex::new(Arc::new(Progress::at(sequence))),
             latency_us: AtomicU64::new(u64::MAX),
             delivered: AtomicU64::new(0),
+            buffer_peak: AtomicUsize::new(0),
             session: Mutex::new(session),
             status: Mutex::new(ShardStatus::Connecting),
             compression: Mutex::new(Negotiation::new(compression)),
             chunks: Mutex::new(HashMap::new()),
+            next_waiter: AtomicU64::new(0),
             commands,
             status_changed,
         }
@@ -112,11 +122,21 @@ impl ShardShared {
         *lock(&self.session) = None;
     }
 
-    /// The resumable session, if any.
+    /// The current session's progress.
+    pub(crate) fn progress(&self) -> Arc<Progress> {
+        Arc::clone(&lock(&self.progress))
+    }
+
+    /// A new session starts (IDENTIFY): its sequence numbers start from 0.
+    pub(super) fn start_session(&self) {
+        *lock(&self.progress) = Arc::new(Progress::at(0));
+    }
+
+    /// The resumable session, if any: it resumes after the last dispatch consumed.
     pub(crate) fn session(&self) -> Option<Session> {
         lock(&self.session).as_ref().map(|(id, url)| Session {
             session_id: id.clone(),
-            sequence: self.seq.load(Ordering::Acquire),
+            sequence: self.progress().consumed(),
             resume_url: url.clone(),
         })
     }
@@ -149,19 +169,25 @@ impl ShardShared {
     }
 
     pub(crate) fn deliver_chunk(&self, nonce: &str, data: &[u8]) {
-        if let Some(tx) = lock(&self.chunks).get(nonce) {
+        if let Some((_, tx)) = lock(&self.chunks).get(nonce) {
             let _ = tx.send(data.to_vec());
         }
     }
 
-    pub(crate) fn wait_chunks(&self, nonce: String) -> mpsc::UnboundedReceiver<Vec<u8>> {
+    /// Starts waiting for the chunks of `nonce`; returns the waiter's id and its receiver.
+    pub(crate) fn wait_chunks(&self, nonce: String) -> (u64, mpsc::UnboundedReceiver<Vec<u8>>) {
         let (tx, rx) = mpsc::unbounded_channel();
-        lock(&self.chunks).insert(nonce, tx);
-        rx
+        let id = self.next_waiter.fetch_add(1, Ordering::Relaxed);
+        lock(&self.chunks).insert(nonce, (id, tx));
+        (id, rx)
     }
 
-    pub(crate) fn stop_waiting_chunks(&self, nonce: &str) {
-        lock(&self.chunks).remove(nonce);
+    /// Stops the wait `id` for `nonce` (a later waiter of the same nonce stays).
+    pub(crate) fn stop_waiting_chunks(&self, nonce: &str, id: u64) {
+        let mut chunks = lock(&self.chunks);
+        if chunks.get(nonce).is_some_and(|(waiter, _)| *waiter == id) {
+            chunks.remove(nonce);
+        }
     }
 }
 
@@ -172,9 +198,11 @@ pub(crate) struct ShardTask {
     pub base_url: GatewayAddress,
     pub queue: Arc<dyn IdentifyQueue>,
     pub connector: Arc<dyn Connector>,
-    pub sink: Arc<dyn EventSink>,
+    pub target: Target,
     pub commands: mpsc::Receiver<Outbound>,
     pub stop: watch::Receiver<Stop>,
+    /// Connections to the session's resume URL that failed in a row.
+    pub resume_failures: u32,
 }
 
 /// A connection that stayed up this long after READY/RESUMED resets the reconnect backoff; one
@@ -195,11 +223,23 @@ enum Opened {
     Failed,
 }
 
+/// How one connection went.
+pub(super) struct Outcome {
+    pub(super) end: End,
+    /// It stayed up long enough after READY/RESUMED (see [`stable`]).
+    pub(super) healthy: bool,
+    /// The server answered with HELLO.
+    pub(super) hello: bool,
+}
+
 /// How one connection ended.
 pub(super) enum End {
     Stop,
     Fatal(GatewayError),
     Resume,
+    /// The consumer has room again after the reader discarded dispatches: resume at once to
+    /// have them replayed (not a failure).
+    Replay,
     NewSession(Duration),
     /// The server does not speak the connection's compression: reconnect at once with the mode
     /// the shard fell back to (resuming if a session exists).
@@ -230,12 +270,17 @@ impl ShardTask {
                 }
                 None => self.base_url.clone(),
             };
+            // Failures count against the session only on a resume URL of its own.
+            let resume_url = url != self.base_url;
             let compression = self.shared.compression();
             let (read, write) = match self.open(&url, compression).await {
                 Opened::Ws(read, write) => (read, write),
                 // Not a failure loop: at most two of these in a shard's life.
                 Opened::FellBack => continue,
                 Opened::Failed => {
+                    if resume_url {
+                        self.resume_failed(&url);
+                    }
                     attempt += 1;
                     if self.pause(backoff(attempt, self.config.max_backoff)).await {
                         break Ok(());
@@ -243,17 +288,23 @@ impl ShardTask {
                     continue;
                 }
             };
-            let (end, healthy) = self.connection(read, write, compression, &url).await;
+            let outcome = self.connection(read, write, compression, &url).await;
+            if outcome.hello {
+                self.resume_failures = 0;
+            } else if resume_url {
+                self.resume_failed(&url);
+            }
+            let end = outcome.end;
             attempt = match end {
-                End::FallBack => attempt,
-                _ if healthy => 0,
+                End::FallBack | End::Replay => attempt,
+                _ if outcome.healthy => 0,
                 _ => attempt + 1,
             };
             let delay = match end {
                 End::Stop => break Ok(()),
                 End::Fatal(e) => break Err(e),
                 // Reconnect at once: not a failure the backoff counts.
-                End::FallBack => Duration::ZERO,
+                End::FallBack | End::Replay => Duration::ZERO,
                 End::Resume => backoff(attempt, self.config.max_backoff),
                 End::NewSession(delay) => {
                     self.shared.clear_session();
@@ -268,8 +319,47 @@ impl ShardTask {
         if let Some(m) = &message {
             tracing::error!(shard = self.shared.id, error = %m, "shard stopped");
         }
+        self.drop_queued_commands();
         self.shared.set_status(ShardStatus::Stopped(message));
         result
+    }
+
+    /// A connection to the session's resume URL failed; after
+    /// [`GatewayLimits::resume_attempts`](super::GatewayLimits::resume_attempts) in a row the
+    /// session is dropped, and the shard identifies on the main URL.
+    fn resume_failed(&mut self, url: &GatewayAddress) {
+        self.resume_failures += 1;
+        let attempts = self.config.limits.resume_attempts;
+        if self.resume_failures < attempts {
+            return;
+        }
+        tracing::warn!(
+            shard = self.shared.id,
+            resume_url = %url.base(),
+            attempts,
+            main_url = %self.base_url.base(),
+            "the session's resume URL did not answer: dropping the session and identifying \
+             on the main gateway URL (dispatches since the last one received are lost)"
+        );
+        self.resume_failures = 0;
+        self.shared.clear_session();
+    }
+
+    /// The shard stopped: commands still queued for it will not be sent. Says so, and closes the
+    /// queue so that later ones fail.
+    fn drop_queued_commands(&mut self) {
+        self.commands.close();
+        let mut dropped = 0usize;
+        while self.commands.try_recv().is_ok() {
+            dropped += 1;
+        }
+        if dropped > 0 {
+            tracing::warn!(
+                shard = self.shared.id,
+                dropped,
+                "the shard stopped with commands still queued: they were not sent"
+            );
+        }
     }
 
     /// Opens a WebSocket to `url` (TCP, TLS, upgrade), within [`CONNECT_TIMEOUT`].
@@ -310,8 +400,9 @@ impl ShardTask {
         }
     }
 
+    /// The last sequence number received, for heartbeats.
     pub(super) fn last_seq(&self) -> Option<u64> {
-        match self.shared.seq.load(Ordering::Acquire) {
+        match self.shared.progress().read() {
             0 => None,
             s => Some(s),
         }

@@ -1,0 +1,86 @@
+//! A session whose resume URL no longer answers (a stale `resume_from`, a resume host that went
+//! away) is not retried forever: after a bounded number of failed connections the shard drops
+//! the session and identifies on the main gateway URL, with a warning.
+
+mod gateway_fake;
+mod gateway_support;
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use asyncord::gateway::{
+    BoxedStream, Compression, ConnectFuture, Connector, Gateway, GatewayAddress, Session,
+};
+use asyncord::testkit::gateway::GatewayEndpoint;
+use gateway_fake::Logs;
+use gateway_support::*;
+
+/// How a dead resume host behaves.
+#[derive(Clone, Copy, Debug)]
+enum Dead {
+    /// Refuses the connection at once.
+    Refuses,
+    /// Never answers (the shard's connect timeout ends each attempt).
+    Hangs,
+}
+
+/// Connects to the emulator, except for the host `resume.dead`.
+#[derive(Debug)]
+struct Routed {
+    live: GatewayEndpoint,
+    dead: Dead,
+    dead_attempts: AtomicUsize,
+}
+
+impl Connector for Routed {
+    fn connect<'a>(&'a self, url: &'a GatewayAddress) -> ConnectFuture<'a> {
+        Box::pin(async move {
+            if url.host != "resume.dead" {
+                return Ok(Box::new(self.live.connect()) as BoxedStream);
+            }
+            self.dead_attempts.fetch_add(1, Ordering::SeqCst);
+            match self.dead {
+                Dead::Refuses => Err(io::Error::new(io::ErrorKind::ConnectionRefused, "refused")),
+                Dead::Hangs => std::future::pending().await,
+            }
+        })
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_dead_resume_url_is_given_up_for_a_new_session_on_the_main_url() {
+    for dead in [Dead::Refuses, Dead::Hangs] {
+        let (logs, _guard) = Logs::capture();
+        let env = setup(server_config()).await;
+        let connector = Arc::new(Routed {
+            live: env.server.endpoint(),
+            dead,
+            dead_attempts: AtomicUsize::new(0),
+        });
+        let stale = Session {
+            session_id: "stale".into(),
+            sequence: 42,
+            resume_url: "ws://resume.dead".into(),
+        };
+        let config = client_config(&env, Compression::ZstdStream)
+            .connector(connector.clone())
+            .resume_from(0, stale);
+        let attempts = config.limits.resume_attempts;
+        let mut gw = Gateway::connect(config).await.unwrap();
+        let ready = tokio::time::timeout(Duration::from_secs(3600), until(&mut gw, "READY"))
+            .await
+            .unwrap_or_else(|_| panic!("{dead:?}: the shard never identified"));
+        assert_eq!(ready.seq, 1);
+        assert_eq!(
+            connector.dead_attempts.load(Ordering::SeqCst),
+            attempts as usize,
+            "{dead:?}"
+        );
+        assert_eq!(identifies(&env.server.events()), 1);
+        let warned = logs.lines_with(&["WARN", "resume.dead", "identifying"]);
+        assert_eq!(warned.len(), 1, "{dead:?}:\n{}", logs.text());
+        gw.handle().shutdown();
+    }
+}
