@@ -7,7 +7,7 @@ mod gateway_fake;
 use std::time::Duration;
 
 use asyncord::gateway::{Compression, Gateway, GatewayError};
-use asyncord::model::Snowflake;
+use asyncord::model::GuildId;
 use asyncord::model::gateway::RequestGuildMembers;
 use gateway_fake::FakeGateway;
 
@@ -34,7 +34,7 @@ async fn nonsensical_chunk_indexes_are_rejected() {
             let handle = handle.clone();
             async move {
                 handle
-                    .fetch_guild_members(RequestGuildMembers::all(Snowflake::new(
+                    .fetch_guild_members(RequestGuildMembers::all(GuildId::new(
                         81_384_788_765_712_384,
                     )))
                     .await

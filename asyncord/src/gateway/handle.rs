@@ -481,7 +481,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_cancelled_fetch_stops_waiting_for_its_chunks() {
         let (handle, shard, mut commands) = attached();
-        let request = RequestGuildMembers::all(Snowflake::new(1));
+        let request = RequestGuildMembers::all(GuildId::new(1));
         let fetch = handle.fetch_guild_members(request);
         // Cancelled while it waits for the reply.
         let cancelled = tokio::time::timeout(Duration::from_secs(1), fetch).await;
