@@ -124,3 +124,20 @@ async fn configure_after_creation_changes_the_next_start() {
     .await;
     assert!(identified[0].0.contains(Intents::MESSAGE_CONTENT));
 }
+
+/// Cloudflare counts a machine's invalid requests per IP: every group of a hub spends one budget.
+#[test]
+fn the_groups_of_a_hub_share_one_invalid_request_budget() {
+    let mut hub = ClientHub::new();
+    let one = hub.create_client_group("one", "token-one").unwrap();
+    let two = hub.create_client_group("two", "token-two").unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        one.client.http().invalid_requests(),
+        two.client.http().invalid_requests()
+    ));
+    let other_hub = ClientHub::new().create_client_group("three", "token-three");
+    assert!(!std::sync::Arc::ptr_eq(
+        one.client.http().invalid_requests(),
+        other_hub.unwrap().client.http().invalid_requests()
+    ));
+}

@@ -10,6 +10,7 @@ use super::stop::StopHandle;
 use crate::Token;
 use crate::dispatcher::Dispatcher;
 use crate::gateway::GatewayHandle;
+use crate::http::InvalidRequestLimiter;
 use crate::rest::RestClient;
 
 /// The names under which a group registers its default arguments.
@@ -60,11 +61,22 @@ impl fmt::Debug for ClientGroup {
 
 impl ClientGroup {
     /// A group with its REST client, its gateway handle (not connected), and its dispatcher
-    /// holding the default arguments `client` and `gateway`.
-    pub(crate) fn new(name: &str, token: Token, config: GroupConfig, stop: StopHandle) -> Self {
+    /// holding the default arguments `client` and `gateway`. `invalid_requests` is the
+    /// invalid-request budget the REST client shares with the hub's other groups (Cloudflare
+    /// counts per IP).
+    pub(crate) fn new(
+        name: &str,
+        token: Token,
+        config: GroupConfig,
+        stop: StopHandle,
+        invalid_requests: Option<&Arc<InvalidRequestLimiter>>,
+    ) -> Self {
         let mut rest = RestClient::builder(token.clone()).base_url(config.api_base.clone());
         if let Some(transport) = &config.rest_transport {
             rest = rest.transport(Arc::clone(transport));
+        }
+        if let Some(limiter) = invalid_requests {
+            rest = rest.invalid_request_limiter(Arc::clone(limiter));
         }
         let client = rest.build();
         let gateway = GatewayHandle::new();

@@ -2,6 +2,7 @@
 //! handlers before connecting anything, runs the groups concurrently, and stops them all
 //! gracefully on Ctrl-C, SIGTERM or [`ClientHub::stop`].
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -16,6 +17,7 @@ use super::run::{self, GroupRun};
 use super::signal;
 use super::stop::StopHandle;
 use crate::Token;
+use crate::http::InvalidRequestLimiter;
 
 /// The aggregation point of every bot in the process (the seed's `ClientHub`).
 ///
@@ -39,6 +41,9 @@ pub struct ClientHub {
     config: HubConfig,
     defaults: GroupConfig,
     running: AtomicBool,
+    /// One invalid-request budget for every group: Cloudflare counts a machine's invalid
+    /// requests per IP, whichever bot sends them.
+    invalid_requests: Arc<InvalidRequestLimiter>,
 }
 
 impl Default for ClientHub {
@@ -61,6 +66,7 @@ impl ClientHub {
             config,
             defaults: GroupConfig::default(),
             running: AtomicBool::new(false),
+            invalid_requests: Arc::new(InvalidRequestLimiter::default()),
         }
     }
 
@@ -108,7 +114,13 @@ impl ClientHub {
             return Err(HubError::DuplicateGroup(name));
         }
         let stop = self.client_groups.stop_handle().clone();
-        let group = ClientGroup::new(&name, token.into(), config, stop);
+        let group = ClientGroup::new(
+            &name,
+            token.into(),
+            config,
+            stop,
+            Some(&self.invalid_requests),
+        );
         group
             .dispatcher
             .add_argument(CLIENT_GROUPS, self.client_groups.clone());

@@ -269,7 +269,7 @@ mod tests {
             gateway_bot_attempts: 1,
         };
         let config = GroupConfig::new().gateway_limits(limits.clone());
-        let group = ClientGroup::new("bot", "token".into(), config, StopHandle::default());
+        let group = ClientGroup::new("bot", "token".into(), config, StopHandle::default(), None);
         let Ok(run) = prepare(group) else {
             panic!("a group without handlers is fine");
         };
