@@ -128,6 +128,13 @@ impl Gateway {
             .or_else(|| info.as_ref().map(|i| i.url.clone()))
             .unwrap_or_else(|| DEFAULT_URL.to_owned());
         let base_url = GatewayAddress::parse(&url_text)?;
+        if !base_url.secure && !base_url.is_loopback() {
+            tracing::warn!(
+                url = %base_url.base(),
+                "the gateway URL is plain ws:// to another machine: the bot token and every event \
+                 cross the network unencrypted (use wss://)"
+            );
+        }
         let queue: Arc<dyn IdentifyQueue> = match (&config.identify_queue, &info) {
             (Some(q), _) => q.clone(),
             (None, Some(i)) => Arc::new(
@@ -182,6 +189,7 @@ impl Gateway {
                     commands,
                     stop: stop_rx.clone(),
                     resume_failures: 0,
+                    warned_foreign_resume: false,
                 };
                 let set = Arc::clone(&set);
                 let task = tokio::spawn(async move {

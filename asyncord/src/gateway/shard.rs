@@ -203,6 +203,8 @@ pub(crate) struct ShardTask {
     pub stop: watch::Receiver<Stop>,
     /// Connections to the session's resume URL that failed in a row.
     pub resume_failures: u32,
+    /// Whether the shard already warned that a resume URL was on a foreign host.
+    pub warned_foreign_resume: bool,
 }
 
 /// A connection that stayed up this long after READY/RESUMED resets the reconnect backoff; one
@@ -265,9 +267,7 @@ impl ShardTask {
             }
             self.shared.set_status(ShardStatus::Connecting);
             let url = match self.shared.session() {
-                Some(s) => {
-                    GatewayAddress::parse(&s.resume_url).unwrap_or_else(|_| self.base_url.clone())
-                }
+                Some(s) => self.resume_address(&s.resume_url),
                 None => self.base_url.clone(),
             };
             // Failures count against the session only on a resume URL of its own.
@@ -322,6 +322,29 @@ impl ShardTask {
         self.drop_queued_commands();
         self.shared.set_status(ShardStatus::Stopped(message));
         result
+    }
+
+    /// Where to resume: the session's `resume_gateway_url`, unless it does not parse or is a
+    /// host the bot token must not go to (another domain than the configured gateway's, or a
+    /// downgrade to `ws://`): then the main URL, with a warning once per shard.
+    fn resume_address(&mut self, resume_url: &str) -> GatewayAddress {
+        let Ok(address) = GatewayAddress::parse(resume_url) else {
+            return self.base_url.clone();
+        };
+        if self.base_url.trusts_resume_host(&address) {
+            return address;
+        }
+        if !self.warned_foreign_resume {
+            self.warned_foreign_resume = true;
+            tracing::warn!(
+                shard = self.shared.id,
+                resume_url = %address.base(),
+                main_url = %self.base_url.base(),
+                "the gateway's resume URL is on a host the bot token was not configured for: \
+                 resuming on the main URL instead"
+            );
+        }
+        self.base_url.clone()
     }
 
     /// A connection to the session's resume URL failed; after

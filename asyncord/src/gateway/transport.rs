@@ -90,6 +90,30 @@ impl GatewayAddress {
         format!("{scheme}://{}:{}{}", self.host, self.port, self.path)
     }
 
+    /// Whether `resume`, a `resume_gateway_url` this gateway handed out, may receive the bot
+    /// token: the same host, or a host of the same domain (Discord's resume URLs are other
+    /// hosts of `discord.gg`), and never a downgrade from `wss://` to `ws://`.
+    pub(crate) fn trusts_resume_host(&self, resume: &GatewayAddress) -> bool {
+        if self.secure && !resume.secure {
+            return false;
+        }
+        let host = self.host.to_ascii_lowercase();
+        let other = resume.host.to_ascii_lowercase();
+        host == other
+            || registrable_domain(&host)
+                .is_some_and(|d| other.ends_with(&format!(".{d}")) || other == d)
+    }
+
+    /// Whether the host is this machine (a name or address only loopback can answer).
+    pub(crate) fn is_loopback(&self) -> bool {
+        let host = self.host.trim_start_matches('[').trim_end_matches(']');
+        host.eq_ignore_ascii_case("localhost")
+            || host.to_ascii_lowercase().ends_with(".localhost")
+            || host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
+
     /// The request target with `v=10&encoding=json` and the compression parameter.
     pub(crate) fn request_target(&self, compression: Compression) -> String {
         let mut target = format!("{}?v=10&encoding=json", self.path);
@@ -99,6 +123,17 @@ impl GatewayAddress {
         }
         target
     }
+}
+
+/// The last two labels of a DNS name (`gateway.discord.gg` -> `discord.gg`); `None` for an IP
+/// address or a single-label name, which only trust themselves.
+fn registrable_domain(host: &str) -> Option<&str> {
+    if host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[') {
+        return None;
+    }
+    let mut dots = host.rmatch_indices('.');
+    dots.next()?;
+    Some(dots.next().map_or(host, |(i, _)| &host[i + 1..]))
 }
 
 /// The default connector: TCP, with rustls (webpki roots) for `wss://`.
@@ -238,5 +273,45 @@ mod tests {
         assert!(GatewayAddress::parse("http://x").is_err());
         assert!(GatewayAddress::parse("ws://:80").is_err());
         assert!(GatewayAddress::parse("ws://h:notaport/").is_err());
+    }
+
+    #[test]
+    fn resume_hosts_the_token_may_go_to() {
+        let main = GatewayAddress::parse("wss://gateway.discord.gg").unwrap();
+        let trusted = |url: &str| main.trusts_resume_host(&GatewayAddress::parse(url).unwrap());
+        assert!(trusted("wss://gateway-us-east1-b.discord.gg"));
+        assert!(trusted("wss://gateway.discord.gg:443/"));
+        assert!(trusted("wss://discord.gg"));
+        assert!(
+            !trusted("ws://gateway-us-east1-b.discord.gg"),
+            "no downgrade to ws://"
+        );
+        assert!(!trusted("wss://evil.example"));
+        assert!(!trusted("wss://discord.gg.evil.example"));
+        assert!(!trusted("wss://notdiscord.gg"));
+        let local = GatewayAddress::parse("ws://127.0.0.1:7878").unwrap();
+        let from_local = |url: &str| local.trusts_resume_host(&GatewayAddress::parse(url).unwrap());
+        assert!(from_local("ws://127.0.0.1:7879"), "same host, another port");
+        assert!(!from_local("ws://127.0.0.2:7878"));
+        assert!(!from_local("ws://localhost:7878"));
+    }
+
+    #[test]
+    fn loopback_hosts() {
+        for url in [
+            "ws://127.0.0.1:1",
+            "ws://localhost",
+            "ws://a.localhost",
+            "ws://[::1]:5",
+        ] {
+            assert!(GatewayAddress::parse(url).unwrap().is_loopback(), "{url}");
+        }
+        for url in [
+            "ws://gateway.discord.gg",
+            "ws://10.0.0.1",
+            "ws://localhost.evil.example",
+        ] {
+            assert!(!GatewayAddress::parse(url).unwrap().is_loopback(), "{url}");
+        }
     }
 }
