@@ -41,6 +41,7 @@ mod shard;
 mod shard_set;
 mod sink;
 pub(crate) mod transport;
+mod upgrade;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! How a shard reaches the gateway: a pluggable [`Connector`] gives a byte stream (TCP, TLS, or
-//! an in-memory pipe to the emulator), then the WebSocket upgrade runs over it with
-//! fastwebsockets ([docs](https://discord.com/developers/docs/events/gateway#connecting)).
+//! an in-memory pipe to the emulator), then the WebSocket upgrade runs over it and fastwebsockets
+//! speaks the protocol ([docs](https://discord.com/developers/docs/events/gateway#connecting)).
 
 use std::future::Future;
 use std::io;
@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
 
 use bytes::Bytes;
-use fastwebsockets::{WebSocket, WebSocketRead, WebSocketWrite};
+use fastwebsockets::{Role, WebSocket, WebSocketRead, WebSocketWrite};
 use http_body_util::Empty;
 use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncWrite, ReadHalf, WriteHalf};
@@ -180,25 +180,17 @@ pub(crate) type WsRead = WebSocketRead<ReadHalf<TokioIo<hyper::upgrade::Upgraded
 /// The write half of an open gateway WebSocket.
 pub(crate) type WsWrite = WebSocketWrite<WriteHalf<TokioIo<hyper::upgrade::Upgraded>>>;
 
-struct SpawnExecutor;
-
-impl<F> hyper::rt::Executor<F> for SpawnExecutor
-where
-    F: Future + Send + 'static,
-    F::Output: Send + 'static,
-{
-    fn execute(&self, fut: F) {
-        tokio::spawn(fut);
-    }
-}
-
 /// Why a connection could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum ConnectError {
     #[error("connect failed: {0}")]
     Io(#[from] io::Error),
     #[error("websocket upgrade failed: {0}")]
-    Upgrade(#[from] fastwebsockets::WebSocketError),
+    Http(#[from] hyper::Error),
+    #[error("the server refused the websocket upgrade with HTTP {0}")]
+    Refused(u16),
+    #[error("the server's answer to the upgrade lacks `{0}` for a websocket")]
+    NotWebSocket(&'static str),
     #[error("bad upgrade request: {0}")]
     Request(#[from] http::Error),
 }
@@ -208,9 +200,7 @@ impl ConnectError {
     /// the request's parameters (any 4xx but 429, which is about its rate).
     pub(crate) fn refused_status(&self) -> Option<u16> {
         match self {
-            Self::Upgrade(fastwebsockets::WebSocketError::InvalidStatusCode(
-                status @ (400..=428 | 430..=499),
-            )) => Some(*status),
+            Self::Refused(status @ (400..=428 | 430..=499)) => Some(*status),
             _ => None,
         }
     }
@@ -234,15 +224,11 @@ pub(crate) async fn open(
         .header(http::header::HOST, host)
         .header(http::header::UPGRADE, "websocket")
         .header(http::header::CONNECTION, "upgrade")
-        .header(
-            "Sec-WebSocket-Key",
-            fastwebsockets::handshake::generate_key(),
-        )
+        .header("Sec-WebSocket-Key", super::upgrade::key())
         .header("Sec-WebSocket-Version", "13")
         .body(Empty::<Bytes>::new())?;
-    let (ws, _response) =
-        fastwebsockets::handshake::client(&SpawnExecutor, request, stream).await?;
-    Ok(split(ws))
+    let upgraded = super::upgrade::upgrade(stream, request).await?;
+    Ok(split(WebSocket::after_handshake(upgraded, Role::Client)))
 }
 
 fn split(mut ws: WebSocket<TokioIo<hyper::upgrade::Upgraded>>) -> (WsRead, WsWrite) {
