@@ -3,13 +3,28 @@
 //!
 //! One decompression context per connection, and one output buffer reused for every message;
 //! no buffer grows past the connection's message size limit (a decompression bomb fails the
-//! connection with a clear error instead of filling memory).
+//! connection with a clear error instead of filling memory). A `zstd-stream`'s window (the
+//! history the decoder keeps, declared by the server in the frame header) is capped at
+//! [`ZSTD_WINDOW_LOG_MAX`]: libzstd would otherwise accept a server's request for 128 MiB per
+//! connection. Discord tunes its window far smaller (it pays for it per connection too); a stream
+//! that asks for more fails at its first message and the shard falls back to `zlib-stream`.
 
 use flate2::{Decompress, FlushDecompress, Status};
-use zstd::stream::raw::{Decoder, InBuffer, Operation, OutBuffer};
+use zstd::stream::raw::{DParameter, Decoder, InBuffer, Operation, OutBuffer};
 
 use super::compression::Compression;
 use super::message::RETAINED_BUFFER;
+
+/// The largest `zstd-stream` window accepted: 2^24 bytes (16 MiB, the default message size
+/// limit).
+pub(crate) const ZSTD_WINDOW_LOG_MAX: u32 = 24;
+
+/// A `zstd-stream` decoder whose window is at most 2^[`ZSTD_WINDOW_LOG_MAX`] bytes.
+fn zstd_decoder() -> std::io::Result<Decoder<'static>> {
+    let mut decoder = Decoder::new()?;
+    decoder.set_parameter(DParameter::WindowLogMax(ZSTD_WINDOW_LOG_MAX))?;
+    Ok(decoder)
+}
 
 /// The 4 bytes that end every complete `zlib-stream` message (a `Z_SYNC_FLUSH`).
 const ZLIB_SUFFIX: [u8; 4] = [0x00, 0x00, 0xff, 0xff];
@@ -104,7 +119,7 @@ impl Inflater {
                 out: Vec::with_capacity(initial),
             },
             Compression::ZstdStream => Mode::Zstd {
-                ctx: Box::new(Decoder::new()?),
+                ctx: Box::new(zstd_decoder()?),
                 out: Vec::with_capacity(initial),
             },
         };
@@ -300,6 +315,36 @@ mod tests {
         let err = inflater.push(&bomb).unwrap_err();
         assert!(err.to_string().contains("once decompressed"), "{err}");
         assert!(inflater.peak() <= (1 << 20) + 1);
+    }
+
+    /// One `zstd-stream` message whose frame header declares a window of 2^`window_log` bytes.
+    fn zstd_stream_with_window(window_log: u32, message: &[u8]) -> Vec<u8> {
+        use zstd::stream::raw::{CParameter, Encoder};
+        let mut encoder = Encoder::new(1).unwrap();
+        encoder
+            .set_parameter(CParameter::WindowLog(window_log))
+            .unwrap();
+        let mut out = vec![0u8; message.len() + 1024];
+        let mut output = OutBuffer::around(&mut out[..]);
+        let mut input = InBuffer::around(message);
+        encoder.run(&mut input, &mut output).unwrap();
+        encoder.flush(&mut output).unwrap();
+        let written = output.pos();
+        out.truncate(written);
+        out
+    }
+
+    #[test]
+    fn a_zstd_stream_asking_for_a_larger_window_than_the_cap_is_refused() {
+        let message = br#"{"op":10,"d":{"heartbeat_interval":41250}}"#;
+        let fine = zstd_stream_with_window(ZSTD_WINDOW_LOG_MAX, message);
+        let mut inflater = Inflater::new(Compression::ZstdStream, 16 << 20).unwrap();
+        assert_eq!(inflater.push(&fine).unwrap(), Some(&message[..]));
+
+        let greedy = zstd_stream_with_window(ZSTD_WINDOW_LOG_MAX + 3, message);
+        let mut inflater = Inflater::new(Compression::ZstdStream, 16 << 20).unwrap();
+        let err = inflater.push(&greedy).unwrap_err();
+        assert!(matches!(err, InflateError::Corrupt(_)), "{err}");
     }
 
     #[test]
