@@ -19,6 +19,7 @@ pub use asyncord_model as model;
 mod error;
 mod token;
 
+pub mod commands;
 pub mod dispatcher;
 pub mod gateway;
 pub mod http;

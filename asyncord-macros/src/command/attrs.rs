@@ -255,7 +255,11 @@ impl CommandAttrs {
             "cooldown" => {
                 meta.parse_nested_meta(|inner| {
                     let Some(scope) = inner.path.get_ident().cloned() else {
-                        return Err(error(&inner.path, "expected a scope", "write `user`, `guild`, `channel` or `global`"));
+                        return Err(error(
+                            &inner.path,
+                            "expected a scope",
+                            "write `user`, `guild`, `channel` or `global`",
+                        ));
                     };
                     if !["user", "guild", "channel", "global"].contains(&scope.to_string().as_str())
                     {

@@ -29,7 +29,9 @@ pub(crate) fn slash_name_problem(name: &str) -> Option<String> {
         return Some("a name cannot be empty".to_owned());
     }
     if count > 32 {
-        return Some(format!("`{name}` is {count} characters long; Discord allows 32"));
+        return Some(format!(
+            "`{name}` is {count} characters long; Discord allows 32"
+        ));
     }
     if let Some(c) = name.chars().find(|c| c.to_lowercase().next() != Some(*c)) {
         return Some(format!(
@@ -129,7 +131,10 @@ pub(crate) fn doc_description(attrs: &[syn::Attribute]) -> Option<(String, proc_
             let line = line.trim();
             if line.is_empty() {
                 if !lines.is_empty() {
-                    return Some((lines.join(" "), span.unwrap_or_else(proc_macro2::Span::call_site)));
+                    return Some((
+                        lines.join(" "),
+                        span.unwrap_or_else(proc_macro2::Span::call_site),
+                    ));
                 }
             } else {
                 lines.push(line.to_owned());

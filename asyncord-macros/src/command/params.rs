@@ -57,7 +57,10 @@ fn name_value(attr: &Attribute) -> syn::Result<&Expr> {
             other,
             &format!(
                 "write `#[{} = value]`",
-                attr.path().get_ident().map(ToString::to_string).unwrap_or_default()
+                attr.path()
+                    .get_ident()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
             ),
             "this attribute takes a value after `=`",
         )),
@@ -96,7 +99,11 @@ fn bound(attr: &Attribute) -> syn::Result<Bound> {
         Lit::Float(f) => f.base10_digits().to_owned(),
         _ => String::new(),
     };
-    let text = if negative { format!("-{digits}") } else { digits };
+    let text = if negative {
+        format!("-{digits}")
+    } else {
+        digits
+    };
     let tokens: TokenStream = if fractional {
         let lit = syn::LitFloat::new(&format!("{text}_f64"), expr.span());
         quote!(#lit)

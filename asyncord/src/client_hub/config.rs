@@ -16,6 +16,7 @@ use asyncord_model::Intents;
 use asyncord_model::gateway::Presence;
 
 use crate::Error;
+use crate::commands::CommandRegistration;
 use crate::gateway::{Compression, Connector, Session, Shards};
 use crate::http::{DEFAULT_BASE_URL, Transport};
 
@@ -75,6 +76,10 @@ pub struct GroupConfig {
     /// of closing with 1000 (which ends the sessions: the bot goes offline at once). Default
     /// `false`.
     pub keep_sessions: bool,
+    /// Where the group registers its application commands when it starts, if it has any
+    /// (default: globally, written only when they differ from Discord's; see
+    /// [`commands::registration`](crate::commands::registration)).
+    pub commands: CommandRegistration,
 }
 
 impl Default for GroupConfig {
@@ -91,6 +96,7 @@ impl Default for GroupConfig {
             rest_transport: None,
             resume_sessions: HashMap::new(),
             keep_sessions: false,
+            commands: CommandRegistration::default(),
         }
     }
 }
@@ -109,6 +115,7 @@ impl fmt::Debug for GroupConfig {
             .field("rest_transport", &self.rest_transport.is_some())
             .field("resume_sessions", &self.resume_sessions.len())
             .field("keep_sessions", &self.keep_sessions)
+            .field("commands", &self.commands)
             .finish()
     }
 }
@@ -172,6 +179,14 @@ impl GroupConfig {
             )));
         }
         Ok(self.api_base(url))
+    }
+
+    /// Where the group's application commands are registered: globally (the default), in
+    /// development guilds (`CommandRegistration::guilds([guild_id])`, where changes show at
+    /// once), or not at all.
+    pub fn commands(mut self, registration: CommandRegistration) -> Self {
+        self.commands = registration;
+        self
     }
 
     /// Identifies with exactly these intents.

@@ -17,6 +17,8 @@ use tokio::task::JoinError;
 
 use super::error::{GroupError, GroupProblem, GroupReport};
 use super::group::ClientGroup;
+use crate::commands::CommandRegistration;
+use crate::commands::registration::register;
 use crate::gateway::{Gateway, GatewayConfig, GatewayError, ShardStatus};
 
 /// How long a gateway may take to close after its handlers' time is up.
@@ -36,6 +38,7 @@ pub(crate) struct GroupRun {
     group: ClientGroup,
     gateway: GatewayConfig,
     keep_sessions: bool,
+    commands: CommandRegistration,
 }
 
 /// Checks a group's handlers and builds its gateway configuration.
@@ -50,6 +53,12 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
         });
     }
     let intents = config.resolve_intents(dispatcher.required_intents());
+    if let Err(error) = dispatcher.check_commands() {
+        problems.push(GroupProblem {
+            group: group.name().to_owned(),
+            error,
+        });
+    }
     if let Err(error) = dispatcher.check_intents(intents) {
         problems.push(GroupProblem {
             group: group.name().to_owned(),
@@ -94,6 +103,7 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
         group,
         gateway,
         keep_sessions: config.keep_sessions,
+        commands: config.commands,
     })
 }
 
@@ -127,11 +137,21 @@ impl GroupRun {
             group,
             gateway: config,
             keep_sessions,
+            commands,
         } = self;
         let name = group.name();
         let handle = &group.gateway;
         // Take events again after an earlier run's shutdown.
         group.dispatcher.reopen();
+        // The commands are up to date on Discord before the first interaction can arrive.
+        let registered = tokio::select! {
+            biased;
+            _ = halt.wait_for(|h| *h) => return report(name, Ok(())),
+            registered = register(&group.dispatcher, &group.client, &commands) => registered,
+        };
+        if let Err(e) = registered {
+            return report(name, Err(e.into()));
+        }
         let connected = tokio::select! {
             biased;
             _ = halt.wait_for(|h| *h) => return report(name, Ok(())),

@@ -28,7 +28,11 @@ pub const MAX_SUGGESTIONS: usize = 25;
 /// An autocomplete function, type-erased: what [`OptionDefinition::autocomplete`](super::OptionDefinition::autocomplete) takes.
 #[derive(Clone)]
 pub struct Completer(
-    Arc<dyn Fn(AutocompleteContext, String) -> BoxFuture<Vec<ApplicationCommandOptionChoice>> + Send + Sync>,
+    Arc<
+        dyn Fn(AutocompleteContext, String) -> BoxFuture<Vec<ApplicationCommandOptionChoice>>
+            + Send
+            + Sync,
+    >,
 );
 
 impl fmt::Debug for Completer {

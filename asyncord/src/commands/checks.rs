@@ -198,7 +198,10 @@ mod tests {
     #[test]
     fn administrators_lack_nothing() {
         let need = Permissions::BAN_MEMBERS | Permissions::MANAGE_GUILD;
-        assert_eq!(missing(need, Permissions::ADMINISTRATOR), Permissions::empty());
+        assert_eq!(
+            missing(need, Permissions::ADMINISTRATOR),
+            Permissions::empty()
+        );
         assert_eq!(
             missing(need, Permissions::BAN_MEMBERS),
             Permissions::MANAGE_GUILD

@@ -54,7 +54,10 @@ impl CustomIdPattern {
                     rest = "";
                 }
                 Some(i) if rest[i..].starts_with('}') => {
-                    return Err(format!("`}}` without `{{` at byte {}", text.len() - rest.len() + i));
+                    return Err(format!(
+                        "`}}` without `{{` at byte {}",
+                        text.len() - rest.len() + i
+                    ));
                 }
                 Some(i) => {
                     if i > 0 {
@@ -259,7 +262,11 @@ mod tests {
         let p = CustomIdPattern::parse("vote:{poll}:{choice}").unwrap();
         let c = p.matches("vote:1:2:3").unwrap();
         assert_eq!(c.text("poll"), Some("1"));
-        assert_eq!(c.text("choice"), Some("2:3"), "the last capture takes the rest");
+        assert_eq!(
+            c.text("choice"),
+            Some("2:3"),
+            "the last capture takes the rest"
+        );
         assert!(p.matches("vote::yes").is_none(), "captures are not empty");
         assert!(p.matches("vote:1").is_none());
         let exact = CustomIdPattern::parse("ok").unwrap();

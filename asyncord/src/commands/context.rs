@@ -319,8 +319,10 @@ impl CommandContext {
         let mut phase = self.inner.phase.lock().await;
         match *phase {
             Phase::Pending => {
-                self.first(InteractionResponse::UpdateMessage(reply.into_message_data()))
-                    .await?;
+                self.first(InteractionResponse::UpdateMessage(
+                    reply.into_message_data(),
+                ))
+                .await?;
             }
             Phase::ModalOpened => {
                 return Err(ResponseError::AlreadyAnswered(
@@ -518,7 +520,11 @@ impl CommandContext {
             .inner
             .client
             .interactions
-            .edit_original(event.application_id, event.token.as_str(), reply.into_edit())
+            .edit_original(
+                event.application_id,
+                event.token.as_str(),
+                reply.into_edit(),
+            )
             .await?)
     }
 

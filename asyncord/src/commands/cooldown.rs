@@ -118,7 +118,13 @@ impl Cooldown {
         self.hit_keys(user, guild, channel, Instant::now())
     }
 
-    fn hit_keys(&self, user: u64, guild: u64, channel: u64, now: Instant) -> Result<(), CommandError> {
+    fn hit_keys(
+        &self,
+        user: u64,
+        guild: u64,
+        channel: u64,
+        now: Instant,
+    ) -> Result<(), CommandError> {
         let key = |scope| {
             (
                 scope,

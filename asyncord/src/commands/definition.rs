@@ -432,7 +432,10 @@ impl Command {
         let options: Vec<ApplicationCommandOption> = if self.subcommands.is_empty() {
             self.options.iter().map(|o| o.option.clone()).collect()
         } else {
-            self.subcommands.iter().map(Command::as_subcommand).collect()
+            self.subcommands
+                .iter()
+                .map(Command::as_subcommand)
+                .collect()
         };
         let slash = self.kind == CommandKind::Slash;
         CreateCommand {
@@ -463,7 +466,10 @@ impl Command {
         } else {
             (
                 ApplicationCommandOptionType::SubCommandGroup,
-                self.subcommands.iter().map(Command::as_subcommand).collect(),
+                self.subcommands
+                    .iter()
+                    .map(Command::as_subcommand)
+                    .collect(),
             )
         };
         let mut option = ApplicationCommandOption::new(kind, &self.name, &self.description);

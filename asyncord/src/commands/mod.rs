@@ -87,9 +87,7 @@ mod validate;
 pub mod private;
 
 pub use asyncord_macros::{Choice, Modal, command, component};
-pub use autocomplete::{
-    AutocompleteContext, Completer, IntoChoice, IntoChoices, MAX_SUGGESTIONS,
-};
+pub use autocomplete::{AutocompleteContext, Completer, IntoChoice, IntoChoices, MAX_SUGGESTIONS};
 pub use checks::{Check, IntoCheckResult, permission_names};
 pub use choice::{Choice, choice_from_option, describe_choices};
 pub use component::{Captures, Component, CustomIdPattern};
@@ -99,8 +97,8 @@ pub use definition::{Command, CommandKind, OptionDefinition};
 pub use error::{CommandError, CommandFailure, CommandProblem, CommandResult};
 pub use modal::{FieldRules, Modal, ModalError, ModalField};
 pub use option::{
-    AutocompleteOption, ChannelOption, CommandOption, FractionalOption, Mentionable,
-    NumericOption, OptionError, OptionInput, TextOption,
+    AutocompleteOption, ChannelOption, CommandOption, FractionalOption, Mentionable, NumericOption,
+    OptionError, OptionInput, TextOption,
 };
 pub use registration::{CommandChanges, CommandRegistration, CommandScope, RegistrationError};
 pub use reply::Reply;

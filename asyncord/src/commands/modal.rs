@@ -234,7 +234,9 @@ mod tests {
             NAME.read::<String>(&submission(&[("name", "")])),
             Err(ModalError::Missing { label: "Name" })
         );
-        let long = NAME.read::<String>(&submission(&[("name", "bobbybob")])).unwrap_err();
+        let long = NAME
+            .read::<String>(&submission(&[("name", "bobbybob")]))
+            .unwrap_err();
         assert_eq!(
             long,
             ModalError::Length {
@@ -244,7 +246,11 @@ mod tests {
                 actual: 8
             }
         );
-        assert!(long.user_message().contains("2 to 5"), "{}", long.user_message());
+        assert!(
+            long.user_message().contains("2 to 5"),
+            "{}",
+            long.user_message()
+        );
         let optional: Option<String> = NAME.read(&submission(&[("other", "x")])).unwrap();
         assert_eq!(optional, None);
         let age = FieldRules {

@@ -187,7 +187,11 @@ mod tests {
     #[test]
     fn discords_defaults_do_not_count_as_changes() {
         let mine = CreateCommand::chat_input("roll", "Rolls dice")
-            .option(ApplicationCommandOption::integer("sides", "Sides").required(true).value_range(1, 100))
+            .option(
+                ApplicationCommandOption::integer("sides", "Sides")
+                    .required(true)
+                    .value_range(1, 100),
+            )
             .option(ApplicationCommandOption::string("label", "Label"));
         let theirs = remote(json!({
             "id": "1", "application_id": "2", "version": "3", "type": 1, "name": "roll",
@@ -218,8 +222,14 @@ mod tests {
         assert!(mine.matches(&remote(base.clone())));
         for (field, value) in [
             ("description", json!("Rolls two dice")),
-            ("options", json!([{"type": 4, "name": "sides", "description": "Sides"}])),
-            ("options", json!([{"type": 3, "name": "sides", "description": "Sides", "required": true}])),
+            (
+                "options",
+                json!([{"type": 4, "name": "sides", "description": "Sides"}]),
+            ),
+            (
+                "options",
+                json!([{"type": 3, "name": "sides", "description": "Sides", "required": true}]),
+            ),
             ("default_member_permissions", json!("8")),
             ("nsfw", json!(true)),
             ("name_localizations", json!({"fr": "lancer"})),
@@ -235,6 +245,9 @@ mod tests {
         );
         let mut everywhere = base;
         everywhere["contexts"] = json!([0, 1, 2]);
-        assert!(!guild_only.matches(&remote(everywhere)), "contexts set by the bot are compared");
+        assert!(
+            !guild_only.matches(&remote(everywhere)),
+            "contexts set by the bot are compared"
+        );
     }
 }

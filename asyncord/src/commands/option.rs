@@ -166,10 +166,7 @@ impl CommandOption for i64 {
             OptionValue::Number(n) if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 => {
                 Ok(*n as i64)
             }
-            other => Err(input.error(format!(
-                "expected an integer, got {}",
-                shown(Some(other))
-            ))),
+            other => Err(input.error(format!("expected an integer, got {}", shown(Some(other))))),
         }
     }
 }
@@ -231,10 +228,11 @@ impl CommandOption for Member {
     fn from_option(input: OptionInput<'_>) -> Result<Self, OptionError> {
         let id: UserId = input.id()?.cast();
         let resolved = input.resolved()?;
-        let mut member =
-            resolved.members.get(&id).cloned().ok_or_else(|| {
-                input.error(format!("user {id} is not a member of this server"))
-            })?;
+        let mut member = resolved
+            .members
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| input.error(format!("user {id} is not a member of this server")))?;
         if member.user.is_none() {
             member.user = resolved.users.get(&id).cloned();
         }
@@ -502,7 +500,10 @@ mod tests {
         .unwrap();
         r.users.insert(UserId::new(42), user);
         let id = OptionValue::String("42".into());
-        assert_eq!(User::from_option(input(Some(&id), &r)).unwrap().username, "alice");
+        assert_eq!(
+            User::from_option(input(Some(&id), &r)).unwrap().username,
+            "alice"
+        );
         assert!(
             Member::from_option(input(Some(&id), &r)).is_err(),
             "not a member"

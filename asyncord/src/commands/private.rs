@@ -25,8 +25,8 @@ use crate::dispatcher::{Argument, Inject};
 
 pub use asyncord_model::channel::ChannelType;
 pub use asyncord_model::command::{
-    ApplicationCommandOptionChoice, ApplicationCommandOptionType, ApplicationIntegrationType,
-    InteractionContextType,
+    ApplicationCommandOption, ApplicationCommandOptionChoice, ApplicationCommandOptionType,
+    ApplicationIntegrationType, InteractionContextType,
 };
 pub use asyncord_model::common::Locale;
 pub use asyncord_model::component::{Component as ModalComponent, Label, TextInput};
@@ -155,6 +155,24 @@ impl<T> ViaComponentArgument<T> for Param<T> {
     }
 }
 
+/// Requires `T` to be an option type (a parameter with option attributes).
+pub fn require_option<T: CommandOption>() {}
+
+/// The option declared last (the one the attributes of the parameter just declared apply to).
+pub fn last_option(
+    command: &mut Command,
+) -> Option<&mut asyncord_model::command::ApplicationCommandOption> {
+    command.options.last_mut().map(|o| &mut o.option)
+}
+
+/// Sets the autocomplete function of the option declared last.
+pub fn set_autocomplete(command: &mut Command, completer: super::autocomplete::Completer) {
+    if let Some(o) = command.options.last_mut() {
+        o.option.autocomplete = Some(true);
+        o.autocomplete = Some(completer);
+    }
+}
+
 /// The requirements of a component being built.
 pub fn component_requirements(
     component: &mut super::component::Component,
@@ -256,8 +274,8 @@ pub fn capture<T: CaptureType>(captures: &Captures, name: &str) -> Result<T, Com
 /// compile-time check of `localize(locale = "..")`.
 pub const LOCALES: &[&str] = &[
     "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
-    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi",
-    "th", "zh-CN", "ja", "zh-TW", "ko",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th",
+    "zh-CN", "ja", "zh-TW", "ko",
 ];
 
 /// Whether `locale` is one of Discord's (usable in constants).

@@ -12,11 +12,11 @@ use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Duration;
 
+use asyncord_model::command::ApplicationCommandOptionType;
 use asyncord_model::gateway::events::InteractionCreateEvent;
 use asyncord_model::interaction::{
     CommandDataOption, InteractionResponse, InteractionType, OptionValue,
 };
-use asyncord_model::command::ApplicationCommandOptionType;
 use futures_util::FutureExt;
 use tokio::time::Instant;
 
@@ -369,10 +369,7 @@ impl CommandSet {
         match self.hook() {
             Some(hook) => {
                 if let Err(payload) = AssertUnwindSafe(hook(failure)).catch_unwind().await {
-                    tracing::error!(
-                        "the command error hook panicked: {}",
-                        panic_text(&*payload)
-                    );
+                    tracing::error!("the command error hook panicked: {}", panic_text(&*payload));
                 }
             }
             None => {
@@ -418,9 +415,7 @@ async fn run(chain: &[&Command], ctx: &CommandContext) -> Result<(), CommandErro
         }
     }
     match &leaf.action {
-        Some(action) => action(ctx.clone())
-            .await
-            .map_err(CommandError::from_action),
+        Some(action) => action(ctx.clone()).await.map_err(CommandError::from_action),
         None => {
             tracing::warn!(command = %ctx.command_name(), "the command has no action");
             Ok(())
@@ -429,9 +424,7 @@ async fn run(chain: &[&Command], ctx: &CommandContext) -> Result<(), CommandErro
 }
 
 /// A command's run with its panics turned into its error.
-async fn guarded(
-    run: impl Future<Output = Result<(), CommandError>>,
-) -> Result<(), CommandError> {
+async fn guarded(run: impl Future<Output = Result<(), CommandError>>) -> Result<(), CommandError> {
     match AssertUnwindSafe(run).catch_unwind().await {
         Ok(outcome) => outcome,
         Err(payload) => Err(CommandError::Command(

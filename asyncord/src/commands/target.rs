@@ -55,10 +55,12 @@ impl UserTarget for User {
 impl UserTarget for Member {
     fn from_target(ctx: &CommandContext) -> Result<Self, OptionError> {
         let (id, resolved) = target(ctx)?;
-        let resolved =
-            resolved.ok_or_else(|| OptionError::new("target", "no resolved data"))?;
+        let resolved = resolved.ok_or_else(|| OptionError::new("target", "no resolved data"))?;
         let mut member = resolved.members.get(&id.cast()).cloned().ok_or_else(|| {
-            OptionError::new("target", format!("user {id} is not a member of this server"))
+            OptionError::new(
+                "target",
+                format!("user {id} is not a member of this server"),
+            )
         })?;
         if member.user.is_none() {
             member.user = resolved.users.get(&id.cast()).cloned();

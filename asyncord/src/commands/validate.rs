@@ -10,7 +10,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use asyncord_model::command::{ApplicationCommandOption, ApplicationCommandOptionType, Localizations};
+use asyncord_model::command::{
+    ApplicationCommandOption, ApplicationCommandOptionType, Localizations,
+};
 use asyncord_model::request::Validate;
 
 use super::component::Component;
@@ -129,7 +131,12 @@ fn check_command(c: &Command, depth: usize, out: &mut Vec<String>) {
             }
         }
     }
-    check_localizations(out, c.kind, &c.name_localizations, &c.description_localizations);
+    check_localizations(
+        out,
+        c.kind,
+        &c.name_localizations,
+        &c.description_localizations,
+    );
     if depth > 0
         && (c.default_member_permissions.is_some()
             || c.contexts.is_some()
@@ -168,12 +175,19 @@ fn check_command(c: &Command, depth: usize, out: &mut Vec<String>) {
                 out.push(format!("two subcommands are named {:?}", s.name));
             }
             if s.kind != CommandKind::Slash {
-                out.push(format!("the subcommand {:?} is not a slash command", s.name));
+                out.push(format!(
+                    "the subcommand {:?} is not a slash command",
+                    s.name
+                ));
                 continue;
             }
             let mut inner = Vec::new();
             check_command(s, depth + 1, &mut inner);
-            out.extend(inner.into_iter().map(|p| format!("subcommand {:?}: {p}", s.name)));
+            out.extend(
+                inner
+                    .into_iter()
+                    .map(|p| format!("subcommand {:?}: {p}", s.name)),
+            );
         }
         return;
     }
@@ -216,7 +230,16 @@ fn check_option(o: &ApplicationCommandOption, has_completer: bool, out: &mut Vec
         ));
     }
     let mut inner = Vec::new();
-    check_chars(&mut inner, "the description", &o.description, 1, 100);
+    if o.description.is_empty() {
+        inner.push(
+            "no description: write a doc comment on the parameter (`/// How many sides`) or \
+             `#[description = \"...\"]`; if the parameter is a registered argument rather \
+             than an option, mark it `#[arg]`"
+                .to_owned(),
+        );
+    } else {
+        check_chars(&mut inner, "the description", &o.description, 1, 100);
+    }
     let choices = o.choices.as_ref().map_or(0, Vec::len);
     if choices > 25 {
         inner.push(format!("{choices} choices: Discord allows 25"));
@@ -238,7 +261,11 @@ fn check_option(o: &ApplicationCommandOption, has_completer: bool, out: &mut Vec
     if let (Some(min), Some(max)) = (o.min_value, o.max_value)
         && min.as_f64() > max.as_f64()
     {
-        inner.push(format!("min_value {} exceeds max_value {}", min.as_f64(), max.as_f64()));
+        inner.push(format!(
+            "min_value {} exceeds max_value {}",
+            min.as_f64(),
+            max.as_f64()
+        ));
     }
     if (o.min_value.is_some() || o.max_value.is_some()) && !matches!(o.kind, T::Integer | T::Number)
     {
@@ -253,7 +280,9 @@ fn check_option(o: &ApplicationCommandOption, has_completer: bool, out: &mut Vec
         {
             inner.push(format!("min_length {min} exceeds max_length {max}"));
         }
-        if o.min_length.is_some_and(|m| m > 6000) || o.max_length.is_some_and(|m| !(1..=6000).contains(&m)) {
+        if o.min_length.is_some_and(|m| m > 6000)
+            || o.max_length.is_some_and(|m| !(1..=6000).contains(&m))
+        {
             inner.push("lengths are within 0-6000 (max_length at least 1)".to_owned());
         }
     }
@@ -263,8 +292,12 @@ fn check_option(o: &ApplicationCommandOption, has_completer: bool, out: &mut Vec
     check_localizations(
         &mut inner,
         CommandKind::Slash,
-        o.name_localizations.as_ref().unwrap_or(&Localizations::default()),
-        o.description_localizations.as_ref().unwrap_or(&Localizations::default()),
+        o.name_localizations
+            .as_ref()
+            .unwrap_or(&Localizations::default()),
+        o.description_localizations
+            .as_ref()
+            .unwrap_or(&Localizations::default()),
     );
     out.extend(inner.into_iter().map(at));
 }
@@ -281,18 +314,28 @@ fn check_localizations(
             _ => (1..=32).contains(&name.chars().count()),
         };
         if !ok {
-            out.push(format!("the {locale} name {name:?} does not follow Discord's naming rules"));
+            out.push(format!(
+                "the {locale} name {name:?} does not follow Discord's naming rules"
+            ));
         }
     }
     for (locale, description) in descriptions {
-        check_chars(out, &format!("the {locale} description"), description, 1, 100);
+        check_chars(
+            out,
+            &format!("the {locale} description"),
+            description,
+            1,
+            100,
+        );
     }
 }
 
 fn check_chars(out: &mut Vec<String>, what: &str, text: &str, min: usize, max: usize) {
     let n = text.chars().count();
     if n < min || n > max {
-        out.push(format!("{what} is {n} characters long; Discord wants {min}-{max}"));
+        out.push(format!(
+            "{what} is {n} characters long; Discord wants {min}-{max}"
+        ));
     }
 }
 
@@ -314,7 +357,16 @@ mod tests {
 
     #[test]
     fn slash_names_follow_discords_rules() {
-        for ok in ["roll", "tag-add", "it's", "über", "número", "日本語", "नमस्ते", "สวัสดี"] {
+        for ok in [
+            "roll",
+            "tag-add",
+            "it's",
+            "über",
+            "número",
+            "日本語",
+            "नमस्ते",
+            "สวัสดี",
+        ] {
             assert!(is_valid_slash_name(ok), "{ok}");
         }
         for bad in ["", "Roll", "two words", "a.b", &"x".repeat(33), "ÜBER"] {
@@ -329,7 +381,9 @@ mod tests {
             .option(OptionDefinition::of::<i64>("sides", "Sides"));
         let found = problems_of(c);
         assert!(
-            found.iter().any(|p| p.contains("\"sides\" comes after the optional option \"times\"")),
+            found
+                .iter()
+                .any(|p| p.contains("\"sides\" comes after the optional option \"times\"")),
             "{found:?}"
         );
     }
@@ -337,15 +391,24 @@ mod tests {
     #[test]
     fn definitions_discord_refuses_are_problems() {
         let c = slash("x")
-            .option(OptionDefinition::of::<i64>("a", "A").min_value(5).max_value(1))
+            .option(
+                OptionDefinition::of::<i64>("a", "A")
+                    .min_value(5)
+                    .max_value(1),
+            )
             .option(OptionDefinition::of::<i64>("a", "A again"));
         let found = problems_of(c);
-        assert!(found.iter().any(|p| p.contains("exceeds max_value")), "{found:?}");
-        assert!(found.iter().any(|p| p.contains("two options are named")), "{found:?}");
-
-        let deep = slash("a").subcommand(
-            slash("b").subcommand(Command::slash("c", "C").subcommand(slash("d"))),
+        assert!(
+            found.iter().any(|p| p.contains("exceeds max_value")),
+            "{found:?}"
         );
+        assert!(
+            found.iter().any(|p| p.contains("two options are named")),
+            "{found:?}"
+        );
+
+        let deep = slash("a")
+            .subcommand(slash("b").subcommand(Command::slash("c", "C").subcommand(slash("d"))));
         let found = problems_of(deep);
         assert!(found.iter().any(|p| p.contains("two levels")), "{found:?}");
 
