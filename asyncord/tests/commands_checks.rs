@@ -11,7 +11,10 @@ use asyncord::prelude::*;
 use asyncord::testkit::{Emulator, EmulatorBots, Invocation};
 
 /// Bans someone.
-#[command(required_permissions(BAN_MEMBERS), required_bot_permissions(BAN_MEMBERS, KICK_MEMBERS))]
+#[command(
+    required_permissions(BAN_MEMBERS),
+    required_bot_permissions(BAN_MEMBERS, KICK_MEMBERS)
+)]
 async fn ban(ctx: CommandContext) -> CommandResult {
     ctx.reply("banned").await?;
     Ok(())
@@ -73,7 +76,10 @@ async fn answer(emu: &Emulator, user: &str, invocation: Invocation) -> (String, 
     let user = emu.user_named(user).unwrap();
     let ask = user.invoke(emu.channel_id(), invocation).await.unwrap();
     let reply = ask.response().await.unwrap();
-    (reply.content().unwrap_or_default().to_owned(), reply.is_ephemeral())
+    (
+        reply.content().unwrap_or_default().to_owned(),
+        reply.is_ephemeral(),
+    )
 }
 
 #[tokio::test(start_paused = true)]
@@ -86,7 +92,10 @@ async fn permissions_of_the_user_and_the_bot_are_checked_first() {
         Invocation::slash("ban").permissions(Permissions::SEND_MESSAGES),
     )
     .await;
-    assert_eq!(text, "You need the Ban Members permission to use this command.");
+    assert_eq!(
+        text,
+        "You need the Ban Members permission to use this command."
+    );
     assert!(ephemeral);
     let (text, _) = answer(
         &emu,
@@ -113,7 +122,10 @@ async fn permissions_of_the_user_and_the_bot_are_checked_first() {
 async fn checks_decide_who_runs_a_command() {
     let emu = Emulator::start().await.unwrap();
     let _bot = start(&emu).await;
-    assert_eq!(answer(&emu, "alice", Invocation::slash("secret")).await.0, "welcome, alice");
+    assert_eq!(
+        answer(&emu, "alice", Invocation::slash("secret")).await.0,
+        "welcome, alice"
+    );
     let (text, ephemeral) = answer(&emu, "bob", Invocation::slash("secret")).await;
     assert_eq!(text, "You can't use this command here.");
     assert!(ephemeral);
@@ -125,18 +137,30 @@ async fn checks_decide_who_runs_a_command() {
 async fn cooldowns_refuse_with_the_time_left() {
     let emu = Emulator::start().await.unwrap();
     let _bot = start(&emu).await;
-    assert_eq!(answer(&emu, "alice", Invocation::slash("slow")).await.0, "done");
+    assert_eq!(
+        answer(&emu, "alice", Invocation::slash("slow")).await.0,
+        "done"
+    );
     // Another user in the same channel waits for the channel's cooldown.
     let (text, ephemeral) = answer(&emu, "bob", Invocation::slash("slow")).await;
     assert!(ephemeral);
-    assert!(text.starts_with("This command is on cooldown: try again in "), "{text}");
+    assert!(
+        text.starts_with("This command is on cooldown: try again in "),
+        "{text}"
+    );
     tokio::time::sleep(Duration::from_secs(4)).await;
-    assert_eq!(answer(&emu, "bob", Invocation::slash("slow")).await.0, "done");
+    assert_eq!(
+        answer(&emu, "bob", Invocation::slash("slow")).await.0,
+        "done"
+    );
     // Alice waits for her own, 10 seconds from her use.
     let (text, _) = answer(&emu, "alice", Invocation::slash("slow")).await;
     assert!(text.contains("try again in 6 seconds"), "{text}");
     tokio::time::sleep(Duration::from_secs(7)).await;
-    assert_eq!(answer(&emu, "alice", Invocation::slash("slow")).await.0, "done");
+    assert_eq!(
+        answer(&emu, "alice", Invocation::slash("slow")).await.0,
+        "done"
+    );
 }
 
 #[tokio::test(start_paused = true)]
