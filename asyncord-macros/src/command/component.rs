@@ -251,6 +251,13 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
             #def = #def.check(#c::Check::new(#text, #check));
         }
     });
+    // Spanned at the function's name, so that a future that is not `Send` is reported there.
+    let new_component = quote_spanned! {fn_ident.span()=>
+        #c::Component::new(
+            #pattern,
+            |#ctx: #c::CommandContext, #caps: #c::Captures| #future,
+        )
+    };
     Ok(quote! {
         #(#docs)*
         #vis fn #fn_ident() -> #c::Component {
@@ -259,10 +266,7 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
             async fn __asyncord_body(#fn_inputs) #output #block
 
             #[allow(unused_mut)]
-            let mut #def = #c::Component::new(
-                #pattern,
-                |#ctx: #c::CommandContext, #caps: #c::Captures| #future,
-            );
+            let mut #def = #new_component;
             #(#declares)*
             #(#checks)*
             #def

@@ -572,6 +572,10 @@ fn emit(
         })
     };
 
+    // Spanned at the function's name, so that a future that is not `Send` is reported there.
+    let action = quote_spanned! {fn_ident.span()=>
+        #def.action(|#ctx: #c::CommandContext| #future)
+    };
     quote! {
         #(#docs)*
         #[allow(clippy::too_many_lines)]
@@ -584,7 +588,7 @@ fn emit(
             let mut #def = #constructor;
             #(#declares)*
             #(#settings)*
-            #def.action(|#ctx: #c::CommandContext| #future)
+            #action
         }
     }
 }

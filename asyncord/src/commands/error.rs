@@ -54,7 +54,7 @@ pub enum CommandError {
     BadOption(#[from] OptionError),
     /// A named argument or `Inject` parameter could not be resolved.
     #[error(transparent)]
-    Argument(#[from] InjectError),
+    Unresolved(#[from] InjectError),
     /// Answering the interaction failed.
     #[error(transparent)]
     Response(#[from] ResponseError),
@@ -77,7 +77,7 @@ impl CommandError {
             Err(e) => e,
         };
         let error = match error.downcast::<InjectError>() {
-            Ok(e) => return Self::Argument(*e),
+            Ok(e) => return Self::Unresolved(*e),
             Err(e) => e,
         };
         match error.downcast::<super::modal::ModalError>() {
@@ -115,7 +115,7 @@ impl CommandError {
                 e.option, e.reason
             ),
             Self::Response(ResponseError::Modal(e)) => e.user_message(),
-            Self::Argument(_) | Self::Response(_) | Self::Command(_) => {
+            Self::Unresolved(_) | Self::Response(_) | Self::Command(_) => {
                 "Something went wrong while running this command.".to_owned()
             }
         }

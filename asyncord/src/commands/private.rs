@@ -92,7 +92,7 @@ impl<T: Inject> ViaInject<T> for &&Param<T> {
         async move {
             T::inject(ctx.dispatch_context())
                 .await
-                .map_err(CommandError::Argument)
+                .map_err(CommandError::Unresolved)
         }
     }
 }
@@ -121,7 +121,7 @@ impl<T> ViaArgument<T> for Param<T> {
     where
         T: Argument,
     {
-        ready(ctx.arg::<T>(name).map_err(CommandError::Argument))
+        ready(ctx.arg::<T>(name).map_err(CommandError::Unresolved))
     }
 }
 

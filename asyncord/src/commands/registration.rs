@@ -204,7 +204,7 @@ pub enum RegistrationError {
     Application(#[source] RestError),
     /// Reading or writing the commands failed (Discord's message names the field it refused).
     #[error("could not register the commands {scope}: {source}")]
-    Sync {
+    Write {
         /// `globally` or `in guild ...`.
         scope: String,
         /// The request's error.
@@ -237,7 +237,7 @@ pub(crate) async fn register(
     for guild in guilds {
         let changes = sync(client, application.id, guild, &commands)
             .await
-            .map_err(|source| RegistrationError::Sync {
+            .map_err(|source| RegistrationError::Write {
                 scope: guild.map_or_else(|| "globally".to_owned(), |g| format!("in guild {g}")),
                 source,
             })?;

@@ -353,7 +353,7 @@ impl CommandSet {
             CommandError::Command(e) => {
                 tracing::error!(command = %command, %user, "the command failed: {e}");
             }
-            CommandError::Argument(_) | CommandError::Response(_) => {
+            CommandError::Unresolved(_) | CommandError::Response(_) => {
                 tracing::error!(command = %command, %user, "{error}");
             }
             CommandError::BadOption(_) => {
