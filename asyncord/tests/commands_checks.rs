@@ -3,6 +3,9 @@
 //! user and per channel on tokio's paused clock, the default ephemeral answers that say what
 //! went wrong, the error hook, and the automatic deferral before Discord's deadline.
 
+// Autocomplete functions and checks are `async` by contract; these need no `.await`.
+#![allow(clippy::unused_async)]
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;

@@ -3,6 +3,9 @@
 //! captures, and typed modals — opened and awaited from a command, or routed by pattern —
 //! whose submissions are validated against the form's rules.
 
+// Autocomplete functions and checks are `async` by contract; these need no `.await`.
+#![allow(clippy::unused_async)]
+
 use std::time::Duration;
 
 use asyncord::model::component::{ActionRow, Button};

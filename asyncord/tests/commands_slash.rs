@@ -177,12 +177,9 @@ async fn options_convert_into_the_parameters() {
     let _bot = start(&emu).await;
     let alice = emu.user_named("alice").unwrap();
     let channel = emu.channel_id();
-    let run = |i: Invocation| {
-        let alice = alice.clone();
-        async move {
-            let ask = alice.invoke(channel, i).await.unwrap();
-            ask.response().await.unwrap()
-        }
+    let run = |i: Invocation| async move {
+        let ask = alice.invoke(channel, i).await.unwrap();
+        ask.response().await.unwrap()
     };
     let reply = run(Invocation::slash("roll")
         .option("sides", 6)

@@ -119,9 +119,10 @@ fn captures(text: &str) -> Result<Vec<String>, String> {
 
 pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let attrs: ComponentAttrs = syn::parse2(attr)?;
-    let func: ItemFn = syn::parse2(item.clone()).map_err(|_| {
+    let first: TokenStream = item.clone().into_iter().take(2).collect();
+    let func: ItemFn = syn::parse2(item).map_err(|_| {
         error(
-            item.clone().into_iter().take(2).collect::<TokenStream>(),
+            first,
             "`#[component]` goes on an `async fn`",
             "write `#[component(\"vote:{poll}\")] async fn vote(ctx: CommandContext, poll: u64) \
              -> CommandResult { .. }`",

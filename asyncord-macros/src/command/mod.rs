@@ -34,9 +34,10 @@ struct Param {
 
 pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let attrs = CommandAttrs::parse(attr)?;
-    let mut func: ItemFn = syn::parse2(item.clone()).map_err(|_| {
+    let first: TokenStream = item.clone().into_iter().take(2).collect();
+    let mut func: ItemFn = syn::parse2(item).map_err(|_| {
         error(
-            item.clone().into_iter().take(2).collect::<TokenStream>(),
+            first,
             "`#[command]` goes on an `async fn`",
             "write `#[command] async fn name(ctx: CommandContext, ...) -> CommandResult { .. }`",
         )
@@ -54,21 +55,20 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
 
     // The name.
     let fn_name = func.sig.ident.unraw().to_string();
-    let name = match &attrs.name {
-        Some(lit) => {
-            match menu {
-                Some(_) => check_menu_name(lit, &lit.value())?,
-                None => check_slash_name(lit, &lit.value(), "command")?,
-            }
-            lit.value()
+    let name = if let Some(lit) = &attrs.name {
+        if menu.is_some() {
+            check_menu_name(lit, &lit.value())?;
+        } else {
+            check_slash_name(lit, &lit.value(), "command")?;
         }
-        None => {
-            match menu {
-                Some(_) => check_menu_name(&func.sig.ident, &fn_name)?,
-                None => check_slash_name(&func.sig.ident, &fn_name, "command")?,
-            }
-            fn_name
+        lit.value()
+    } else {
+        if menu.is_some() {
+            check_menu_name(&func.sig.ident, &fn_name)?;
+        } else {
+            check_slash_name(&func.sig.ident, &fn_name, "command")?;
         }
+        fn_name
     };
 
     // The description.
@@ -302,17 +302,14 @@ fn param(typed: &mut PatType) -> syn::Result<Param> {
         _ => {}
     }
     let ident_name = ident.unraw().to_string();
-    let name = match &attrs.name {
-        Some(lit) => {
-            check_slash_name(lit, &lit.value(), "option")?;
-            lit.value()
+    let name = if let Some(lit) = &attrs.name {
+        check_slash_name(lit, &lit.value(), "option")?;
+        lit.value()
+    } else {
+        if attrs.has_option_settings() {
+            check_slash_name(&ident, &ident_name, "option")?;
         }
-        None => {
-            if attrs.has_option_settings() {
-                check_slash_name(&ident, &ident_name, "option")?;
-            }
-            ident_name
-        }
+        ident_name
     };
     if let Some(d) = &attrs.description {
         check_description(d, &d.value(), "the option's description")?;
@@ -505,9 +502,10 @@ fn emit(
     if let Some(t) = target {
         let var = format_ident!("__asyncord_param_{}", t.ident.unraw());
         let ty = &t.ty;
-        let get = match menu {
-            Some(Menu::Message) => quote_spanned!(ty.span()=> #p::message_target::<#ty>(&#ctx)),
-            _ => quote_spanned!(ty.span()=> #p::user_target::<#ty>(&#ctx)),
+        let get = if menu == Some(Menu::Message) {
+            quote_spanned!(ty.span()=> #p::message_target::<#ty>(&#ctx))
+        } else {
+            quote_spanned!(ty.span()=> #p::user_target::<#ty>(&#ctx))
         };
         extracts.push(quote!(let #var: #ty = #get?;));
         vars.push(var);

@@ -169,9 +169,11 @@ pub(crate) fn derive(input: TokenStream) -> syn::Result<TokenStream> {
 
     let c = quote!(::asyncord::commands);
     let p = quote!(::asyncord::commands::private);
-    let opt = |v: Option<u16>| match v {
-        Some(v) => quote!(::core::option::Option::Some(#v)),
-        None => quote!(::core::option::Option::None),
+    let opt = |v: Option<u16>| {
+        v.map_or_else(
+            || quote!(::core::option::Option::None),
+            |v| quote!(::core::option::Option::Some(#v)),
+        )
     };
     let components = inputs.iter().map(|i| {
         let id = i.ident.to_string();

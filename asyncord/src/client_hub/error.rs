@@ -42,7 +42,7 @@ pub enum GroupError {
     Gateway(#[from] GatewayError),
     /// The group's application commands could not be registered when it started.
     #[error("{0}")]
-    Commands(#[from] crate::commands::RegistrationError),
+    Commands(Box<crate::commands::RegistrationError>),
     /// The group's task panicked or was aborted (a bug: please report it).
     #[error("the group's task ended abnormally: {0}")]
     Panicked(String),

@@ -150,7 +150,7 @@ impl GroupRun {
             registered = register(&group.dispatcher, &group.client, &commands) => registered,
         };
         if let Err(e) = registered {
-            return report(name, Err(e.into()));
+            return report(name, Err(GroupError::Commands(Box::new(e))));
         }
         let connected = tokio::select! {
             biased;

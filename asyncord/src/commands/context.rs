@@ -448,9 +448,8 @@ impl CommandContext {
         let custom_id = format!("asyncord:modal:{}", self.inner.event.id);
         let waiting = self.inner.set.expect_submission(&custom_id);
         self.open_modal::<M>(&custom_id).await?;
-        let submission = match tokio::time::timeout(timeout, waiting.receive()).await {
-            Ok(Some(submission)) => submission,
-            Ok(None) | Err(_) => return Err(ResponseError::ModalTimeout(timeout)),
+        let Ok(Some(submission)) = tokio::time::timeout(timeout, waiting.receive()).await else {
+            return Err(ResponseError::ModalTimeout(timeout));
         };
         let ctx = self.for_submission(submission);
         match ctx.modal_submission::<M>() {

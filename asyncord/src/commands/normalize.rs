@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use asyncord_model::command::{
     ApplicationCommand, ApplicationCommandOption, ApplicationCommandOptionChoice,
-    ApplicationCommandType, ChoiceValue, Localizations,
+    ApplicationCommandType, ChoiceValue, Localizations, NumberValue,
 };
 use asyncord_model::request::command::CreateCommand;
 
@@ -101,8 +101,8 @@ fn option(o: &ApplicationCommandOption) -> NormalizedOption {
             .flatten()
             .map(|t| t.value())
             .collect(),
-        min_value: o.min_value.map(|v| v.as_f64()),
-        max_value: o.max_value.map(|v| v.as_f64()),
+        min_value: o.min_value.map(NumberValue::as_f64),
+        max_value: o.max_value.map(NumberValue::as_f64),
         min_length: o.min_length,
         max_length: o.max_length,
         autocomplete: o.autocomplete == Some(true),

@@ -487,8 +487,8 @@ mod tests {
             Option::<String>::from_option(input(None, &r)).unwrap(),
             None
         );
-        assert!(!<Option<String> as CommandOption>::REQUIRED);
-        assert!(<String as CommandOption>::REQUIRED);
+        const { assert!(!<Option<String> as CommandOption>::REQUIRED) };
+        const { assert!(<String as CommandOption>::REQUIRED) };
     }
 
     #[test]

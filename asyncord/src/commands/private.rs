@@ -84,6 +84,8 @@ impl<T: Inject> ViaInject<T> for &&Param<T> {
         command.requirements.injected::<T>(name);
     }
 
+    // Not an `async fn`: the future borrows the context only, not the probe.
+    #[allow(clippy::manual_async_fn)]
     fn extract<'a>(
         &self,
         ctx: &'a CommandContext,

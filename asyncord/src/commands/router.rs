@@ -414,12 +414,11 @@ async fn run(chain: &[&Command], ctx: &CommandContext) -> Result<(), CommandErro
                 .map_err(CommandError::from_action)?;
         }
     }
-    match &leaf.action {
-        Some(action) => action(ctx.clone()).await.map_err(CommandError::from_action),
-        None => {
-            tracing::warn!(command = %ctx.command_name(), "the command has no action");
-            Ok(())
-        }
+    if let Some(action) = &leaf.action {
+        action(ctx.clone()).await.map_err(CommandError::from_action)
+    } else {
+        tracing::warn!(command = %ctx.command_name(), "the command has no action");
+        Ok(())
     }
 }
 
