@@ -192,3 +192,56 @@ async fn a_definition_discord_would_refuse_stops_the_bot_before_it_connects() {
     assert!(emu.command_writes().is_empty(), "nothing was written");
     assert_eq!(emu.stats().gateway.sessions, 0, "never connected");
 }
+
+#[tokio::test(start_paused = true)]
+async fn the_emulator_refuses_what_discord_refuses_with_form_errors() {
+    use asyncord::http::RestError;
+    use asyncord::model::command::ApplicationCommandOption;
+    use asyncord::model::request::CreateCommand;
+
+    let emu = Emulator::start().await.unwrap();
+    let commands = emu
+        .rest_client()
+        .applications
+        .commands(emu.bot().application_id);
+    let good = CreateCommand::chat_input("fine", "A fine command");
+    let bad = CreateCommand::chat_input("roll", "Rolls dice")
+        .option(ApplicationCommandOption::integer("times", "How many"))
+        .option(ApplicationCommandOption::integer("sides", "Sides").required(true));
+    let error = commands.bulk_overwrite(&[good, bad]).await.unwrap_err();
+    let RestError::BadRequest(api) = error else {
+        panic!("expected a 400, got {error}");
+    };
+    assert_eq!((api.status, api.code), (400, 50035));
+    assert_eq!(api.errors.len(), 1);
+    assert_eq!(api.errors[0].path, "1.options.1.required");
+    assert_eq!(
+        api.errors[0].code,
+        "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID"
+    );
+    assert!(emu.command_writes().is_empty(), "nothing was stored");
+}
+
+/// Counts.
+#[command]
+async fn count(ctx: CommandContext, db: std::sync::Arc<Vec<u8>>) -> CommandResult {
+    ctx.reply(db.len().to_string()).await?;
+    Ok(())
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_argument_nobody_registered_is_a_start_up_error() {
+    let emu = Emulator::start().await.unwrap();
+    let error = emu
+        .run_bot(|g| {
+            g.dispatcher.add_commands([count()]);
+        })
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("/count: parameter `db`: no argument named `db` is registered"),
+        "{error}"
+    );
+    assert!(emu.command_writes().is_empty());
+}
