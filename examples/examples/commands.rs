@@ -7,20 +7,22 @@
 //! shows and deletes it, and saves one of bob's messages as a tag.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use asyncord::model::component::{ActionRow, Button};
 use asyncord::prelude::*;
 use asyncord::testkit::{Invocation, Offline, Scene, SceneResult, check};
+use tokio::sync::Mutex;
 
-/// The tags, shared by every command (registered as the argument `tags`).
+/// The tags, shared by every command (registered as the argument `tags`); a real bot would
+/// keep them in a database.
 #[derive(Clone, Default)]
 pub struct Tags(Arc<Mutex<BTreeMap<String, String>>>);
 
 impl Tags {
-    fn with<R>(&self, f: impl FnOnce(&mut BTreeMap<String, String>) -> R) -> R {
-        f(&mut self.0.lock().unwrap_or_else(PoisonError::into_inner))
+    async fn with<R>(&self, f: impl FnOnce(&mut BTreeMap<String, String>) -> R) -> R {
+        f(&mut *self.0.lock().await)
     }
 }
 
@@ -43,7 +45,7 @@ async fn add(
     tags: Tags,
 ) -> CommandResult {
     let (form, submitted) = ctx.modal::<TagForm>(Duration::from_mins(10)).await?;
-    tags.with(|t| t.insert(name.clone(), form.text));
+    tags.with(|t| t.insert(name.clone(), form.text)).await;
     submitted.ephemeral(format!("Saved tag `{name}`.")).await?;
     Ok(())
 }
@@ -61,6 +63,7 @@ async fn tag_names(ctx: AutocompleteContext, typed: String) -> Vec<String> {
             .cloned()
             .collect()
     })
+    .await
 }
 
 /// Shows a tag.
@@ -72,7 +75,7 @@ async fn show(
     name: String,
     tags: Tags,
 ) -> CommandResult {
-    let Some(text) = tags.with(|t| t.get(&name).cloned()) else {
+    let Some(text) = tags.with(|t| t.get(&name).cloned()).await else {
         ctx.ephemeral(format!("No tag `{name}`.")).await?;
         return Ok(());
     };
@@ -91,7 +94,7 @@ async fn tag(_: CommandContext) -> CommandResult {
 #[command(context_menu = "message", name = "Save as tag")]
 async fn save_as_tag(ctx: CommandContext, message: Message, tags: Tags) -> CommandResult {
     let name = message.author.username.clone();
-    tags.with(|t| t.insert(name.clone(), message.content));
+    tags.with(|t| t.insert(name.clone(), message.content)).await;
     ctx.ephemeral(format!("Saved tag `{name}`.")).await?;
     Ok(())
 }
@@ -99,7 +102,7 @@ async fn save_as_tag(ctx: CommandContext, message: Message, tags: Tags) -> Comma
 /// The Delete button under a shown tag.
 #[component("tag-delete:{name}")]
 async fn delete_tag(ctx: CommandContext, name: String, tags: Tags) -> CommandResult {
-    tags.with(|t| t.remove(&name));
+    tags.with(|t| t.remove(&name)).await;
     ctx.update(Reply::content(format!("Deleted tag `{name}`.")))
         .await?;
     Ok(())
