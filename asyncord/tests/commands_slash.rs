@@ -347,3 +347,79 @@ async fn a_value_of_the_wrong_type_is_an_error_reply_not_a_panic() {
         .unwrap();
     assert_eq!(ask.response().await.unwrap().content(), Some("1d4"));
 }
+
+/// Services a command computes per call, like a handler's.
+#[inject]
+struct Services {
+    greeting: String,
+}
+
+/// Pings someone or a role.
+#[command]
+async fn ping(
+    ctx: CommandContext,
+    /// Whom to ping
+    target: Mentionable,
+    services: Services,
+) -> CommandResult {
+    ctx.reply(format!("{} {}", services.greeting, target.mention()))
+        .await?;
+    let edited = ctx
+        .edit_original(format!("{} (edited)", target.mention()))
+        .await?;
+    ctx.followup(format!("edited to: {}", edited.content))
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(start_paused = true)]
+async fn inject_types_and_mentionables_work_in_commands() {
+    let emu = Emulator::builder()
+        .guild(
+            GuildSpec::new("Cafe")
+                .text_channel("general")
+                .role("baristas", Permissions::empty()),
+        )
+        .start()
+        .await
+        .unwrap();
+    let _bot = emu
+        .run_bot(|g| {
+            g.dispatcher.add_argument("greeting", "hey".to_owned());
+            g.dispatcher.add_commands([ping()]);
+        })
+        .await
+        .unwrap();
+    let alice = emu.user_named("alice").unwrap();
+    let bob = emu.user_named("bob").unwrap().id();
+    let role = emu.guilds()[0].roles[0].1;
+    let channel = emu.channel_id();
+    let ask = alice
+        .invoke(channel, Invocation::slash("ping").id_option("target", bob))
+        .await
+        .unwrap();
+    assert_eq!(
+        ask.response().await.unwrap().content(),
+        Some(format!("hey <@{bob}>").as_str())
+    );
+    let ask = alice
+        .invoke(channel, Invocation::slash("ping").id_option("target", role))
+        .await
+        .unwrap();
+    assert_eq!(
+        ask.response().await.unwrap().content(),
+        Some(format!("hey <@&{role}>").as_str())
+    );
+    // The follow-up quotes the original response as the edit left it.
+    let follow = emu
+        .next_message_where(|m| m.content.starts_with("edited to"))
+        .await
+        .unwrap();
+    assert_eq!(follow.content, format!("edited to: <@{bob}> (edited)"));
+    let follow = emu
+        .next_message_where(|m| m.content.starts_with("edited to"))
+        .await
+        .unwrap();
+    assert_eq!(follow.content, format!("edited to: <@&{role}> (edited)"));
+    let _ = ask;
+}

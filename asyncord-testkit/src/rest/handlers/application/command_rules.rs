@@ -134,6 +134,12 @@ pub(crate) fn check(body: &Value, path: &str) -> Result<(), Reply> {
     options(&body["options"], &at(path, "options"), 0)
 }
 
+/// Checks the options of a command body (what an edit is checked for besides its name and
+/// description, which it may reset to their defaults with `null`).
+pub(crate) fn check_options(body: &Value) -> Result<(), Reply> {
+    options(&body["options"], "options", 0)
+}
+
 /// Checks a list of options at nesting `depth` (0: the command's own).
 fn options(list: &Value, path: &str, depth: usize) -> Result<(), Reply> {
     let Some(list) = list.as_array() else {

@@ -243,7 +243,7 @@ fn edit(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>, id: Snowflake) -> Rep
                     "handler",
                 ],
             );
-            if let Err(r) = check_command(&edited) {
+            if let Err(r) = super::command_rules::check_options(&edited) {
                 return r;
             }
             as_returned(&mut edited);
