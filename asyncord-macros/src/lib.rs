@@ -55,6 +55,30 @@ pub fn inject(attr: TokenStream, item: TokenStream) -> TokenStream {
 ///     Ok(())
 /// }
 /// ```
+///
+/// The first parameter is the `CommandContext`. Each later one is an option when its type is
+/// an option type (`String`, `i64`, `f64`, `bool`, `User`, `Member`, `Channel`, `Role`,
+/// `Mentionable`, `Attachment`, an id, an enum deriving `Choice`, `Option<T>` for an optional
+/// one), else an `Inject` type or the registered argument of its name; `#[arg]` makes an
+/// option-typed parameter an argument. A context-menu command's second parameter is its target
+/// (`User`, `Member` or `UserId`; `Message` or `MessageId`).
+///
+/// Arguments of `#[command(..)]`: `name = ".."` (default: the function's), `description = ".."`
+/// (default: the doc comment's first paragraph), `subcommands(a, b)`, `context_menu = "user"`
+/// or `"message"`, `localize(locale = "fr", name = "..", description = "..")`,
+/// `default_member_permissions(MANAGE_GUILD, ..)`, `required_permissions(..)` and
+/// `required_bot_permissions(..)` (checked before the command runs), `contexts(guild, bot_dm,
+/// private_channel)`, `integration_types(guild_install, user_install)`, `nsfw`, `check = f` or
+/// `checks(f, g)` (async functions of the context returning `bool` or `Result`),
+/// `cooldown(user = 5, guild = .., channel = .., global = ..)` (seconds), `auto_defer` or
+/// `auto_defer(ephemeral)`.
+///
+/// Attributes of an option parameter: a doc comment or `#[description = ".."]`,
+/// `#[name = ".."]`, `#[min = ..]`, `#[max = ..]`, `#[min_length = ..]`, `#[max_length = ..]`,
+/// `#[channel_types(GuildText, ..)]`, `#[autocomplete = f]`, `#[localize(..)]`.
+///
+/// What Discord would refuse and the macro can see is a compile error at the offending token;
+/// the rest is found by `Dispatcher::check_commands` before the bot connects.
 #[proc_macro_attribute]
 pub fn command(attr: TokenStream, item: TokenStream) -> TokenStream {
     command::expand(attr.into(), item.into())
