@@ -226,3 +226,27 @@ async fn a_slow_command_is_deferred_before_the_deadline() {
     let message = ask.message().await.unwrap();
     assert_eq!(message.content, "pondered");
 }
+
+/// Panics on purpose.
+#[command]
+async fn explode(_ctx: CommandContext) -> CommandResult {
+    panic!("the secret is 42");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_panicking_command_is_answered_and_the_bot_goes_on() {
+    let emu = Emulator::start().await.unwrap();
+    let _bot = emu
+        .run_bot(|g| {
+            g.dispatcher.add_commands([explode(), secret()]);
+        })
+        .await
+        .unwrap();
+    let (text, ephemeral) = answer(&emu, "alice", Invocation::slash("explode")).await;
+    assert_eq!(text, "Something went wrong while running this command.");
+    assert!(ephemeral);
+    assert_eq!(
+        answer(&emu, "alice", Invocation::slash("secret")).await.0,
+        "welcome, alice"
+    );
+}
