@@ -27,7 +27,11 @@ async fn roll(
 #[derive(Choice, Clone, Copy, Debug, PartialEq)]
 enum Size {
     Small,
-    #[choice(name = "Extra large", value = "xl")]
+    #[choice(
+        name = "Extra large",
+        value = "xl",
+        localize(locale = "fr", name = "Très grand")
+    )]
     ExtraLarge,
 }
 
@@ -221,6 +225,24 @@ async fn options_convert_into_the_parameters() {
     );
     assert!(text.contains("Some((\"cat.png\", 1234))"), "{text}");
     assert!(text.ends_with("in Some(\"fr\") (true)"), "{text}");
+}
+
+#[test]
+fn choices_carry_their_names_values_and_translations() {
+    let choices = Size::choices();
+    assert_eq!(choices[0].name, "Small");
+    assert_eq!(
+        choices[0].value,
+        asyncord::model::command::ChoiceValue::String("small".into())
+    );
+    let fr = asyncord::model::common::Locale::from_str_value("fr");
+    let translated = choices[1].name_localizations.as_ref().unwrap();
+    assert_eq!(translated.get(&fr).map(String::as_str), Some("Très grand"));
+    let speeds = Speed::choices();
+    assert_eq!(
+        speeds[1].value,
+        asyncord::model::command::ChoiceValue::Integer(10)
+    );
 }
 
 #[tokio::test(start_paused = true)]

@@ -7,6 +7,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Expr, ExprLit, ExprUnary, Fields, Lit, LitStr, UnOp};
 
+use super::attrs::Localize;
+use super::names::locale_check;
 use crate::error;
 
 /// One variant's choice.
@@ -14,6 +16,8 @@ struct Variant {
     ident: syn::Ident,
     name: String,
     value: Value,
+    /// `(locale, name)` translations of the name.
+    localize: Vec<(LitStr, LitStr)>,
 }
 
 enum Value {
@@ -124,6 +128,7 @@ pub(crate) fn derive(input: TokenStream) -> syn::Result<TokenStream> {
         }
         let mut name = None;
         let mut value = None;
+        let mut localize = Vec::new();
         for attr in v.attrs.iter().filter(|a| a.path().is_ident("choice")) {
             attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("name") {
@@ -132,11 +137,35 @@ pub(crate) fn derive(input: TokenStream) -> syn::Result<TokenStream> {
                 } else if meta.path.is_ident("value") {
                     value = Some(meta.value()?.parse::<LitStr>()?);
                     Ok(())
+                } else if meta.path.is_ident("localize") {
+                    let l = Localize::parse(&meta)?;
+                    if let Some(d) = &l.description {
+                        return Err(error(
+                            d,
+                            "a choice has no description to translate",
+                            "write `localize(locale = \"fr\", name = \"...\")`",
+                        ));
+                    }
+                    if let Some(n) = l.name {
+                        let count = n.value().chars().count();
+                        if !(1..=100).contains(&count) {
+                            return Err(error(
+                                &n,
+                                &format!(
+                                    "a choice's name is 1 to 100 characters long, not {count}"
+                                ),
+                                "write a shorter translation",
+                            ));
+                        }
+                        localize.push((l.locale, n));
+                    }
+                    Ok(())
                 } else {
                     Err(error(
                         &meta.path,
                         "unknown `#[choice]` argument",
-                        "write `#[choice(name = \"Shown name\", value = \"sent_value\")]`",
+                        "write `#[choice(name = \"Shown name\", value = \"sent_value\", \
+                         localize(locale = \"fr\", name = \"...\"))]`",
                     ))
                 }
             })?;
@@ -215,6 +244,7 @@ pub(crate) fn derive(input: TokenStream) -> syn::Result<TokenStream> {
             ident: v.ident.clone(),
             name: shown,
             value,
+            localize,
         });
     }
 
@@ -228,10 +258,28 @@ pub(crate) fn derive(input: TokenStream) -> syn::Result<TokenStream> {
     };
     let choices = variants.iter().map(|v| {
         let name = &v.name;
-        match &v.value {
+        let choice = match &v.value {
             Value::Text(t) => quote!(#p::ApplicationCommandOptionChoice::new(#name, #t)),
             Value::Integer(n) => quote!(#p::ApplicationCommandOptionChoice::new(#name, #n)),
+        };
+        if v.localize.is_empty() {
+            return choice;
         }
+        let checks = v.localize.iter().map(|(locale, _)| locale_check(locale));
+        let inserts = v.localize.iter().map(|(locale, text)| {
+            quote! {
+                __choice
+                    .name_localizations
+                    .get_or_insert_with(::core::default::Default::default)
+                    .insert(#p::locale(#locale), ::std::string::String::from(#text));
+            }
+        });
+        quote! {{
+            #(#checks)*
+            let mut __choice = #choice;
+            #(#inserts)*
+            __choice
+        }}
     });
     let arms = variants.iter().map(|v| {
         let vi = &v.ident;

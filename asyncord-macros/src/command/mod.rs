@@ -4,11 +4,11 @@
 //! the named arguments before calling the body. Whether a parameter is an option, an `Inject`
 //! type or a named argument is asked of the type system, never read from the type's name.
 
-mod attrs;
+pub(crate) mod attrs;
 pub(crate) mod choice;
 pub(crate) mod component;
 pub(crate) mod modal;
-mod names;
+pub(crate) mod names;
 mod params;
 
 use proc_macro2::{Span, TokenStream};
