@@ -20,7 +20,7 @@ use super::option::{OptionError, OptionInput};
 /// #[derive(Choice, Clone, Copy, Debug, PartialEq)]
 /// enum Size {
 ///     Small,
-///     #[choice(name = "Extra large", value = "xl")]
+///     #[choice(name = "Extra large", value = "xl", localize(locale = "fr", name = "Très grand"))]
 ///     ExtraLarge,
 /// }
 ///
