@@ -1,9 +1,12 @@
-//! Procedural macros for [asyncord](https://docs.rs/asyncord): `#[handler]` and `#[inject]`.
+//! Procedural macros for [asyncord](https://docs.rs/asyncord): `#[handler]`, `#[inject]`,
+//! `#[command]`, `#[component]`, `#[derive(Choice)]` and `#[derive(Modal)]`.
 //!
-//! Both are thin: they check the item's shape (with errors at the offending token that say what
-//! to do) and expand to impls of traits in `asyncord::dispatcher`, where all the logic lives.
+//! All are thin: they check the item's shape (with errors at the offending token that say what
+//! to do) and expand to impls of traits in `asyncord::dispatcher` and `asyncord::commands`, where
+//! all the logic lives.
 //! Expansions refer to `::asyncord::...` paths.
 
+mod command;
 mod handler;
 mod inject;
 
@@ -38,6 +41,78 @@ pub fn handler(attr: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn inject(attr: TokenStream, item: TokenStream) -> TokenStream {
     inject::expand(attr.into(), item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Turns an `async fn` into an application command: `name()` returns its
+/// `asyncord::commands::Command`, for `dispatcher.add_commands([name()])`.
+///
+/// ```ignore
+/// /// Rolls dice.
+/// #[command]
+/// async fn roll(ctx: CommandContext, #[min = 1] #[max = 100] sides: i64) -> CommandResult {
+///     Ok(())
+/// }
+/// ```
+///
+/// The first parameter is the `CommandContext`. Each later one is an option when its type is
+/// an option type (`String`, `i64`, `f64`, `bool`, `User`, `Member`, `Channel`, `Role`,
+/// `Mentionable`, `Attachment`, an id, an enum deriving `Choice`, `Option<T>` for an optional
+/// one), else an `Inject` type or the registered argument of its name; `#[arg]` makes an
+/// option-typed parameter an argument. A context-menu command's second parameter is its target
+/// (`User`, `Member` or `UserId`; `Message` or `MessageId`).
+///
+/// Arguments of `#[command(..)]`: `name = ".."` (default: the function's), `description = ".."`
+/// (default: the doc comment's first paragraph), `subcommands(a, b)`, `context_menu = "user"`
+/// or `"message"`, `localize(locale = "fr", name = "..", description = "..")`,
+/// `default_member_permissions(MANAGE_GUILD, ..)`, `required_permissions(..)` and
+/// `required_bot_permissions(..)` (checked before the command runs), `contexts(guild, bot_dm,
+/// private_channel)`, `integration_types(guild_install, user_install)`, `nsfw`, `check = f` or
+/// `checks(f, g)` (async functions of the context returning `bool` or `Result`),
+/// `cooldown(user = 5, guild = .., channel = .., global = ..)` (seconds), `auto_defer` or
+/// `auto_defer(ephemeral)`.
+///
+/// Attributes of an option parameter: a doc comment or `#[description = ".."]`,
+/// `#[name = ".."]`, `#[min = ..]`, `#[max = ..]`, `#[min_length = ..]`, `#[max_length = ..]`,
+/// `#[channel_types(GuildText, ..)]`, `#[autocomplete = f]`, `#[localize(..)]`.
+///
+/// What Discord would refuse and the macro can see is a compile error at the offending token;
+/// the rest is found by `Dispatcher::check_commands` before the bot connects.
+#[proc_macro_attribute]
+pub fn command(attr: TokenStream, item: TokenStream) -> TokenStream {
+    command::expand(attr.into(), item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Turns an `async fn` into a component handler routed by `custom_id` pattern: `name()` returns
+/// its `asyncord::commands::Component`, for `dispatcher.add_components([name()])`.
+///
+/// ```ignore
+/// #[component("vote:{poll}")]
+/// async fn vote(ctx: CommandContext, poll: u64) -> CommandResult { Ok(()) }
+/// ```
+#[proc_macro_attribute]
+pub fn component(attr: TokenStream, item: TokenStream) -> TokenStream {
+    command::component::expand(attr.into(), item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Derives `asyncord::commands::Choice` (and `CommandOption`) for an enum of unit variants: an
+/// option with fixed choices.
+#[proc_macro_derive(Choice, attributes(choice))]
+pub fn derive_choice(item: TokenStream) -> TokenStream {
+    command::choice::derive(item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Derives `asyncord::commands::Modal` for a struct: a form of text inputs.
+#[proc_macro_derive(Modal, attributes(modal, input))]
+pub fn derive_modal(item: TokenStream) -> TokenStream {
+    command::modal::derive(item.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

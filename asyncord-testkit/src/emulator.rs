@@ -333,6 +333,22 @@ impl Emulator {
         self.recorder.all()
     }
 
+    /// The requests that wrote application commands (create, edit, delete, bulk overwrite;
+    /// global or per guild) and succeeded, in order: a bot that registers by difference writes
+    /// nothing when its commands did not change.
+    pub fn command_writes(&self) -> Vec<super::rest::RecordedRequest> {
+        self.rest
+            .requests()
+            .into_iter()
+            .filter(|r| {
+                r.method != "GET"
+                    && r.route.contains("/commands")
+                    && !r.route.contains("/permissions")
+                    && (200..300).contains(&r.status)
+            })
+            .collect()
+    }
+
     /// What the emulator holds now: open connections, sessions (attached or resumable), the
     /// request, event and dispatch logs, the rate-limit counters — each bounded by the
     /// configuration, whatever clients do.

@@ -24,6 +24,14 @@ use super::users::SimUser;
 /// placeholder `INTERACTION_CREATE` the world publishes reaches no session.
 pub(crate) const PLACEHOLDER_BOT: u64 = 1;
 
+/// What an invocation sets instead of the defaults (every permission, `en-US`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Overrides {
+    pub(crate) permissions: Option<Permissions>,
+    pub(crate) app_permissions: Option<Permissions>,
+    pub(crate) locale: Option<String>,
+}
+
 /// An interaction a simulated user started, to await the bot's answer.
 #[derive(Clone, Debug)]
 pub struct SimInteraction<'a> {
@@ -218,13 +226,14 @@ fn modal_values(components: &Value, values: &mut Map<String, Value>) -> Vec<Valu
 
 impl<'a> SimUser<'a> {
     /// The `INTERACTION_CREATE` payload for this user, and its registration in the world.
-    fn start_interaction(
+    pub(crate) fn start_interaction(
         &self,
         bot: &BotAccount,
         channel: Snowflake,
         kind: u8,
         data: &Value,
         message: Option<Value>,
+        overrides: &Overrides,
     ) -> Result<SimInteraction<'a>, ExpectError> {
         let guild = self.check_channel(channel)?;
         let user = self.user_json()?;
@@ -248,6 +257,16 @@ impl<'a> SimUser<'a> {
             world.set_interaction_message(&token, mid);
         }
         let everything = Permissions::all().bits().to_string();
+        let app_permissions = overrides
+            .app_permissions
+            .map_or_else(|| everything.clone(), |p| p.bits().to_string());
+        let member_permissions = overrides
+            .permissions
+            .map_or_else(|| everything.clone(), |p| p.bits().to_string());
+        let locale = overrides
+            .locale
+            .clone()
+            .unwrap_or_else(|| "en-US".to_owned());
         let mut channel_obj = world.channel(channel).unwrap_or(Value::Null);
         channel_obj["permissions"] = json!(everything);
         if channel_obj.get("last_pin_timestamp").is_none() {
@@ -257,7 +276,7 @@ impl<'a> SimUser<'a> {
             "id": id.to_string(), "application_id": bot.application_id.to_string(),
             "type": kind, "data": data, "channel_id": channel.to_string(),
             "channel": channel_obj, "token": token, "version": 1,
-            "app_permissions": everything, "locale": "en-US", "entitlements": [],
+            "app_permissions": app_permissions, "locale": locale, "entitlements": [],
             "entitlement_sku_ids": [], "attachment_size_limit": 10_485_760,
         });
         if let Some(g) = guild {
@@ -270,7 +289,7 @@ impl<'a> SimUser<'a> {
                 .member(g, self.id)
                 .unwrap_or_else(|| json!({"roles": []}));
             member["user"] = user;
-            member["permissions"] = json!(everything);
+            member["permissions"] = json!(member_permissions);
             payload["member"] = member;
         } else {
             payload["context"] = json!(1);
@@ -349,7 +368,7 @@ impl<'a> SimUser<'a> {
         if options.as_array().is_some_and(|o| !o.is_empty()) {
             data["options"] = options;
         }
-        self.start_interaction(&bot, channel, 2, &data, None)
+        self.start_interaction(&bot, channel, 2, &data, None, &Overrides::default())
     }
 
     /// Clicks the button `custom_id` on a bot's message.
@@ -424,7 +443,7 @@ impl<'a> SimUser<'a> {
         if let Some(values) = values {
             data["values"] = json!(values);
         }
-        self.start_interaction(&bot, channel, 3, &data, Some(msg))
+        self.start_interaction(&bot, channel, 3, &data, Some(msg), &Overrides::default())
     }
 
     /// Submits the modal the bot opened in answer to `opened` (a type 9 callback), with
@@ -456,7 +475,14 @@ impl<'a> SimUser<'a> {
         } else {
             None
         };
-        self.start_interaction(&bot, opened.channel_id, 5, &data, message)
+        self.start_interaction(
+            &bot,
+            opened.channel_id,
+            5,
+            &data,
+            message,
+            &Overrides::default(),
+        )
     }
 }
 

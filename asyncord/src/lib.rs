@@ -4,6 +4,9 @@
 //!
 //! - [`client_hub`]: [`ClientHub`], [`ClientGroup`], [`connect`] — bots as a user meets them.
 //! - [`dispatcher`]: the [`Dispatcher`](dispatcher::Dispatcher), [`handler`] and [`inject`].
+//! - [`commands`]: application commands — `#[command]`, subcommands, context menus,
+//!   autocomplete, components and modals, registered by difference and routed from
+//!   `INTERACTION_CREATE`.
 //! - [`rest`]: the [`RestClient`](rest::RestClient) and its resources; [`http`]: the transport
 //!   and rate limiter under it.
 //! - [`gateway`]: shards, compression, heartbeats, resume.
@@ -19,6 +22,7 @@ pub use asyncord_model as model;
 mod error;
 mod token;
 
+pub mod commands;
 pub mod dispatcher;
 pub mod gateway;
 pub mod http;

@@ -2,7 +2,8 @@
 //!
 //! The dispatcher's names (`handler`, `HandlerResult`, `Dispatcher`...), the hub's (`ClientHub`,
 //! `ClientGroup`, `connect`...), the clients (`RestClient`, `GatewayHandle`), every gateway event
-//! (`MessageCreateEvent`...), the common request bodies and the model's primitives (every id type:
+//! (`MessageCreateEvent`...), the command framework's (`command`, `CommandContext`, `Choice`,
+//! `Modal`...) with the objects options resolve to (`User`, `Member`, `Channel`, `Role`...), the common request bodies and the model's primitives (every id type:
 //! `ChannelId`, `GuildId`, `UserId`...); with the
 //! `testkit` feature, the emulator's bot methods (`emu.run_bot(..)`, `emu.group_config()`...).
 
@@ -19,6 +20,17 @@ pub use asyncord_model::{Intents, Permissions, Timestamp};
 
 pub use crate::client_hub::{
     ClientGroup, ClientGroups, ClientHub, GroupConfig, HubConfig, StopHandle, connect, connect_with,
+};
+pub use asyncord_model::channel::{Channel, ChannelType};
+pub use asyncord_model::member::Member;
+pub use asyncord_model::message::{Attachment, Message};
+pub use asyncord_model::role::Role;
+pub use asyncord_model::user::User;
+
+pub use crate::commands::{
+    AutocompleteContext, Choice, Command, CommandContext, CommandError, CommandFailure,
+    CommandRegistration, CommandResult, Component, Cooldown, Mentionable, Modal, OptionDefinition,
+    Reply, command, component,
 };
 pub use crate::dispatcher::{
     Context, Dispatcher, HandlerError, HandlerResult, Inject, InjectError, RawEvent, handler,

@@ -1,6 +1,6 @@
-//! Wrong uses of `#[handler]` and `#[inject]` fail to compile with an error at the offending
-//! token and a note saying what to do; each diagnostic is locked by a `.stderr` file in
-//! `tests/ui/`.
+//! Wrong uses of `#[handler]`, `#[inject]`, `#[command]`, `#[component]`, `#[derive(Choice)]` and
+//! `#[derive(Modal)]` fail to compile with an error at the offending token and a note saying what
+//! to do; each diagnostic is locked by a `.stderr` file in `tests/ui/`.
 //!
 //! The snapshots hold the compiler's exact output, whose wording changes between Rust releases,
 //! so they are checked only with the compiler they were made with, recorded in

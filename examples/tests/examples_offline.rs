@@ -32,6 +32,10 @@ mod rest_script;
 #[allow(dead_code)]
 mod slash_button;
 
+#[path = "../examples/commands.rs"]
+#[allow(dead_code)]
+mod commands;
+
 #[path = "../examples/gateway_argument.rs"]
 #[allow(dead_code)]
 mod gateway_argument;
@@ -94,4 +98,9 @@ async fn gateway_argument_sets_presence_and_reads_latency() {
 #[tokio::test(start_paused = true)]
 async fn resources_are_fetched_in_the_setup_before_connecting() {
     resources::run(&offline().await).await.unwrap();
+}
+
+#[tokio::test(start_paused = true)]
+async fn commands_add_find_show_delete_and_save_tags() {
+    commands::run(&offline().await).await.unwrap();
 }

@@ -16,6 +16,7 @@ use asyncord_model::Intents;
 use asyncord_model::gateway::Presence;
 
 use crate::Error;
+use crate::commands::CommandRegistration;
 use crate::gateway::{Compression, Connector, GatewayLimits, Session, Shards};
 use crate::http::{DEFAULT_BASE_URL, Transport};
 
@@ -78,6 +79,10 @@ pub struct GroupConfig {
     /// The gateway's bounds: message size, JSON depth, how long a saturated dispatcher holds
     /// reading back, retries (see [`GatewayLimits`]; the defaults suit Discord).
     pub gateway_limits: GatewayLimits,
+    /// Where the group registers its application commands when it starts, if it has any
+    /// (default: globally, written only when they differ from Discord's; see
+    /// [`commands::registration`](crate::commands::registration)).
+    pub commands: CommandRegistration,
 }
 
 impl Default for GroupConfig {
@@ -95,6 +100,7 @@ impl Default for GroupConfig {
             resume_sessions: HashMap::new(),
             keep_sessions: false,
             gateway_limits: GatewayLimits::default(),
+            commands: CommandRegistration::default(),
         }
     }
 }
@@ -114,6 +120,7 @@ impl fmt::Debug for GroupConfig {
             .field("resume_sessions", &self.resume_sessions.len())
             .field("keep_sessions", &self.keep_sessions)
             .field("gateway_limits", &self.gateway_limits)
+            .field("commands", &self.commands)
             .finish()
     }
 }
@@ -177,6 +184,14 @@ impl GroupConfig {
             )));
         }
         Ok(self.api_base(url))
+    }
+
+    /// Where the group's application commands are registered: globally (the default), in
+    /// development guilds (`CommandRegistration::guilds([guild_id])`, where changes show at
+    /// once), or not at all.
+    pub fn commands(mut self, registration: CommandRegistration) -> Self {
+        self.commands = registration;
+        self
     }
 
     /// Identifies with exactly these intents.

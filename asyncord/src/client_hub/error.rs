@@ -40,6 +40,9 @@ pub enum GroupError {
     /// stopped on a fatal close code (4004 authentication failed, 4014 disallowed intents...).
     #[error("{0}")]
     Gateway(#[from] GatewayError),
+    /// The group's application commands could not be registered when it started.
+    #[error("{0}")]
+    Commands(Box<crate::commands::RegistrationError>),
     /// The group's task panicked or was aborted (a bug: please report it).
     #[error("the group's task ended abnormally: {0}")]
     Panicked(String),

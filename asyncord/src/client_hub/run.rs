@@ -19,6 +19,8 @@ use tokio::task::JoinError;
 
 use super::error::{GroupError, GroupProblem, GroupReport};
 use super::group::ClientGroup;
+use crate::commands::CommandRegistration;
+use crate::commands::registration::register;
 use crate::gateway::{Gateway, GatewayConfig, GatewayError, ShardStatus};
 
 /// How long a gateway may take to close (its shards stop reading at once, then send their close
@@ -39,6 +41,7 @@ pub(crate) struct GroupRun {
     group: ClientGroup,
     gateway: GatewayConfig,
     keep_sessions: bool,
+    commands: CommandRegistration,
 }
 
 /// Checks a group's handlers and builds its gateway configuration.
@@ -53,6 +56,12 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
         });
     }
     let intents = config.resolve_intents(dispatcher.required_intents());
+    if let Err(error) = dispatcher.check_commands() {
+        problems.push(GroupProblem {
+            group: group.name().to_owned(),
+            error,
+        });
+    }
     if let Err(error) = dispatcher.check_intents(intents) {
         problems.push(GroupProblem {
             group: group.name().to_owned(),
@@ -98,6 +107,7 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
         group,
         gateway,
         keep_sessions: config.keep_sessions,
+        commands: config.commands,
     })
 }
 
@@ -131,11 +141,21 @@ impl GroupRun {
             group,
             gateway: config,
             keep_sessions,
+            commands,
         } = self;
         let name = group.name();
         let handle = &group.gateway;
         // Take events again after an earlier run's shutdown.
         group.dispatcher.reopen();
+        // The commands are up to date on Discord before the first interaction can arrive.
+        let registered = tokio::select! {
+            biased;
+            _ = halt.wait_for(|h| *h) => return report(name, Ok(())),
+            registered = register(&group.dispatcher, &group.client, &commands) => registered,
+        };
+        if let Err(e) = registered {
+            return report(name, Err(GroupError::Commands(Box::new(e))));
+        }
         let connected = tokio::select! {
             biased;
             _ = halt.wait_for(|h| *h) => return report(name, Ok(())),

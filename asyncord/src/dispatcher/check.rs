@@ -8,7 +8,8 @@ use asyncord_model::Intents;
 use asyncord_model::gateway::EventKind;
 
 use super::Dispatcher;
-use super::arguments;
+use super::arguments::{self, Requirement};
+use super::error::ArgumentProblem;
 use super::error::{DispatchError, IntentProblem, IntentWarning};
 
 impl Dispatcher {
@@ -25,6 +26,19 @@ impl Dispatcher {
         } else {
             Err(DispatchError::Arguments(problems))
         }
+    }
+
+    /// Checks requirements declared outside a handler (by a command) against the registered
+    /// arguments; the problems name `owner` as the handler.
+    pub(crate) fn check_requirements(
+        &self,
+        owner: &'static str,
+        reqs: &[Requirement],
+    ) -> Vec<ArgumentProblem> {
+        let reg = self.shared.registry();
+        let mut problems = Vec::new();
+        arguments::resolve(owner, reqs, &reg.args, &mut problems);
+        problems
     }
 
     /// Checks that `intents` deliver every handled event: an error names the missing intent of

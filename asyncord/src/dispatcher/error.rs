@@ -25,6 +25,10 @@ pub enum DispatchError {
     /// The intents the bot connects with cannot deliver the event of some handler.
     #[error("{}", list_intents(.0))]
     Intents(Vec<IntentProblem>),
+    /// Application commands or components that Discord would refuse, or whose parameters take
+    /// arguments that are not registered (see [`CommandProblem`](crate::commands::CommandProblem)).
+    #[error("{}", list_commands(.0))]
+    Commands(Vec<crate::commands::CommandProblem>),
     /// A dispatch's `d` did not match the event type; the event was dropped for typed handlers
     /// and handed to raw handlers.
     #[error(
@@ -48,6 +52,15 @@ pub enum DispatchError {
 
 fn list_problems(problems: &[ArgumentProblem]) -> String {
     let mut out = format!("{} handler argument problem(s):", problems.len());
+    for p in problems {
+        out.push_str("\n  - ");
+        out.push_str(&p.to_string());
+    }
+    out
+}
+
+fn list_commands(problems: &[crate::commands::CommandProblem]) -> String {
+    let mut out = format!("{} application command problem(s):", problems.len());
     for p in problems {
         out.push_str("\n  - ");
         out.push_str(&p.to_string());

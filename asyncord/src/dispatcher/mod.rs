@@ -58,7 +58,7 @@ pub mod private;
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, Weak};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock, Weak};
 use std::time::Duration;
 
 use asyncord_model::Intents;
@@ -130,6 +130,9 @@ pub(crate) struct Shared {
     waiters: Mutex<Vec<Waiter>>,
     next_id: AtomicU64,
     in_flight: Arc<in_flight::InFlight>,
+    /// The application commands and components (`add_commands`), routed by a handler of
+    /// `INTERACTION_CREATE` registered with the first of them.
+    commands: OnceLock<Arc<crate::commands::CommandSet>>,
 }
 
 impl Default for Shared {
@@ -143,6 +146,7 @@ impl Default for Shared {
             waiters: Mutex::default(),
             next_id: AtomicU64::new(1),
             in_flight: Arc::default(),
+            commands: OnceLock::new(),
         }
     }
 }
@@ -339,6 +343,11 @@ impl Dispatcher {
             name,
             shared: Arc::downgrade(&self.shared),
         }
+    }
+
+    /// Where the dispatcher keeps its application commands (owned by [`crate::commands`]).
+    pub(crate) fn commands_cell(&self) -> &OnceLock<Arc<crate::commands::CommandSet>> {
+        &self.shared.commands
     }
 
     /// The number of registered handlers (typed and raw).

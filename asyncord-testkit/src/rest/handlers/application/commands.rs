@@ -1,6 +1,7 @@
 //! Application commands, global and per guild: list, get, create (or replace one of the same
 //! name and type), edit, delete, bulk overwrite; returned as Discord returns them. Their
-//! permissions are answered from the request.
+//! permissions are answered from the request. Bodies Discord would refuse get its form errors
+//! ([`command_rules`](super::command_rules)).
 //! <https://discord.com/developers/docs/interactions/application-commands>
 
 use asyncord_model::Snowflake;
@@ -117,33 +118,9 @@ fn command_type(body: &Value) -> Value {
     json!(body.get("type").and_then(Value::as_u64).unwrap_or(1))
 }
 
-/// Discord's checks on a command body.
+/// Discord's checks on a command body (see [`command_rules`](super::command_rules)).
 fn check_command(body: &Value) -> Result<(), Reply> {
-    check_len(body, "name", 1, 32, true)?;
-    let kind = body.get("type").and_then(Value::as_u64).unwrap_or(1);
-    let name = body["name"].as_str().unwrap_or_default();
-    if kind == 1 {
-        if name.chars().any(|c| c.is_uppercase() || c.is_whitespace()) {
-            return Err(Reply::form_error(
-                "name",
-                "APPLICATION_COMMAND_INVALID_NAME",
-                "Command name is invalid",
-            ));
-        }
-        check_len(body, "description", 1, 100, true)?;
-    }
-    if body
-        .get("options")
-        .and_then(Value::as_array)
-        .is_some_and(|o| o.len() > 25)
-    {
-        return Err(Reply::form_error(
-            "options",
-            "BASE_TYPE_MAX_LENGTH",
-            "Must be 25 or fewer in length.",
-        ));
-    }
-    Ok(())
+    super::command_rules::check(body, "")
 }
 
 fn build(
@@ -249,8 +226,9 @@ fn edit(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>, id: Snowflake) -> Rep
     let mut state = ctx.world.lock();
     match state.commands.get_mut(&id) {
         Some(c) if scope_matches(c, a, g) && owns(ctx, a) => {
+            let mut edited = c.clone();
             merge(
-                c,
+                &mut edited,
                 &ctx.obj(),
                 &[
                     "name",
@@ -265,7 +243,11 @@ fn edit(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>, id: Snowflake) -> Rep
                     "handler",
                 ],
             );
-            as_returned(c);
+            if let Err(r) = super::command_rules::check_options(&edited) {
+                return r;
+            }
+            as_returned(&mut edited);
+            *c = edited;
             Reply::ok(c.clone())
         }
         _ => unknown::command(),
@@ -291,13 +273,8 @@ fn overwrite(ctx: &Ctx<'_>, a: Snowflake, g: Option<Snowflake>) -> Reply {
         return Reply::form_error("", "BASE_TYPE_ARRAY", "Must be an array.");
     };
     for (i, item) in items.iter().enumerate() {
-        if let Err(mut r) = check_command(item) {
-            // Re-root the field errors under the item's index, as Discord does.
-            if let Some(body) = r.body.as_mut()
-                && let Some(errors) = body.get_mut("errors").map(Value::take)
-            {
-                body["errors"] = json!({ i.to_string(): errors });
-            }
+        // The field errors are rooted under the item's index, as Discord does.
+        if let Err(r) = super::command_rules::check(item, &i.to_string()) {
             return r;
         }
     }

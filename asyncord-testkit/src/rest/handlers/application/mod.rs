@@ -3,6 +3,7 @@
 //! apart live in this folder's files (commands, emojis, entitlements, SKUs, role connections).
 //! <https://discord.com/developers/docs/resources/application>
 
+mod command_rules;
 pub(super) mod commands;
 pub(super) mod emojis;
 pub(super) mod entitlements;

@@ -1,0 +1,9 @@
+use asyncord::prelude::*;
+
+/// Rolls dice.
+#[command]
+async fn roll() -> CommandResult {
+    Ok(())
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use asyncord::prelude::*;
+
+#[derive(Modal)]
+#[modal(title = "Feedback")]
+struct Feedback {
+    #[input(label = "Tags")]
+    tags: Vec<String>,
+}
+
+fn main() {}
