@@ -151,7 +151,7 @@ pub struct IntegrationTypeConfig {
 int_enum! {
     /// Whether an application's webhook events are enabled
     /// ([docs](https://discord.com/developers/docs/resources/application#application-object-application-event-webhook-status)).
-    pub enum EventWebhookStatus: u8 {
+    pub enum EventWebhookStatus: i64 {
         /// Disabled.
         Disabled = 1,
         /// Enabled.
@@ -226,7 +226,7 @@ pub struct TeamMember {
 int_enum! {
     /// A team membership state
     /// ([docs](https://discord.com/developers/docs/topics/teams#data-models-membership-state-enum)).
-    pub enum MembershipState: u8 {
+    pub enum MembershipState: i64 {
         /// Invited, not yet accepted.
         Invited = 1,
         /// Accepted.
@@ -270,7 +270,7 @@ pub struct RoleConnectionMetadata {
 int_enum! {
     /// How a role connection metadata value is compared
     /// ([docs](https://discord.com/developers/docs/resources/application-role-connection-metadata#application-role-connection-metadata-object-application-role-connection-metadata-type)).
-    pub enum RoleConnectionMetadataType: u8 {
+    pub enum RoleConnectionMetadataType: i64 {
         /// The user's value is less than or equal to the guild's.
         IntegerLessThanOrEqual = 1,
         /// The user's value is greater than or equal to the guild's.

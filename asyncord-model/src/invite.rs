@@ -112,7 +112,7 @@ pub struct InviteMetadata {
 int_enum! {
     /// The kind of an invite
     /// ([docs](https://discord.com/developers/docs/resources/invite#invite-object-invite-types)).
-    pub enum InviteType: u8 {
+    pub enum InviteType: i64 {
         /// To a guild.
         Guild = 0,
         /// To a group DM.
@@ -132,7 +132,7 @@ impl Default for InviteType {
 int_enum! {
     /// What a voice channel invite targets
     /// ([docs](https://discord.com/developers/docs/resources/invite#invite-object-invite-target-types)).
-    pub enum InviteTargetType: u8 {
+    pub enum InviteTargetType: i64 {
         /// A user's stream.
         Stream = 1,
         /// An embedded application (activity).
@@ -190,7 +190,7 @@ pub struct TargetUsersJobStatus {
 
 int_enum! {
     /// The state of a target users job.
-    pub enum TargetUsersJobStatusCode: u8 {
+    pub enum TargetUsersJobStatusCode: i64 {
         /// Not known.
         Unspecified = 0,
         /// Processing.

@@ -63,7 +63,7 @@ pub struct GuildScheduledEvent {
 int_enum! {
     /// Who can see a scheduled event
     /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-object-guild-scheduled-event-privacy-level)).
-    pub enum EventPrivacyLevel: u8 {
+    pub enum EventPrivacyLevel: i64 {
         /// Guild members only.
         GuildOnly = 2,
     }
@@ -73,7 +73,7 @@ int_enum! {
     /// The status of a scheduled event
     /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-object-guild-scheduled-event-status)).
     /// Transitions: scheduled -> active -> completed, or scheduled -> canceled.
-    pub enum EventStatus: u8 {
+    pub enum EventStatus: i64 {
         /// Not started.
         Scheduled = 1,
         /// Happening now.
@@ -88,7 +88,7 @@ int_enum! {
 int_enum! {
     /// Where a scheduled event happens
     /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-object-guild-scheduled-event-entity-types)).
-    pub enum EventEntityType: u8 {
+    pub enum EventEntityType: i64 {
         /// A stage channel.
         StageInstance = 1,
         /// A voice channel.
@@ -161,7 +161,7 @@ fn one() -> u32 {
 int_enum! {
     /// Recurrence frequency
     /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-recurrence-rule-object-guild-scheduled-event-recurrence-rule-frequency)).
-    pub enum RecurrenceFrequency: u8 {
+    pub enum RecurrenceFrequency: i64 {
         /// Yearly.
         Yearly = 0,
         /// Monthly.
@@ -175,7 +175,7 @@ int_enum! {
 
 int_enum! {
     /// A day of the week (Monday is 0).
-    pub enum Weekday: u8 {
+    pub enum Weekday: i64 {
         /// Monday.
         Monday = 0,
         /// Tuesday.
@@ -195,7 +195,7 @@ int_enum! {
 
 int_enum! {
     /// A month (January is 1).
-    pub enum Month: u8 {
+    pub enum Month: i64 {
         /// January.
         January = 1,
         /// February.

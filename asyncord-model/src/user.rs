@@ -209,7 +209,7 @@ int_flags! {
 int_enum! {
     /// The Nitro subscription a user has
     /// ([docs](https://discord.com/developers/docs/resources/user#user-object-premium-types)).
-    pub enum PremiumType: u8 {
+    pub enum PremiumType: i64 {
         /// No Nitro.
         None = 0,
         /// Nitro Classic.
@@ -317,7 +317,7 @@ str_enum! {
 int_enum! {
     /// Who can see a connection
     /// ([docs](https://discord.com/developers/docs/resources/user#connection-object-visibility-types)).
-    pub enum ConnectionVisibility: u8 {
+    pub enum ConnectionVisibility: i64 {
         /// Only the user.
         None = 0,
         /// Everyone.

@@ -114,6 +114,33 @@ fn unknown_values_are_kept() {
 }
 
 #[test]
+fn enum_values_beyond_a_byte_are_kept() {
+    // Discord declares its enum fields int32; a value past 255 must not fail the message
+    for value in [256_i64, 65_535, 1 << 31, -1] {
+        let json = serde_json::json!({
+            "id": "1", "channel_id": "2",
+            "author": {"id": "4", "username": "a", "discriminator": "0", "avatar": null,
+                       "premium_type": value},
+            "content": "", "timestamp": "2024-02-27T19:50:51.701000+00:00",
+            "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
+            "attachments": [], "embeds": [], "pinned": false, "type": value,
+            "components": [{"type": value, "x": 1}]
+        });
+        let m = round_trip(&json);
+        assert_eq!(m.kind, MessageType::Unknown(value));
+        assert_eq!(
+            m.author.premium_type,
+            Some(crate::user::PremiumType::Unknown(value))
+        );
+        assert_eq!(
+            m.components[0].kind(),
+            crate::component::ComponentType::Unknown(value)
+        );
+        assert_eq!(serde_json::to_value(&m).unwrap()["type"], value);
+    }
+}
+
+#[test]
 fn snapshots_polls_and_interaction_metadata() {
     let json = serde_json::json!({
         "id": "1", "channel_id": "2",
