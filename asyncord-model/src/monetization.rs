@@ -101,7 +101,7 @@ pub struct Sku {
     pub dependent_sku_id: Option<SkuId>,
     /// Access type (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_type: Option<u8>,
+    pub access_type: Option<i64>,
     /// Release date (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release_date: Option<String>,

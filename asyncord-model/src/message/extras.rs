@@ -372,7 +372,7 @@ pub struct SharedClientTheme {
 pub struct PurchaseNotification {
     /// The kind of purchase (0 = guild product).
     #[serde(rename = "type")]
-    pub kind: u8,
+    pub kind: i64,
     /// The guild product purchased.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guild_product_purchase: Option<GuildProductPurchase>,
