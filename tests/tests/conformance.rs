@@ -3,7 +3,9 @@
 //! Calls every implemented REST method against the emulator through a recording proxy; checks
 //! each request (method + path match an operation, query parameters declared, body validates)
 //! and each response (status declared, body validates against the response schema) and that
-//! the client parsed it. Prints `covered N of 223 operations` and fails if an operation is
+//! the client parsed it; every request's headers (`Authorization`, `User-Agent`,
+//! `X-Audit-Log-Reason`, `Content-Type`) are checked too, and request bodies may carry only
+//! fields Discord's schemas declare. Prints `covered N of 223 operations` and fails if an operation is
 //! neither covered nor in [`EXCLUDED`] with its reason. `conformance_routes.rs` holds the route
 //! table (`asyncord::model::route`) against the same spec.
 //!
@@ -25,6 +27,10 @@ use asyncord::testkit::rest::{RestServer, World};
 use asyncord_tests::openapi::EXCLUDED;
 use asyncord_tests::proxy::RecordingProxy;
 use run::Run;
+
+/// An audit-log reason one call sends: non-ASCII, a comma, a percent sign and a space, which
+/// must arrive percent-encoded as UTF-8 and decode to exactly this.
+const AUDIT_LOG_REASON: &str = "Grüße, 100% ✓ (test)";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_operation_is_implemented_and_conforms() {
@@ -53,6 +59,11 @@ async fn every_operation_is_implemented_and_conforms() {
     for failure in &run.failures {
         println!("FAIL {failure}");
     }
+    assert!(
+        run.reasons.iter().any(|r| r == AUDIT_LOG_REASON),
+        "the audit-log reason did not arrive intact: {:?}",
+        run.reasons
+    );
     assert!(
         run.failures.is_empty(),
         "{} conformance failures (see above)",

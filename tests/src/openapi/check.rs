@@ -256,7 +256,7 @@ impl Spec {
             }
             ParsedBody::Json(value) => {
                 if let Some(schema) = schema_for("application/json", out) {
-                    out.extend(self.validator().validate(schema, &value, "body"));
+                    out.extend(self.request_validator().validate(schema, &value, "body"));
                 }
             }
             ParsedBody::Multipart(parts) => {
@@ -267,7 +267,7 @@ impl Spec {
             ParsedBody::Form(pairs) => {
                 if let Some(schema) = schema_for("application/x-www-form-urlencoded", out) {
                     let object = self.form_object(schema, &pairs);
-                    out.extend(self.validator().validate(schema, &object, "body"));
+                    out.extend(self.request_validator().validate(schema, &object, "body"));
                 }
             }
             ParsedBody::Other(media) => out.push(Problem::new(
@@ -275,6 +275,12 @@ impl Spec {
                 format!("{} does not accept {media} (accepts {})", op.id, accepts()),
             )),
         }
+    }
+
+    /// The validator for what the client sends: objects closed (an undeclared field is an
+    /// error; see [`super::validator`]).
+    fn request_validator(&self) -> super::Validator<'_> {
+        self.validator().with_closed_objects()
     }
 
     /// A multipart body validates as one object: the fields of `payload_json`, plus every other
@@ -329,7 +335,7 @@ impl Spec {
             object.insert(part.name.clone(), Value::String(value));
         }
         out.extend(
-            self.validator()
+            self.request_validator()
                 .validate(schema, &Value::Object(object), "body"),
         );
     }

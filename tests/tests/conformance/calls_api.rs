@@ -543,8 +543,6 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
         }),
     )
     .await;
-    run.step("my guild member", client.users.guild_member(guild))
-        .await;
 
     // channels
     let news = guilds

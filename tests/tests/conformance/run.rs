@@ -7,6 +7,7 @@ use std::future::Future;
 
 use asyncord::http::RestResult;
 use asyncord::model::route::{self, Method};
+use asyncord_tests::openapi::headers::{check_request_headers, header, percent_decode_utf8};
 use asyncord_tests::openapi::matcher::{path_segments, split_path};
 use asyncord_tests::openapi::{Coverage, Operation, RecordedRequest, Spec, render};
 use asyncord_tests::proxy::RecordingProxy;
@@ -19,6 +20,8 @@ pub struct Run {
     pub base: String,
     pub failures: Vec<String>,
     pub calls: usize,
+    /// The `X-Audit-Log-Reason` values sent, decoded.
+    pub reasons: Vec<String>,
 }
 
 impl Run {
@@ -31,6 +34,7 @@ impl Run {
             base: base.to_owned(),
             failures: Vec::new(),
             calls: 0,
+            reasons: Vec::new(),
         }
     }
 
@@ -61,9 +65,8 @@ impl Run {
         }
         for ex in exchanges {
             let mut request = RecordedRequest::new(ex.method.clone(), ex.target.clone());
-            if let Some(ct) = &ex.content_type {
-                request = request.with_body(ct.clone(), ex.body.clone());
-            }
+            request.content_type.clone_from(&ex.content_type);
+            request.body.clone_from(&ex.body);
             let checked = self.spec.check_under(&self.base, &request);
             let what = format!("{label} ({} {})", ex.method, ex.target);
             if !checked.problems.is_empty() {
@@ -73,6 +76,16 @@ impl Run {
             let Some(op) = checked.operation else {
                 continue;
             };
+            if let Some(Ok(reason)) =
+                header(&ex.headers, "x-audit-log-reason").map(percent_decode_utf8)
+            {
+                self.reasons.push(reason);
+            }
+            let problems = check_request_headers(op, &ex.headers, &ex.body);
+            if !problems.is_empty() {
+                self.failures
+                    .push(format!("{what}: request headers: {}", render(&problems)));
+            }
             self.coverage.record(op);
             if let Err(e) = self.check_table(&ex.method, &ex.target, op) {
                 self.failures.push(format!("{what}: route table: {e}"));
