@@ -85,6 +85,18 @@ pub struct Application {
     /// Public application flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<ApplicationFlags>,
+    /// The flags as a decimal string (`flags_new` in Discord's OpenAPI spec, not in the docs'
+    /// table; kept as sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flags_new: Option<String>,
+    /// Whether interactions are scanned by the explicit content filter (the bot's own
+    /// application; in Discord's OpenAPI spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explicit_content_filter: Option<ApplicationExplicitContentFilter>,
+    /// The OAuth2 scopes the application may request (the bot's own application; in
+    /// Discord's OpenAPI spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible_oauth2_scopes: Option<Vec<String>>,
     /// Approximate number of guilds the app is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approximate_guild_count: Option<u64>,
@@ -146,6 +158,17 @@ pub struct IntegrationTypeConfig {
     /// Install params for this context's default in-app authorisation link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth2_install_params: Option<InstallParams>,
+}
+
+int_enum! {
+    /// Whether an application's interactions are scanned by the explicit content filter
+    /// (`ApplicationExplicitContentFilterTypes` in Discord's OpenAPI spec).
+    pub enum ApplicationExplicitContentFilter: i64 {
+        /// Follow the guild's content filter setting.
+        Inherit = 0,
+        /// Always scan.
+        Always = 1,
+    }
 }
 
 int_enum! {

@@ -13,7 +13,7 @@ use crate::member::Member;
 use crate::role::Role;
 use crate::scheduled_event::GuildScheduledEvent;
 use crate::user::User;
-use crate::{Timestamp, int_enum, int_flags};
+use crate::{GuildId, Timestamp, int_enum, int_flags};
 
 /// An invite ([docs](https://discord.com/developers/docs/resources/invite#invite-object)).
 ///
@@ -29,6 +29,9 @@ pub struct Invite {
     /// The guild it is for (partial).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guild: Option<Box<Guild>>,
+    /// The guild's id (guild invites; in Discord's OpenAPI spec, not in the docs' table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guild_id: Option<GuildId>,
     /// The channel it is for (partial).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Box<Channel>>,

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 use crate::common::ImageHash;
 use crate::member::Member;
 use crate::user::User;
-use crate::{ChannelId, GuildId, ScheduledEventId, Snowflake, Timestamp, UserId, int_enum};
+use crate::{
+    ChannelId, GuildId, ScheduledEventExceptionId, ScheduledEventId, Snowflake, Timestamp, UserId,
+    int_enum,
+};
 
 /// A scheduled event in a guild
 /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-object)).
@@ -107,12 +110,32 @@ pub struct EventEntityMetadata {
     pub location: Option<String>,
 }
 
+int_enum! {
+    /// A user's answer to a scheduled event (`GuildScheduledEventUserResponses` in Discord's
+    /// OpenAPI spec).
+    pub enum ScheduledEventUserResponse: i64 {
+        /// Not interested.
+        Uninterested = 0,
+        /// Interested.
+        Interested = 1,
+    }
+}
+
 /// A user subscribed to a scheduled event
 /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-user-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildScheduledEventUser {
     /// The event id.
     pub guild_scheduled_event_id: ScheduledEventId,
+    /// The occurrence (exception) the answer is for, when the event repeats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guild_scheduled_event_exception_id: Option<ScheduledEventExceptionId>,
+    /// The user's id (in Discord's OpenAPI spec, not in the docs' table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<UserId>,
+    /// The user's answer (in Discord's OpenAPI spec, not in the docs' table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ScheduledEventUserResponse>,
     /// The user.
     pub user: User,
     /// The member (`with_member=true`).

@@ -368,11 +368,6 @@ const DROPPED_ON_PURPOSE: &[(&str, &str, &str)] = &[
         "not in the command data field table",
     ),
     (
-        "resources-application-example-application-object",
-        ".flags_new",
-        "not in the application field table",
-    ),
-    (
         "retrieving-localized-commands",
         "_localized",
         "a GET response with its ids elided, checked as a create body",

@@ -20,6 +20,9 @@ mod calls_core;
 #[path = "conformance/calls_api.rs"]
 mod calls_api;
 
+#[path = "conformance/round_trip.rs"]
+mod round_trip;
+
 use std::time::Duration;
 
 use asyncord::rest::RestClient;
@@ -59,10 +62,36 @@ async fn every_operation_is_implemented_and_conforms() {
     for failure in &run.failures {
         println!("FAIL {failure}");
     }
+    println!(
+        "{} parsed values compared with their response body",
+        run.round_trips
+    );
+    for failure in &run.round_trip_failures {
+        println!("ROUND TRIP {failure}");
+    }
+    // covered operations whose parsed value was not compared: no JSON body (204, an image, a
+    // CSV), or a call that made several requests (a pager)
+    let not_compared: Vec<&str> = run
+        .spec
+        .operations()
+        .iter()
+        .filter(|op| run.coverage.hits(&op.id) > 0 && !run.compared.contains(&op.id))
+        .map(|op| op.id.as_str())
+        .collect();
+    println!(
+        "{} covered operations compared; not compared (no JSON body, or several requests): {}",
+        run.compared.len(),
+        not_compared.join(", ")
+    );
     assert!(
         run.reasons.iter().any(|r| r == AUDIT_LOG_REASON),
         "the audit-log reason did not arrive intact: {:?}",
         run.reasons
+    );
+    assert!(
+        run.round_trip_failures.is_empty(),
+        "{} parsed values differ from their response body (see above)",
+        run.round_trip_failures.len()
     );
     assert!(
         run.failures.is_empty(),
@@ -70,4 +99,44 @@ async fn every_operation_is_implemented_and_conforms() {
         run.failures.len()
     );
     assert!(verdict.is_ok(), "operations neither covered nor excluded");
+}
+
+#[test]
+fn round_trip_differences_name_lost_and_altered_fields() {
+    #[derive(serde::Serialize)]
+    struct Kept {
+        id: &'static str,
+        at: &'static str,
+        n: f64,
+    }
+    let kept = Kept {
+        id: "1",
+        at: "2026-01-01T00:00:00+00:00",
+        n: 2.0,
+    };
+    let body = br#"{"id": "1", "at": "2026-01-01T00:00:00.000000+00:00", "n": 2,
+        "gone": "x", "empty": [], "none": null, "no": false}"#;
+    assert_eq!(
+        round_trip::differences("op", body, &kept).unwrap(),
+        [".gone lost (\"x\")"]
+    );
+    let body = br#"{"id": "2", "at": "2026-01-01T00:00:01+00:00", "n": 2}"#;
+    assert_eq!(
+        round_trip::differences("op", body, &kept).unwrap(),
+        [
+            ".at altered: \"2026-01-01T00:00:01+00:00\" came back as \"2026-01-01T00:00:00+00:00\"",
+            ".id altered: \"2\" came back as \"1\"",
+        ]
+    );
+    // the list of fields not kept applies by operation and path
+    assert!(
+        round_trip::differences("execute_slack_compatible_webhook", b"\"ok\"", &())
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        !round_trip::differences("op", b"\"ok\"", &())
+            .unwrap()
+            .is_empty()
+    );
 }
