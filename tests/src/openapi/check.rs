@@ -391,6 +391,13 @@ impl Spec {
         })
     }
 
+    /// Names of the properties a schema declares, through `$ref`s and unions (every variant).
+    pub fn property_names_of<'a>(&'a self, schema: &'a Value) -> BTreeSet<&'a str> {
+        let mut names = BTreeSet::new();
+        self.property_names(schema, &mut names, 0);
+        names
+    }
+
     /// Names of the properties a schema declares, through `$ref`s and unions.
     fn property_names<'a>(
         &'a self,
