@@ -85,6 +85,18 @@ pub struct Application {
     /// Public application flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<ApplicationFlags>,
+    /// The flags as a decimal string (`flags_new` in Discord's OpenAPI spec, not in the docs'
+    /// table; kept as sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flags_new: Option<String>,
+    /// Whether interactions are scanned by the explicit content filter (the bot's own
+    /// application; in Discord's OpenAPI spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explicit_content_filter: Option<ApplicationExplicitContentFilter>,
+    /// The OAuth2 scopes the application may request (the bot's own application; in
+    /// Discord's OpenAPI spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible_oauth2_scopes: Option<Vec<String>>,
     /// Approximate number of guilds the app is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approximate_guild_count: Option<u64>,
@@ -149,9 +161,20 @@ pub struct IntegrationTypeConfig {
 }
 
 int_enum! {
+    /// Whether an application's interactions are scanned by the explicit content filter
+    /// (`ApplicationExplicitContentFilterTypes` in Discord's OpenAPI spec).
+    pub enum ApplicationExplicitContentFilter: i64 {
+        /// Follow the guild's content filter setting.
+        Inherit = 0,
+        /// Always scan.
+        Always = 1,
+    }
+}
+
+int_enum! {
     /// Whether an application's webhook events are enabled
     /// ([docs](https://discord.com/developers/docs/resources/application#application-object-application-event-webhook-status)).
-    pub enum EventWebhookStatus: u8 {
+    pub enum EventWebhookStatus: i64 {
         /// Disabled.
         Disabled = 1,
         /// Enabled.
@@ -226,7 +249,7 @@ pub struct TeamMember {
 int_enum! {
     /// A team membership state
     /// ([docs](https://discord.com/developers/docs/topics/teams#data-models-membership-state-enum)).
-    pub enum MembershipState: u8 {
+    pub enum MembershipState: i64 {
         /// Invited, not yet accepted.
         Invited = 1,
         /// Accepted.
@@ -270,7 +293,7 @@ pub struct RoleConnectionMetadata {
 int_enum! {
     /// How a role connection metadata value is compared
     /// ([docs](https://discord.com/developers/docs/resources/application-role-connection-metadata#application-role-connection-metadata-object-application-role-connection-metadata-type)).
-    pub enum RoleConnectionMetadataType: u8 {
+    pub enum RoleConnectionMetadataType: i64 {
         /// The user's value is less than or equal to the guild's.
         IntegerLessThanOrEqual = 1,
         /// The user's value is greater than or equal to the guild's.

@@ -159,7 +159,7 @@ pub struct AuditLogOptions {
 int_enum! {
     /// The kind of an audit log entry
     /// ([docs](https://discord.com/developers/docs/resources/audit-log#audit-log-entry-object-audit-log-events)).
-    pub enum AuditLogEvent: u16 {
+    pub enum AuditLogEvent: i64 {
         /// `GUILD_UPDATE` (1): Guild update.
         GuildUpdate = 1,
         /// `CHANNEL_CREATE` (10): Channel create.
@@ -337,12 +337,9 @@ mod tests {
 
     #[test]
     fn action_types() {
-        assert_eq!(
-            AuditLogEvent::from(211u16),
-            AuditLogEvent::GuildProfileUpdate
-        );
+        assert_eq!(AuditLogEvent::from(211), AuditLogEvent::GuildProfileUpdate);
         assert_eq!(AuditLogEvent::AutoModerationQuarantineUser.value(), 146);
-        assert_eq!(AuditLogEvent::from(999u16), AuditLogEvent::Unknown(999));
+        assert_eq!(AuditLogEvent::from(999), AuditLogEvent::Unknown(999));
     }
 
     #[test]

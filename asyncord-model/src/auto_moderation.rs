@@ -44,7 +44,7 @@ pub struct AutoModerationRule {
 int_enum! {
     /// When a rule is checked
     /// ([docs](https://discord.com/developers/docs/resources/auto-moderation#auto-moderation-rule-object-event-types)).
-    pub enum AutoModerationEventType: u8 {
+    pub enum AutoModerationEventType: i64 {
         /// When a member sends or edits a message.
         MessageSend = 1,
         /// When a member edits their profile.
@@ -55,7 +55,7 @@ int_enum! {
 int_enum! {
     /// What a rule looks for
     /// ([docs](https://discord.com/developers/docs/resources/auto-moderation#auto-moderation-rule-object-trigger-types)).
-    pub enum TriggerType: u8 {
+    pub enum TriggerType: i64 {
         /// User-defined keywords (max 6 per guild).
         Keyword = 1,
         /// Generic spam (max 1).
@@ -96,7 +96,7 @@ pub struct TriggerMetadata {
 int_enum! {
     /// A Discord-maintained word list
     /// ([docs](https://discord.com/developers/docs/resources/auto-moderation#auto-moderation-rule-object-keyword-preset-types)).
-    pub enum KeywordPresetType: u8 {
+    pub enum KeywordPresetType: i64 {
         /// Swearing or cursing.
         Profanity = 1,
         /// Sexually explicit content.
@@ -121,7 +121,7 @@ pub struct AutoModerationAction {
 int_enum! {
     /// The kind of an auto moderation action
     /// ([docs](https://discord.com/developers/docs/resources/auto-moderation#auto-moderation-action-object-action-types)).
-    pub enum AutoModerationActionType: u8 {
+    pub enum AutoModerationActionType: i64 {
         /// Block the message (optionally with a custom explanation).
         BlockMessage = 1,
         /// Send an alert to a channel.

@@ -19,7 +19,7 @@ use crate::{
 
 int_enum! {
     /// The kind of a channel ([docs](https://discord.com/developers/docs/resources/channel#channel-object-channel-types)).
-    pub enum ChannelType: u8 {
+    pub enum ChannelType: i64 {
         /// A text channel within a guild.
         GuildText = 0,
         /// A direct message between users.
@@ -88,7 +88,7 @@ int_flags! {
 
 int_enum! {
     /// The camera video quality of a voice channel ([docs](https://discord.com/developers/docs/resources/channel#channel-object-video-quality-modes)).
-    pub enum VideoQualityMode: u8 {
+    pub enum VideoQualityMode: i64 {
         /// Discord chooses the quality for optimal performance.
         Auto = 1,
         /// 720p.
@@ -98,7 +98,7 @@ int_enum! {
 
 int_enum! {
     /// The default sort order of posts in a forum or media channel ([docs](https://discord.com/developers/docs/resources/channel#channel-object-sort-order-types)).
-    pub enum SortOrderType: u8 {
+    pub enum SortOrderType: i64 {
         /// Sort by activity.
         LatestActivity = 0,
         /// Sort by creation time (newest first).
@@ -108,7 +108,7 @@ int_enum! {
 
 int_enum! {
     /// The default layout of a forum channel ([docs](https://discord.com/developers/docs/resources/channel#channel-object-forum-layout-types)).
-    pub enum ForumLayoutType: u8 {
+    pub enum ForumLayoutType: i64 {
         /// No default has been set.
         NotSet = 0,
         /// Display posts as a list.
@@ -120,7 +120,7 @@ int_enum! {
 
 int_enum! {
     /// Whom a permission overwrite applies to.
-    pub enum OverwriteType: u8 {
+    pub enum OverwriteType: i64 {
         /// A role.
         Role = 0,
         /// A member.

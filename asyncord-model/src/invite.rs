@@ -13,7 +13,7 @@ use crate::member::Member;
 use crate::role::Role;
 use crate::scheduled_event::GuildScheduledEvent;
 use crate::user::User;
-use crate::{Timestamp, int_enum, int_flags};
+use crate::{GuildId, Timestamp, int_enum, int_flags};
 
 /// An invite ([docs](https://discord.com/developers/docs/resources/invite#invite-object)).
 ///
@@ -29,6 +29,9 @@ pub struct Invite {
     /// The guild it is for (partial).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guild: Option<Box<Guild>>,
+    /// The guild's id (guild invites; in Discord's OpenAPI spec, not in the docs' table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guild_id: Option<GuildId>,
     /// The channel it is for (partial).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Box<Channel>>,
@@ -112,7 +115,7 @@ pub struct InviteMetadata {
 int_enum! {
     /// The kind of an invite
     /// ([docs](https://discord.com/developers/docs/resources/invite#invite-object-invite-types)).
-    pub enum InviteType: u8 {
+    pub enum InviteType: i64 {
         /// To a guild.
         Guild = 0,
         /// To a group DM.
@@ -132,7 +135,7 @@ impl Default for InviteType {
 int_enum! {
     /// What a voice channel invite targets
     /// ([docs](https://discord.com/developers/docs/resources/invite#invite-object-invite-target-types)).
-    pub enum InviteTargetType: u8 {
+    pub enum InviteTargetType: i64 {
         /// A user's stream.
         Stream = 1,
         /// An embedded application (activity).
@@ -190,7 +193,7 @@ pub struct TargetUsersJobStatus {
 
 int_enum! {
     /// The state of a target users job.
-    pub enum TargetUsersJobStatusCode: u8 {
+    pub enum TargetUsersJobStatusCode: i64 {
         /// Not known.
         Unspecified = 0,
         /// Processing.

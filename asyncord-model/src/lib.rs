@@ -7,7 +7,9 @@
 //! Serde types only: no I/O, no async runtime.
 //!
 //! Forward compatibility is a rule here: unknown fields are ignored, unknown enum values are kept
-//! as `Unknown(..)`, unknown flag bits are kept, and optional fields may be absent or `null`.
+//! as `Unknown(..)` (any integer), unknown flag bits are kept, optional fields may be absent or
+//! `null`, and one malformed element of a large event's collections (a member of a
+//! `GUILD_CREATE`) is left out and reported instead of failing the event ([`lenient`]).
 
 pub mod macros;
 
@@ -28,6 +30,7 @@ pub mod emoji;
 pub mod guild;
 pub mod interaction;
 pub mod invite;
+pub mod lenient;
 pub mod member;
 pub mod message;
 pub mod monetization;

@@ -9,17 +9,24 @@
 
 /// Defines an integer-valued enum whose unknown values survive as `Unknown(n)`.
 ///
+/// The integer type must hold any value the field can carry, known or not: Discord adds values
+/// without notice and declares its enum fields as `int32`, so every enum of a JSON field uses
+/// `i64` (any integer Discord sends fits). A narrower type would fail the whole object on the
+/// first value above its range. Only values fixed by another protocol may be narrower
+/// (WebSocket close codes are 16-bit).
+///
 /// ```
 /// asyncord_model::int_enum! {
 ///     /// Doc.
-///     pub enum Example: u8 {
+///     pub enum Example: i64 {
 ///         /// One.
 ///         One = 1,
 ///         /// Two.
 ///         Two = 2,
 ///     }
 /// }
-/// assert_eq!(Example::from(3u8), Example::Unknown(3));
+/// assert_eq!(Example::from(3), Example::Unknown(3));
+/// assert_eq!(Example::from(70_000), Example::Unknown(70_000));
 /// ```
 #[macro_export]
 macro_rules! int_enum {

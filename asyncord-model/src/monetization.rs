@@ -57,7 +57,7 @@ pub struct Entitlement {
 int_enum! {
     /// How an entitlement was obtained
     /// ([docs](https://discord.com/developers/docs/resources/entitlement#entitlement-object-entitlement-types)).
-    pub enum EntitlementType: u8 {
+    pub enum EntitlementType: i64 {
         /// Bought directly.
         Purchase = 1,
         /// Through Nitro.
@@ -101,7 +101,7 @@ pub struct Sku {
     pub dependent_sku_id: Option<SkuId>,
     /// Access type (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_type: Option<u8>,
+    pub access_type: Option<i64>,
     /// Release date (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release_date: Option<String>,
@@ -115,7 +115,7 @@ pub struct Sku {
 
 int_enum! {
     /// The kind of an SKU ([docs](https://discord.com/developers/docs/resources/sku#sku-object-sku-types)).
-    pub enum SkuType: u8 {
+    pub enum SkuType: i64 {
         /// A one-time purchase that is permanent.
         Durable = 2,
         /// A one-time purchase that can be consumed.
@@ -173,7 +173,7 @@ pub struct Subscription {
 int_enum! {
     /// The status of a subscription
     /// ([docs](https://discord.com/developers/docs/resources/subscription#subscription-statuses)).
-    pub enum SubscriptionStatus: u8 {
+    pub enum SubscriptionStatus: i64 {
         /// Active and renewing.
         Active = 0,
         /// Active, will not renew.

@@ -182,7 +182,7 @@ impl Activity {
 int_enum! {
     /// The kind of an activity
     /// ([docs](https://discord.com/developers/docs/events/gateway-events#activity-object-activity-types)).
-    pub enum ActivityType: u8 {
+    pub enum ActivityType: i64 {
         /// "Playing {name}".
         Playing = 0,
         /// "Streaming {details}".
@@ -208,7 +208,7 @@ impl Default for ActivityType {
 int_enum! {
     /// Which field of an activity the status text shows
     /// ([docs](https://discord.com/developers/docs/events/gateway-events#activity-object-status-display-types)).
-    pub enum StatusDisplayType: u8 {
+    pub enum StatusDisplayType: i64 {
         /// The name.
         Name = 0,
         /// The state.

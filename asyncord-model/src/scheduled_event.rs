@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 use crate::common::ImageHash;
 use crate::member::Member;
 use crate::user::User;
-use crate::{ChannelId, GuildId, ScheduledEventId, Snowflake, Timestamp, UserId, int_enum};
+use crate::{
+    ChannelId, GuildId, ScheduledEventExceptionId, ScheduledEventId, Snowflake, Timestamp, UserId,
+    int_enum,
+};
 
 /// A scheduled event in a guild
 /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-object)).
@@ -63,7 +66,7 @@ pub struct GuildScheduledEvent {
 int_enum! {
     /// Who can see a scheduled event
     /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-object-guild-scheduled-event-privacy-level)).
-    pub enum EventPrivacyLevel: u8 {
+    pub enum EventPrivacyLevel: i64 {
         /// Guild members only.
         GuildOnly = 2,
     }
@@ -73,7 +76,7 @@ int_enum! {
     /// The status of a scheduled event
     /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-object-guild-scheduled-event-status)).
     /// Transitions: scheduled -> active -> completed, or scheduled -> canceled.
-    pub enum EventStatus: u8 {
+    pub enum EventStatus: i64 {
         /// Not started.
         Scheduled = 1,
         /// Happening now.
@@ -88,7 +91,7 @@ int_enum! {
 int_enum! {
     /// Where a scheduled event happens
     /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-object-guild-scheduled-event-entity-types)).
-    pub enum EventEntityType: u8 {
+    pub enum EventEntityType: i64 {
         /// A stage channel.
         StageInstance = 1,
         /// A voice channel.
@@ -107,12 +110,32 @@ pub struct EventEntityMetadata {
     pub location: Option<String>,
 }
 
+int_enum! {
+    /// A user's answer to a scheduled event (`GuildScheduledEventUserResponses` in Discord's
+    /// OpenAPI spec).
+    pub enum ScheduledEventUserResponse: i64 {
+        /// Not interested.
+        Uninterested = 0,
+        /// Interested.
+        Interested = 1,
+    }
+}
+
 /// A user subscribed to a scheduled event
 /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-user-object)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuildScheduledEventUser {
     /// The event id.
     pub guild_scheduled_event_id: ScheduledEventId,
+    /// The occurrence (exception) the answer is for, when the event repeats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guild_scheduled_event_exception_id: Option<ScheduledEventExceptionId>,
+    /// The user's id (in Discord's OpenAPI spec, not in the docs' table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<UserId>,
+    /// The user's answer (in Discord's OpenAPI spec, not in the docs' table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ScheduledEventUserResponse>,
     /// The user.
     pub user: User,
     /// The member (`with_member=true`).
@@ -161,7 +184,7 @@ fn one() -> u32 {
 int_enum! {
     /// Recurrence frequency
     /// ([docs](https://discord.com/developers/docs/resources/guild-scheduled-event#guild-scheduled-event-recurrence-rule-object-guild-scheduled-event-recurrence-rule-frequency)).
-    pub enum RecurrenceFrequency: u8 {
+    pub enum RecurrenceFrequency: i64 {
         /// Yearly.
         Yearly = 0,
         /// Monthly.
@@ -175,7 +198,7 @@ int_enum! {
 
 int_enum! {
     /// A day of the week (Monday is 0).
-    pub enum Weekday: u8 {
+    pub enum Weekday: i64 {
         /// Monday.
         Monday = 0,
         /// Tuesday.
@@ -195,7 +218,7 @@ int_enum! {
 
 int_enum! {
     /// A month (January is 1).
-    pub enum Month: u8 {
+    pub enum Month: i64 {
         /// January.
         January = 1,
         /// February.

@@ -32,7 +32,7 @@ pub struct StageInstance {
 int_enum! {
     /// Who can see a stage
     /// ([docs](https://discord.com/developers/docs/resources/stage-instance#stage-instance-object-privacy-level)).
-    pub enum StagePrivacyLevel: u8 {
+    pub enum StagePrivacyLevel: i64 {
         /// Public (deprecated).
         Public = 1,
         /// Guild members only.

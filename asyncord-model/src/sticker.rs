@@ -89,7 +89,7 @@ pub struct StickerPacks {
 int_enum! {
     /// Whether a sticker is standard or a guild's
     /// ([docs](https://discord.com/developers/docs/resources/sticker#sticker-object-sticker-types)).
-    pub enum StickerType: u8 {
+    pub enum StickerType: i64 {
         /// An official sticker in a pack.
         Standard = 1,
         /// A sticker uploaded to a guild.
@@ -100,7 +100,7 @@ int_enum! {
 int_enum! {
     /// A sticker's file format
     /// ([docs](https://discord.com/developers/docs/resources/sticker#sticker-object-sticker-format-types)).
-    pub enum StickerFormatType: u8 {
+    pub enum StickerFormatType: i64 {
         /// PNG.
         Png = 1,
         /// Animated PNG.

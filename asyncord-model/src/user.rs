@@ -120,12 +120,15 @@ impl User {
 }
 
 /// An avatar decoration ([docs](https://discord.com/developers/docs/resources/user#avatar-decoration-data-object)).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AvatarDecorationData {
-    /// The decoration's image hash.
-    pub asset: ImageHash,
-    /// The SKU the decoration belongs to.
-    pub sku_id: SkuId,
+    /// The decoration's image hash (cosmetic data that still changes: absent or null is kept
+    /// as `None` rather than failing the user).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asset: Option<ImageHash>,
+    /// The SKU the decoration belongs to (`None` for decorations not sold in the shop).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku_id: Option<SkuId>,
 }
 
 /// Collectibles a user owns ([docs](https://discord.com/developers/docs/resources/user#collectibles)).
@@ -137,17 +140,21 @@ pub struct Collectibles {
 }
 
 /// A nameplate collectible ([docs](https://discord.com/developers/docs/resources/user#nameplate)).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Cosmetic data that still changes: every field may be absent or null without failing the user.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Nameplate {
     /// The nameplate's SKU.
-    pub sku_id: SkuId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku_id: Option<SkuId>,
     /// The asset path.
+    #[serde(default, deserialize_with = "null_as_default")]
     pub asset: String,
     /// The label.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub label: String,
     /// The background colour palette name (`crimson`, `berry`, `sky`, ...).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub palette: String,
 }
 
@@ -209,7 +216,7 @@ int_flags! {
 int_enum! {
     /// The Nitro subscription a user has
     /// ([docs](https://discord.com/developers/docs/resources/user#user-object-premium-types)).
-    pub enum PremiumType: u8 {
+    pub enum PremiumType: i64 {
         /// No Nitro.
         None = 0,
         /// Nitro Classic.
@@ -317,7 +324,7 @@ str_enum! {
 int_enum! {
     /// Who can see a connection
     /// ([docs](https://discord.com/developers/docs/resources/user#connection-object-visibility-types)).
-    pub enum ConnectionVisibility: u8 {
+    pub enum ConnectionVisibility: i64 {
         /// Only the user.
         None = 0,
         /// Everyone.
@@ -365,7 +372,7 @@ mod tests {
         assert_eq!(u.flags, Some(UserFlags::HYPESQUAD_ONLINE_HOUSE_1));
         assert_eq!(u.premium_type, Some(PremiumType::None));
         let deco = u.avatar_decoration_data.as_ref().unwrap();
-        assert!(deco.asset.is_animated());
+        assert!(deco.asset.as_ref().unwrap().is_animated());
         assert_eq!(
             u.collectibles
                 .as_ref()
@@ -381,6 +388,21 @@ mod tests {
             Some("DISC")
         );
         round_trip(&u);
+    }
+
+    #[test]
+    fn cosmetic_data_without_its_fields_keeps_the_user() {
+        let u: User = serde_json::from_value(serde_json::json!({
+            "id": "1", "username": "a", "discriminator": "0",
+            "avatar_decoration_data": {"asset": null},
+            "collectibles": {"nameplate": {"label": null}}
+        }))
+        .unwrap();
+        let deco = u.avatar_decoration_data.unwrap();
+        assert_eq!((deco.asset, deco.sku_id), (None, None));
+        let plate = u.collectibles.unwrap().nameplate.unwrap();
+        assert_eq!(plate.sku_id, None);
+        assert!(plate.asset.is_empty() && plate.label.is_empty());
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl fmt::Debug for Webhook {
 int_enum! {
     /// The kind of a webhook
     /// ([docs](https://discord.com/developers/docs/resources/webhook#webhook-object-webhook-types)).
-    pub enum WebhookType: u8 {
+    pub enum WebhookType: i64 {
         /// Posts messages with a token.
         Incoming = 1,
         /// Posts messages of a followed announcement channel.

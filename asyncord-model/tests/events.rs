@@ -1,6 +1,8 @@
 //! Every one of the 79 dispatch events parses from a payload shaped like Discord's docs (the
 //! event field tables; objects from the docs examples), into its own `Event` variant, with both
-//! parsers agreeing, a lossless round trip, and unknown fields tolerated.
+//! parsers agreeing, a lossless round trip, unknown fields and enum values tolerated, and each
+//! field Discord may leave out or null (by its spec, see `fixtures/spec.rs`) left out and nulled
+//! in turn without losing the event or an element of it.
 //!
 //! The samples are a `match` over `EventKind` without a wildcard, so a new kind does not
 //! compile until it has a sample.
@@ -10,6 +12,8 @@
 mod check;
 #[path = "fixtures/mutate.rs"]
 mod mutate;
+#[path = "fixtures/spec.rs"]
+mod spec;
 
 use std::fs;
 use std::path::Path;
@@ -297,6 +301,25 @@ fn every_event_parses_into_its_own_variant() {
         mutate::unknown_enum_values(&mut value);
         if let Err(e) = Event::from_json_str(name, &value.to_string()) {
             failures.push(format!("with unknown enum values: {e}"));
+        }
+        // each field Discord may leave out or null (by its spec), one at a time: no event and
+        // no element of it lost
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let lost = check::check_optional_fields(name, &value, |mutated| {
+            let (result, skipped) = check::count_skipped(|| {
+                let mut bytes = mutated.as_bytes().to_vec();
+                Event::from_json_str(name, mutated)
+                    .and_then(|_| Event::from_slice(name, &mut bytes))
+                    .map_err(|e| e.to_string())
+            });
+            match (result, skipped) {
+                (Err(e), _) => Err(e),
+                (Ok(_), 0) => Ok(()),
+                (Ok(_), n) => Err(format!("{n} element(s) left out")),
+            }
+        });
+        if let Err(lost) = lost {
+            failures.push(format!("{name} with an optional field changed:\n{lost}"));
         }
     }
     assert!(

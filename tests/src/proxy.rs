@@ -19,6 +19,8 @@ pub struct Exchange {
     pub target: String,
     /// The request's `Content-Type`.
     pub content_type: Option<String>,
+    /// Every request header, as sent (name, value), in order.
+    pub headers: Vec<(String, String)>,
     /// The request body.
     pub body: Vec<u8>,
     /// The response status.
@@ -83,6 +85,17 @@ struct Message {
 }
 
 impl Message {
+    fn headers(&self) -> Vec<(String, String)> {
+        self.head
+            .iter()
+            .skip(1)
+            .filter_map(|line| {
+                let (k, v) = line.split_once(':')?;
+                Some((k.trim().to_owned(), v.trim().to_owned()))
+            })
+            .collect()
+    }
+
     fn header(&self, name: &str) -> Option<&str> {
         self.head.iter().skip(1).find_map(|line| {
             let (k, v) = line.split_once(':')?;
@@ -160,6 +173,7 @@ async fn serve(
             method,
             target,
             content_type: request.header("content-type").map(str::to_owned),
+            headers: request.headers(),
             body: request.body.clone(),
             status,
             response_type: response.header("content-type").map(str::to_owned),

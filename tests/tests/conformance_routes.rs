@@ -12,12 +12,6 @@ use std::collections::BTreeMap;
 use asyncord::model::route::{ALL, Auth, Operation};
 use asyncord_tests::openapi::{EXCLUDED, Spec};
 
-/// Operations the client sends with the bot token although the spec lists only OAuth2 for them.
-const BOT_TOKEN_BEYOND_THE_SPEC: &[(&str, &str)] = &[(
-    "get_my_guild_member",
-    "the spec lists OAuth2 only; the client has always offered it with the bot token",
-)];
-
 /// The spec operations an interaction follow-up shares with a webhook route.
 const SHARED_WITH_FOLLOW_UPS: &[&str] = &[
     "execute_webhook",
@@ -55,10 +49,7 @@ fn every_table_operation_is_a_spec_operation() {
             Auth::Bot => "BotToken",
             Auth::PathToken => "none",
         };
-        let excused = BOT_TOKEN_BEYOND_THE_SPEC
-            .iter()
-            .any(|(id, _)| *id == spec_op.id);
-        if !spec_op.auth.iter().any(|a| a == accepted) && !excused {
+        if !spec_op.auth.iter().any(|a| a == accepted) {
             failures.push(format!(
                 "{op} ({}): sent as {:?}, the spec accepts {:?}",
                 spec_op.id,

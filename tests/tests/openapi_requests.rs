@@ -3,6 +3,9 @@
 //! be reported at the right field path.
 
 use asyncord_tests::openapi::fixtures::{assert_clean, assert_problem, docs_payload};
+use asyncord_tests::openapi::headers::{
+    check_request_headers, is_discord_bot_agent, percent_decode_utf8,
+};
 use asyncord_tests::openapi::{Problem, RecordedRequest, Spec, render};
 use serde_json::{Value, json};
 
@@ -371,4 +374,164 @@ fn multipart_bodies_validate_payload_json_and_declared_parts() {
     let problems = Spec::load()
         .check_request(&RecordedRequest::new("POST", "/guilds/1/stickers").with_body(ct, body));
     assert_problem(&problems, "body", "missing required field `file`");
+}
+
+// ---- closed request bodies and request headers --------------------------------------------
+
+#[test]
+fn request_bodies_may_send_only_declared_fields() {
+    // a misspelled field, an invented one deep inside an embed, one inside a union (a
+    // component), one in a multipart payload: each is reported where it is
+    let problems = check(
+        "POST",
+        "/channels/1/messages",
+        Some(json!({ "contnet": "hi" })),
+    );
+    assert_problem(&problems, "body.contnet", "not declared");
+    let problems = check(
+        "POST",
+        "/channels/1/messages",
+        Some(json!({ "embeds": [{ "title": "t", "author": { "name": "a", "colour": 1 } }] })),
+    );
+    assert_problem(&problems, "body.embeds[0].author.colour", "not declared");
+    let problems = check(
+        "POST",
+        "/channels/1/messages",
+        Some(json!({ "components": [{ "type": 1, "components": [
+            { "type": 2, "style": 1, "label": "ok", "custom_id": "a", "colour": "red" }
+        ] }] })),
+    );
+    assert!(
+        problems.iter().any(|p| p.message.contains("not declared")),
+        "{}",
+        render(&problems)
+    );
+    // declared fields, maps (`name_localizations`) and documented bodies stay clean
+    assert_clean(&check(
+        "POST",
+        "/applications/1/commands",
+        Some(json!({ "name": "ping", "description": "d", "name_localizations": { "de": "p" } })),
+    ));
+    assert_clean(&check(
+        "POST",
+        "/channels/1/messages",
+        Some(json!({ "content": "hi", "embeds": [{ "title": "t", "footer": { "text": "f" } }] })),
+    ));
+    // responses stay open: Discord adds fields without notice
+    let spec = Spec::load();
+    let op = spec
+        .match_request("GET", "/api/v10/users/@me")
+        .expect("get_my_user");
+    let user = json!({ "id": "1", "username": "u", "discriminator": "0", "avatar": null,
+        "global_name": null, "public_flags": 0, "flags": 0, "mfa_enabled": false, "locale": "en-US",
+        "a_field_discord_added": 1 });
+    assert_clean(&spec.check_response(op, 200, &user));
+}
+
+/// Request headers, a body, and the problem expected (where, what).
+type Case<'a> = (&'a [(&'a str, &'a str)], &'a [u8], &'a str, &'a str);
+
+fn headers(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+#[test]
+fn request_headers_are_what_discord_requires() {
+    let spec = Spec::load();
+    let op = spec
+        .match_request("PATCH", "/api/v10/channels/1")
+        .expect("update_channel");
+    let agent = ("User-Agent", "DiscordBot (https://github.com/x/y, 0.1.0)");
+    let good = headers(&[
+        agent,
+        ("Authorization", "Bot abc.def"),
+        ("X-Audit-Log-Reason", "Gr%C3%BC%C3%9Fe%2C%20100%25"),
+        ("Content-Type", "application/json"),
+    ]);
+    assert_clean(&check_request_headers(op, &good, b"{}"));
+    // (headers, body, where the problem is, what it says)
+    let cases: [Case; 7] = [
+        (&[agent], b"", "header.Authorization", "missing"),
+        (
+            &[agent, ("Authorization", "abc.def")],
+            b"",
+            "header.Authorization",
+            "not `<scheme> <token>`",
+        ),
+        (
+            &[agent, ("Authorization", "Bearer abc")],
+            b"",
+            "header.Authorization",
+            "a `Bearer` token",
+        ),
+        (
+            &[("Authorization", "Bot a"), ("User-Agent", "reqwest/0.12")],
+            b"",
+            "header.User-Agent",
+            "DiscordBot ($url, $versionNumber)",
+        ),
+        (
+            &[
+                agent,
+                ("Authorization", "Bot a"),
+                ("X-Audit-Log-Reason", "Grüße"),
+            ],
+            b"",
+            "header.X-Audit-Log-Reason",
+            "not percent-encoded",
+        ),
+        (
+            &[
+                agent,
+                ("Authorization", "Bot a"),
+                ("X-Audit-Log-Reason", "%FF%FE"),
+            ],
+            b"",
+            "header.X-Audit-Log-Reason",
+            "UTF-8",
+        ),
+        (
+            &[agent, ("Authorization", "Bot a")],
+            b"{}",
+            "header.Content-Type",
+            "missing on a request with a 2-byte body",
+        ),
+    ];
+    for (pairs, body, at, message) in cases {
+        assert_problem(
+            &check_request_headers(op, &headers(pairs), body),
+            at,
+            message,
+        );
+    }
+    // a webhook-token route takes no Authorization; an OAuth2-only one no bot token
+    let webhook = spec
+        .match_request("POST", "/api/v10/webhooks/1/tok")
+        .expect("execute_webhook");
+    assert_clean(&check_request_headers(webhook, &headers(&[agent]), b""));
+    let oauth_only = spec
+        .match_request("GET", "/api/v10/users/@me/guilds/1/member")
+        .expect("get_my_guild_member");
+    assert_problem(
+        &check_request_headers(
+            oauth_only,
+            &headers(&[agent, ("Authorization", "Bot a")]),
+            b"",
+        ),
+        "header.Authorization",
+        "a `Bot` token",
+    );
+    assert!(is_discord_bot_agent(
+        "DiscordBot (https://a.b/c, 1.2.3) extra"
+    ));
+    assert!(!is_discord_bot_agent("DiscordBot (https://a.b/c)"));
+    assert!(!is_discord_bot_agent("DiscordBot (a.b, 1)"));
+    assert_eq!(
+        percent_decode_utf8("Gr%C3%BC%C3%9Fe%2C%20100%25").as_deref(),
+        Ok("Grüße, 100%")
+    );
+    assert!(percent_decode_utf8("%4").is_err());
 }

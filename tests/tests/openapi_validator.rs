@@ -155,3 +155,30 @@ fn one_of_strictness_is_a_choice_and_exactly_one_rejects_valid_bodies() {
             .validate(schema, &channel, "response"),
     );
 }
+
+#[test]
+fn closed_objects_take_all_of_parts_together_and_leave_maps_open() {
+    let document = json!({ "components": { "schemas": {
+        "Base": { "type": "object", "properties": { "a": {} } },
+        "Both": { "allOf": [{ "$ref": "#/components/schemas/Base" },
+                            { "properties": { "b": { "type": "object", "properties": { "c": {} } } } }] },
+        "Map": { "type": "object", "additionalProperties": { "type": "integer" } },
+        "Free": { "type": "object" }
+    } } });
+    let validator = asyncord_tests::openapi::Validator::new(&document);
+    let closed = validator.with_closed_objects();
+    let both = json!({ "$ref": "#/components/schemas/Both" });
+    let fine = json!({ "a": 1, "b": { "c": 2 } });
+    assert_clean(&closed.validate(&both, &fine, "body"));
+    let extra = json!({ "a": 1, "z": 0, "b": { "c": 2, "d": 3 } });
+    let problems = closed.validate(&both, &extra, "body");
+    assert_problem(&problems, "body.z", "not declared");
+    assert_problem(&problems, "body.b.d", "not declared");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    // the open validator (responses) accepts the same value
+    assert_clean(&validator.validate(&both, &extra, "response"));
+    let map = json!({ "$ref": "#/components/schemas/Map" });
+    assert_clean(&closed.validate(&map, &json!({ "anything": 1 }), "body"));
+    let free = json!({ "$ref": "#/components/schemas/Free" });
+    assert_clean(&closed.validate(&free, &json!({ "anything": 1 }), "body"));
+}

@@ -29,7 +29,7 @@ pub type Localizations = HashMap<Locale, String>;
 
 int_enum! {
     /// The kind of an application command ([docs](https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-types)).
-    pub enum ApplicationCommandType: u8 {
+    pub enum ApplicationCommandType: i64 {
         /// A slash command.
         ChatInput = 1,
         /// A command in a user's context menu.
@@ -43,7 +43,7 @@ int_enum! {
 
 int_enum! {
     /// Where an app can be installed ([docs](https://discord.com/developers/docs/resources/application#application-object-application-integration-types)).
-    pub enum ApplicationIntegrationType: u8 {
+    pub enum ApplicationIntegrationType: i64 {
         /// Installed to a guild.
         GuildInstall = 0,
         /// Installed to a user.
@@ -53,7 +53,7 @@ int_enum! {
 
 int_enum! {
     /// Where an interaction can be used ([docs](https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-interaction-context-types)).
-    pub enum InteractionContextType: u8 {
+    pub enum InteractionContextType: i64 {
         /// In guilds.
         Guild = 0,
         /// In the bot's DM.
@@ -65,7 +65,7 @@ int_enum! {
 
 int_enum! {
     /// Who handles a primary entry point command ([docs](https://discord.com/developers/docs/interactions/application-commands#application-command-object-entry-point-command-handler-types)).
-    pub enum EntryPointCommandHandlerType: u8 {
+    pub enum EntryPointCommandHandlerType: i64 {
         /// The app handles the interaction.
         AppHandler = 1,
         /// Discord launches the activity and sends a follow-up message.

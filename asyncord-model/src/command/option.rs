@@ -12,7 +12,7 @@ use crate::int_enum;
 
 int_enum! {
     /// The type of a command option ([docs](https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-type)).
-    pub enum ApplicationCommandOptionType: u8 {
+    pub enum ApplicationCommandOptionType: i64 {
         /// A subcommand.
         SubCommand = 1,
         /// A group of subcommands.

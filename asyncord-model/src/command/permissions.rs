@@ -7,7 +7,7 @@ use crate::{ApplicationId, GuildId, Snowflake, int_enum};
 
 int_enum! {
     /// What a command permission applies to.
-    pub enum ApplicationCommandPermissionType: u8 {
+    pub enum ApplicationCommandPermissionType: i64 {
         /// A role (`id` = role id, or guild id for @everyone).
         Role = 1,
         /// A user.

@@ -57,7 +57,7 @@ pub struct UnfurledMediaItem {
     pub placeholder_version: Option<u32>,
     /// Loading state (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub loading_state: Option<u8>,
+    pub loading_state: Option<i64>,
     /// Media flags (undocumented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<u64>,

@@ -12,7 +12,7 @@ use crate::{AttachmentId, SkuId, Snowflake, int_enum, str_enum};
 
 int_enum! {
     /// The style of a button ([docs](https://discord.com/developers/docs/components/reference#button-button-styles)).
-    pub enum ButtonStyle: u8 {
+    pub enum ButtonStyle: i64 {
         /// Blurple, needs `custom_id`.
         Primary = 1,
         /// Grey, needs `custom_id`.
@@ -284,7 +284,7 @@ impl SelectMenu {
 
 int_enum! {
     /// The style of a text input.
-    pub enum TextInputStyle: u8 {
+    pub enum TextInputStyle: i64 {
         /// Single line.
         Short = 1,
         /// Multiple lines.

@@ -109,7 +109,7 @@ impl Container {
 
 int_enum! {
     /// Padding size of a separator.
-    pub enum SeparatorSpacing: u8 {
+    pub enum SeparatorSpacing: i64 {
         /// Small padding.
         Small = 1,
         /// Large padding.

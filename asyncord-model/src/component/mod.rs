@@ -32,7 +32,7 @@ use crate::int_enum;
 
 int_enum! {
     /// The integer `type` of a component ([docs](https://discord.com/developers/docs/components/reference#component-object-component-types)).
-    pub enum ComponentType: u8 {
+    pub enum ComponentType: i64 {
         /// Container for other components (v1 layout).
         ActionRow = 1,
         /// Button.
@@ -152,8 +152,7 @@ impl Component {
             Self::Checkbox(_) => ComponentType::Checkbox,
             Self::Unknown(raw) => ComponentType::from_value(
                 raw.get("type")
-                    .and_then(serde_json::Value::as_u64)
-                    .and_then(|n| u8::try_from(n).ok())
+                    .and_then(serde_json::Value::as_i64)
                     .unwrap_or(0),
             ),
         }
@@ -278,7 +277,7 @@ from_parts!(
 #[derive(Serialize)]
 struct Tagged<'a, T> {
     #[serde(rename = "type")]
-    kind: u8,
+    kind: i64,
     #[serde(flatten)]
     inner: &'a T,
 }
@@ -330,9 +329,9 @@ impl<'de> Deserialize<'de> for Component {
         let value = serde_json::Value::deserialize(d)?;
         let kind = value
             .get("type")
-            .and_then(serde_json::Value::as_u64)
+            .and_then(serde_json::Value::as_i64)
+            .map(ComponentType::from_value)
             .ok_or_else(|| D::Error::custom("component without an integer `type`"))?;
-        let kind = u8::try_from(kind).map_or(ComponentType::Unknown(0), ComponentType::from_value);
         Ok(match kind {
             ComponentType::ActionRow => Self::ActionRow(parse(value)?),
             ComponentType::Button => Self::Button(parse(value)?),

@@ -129,7 +129,7 @@ fn every_known_type_round_trips_through_the_enum() {
         .into(),
     ];
     let expected = [
-        1u8, 2, 2, 3, 5, 6, 7, 8, 4, 9, 10, 11, 12, 13, 14, 17, 18, 19, 21, 22, 23,
+        1i64, 2, 2, 3, 5, 6, 7, 8, 4, 9, 10, 11, 12, 13, 14, 17, 18, 19, 21, 22, 23,
     ];
     for (c, ty) in components.iter().zip(expected) {
         let json = serde_json::to_value(c).unwrap();
@@ -186,4 +186,5 @@ fn missing_or_bad_type_is_an_error_not_a_panic() {
     assert!(serde_json::from_value::<Component>(serde_json::json!({"type": 2})).is_err());
     let big: Component = serde_json::from_value(serde_json::json!({"type": 300, "x": 1})).unwrap();
     assert!(matches!(big, Component::Unknown(_)));
+    assert_eq!(big.kind(), ComponentType::Unknown(300));
 }

@@ -2,7 +2,7 @@
 
 crate::int_enum! {
     /// The `op` field of a gateway frame: what kind of payload the frame carries.
-    pub enum OpCode: u8 {
+    pub enum OpCode: i64 {
         /// An event was dispatched (receive; the only op with `s` and `t`).
         Dispatch = 0,
         /// Keep the connection alive (send), or the server asks for an immediate heartbeat
@@ -56,8 +56,8 @@ mod tests {
 
     #[test]
     fn known_and_unknown_values() {
-        assert_eq!(OpCode::from(43u8), OpCode::RequestChannelInfo);
-        assert_eq!(OpCode::from(5u8), OpCode::Unknown(5));
+        assert_eq!(OpCode::from(43), OpCode::RequestChannelInfo);
+        assert_eq!(OpCode::from(5), OpCode::Unknown(5));
         assert_eq!(serde_json::to_string(&OpCode::Hello).unwrap(), "10");
         let op: OpCode = serde_json::from_str("99").unwrap();
         assert_eq!(op, OpCode::Unknown(99));

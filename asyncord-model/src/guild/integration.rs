@@ -86,7 +86,7 @@ str_enum! {
 int_enum! {
     /// What happens to a subscriber when their subscription expires
     /// ([docs](https://discord.com/developers/docs/resources/guild#integration-object-integration-expire-behaviors)).
-    pub enum IntegrationExpireBehavior: u8 {
+    pub enum IntegrationExpireBehavior: i64 {
         /// Remove the role.
         RemoveRole = 0,
         /// Kick the member.

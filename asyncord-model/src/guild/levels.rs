@@ -23,7 +23,7 @@ macro_rules! default_variant {
 int_enum! {
     /// The verification level required to talk in a guild
     /// ([docs](https://discord.com/developers/docs/resources/guild#guild-object-verification-level)).
-    pub enum VerificationLevel: u8 {
+    pub enum VerificationLevel: i64 {
         /// Unrestricted.
         None = 0,
         /// Verified email.
@@ -40,7 +40,7 @@ int_enum! {
 int_enum! {
     /// Which messages notify members by default
     /// ([docs](https://discord.com/developers/docs/resources/guild#guild-object-default-message-notification-level)).
-    pub enum DefaultMessageNotificationLevel: u8 {
+    pub enum DefaultMessageNotificationLevel: i64 {
         /// Every message.
         AllMessages = 0,
         /// Only mentions.
@@ -51,7 +51,7 @@ int_enum! {
 int_enum! {
     /// Whose messages are scanned for explicit media
     /// ([docs](https://discord.com/developers/docs/resources/guild#guild-object-explicit-content-filter-level)).
-    pub enum ExplicitContentFilterLevel: u8 {
+    pub enum ExplicitContentFilterLevel: i64 {
         /// Nobody's.
         Disabled = 0,
         /// Members without roles.
@@ -64,7 +64,7 @@ int_enum! {
 int_enum! {
     /// Whether moderators need two-factor authentication
     /// ([docs](https://discord.com/developers/docs/resources/guild#guild-object-mfa-level)).
-    pub enum MfaLevel: u8 {
+    pub enum MfaLevel: i64 {
         /// Not required.
         None = 0,
         /// Required for moderation actions.
@@ -75,7 +75,7 @@ int_enum! {
 int_enum! {
     /// A guild's NSFW level
     /// ([docs](https://discord.com/developers/docs/resources/guild#guild-object-guild-nsfw-level)).
-    pub enum NsfwLevel: u8 {
+    pub enum NsfwLevel: i64 {
         /// Default.
         Default = 0,
         /// Explicit.
@@ -90,7 +90,7 @@ int_enum! {
 int_enum! {
     /// A guild's boost level
     /// ([docs](https://discord.com/developers/docs/resources/guild#guild-object-premium-tier)).
-    pub enum PremiumTier: u8 {
+    pub enum PremiumTier: i64 {
         /// No boost perks.
         None = 0,
         /// Level 1.

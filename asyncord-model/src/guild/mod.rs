@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::channel::Channel;
 use crate::common::{ImageHash, Locale, null_as_default};
 use crate::emoji::Emoji;
+use crate::lenient;
 use crate::member::Member;
 use crate::presence::PresenceUpdate;
 use crate::role::Role;
@@ -38,6 +39,10 @@ use crate::{ApplicationId, ChannelId, GuildId, Permissions, RoleId, Timestamp, U
 /// the `GUILD_CREATE` payload (which adds the fields under "GUILD_CREATE only"), and the partial
 /// guilds in `GET /users/@me/guilds`, invites and applications. Only `id` is always present
 /// (and even it is `0` in template snapshots); other fields default when absent.
+///
+/// An element of `roles`, `emojis`, `stickers` or of the `GUILD_CREATE` collections that does
+/// not parse is left out and reported ([`lenient`](crate::lenient)); the event that carried the
+/// guild lists it in its `skipped` field.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Guild {
     /// The guild id.
@@ -92,10 +97,10 @@ pub struct Guild {
     #[serde(default)]
     pub explicit_content_filter: ExplicitContentFilterLevel,
     /// The guild's roles.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "lenient::roles")]
     pub roles: Vec<Role>,
     /// The guild's custom emoji.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "lenient::emojis")]
     pub emojis: Vec<Emoji>,
     /// Enabled guild features.
     #[serde(default, deserialize_with = "null_as_default")]
@@ -164,7 +169,7 @@ pub struct Guild {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nsfw: Option<bool>,
     /// The guild's custom stickers.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "lenient::stickers")]
     pub stickers: Vec<Sticker>,
     /// Whether the boost progress bar is shown.
     #[serde(default, deserialize_with = "null_as_default")]
@@ -189,28 +194,60 @@ pub struct Guild {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_count: Option<u64>,
     /// GUILD_CREATE only: voice states of members in voice channels (without `guild_id`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::voice_states",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub voice_states: Option<Vec<VoiceState>>,
     /// GUILD_CREATE only: members (all of them only with the members intent and small guilds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::members",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub members: Option<Vec<Member>>,
     /// GUILD_CREATE only: the guild's channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::channels",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub channels: Option<Vec<Channel>>,
     /// GUILD_CREATE only: active threads the current user can see.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::threads",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub threads: Option<Vec<Channel>>,
     /// GUILD_CREATE only: presences (limited by `large_threshold`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::presences",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub presences: Option<Vec<PresenceUpdate>>,
     /// GUILD_CREATE only: stage instances.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::stage_instances",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub stage_instances: Option<Vec<StageInstance>>,
     /// GUILD_CREATE only: scheduled events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::guild_scheduled_events",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub guild_scheduled_events: Option<Vec<GuildScheduledEvent>>,
     /// GUILD_CREATE only: soundboard sounds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::soundboard_sounds",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub soundboard_sounds: Option<Vec<SoundboardSound>>,
 }
 

@@ -90,7 +90,7 @@ pub struct OnboardingPromptOption {
 int_enum! {
     /// The kind of an onboarding prompt
     /// ([docs](https://discord.com/developers/docs/resources/guild#guild-onboarding-object-prompt-types)).
-    pub enum OnboardingPromptType: u8 {
+    pub enum OnboardingPromptType: i64 {
         /// Multiple choice.
         MultipleChoice = 0,
         /// Dropdown.
@@ -101,7 +101,7 @@ int_enum! {
 int_enum! {
     /// What counts towards onboarding's constraints
     /// ([docs](https://discord.com/developers/docs/resources/guild#guild-onboarding-object-onboarding-mode)).
-    pub enum OnboardingMode: u8 {
+    pub enum OnboardingMode: i64 {
         /// Only default channels count.
         Default = 0,
         /// Default channels and questions count.

@@ -34,7 +34,7 @@ use crate::{
 
 int_enum! {
     /// The kind of an interaction ([docs](https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-interaction-type)).
-    pub enum InteractionType: u8 {
+    pub enum InteractionType: i64 {
         /// A ping (HTTP interactions only).
         Ping = 1,
         /// A slash, user or message command.

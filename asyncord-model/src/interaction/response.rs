@@ -16,7 +16,7 @@ use crate::{InteractionId, MessageId, int_enum};
 
 int_enum! {
     /// How an interaction is answered ([docs](https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type)).
-    pub enum InteractionCallbackType: u8 {
+    pub enum InteractionCallbackType: i64 {
         /// ACK a ping.
         Pong = 1,
         /// Respond with a message.
@@ -245,7 +245,7 @@ impl InteractionResponse {
 #[derive(Serialize)]
 struct Wire<'a, T> {
     #[serde(rename = "type")]
-    kind: u8,
+    kind: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<&'a T>,
 }

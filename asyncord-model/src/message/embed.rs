@@ -1,9 +1,13 @@
 //! Embeds and their sub-objects, with builder methods for sending
 //! ([docs](https://discord.com/developers/docs/resources/message#embed-object)).
+//!
+//! Received embeds come from other bots, webhooks and link previews, and Discord has sent
+//! authors without `name`, fields without `name`/`value`, footers without `text` and images
+//! without `url`: those strings are empty then, instead of failing the whole message.
 
 use serde::{Deserialize, Serialize};
 
-use crate::common::Color;
+use crate::common::{Color, null_as_default};
 use crate::{Timestamp, str_enum};
 
 str_enum! {
@@ -80,7 +84,8 @@ pub struct Embed {
 /// An embed footer ([docs](https://discord.com/developers/docs/resources/message#embed-object-embed-footer-structure)).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbedFooter {
-    /// Footer text (≤ 2048 characters).
+    /// Footer text (≤ 2048 characters; empty when a received footer has none).
+    #[serde(default, deserialize_with = "null_as_default")]
     pub text: String,
     /// Icon URL (http(s) and attachments only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,7 +98,8 @@ pub struct EmbedFooter {
 /// An embed image ([docs](https://discord.com/developers/docs/resources/message#embed-object-embed-image-structure)).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbedImage {
-    /// Source URL (http(s) and `attachment://name`).
+    /// Source URL (http(s) and `attachment://name`; empty when a received image has none).
+    #[serde(default, deserialize_with = "null_as_default")]
     pub url: String,
     /// Proxied URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,7 +170,8 @@ pub struct EmbedProvider {
 /// An embed author ([docs](https://discord.com/developers/docs/resources/message#embed-object-embed-author-structure)).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbedAuthor {
-    /// Author name (≤ 256 characters).
+    /// Author name (≤ 256 characters; empty when a received author has none).
+    #[serde(default, deserialize_with = "null_as_default")]
     pub name: String,
     /// Author URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -180,9 +187,11 @@ pub struct EmbedAuthor {
 /// An embed field ([docs](https://discord.com/developers/docs/resources/message#embed-object-embed-field-structure)).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbedField {
-    /// Field name (≤ 256 characters).
+    /// Field name (≤ 256 characters; empty when a received field has none).
+    #[serde(default, deserialize_with = "null_as_default")]
     pub name: String,
-    /// Field value (≤ 1024 characters).
+    /// Field value (≤ 1024 characters; empty when a received field has none).
+    #[serde(default, deserialize_with = "null_as_default")]
     pub value: String,
     /// Whether the field is displayed inline.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -61,7 +61,7 @@ pub struct ChannelMention {
 
 int_enum! {
     /// The kind of a message activity ([docs](https://discord.com/developers/docs/resources/message#message-object-message-activity-types)).
-    pub enum MessageActivityType: u8 {
+    pub enum MessageActivityType: i64 {
         /// Join.
         Join = 1,
         /// Spectate.
@@ -110,7 +110,7 @@ pub struct RoleSubscriptionData {
 
 int_enum! {
     /// How a message reference is used ([docs](https://discord.com/developers/docs/resources/message#message-reference-types)).
-    pub enum MessageReferenceType: u8 {
+    pub enum MessageReferenceType: i64 {
         /// A standard reference (reply, crosspost, pin...).
         Default = 0,
         /// A forward.
@@ -336,7 +336,7 @@ impl<'de> Deserialize<'de> for Nonce {
 
 int_enum! {
     /// The base mode of a shared client theme.
-    pub enum BaseThemeType: u8 {
+    pub enum BaseThemeType: i64 {
         /// No base theme.
         Unset = 0,
         /// Dark.
@@ -372,7 +372,7 @@ pub struct SharedClientTheme {
 pub struct PurchaseNotification {
     /// The kind of purchase (0 = guild product).
     #[serde(rename = "type")]
-    pub kind: u8,
+    pub kind: i64,
     /// The guild product purchased.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guild_product_purchase: Option<GuildProductPurchase>,

@@ -42,7 +42,7 @@ use crate::{
 
 int_enum! {
     /// The kind of a message ([docs](https://discord.com/developers/docs/resources/message#message-object-message-types)).
-    pub enum MessageType: u8 {
+    pub enum MessageType: i64 {
         /// A normal message.
         Default = 0,
         /// A recipient was added to a group DM.

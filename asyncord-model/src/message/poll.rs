@@ -8,7 +8,7 @@ use crate::{Timestamp, int_enum};
 
 int_enum! {
     /// The layout of a poll ([docs](https://discord.com/developers/docs/resources/poll#layout-type)).
-    pub enum PollLayoutType: u8 {
+    pub enum PollLayoutType: i64 {
         /// The default layout.
         Default = 1,
     }

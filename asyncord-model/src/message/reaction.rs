@@ -8,7 +8,7 @@ use crate::int_enum;
 
 int_enum! {
     /// Normal or super (burst) reaction ([docs](https://discord.com/developers/docs/resources/message#get-reactions-reaction-types)).
-    pub enum ReactionType: u8 {
+    pub enum ReactionType: i64 {
         /// A normal reaction.
         Normal = 0,
         /// A super reaction.

@@ -114,6 +114,33 @@ fn unknown_values_are_kept() {
 }
 
 #[test]
+fn enum_values_beyond_a_byte_are_kept() {
+    // Discord declares its enum fields int32; a value past 255 must not fail the message
+    for value in [256_i64, 65_535, 1 << 31, -1] {
+        let json = serde_json::json!({
+            "id": "1", "channel_id": "2",
+            "author": {"id": "4", "username": "a", "discriminator": "0", "avatar": null,
+                       "premium_type": value},
+            "content": "", "timestamp": "2024-02-27T19:50:51.701000+00:00",
+            "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
+            "attachments": [], "embeds": [], "pinned": false, "type": value,
+            "components": [{"type": value, "x": 1}]
+        });
+        let m = round_trip(&json);
+        assert_eq!(m.kind, MessageType::Unknown(value));
+        assert_eq!(
+            m.author.premium_type,
+            Some(crate::user::PremiumType::Unknown(value))
+        );
+        assert_eq!(
+            m.components[0].kind(),
+            crate::component::ComponentType::Unknown(value)
+        );
+        assert_eq!(serde_json::to_value(&m).unwrap()["type"], value);
+    }
+}
+
+#[test]
 fn snapshots_polls_and_interaction_metadata() {
     let json = serde_json::json!({
         "id": "1", "channel_id": "2",
@@ -241,4 +268,39 @@ fn simd_json_parses_mentions_with_members() {
         Some("bee")
     );
     assert_eq!(parsed.components[0].children()[0].custom_id(), Some("c"));
+}
+
+#[test]
+fn embeds_from_other_bots_without_their_texts_keep_the_message() {
+    // link previews and other bots' embeds: Discord has sent each of these partial objects
+    let json = serde_json::json!({
+        "id": "1", "channel_id": "2",
+        "author": {"id": "4", "username": "a", "discriminator": "0", "avatar": null},
+        "content": "", "timestamp": "2024-02-27T19:50:51.701000+00:00",
+        "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
+        "attachments": [], "pinned": false, "type": 0,
+        "embeds": [{
+            "type": "rich",
+            "author": {"url": "https://example.com"},
+            "fields": [{"inline": true}, {"name": null, "value": "v"}],
+            "footer": {"icon_url": "https://example.com/i.png"},
+            "thumbnail": {"width": 10, "height": 10},
+            "image": {"url": null}
+        }]
+    });
+    let m = round_trip(&json);
+    let embed = &m.embeds[0];
+    assert_eq!(embed.author.as_ref().unwrap().name, "");
+    assert_eq!(embed.fields.len(), 2);
+    assert_eq!(
+        (
+            embed.fields[0].name.as_str(),
+            embed.fields[0].value.as_str()
+        ),
+        ("", "")
+    );
+    assert_eq!(embed.fields[1].value, "v");
+    assert_eq!(embed.footer.as_ref().unwrap().text, "");
+    assert_eq!(embed.thumbnail.as_ref().unwrap().width, Some(10));
+    assert_eq!(embed.image.as_ref().unwrap().url, "");
 }

@@ -95,9 +95,9 @@ pub struct AttachmentMetadata {
     /// Base64 waveform of a voice message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waveform: Option<String>,
-    /// Attachment flags (e.g. spoiler).
+    /// Whether to mark it as a spoiler (Discord then sets the `IS_SPOILER` attachment flag).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flags: Option<crate::message::AttachmentFlags>,
+    pub is_spoiler: Option<bool>,
 }
 
 impl AttachmentMetadata {

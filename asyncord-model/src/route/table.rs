@@ -434,8 +434,6 @@ table! {
     MODIFY_CURRENT_USER: Patch "/users/@me";
     /// [Get Current User Guilds](https://discord.com/developers/docs/resources/user#get-current-user-guilds).
     GET_CURRENT_USER_GUILDS: Get "/users/@me/guilds";
-    /// [Get Current User Guild Member](https://discord.com/developers/docs/resources/user#get-current-user-guild-member).
-    GET_CURRENT_USER_GUILD_MEMBER: Get "/users/@me/guilds/{guild_id}/member";
     /// [Leave Guild](https://discord.com/developers/docs/resources/user#leave-guild).
     LEAVE_GUILD: Delete "/users/@me/guilds/{guild_id}";
     /// [Create DM](https://discord.com/developers/docs/resources/user#create-dm).

@@ -524,8 +524,15 @@ impl Conn {
                     return false;
                 };
                 let value = serde_json::from_str(data).unwrap_or(serde_json::Value::Null);
-                self.inner
-                    .log(self.id, ServerEventKind::Command { op, data: value });
+                // the pattern above bounds `op` to these small opcodes
+                let logged = op as u8;
+                self.inner.log(
+                    self.id,
+                    ServerEventKind::Command {
+                        op: logged,
+                        data: value,
+                    },
+                );
                 match op {
                     8 => self.member_chunks(&session, data),
                     31 => self.soundboard_sounds(&session, data),

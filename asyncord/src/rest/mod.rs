@@ -27,8 +27,9 @@
 //! Every operation of Discord's OpenAPI spec a bot can call has a method, except:
 //! - the deprecated `/channels/{id}/pins` routes: use the pin routes
 //!   (`messages(channel).pins(..)`, `.pin(..)`, `.unpin(..)` on `/channels/{id}/messages/pins`);
-//! - the OAuth2-Bearer-only routes (a user's own role connection and entitlements,
-//!   `/oauth2/userinfo`): this client authenticates as a bot;
+//! - the OAuth2-Bearer-only routes (a user's own role connection, entitlements and member object
+//!   `/users/@me/guilds/{id}/member`, `/oauth2/userinfo`): this client authenticates as a bot
+//!   (a bot reads its own member with `guilds.members(guild).get(bot_user_id)`);
 //! - the Social SDK routes (`/lobbies`, `/partner-sdk`).
 //!
 //! `tests/tests/conformance.rs` checks each method's requests and the emulator's answers against

@@ -2,7 +2,6 @@
 //! connections), other users, DMs. <https://discord.com/developers/docs/resources/user>
 
 use asyncord_model::channel::Channel;
-use asyncord_model::member::Member;
 use asyncord_model::request::{CreateDm, ModifyCurrentUser};
 use asyncord_model::route;
 use asyncord_model::user::{Connection, User};
@@ -88,14 +87,6 @@ impl UsersResource {
             .query_opt("after", after)
             .query_opt("limit", limit);
         self.rest.call(request).await
-    }
-
-    /// `GET /users/@me/guilds/{guild_id}/member`: the bot's member object in a guild.
-    pub async fn guild_member(&self, guild_id: impl Into<GuildId>) -> RestResult<Member> {
-        let g = guild_id.into();
-        self.rest
-            .call(self.rest.req(&route::GET_CURRENT_USER_GUILD_MEMBER, [&g]))
-            .await
     }
 
     /// `DELETE /users/@me/guilds/{guild_id}`: leave a guild.

@@ -256,7 +256,7 @@ impl Spec {
             }
             ParsedBody::Json(value) => {
                 if let Some(schema) = schema_for("application/json", out) {
-                    out.extend(self.validator().validate(schema, &value, "body"));
+                    out.extend(self.request_validator().validate(schema, &value, "body"));
                 }
             }
             ParsedBody::Multipart(parts) => {
@@ -267,7 +267,7 @@ impl Spec {
             ParsedBody::Form(pairs) => {
                 if let Some(schema) = schema_for("application/x-www-form-urlencoded", out) {
                     let object = self.form_object(schema, &pairs);
-                    out.extend(self.validator().validate(schema, &object, "body"));
+                    out.extend(self.request_validator().validate(schema, &object, "body"));
                 }
             }
             ParsedBody::Other(media) => out.push(Problem::new(
@@ -275,6 +275,12 @@ impl Spec {
                 format!("{} does not accept {media} (accepts {})", op.id, accepts()),
             )),
         }
+    }
+
+    /// The validator for what the client sends: objects closed (an undeclared field is an
+    /// error; see [`super::validator`]).
+    fn request_validator(&self) -> super::Validator<'_> {
+        self.validator().with_closed_objects()
     }
 
     /// A multipart body validates as one object: the fields of `payload_json`, plus every other
@@ -329,7 +335,7 @@ impl Spec {
             object.insert(part.name.clone(), Value::String(value));
         }
         out.extend(
-            self.validator()
+            self.request_validator()
                 .validate(schema, &Value::Object(object), "body"),
         );
     }
@@ -383,6 +389,13 @@ impl Spec {
                 .iter()
                 .find_map(|sub| self.property_schema(sub, name, depth + 1))
         })
+    }
+
+    /// Names of the properties a schema declares, through `$ref`s and unions (every variant).
+    pub fn property_names_of<'a>(&'a self, schema: &'a Value) -> BTreeSet<&'a str> {
+        let mut names = BTreeSet::new();
+        self.property_names(schema, &mut names, 0);
+        names
     }
 
     /// Names of the properties a schema declares, through `$ref`s and unions.

@@ -20,6 +20,10 @@ pub const EXCLUDED: &[(&str, &str)] = &[
         "OAuth2 Bearer only (a user's own entitlements); bots use get_entitlements with user_id",
     ),
     (
+        "get_my_guild_member",
+        "OAuth2 Bearer only (guilds.members.read scope of a user); a bot reads its own member with get_guild_member and its user id",
+    ),
+    (
         "get_openid_connect_userinfo",
         "OAuth2 Bearer only (openid scope); the client is bot-token-only",
     ),

@@ -12,6 +12,9 @@
 //! - Edit Channel Permissions: `allow` and `deny` are permission bit sets serialised as strings
 //!   (<https://discord.com/developers/docs/resources/channel#edit-channel-permissions>,
 //!   <https://discord.com/developers/docs/topics/permissions>); the spec types them as integers.
+//! - Create / Edit Application Command bodies take `nsfw` and `default_permission`
+//!   (<https://discord.com/developers/docs/interactions/application-commands#create-global-application-command>,
+//!   JSON params `nsfw?` and `default_permission?`); the spec's request schemas lack both.
 //!
 //! Added operations: only List SKUs (<https://discord.com/developers/docs/resources/sku#list-skus>): a real bot
 //! endpoint, `GET /applications/{application.id}/skus`, returning an array of SKU objects
@@ -29,6 +32,11 @@ pub fn apply_docs_fixes(document: &mut Value) -> Vec<&'static str> {
     const UNBAN_BODY: &str =
         "/paths/~1guilds~1{guild_id}~1bans~1{user_id}/delete/requestBody/required";
     const OVERWRITE: &str = "/paths/~1channels~1{channel_id}~1permissions~1{overwrite_id}/put/requestBody/content/application~1json/schema/properties";
+    const COMMAND_BODIES: &[&str] = &[
+        "/components/schemas/ApplicationCommandCreateRequest/properties",
+        "/components/schemas/ApplicationCommandUpdateRequest/properties",
+        "/components/schemas/ApplicationCommandPatchRequestPartial/properties",
+    ];
     let mut applied = Vec::new();
     if let Some(items) = document.pointer_mut(FIELD_ERROR) {
         *items = json!({
@@ -45,6 +53,19 @@ pub fn apply_docs_fixes(document: &mut Value) -> Vec<&'static str> {
     if let Some(required) = document.pointer_mut(UNBAN_BODY) {
         *required = json!(false);
         applied.push(UNBAN_BODY);
+    }
+    for schema in COMMAND_BODIES {
+        if let Some(properties) = document.pointer_mut(schema) {
+            properties["nsfw"] = json!({
+                "description": "Whether the command is age-restricted (per the docs).",
+                "type": ["boolean", "null"]
+            });
+            properties["default_permission"] = json!({
+                "description": "Deprecated: enabled by default in guilds (per the docs).",
+                "type": ["boolean", "null"]
+            });
+            applied.push(*schema);
+        }
     }
     if let Some(properties) = document.pointer_mut(OVERWRITE) {
         for bits in ["allow", "deny"] {

@@ -23,7 +23,7 @@
 //! The pieces: [`Spec`] (the spec and its 223 operations), [`Operation`], matching
 //! ([`Spec::match_request`]), the checks ([`Spec::check`], [`Spec::check_response`],
 //! [`Spec::check_response_headers`]), the schema [`Validator`] and its vocabulary
-//! ([`keywords`]), [`Coverage`] (with [`Coverage::verdict`] for pass/fail), the docs-over-spec
+//! ([`keywords`]), the request headers ([`headers`]), [`Coverage`] (with [`Coverage::verdict`] for pass/fail), the docs-over-spec
 //! fixes ([`extra`]), the operations left out on purpose ([`EXCLUDED`]) and test helpers
 //! ([`fixtures`]).
 
@@ -32,6 +32,7 @@ pub mod coverage;
 pub mod excluded;
 pub mod extra;
 pub mod fixtures;
+pub mod headers;
 pub mod keywords;
 pub mod matcher;
 pub mod operation;

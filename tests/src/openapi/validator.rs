@@ -15,6 +15,14 @@
 //! all four channel-update variants. So by default ([`UnionMode::AtLeastOne`]) every union
 //! needs at least one matching variant; [`UnionMode::ExactlyOne`] is the letter of
 //! JSON Schema, kept for measuring how often the letter would reject valid bodies.
+//!
+//! # Closed objects
+//! What Discord sends may carry fields the spec does not declare (Discord adds them without
+//! notice), so responses are validated as the spec writes them: open. What the client sends
+//! must use only what Discord documents, so request bodies are validated with
+//! [`Validator::with_closed_objects`]: a field no schema of the object declares (its
+//! `properties`, with those of its `allOf` parts) is an error, at every depth. An object schema
+//! with `additionalProperties` (a map) or without `properties` (free-form) stays open.
 
 use serde_json::{Map, Value};
 
@@ -40,12 +48,15 @@ const MAX_DEPTH: usize = 256;
 pub struct Validator<'d> {
     document: &'d Value,
     unions: UnionMode,
+    closed_objects: bool,
 }
 
-/// Per-call state: the `$ref`s being expanded for each instance value, and the depth.
+/// Per-call state: the `$ref`s being expanded for each instance value, the depth, and the
+/// object whose undeclared fields an enclosing `allOf` checks (its parts do not).
 struct State<'s> {
     active: Vec<(&'s str, *const Value)>,
     depth: usize,
+    fields_checked_above: Option<*const Value>,
 }
 
 impl<'d> Validator<'d> {
@@ -54,6 +65,16 @@ impl<'d> Validator<'d> {
         Self {
             document,
             unions: UnionMode::default(),
+            closed_objects: false,
+        }
+    }
+
+    /// The same validator with closed objects: a field the schema does not declare is an
+    /// error (for what the client sends; see the module docs).
+    pub fn with_closed_objects(self) -> Self {
+        Self {
+            closed_objects: true,
+            ..self
         }
     }
 
@@ -76,6 +97,7 @@ impl<'d> Validator<'d> {
         let mut state = State {
             active: Vec::new(),
             depth: 0,
+            fields_checked_above: None,
         };
         let mut out = Vec::new();
         self.check(schema, instance, at, &mut state, &mut out);
@@ -173,7 +195,13 @@ impl<'d> Validator<'d> {
                 }
             }
             Value::Array(items) => self.check_array(map, items, at, st, out),
-            Value::Object(fields) => self.check_object(map, fields, at, st, out),
+            Value::Object(fields) => {
+                self.check_object(map, fields, at, st, out);
+                if self.closed_objects && st.fields_checked_above != Some(std::ptr::from_ref(inst))
+                {
+                    self.check_undeclared(map, fields, at, out);
+                }
+            }
             Value::Null | Value::Bool(_) => {}
         }
         if let Some(Value::String(format)) = map.get("format")
@@ -182,9 +210,12 @@ impl<'d> Validator<'d> {
             out.push(Problem::new(at, message));
         }
         if let Some(Value::Array(all)) = map.get("allOf") {
+            // the fields of all parts were checked together above
+            let above = st.fields_checked_above.replace(std::ptr::from_ref(inst));
             for sub in all {
                 self.check(sub, inst, at, st, out);
             }
+            st.fields_checked_above = above;
         }
         if let Some(Value::Array(variants)) = map.get("oneOf") {
             let exactly = self.unions == UnionMode::ExactlyOne;
@@ -324,6 +355,63 @@ impl<'d> Validator<'d> {
                 }
             }
         }
+    }
+
+    /// Closed objects: the fields of `fields` that neither `map` nor its `allOf` parts declare.
+    fn check_undeclared(
+        &self,
+        map: &Map<String, Value>,
+        fields: &Map<String, Value>,
+        at: &str,
+        out: &mut Vec<Problem>,
+    ) {
+        let mut declared = Vec::new();
+        if !self.declared_fields(map, &mut declared, 0) || declared.is_empty() {
+            return; // a map, or a free-form object
+        }
+        for name in fields.keys() {
+            if !declared.contains(&name.as_str()) {
+                out.push(Problem::new(
+                    format!("{at}.{name}"),
+                    "field not declared by Discord's schema (a request may send only documented fields)",
+                ));
+            }
+        }
+    }
+
+    /// Collects the property names `map` and its `allOf` parts (through `$ref`s) declare;
+    /// false when one of them allows other fields (`additionalProperties`).
+    fn declared_fields<'a>(
+        &'a self,
+        map: &'a Map<String, Value>,
+        names: &mut Vec<&'a str>,
+        depth: usize,
+    ) -> bool {
+        if depth > 16 {
+            return false;
+        }
+        if map
+            .get("additionalProperties")
+            .is_some_and(|a| a != &Value::Bool(false))
+        {
+            return false;
+        }
+        if let Some(properties) = map.get("properties").and_then(Value::as_object) {
+            names.extend(properties.keys().map(String::as_str));
+        }
+        let mut open = false;
+        if let Some(Value::Array(all)) = map.get("allOf") {
+            for part in all {
+                let part = match part.get("$ref").and_then(Value::as_str) {
+                    Some(reference) => self.resolve(reference),
+                    None => Some(part),
+                };
+                if let Some(part) = part.and_then(Value::as_object) {
+                    open |= !self.declared_fields(part, names, depth + 1);
+                }
+            }
+        }
+        !open
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -112,7 +112,7 @@ pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: 
     run.step("channel", client.channels.get(channel)).await;
     run.step(
         "edit channel",
-        client.channels.edit(
+        client.channels.with_reason(super::AUDIT_LOG_REASON).edit(
             channel,
             ModifyGuildChannel {
                 topic: Patch::Set("t".into()),

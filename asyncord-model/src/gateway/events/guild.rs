@@ -7,18 +7,19 @@ use crate::GuildId;
 use crate::audit_log::AuditLogEntry;
 use crate::emoji::Emoji;
 use crate::guild::{Guild, UnavailableGuild};
+use crate::lenient;
 use crate::sticker::Sticker;
 use crate::user::User;
 
-newtype_event! {
+lenient_newtype_event! {
     /// `GUILD_CREATE`: a guild became available (at startup, after an outage) or the bot
     /// joined one. Carries the guild's members, channels, threads, presences, voice states...
-    GuildCreateEvent(Guild)
+    GuildCreateEvent { guild: Guild }
 }
 
-newtype_event! {
+lenient_newtype_event! {
     /// `GUILD_UPDATE`: a guild's settings changed.
-    GuildUpdateEvent(Guild)
+    GuildUpdateEvent { guild: Guild }
 }
 
 newtype_event! {
@@ -51,24 +52,26 @@ pub struct GuildBanRemoveEvent {
     pub user: User,
 }
 
-/// `GUILD_EMOJIS_UPDATE`: the guild's emojis changed; the full new list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GuildEmojisUpdateEvent {
-    /// The guild.
-    pub guild_id: GuildId,
-    /// All the guild's emojis.
-    #[serde(default)]
-    pub emojis: Vec<Emoji>,
+lenient_event! {
+    /// `GUILD_EMOJIS_UPDATE`: the guild's emojis changed; the full new list.
+    pub struct GuildEmojisUpdateEvent {
+        /// The guild.
+        pub guild_id: GuildId,
+        /// All the guild's emojis.
+        #[serde(default, deserialize_with = "lenient::emojis")]
+        pub emojis: Vec<Emoji>,
+    }
 }
 
-/// `GUILD_STICKERS_UPDATE`: the guild's stickers changed; the full new list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GuildStickersUpdateEvent {
-    /// The guild.
-    pub guild_id: GuildId,
-    /// All the guild's stickers.
-    #[serde(default)]
-    pub stickers: Vec<Sticker>,
+lenient_event! {
+    /// `GUILD_STICKERS_UPDATE`: the guild's stickers changed; the full new list.
+    pub struct GuildStickersUpdateEvent {
+        /// The guild.
+        pub guild_id: GuildId,
+        /// All the guild's stickers.
+        #[serde(default, deserialize_with = "lenient::stickers")]
+        pub stickers: Vec<Sticker>,
+    }
 }
 
 /// `GUILD_INTEGRATIONS_UPDATE`: a guild integration was updated.

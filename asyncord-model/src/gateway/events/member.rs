@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lenient;
 use crate::member::Member;
 use crate::presence::PresenceUpdate;
 use crate::user::User;
@@ -27,25 +28,30 @@ pub struct GuildMemberRemoveEvent {
     pub user: User,
 }
 
-/// `GUILD_MEMBERS_CHUNK`: a part of the reply to Request Guild Members.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GuildMembersChunkEvent {
-    /// The guild.
-    pub guild_id: GuildId,
-    /// The members in this chunk.
-    #[serde(default)]
-    pub members: Vec<Member>,
-    /// This chunk's index (`0 <= chunk_index < chunk_count`).
-    pub chunk_index: u32,
-    /// How many chunks the reply has.
-    pub chunk_count: u32,
-    /// Requested user ids that were not found.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub not_found: Vec<UserId>,
-    /// The members' presences, when requested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub presences: Option<Vec<PresenceUpdate>>,
-    /// The request's nonce.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nonce: Option<String>,
+lenient_event! {
+    /// `GUILD_MEMBERS_CHUNK`: a part of the reply to Request Guild Members.
+    pub struct GuildMembersChunkEvent {
+        /// The guild.
+        pub guild_id: GuildId,
+        /// The members in this chunk.
+        #[serde(default, deserialize_with = "lenient::members")]
+        pub members: Vec<Member>,
+        /// This chunk's index (`0 <= chunk_index < chunk_count`).
+        pub chunk_index: u32,
+        /// How many chunks the reply has.
+        pub chunk_count: u32,
+        /// Requested user ids that were not found.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub not_found: Vec<UserId>,
+        /// The members' presences, when requested.
+        #[serde(
+            default,
+            deserialize_with = "lenient::presences",
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub presences: Option<Vec<PresenceUpdate>>,
+        /// The request's nonce.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub nonce: Option<String>,
+    }
 }

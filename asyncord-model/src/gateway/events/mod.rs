@@ -46,6 +46,109 @@ macro_rules! newtype_event {
     };
 }
 
+/// Defines an event over one object whose collections are lenient (a guild): the object and
+/// the elements of its collections that were left out (`skipped`). Serialises as the object
+/// alone; dereferences to it.
+macro_rules! lenient_newtype_event {
+    ($(#[$meta:meta])* $name:ident { $field:ident: $inner:ty }) => {
+        $(#[$meta])*
+        ///
+        /// Elements of the object's collections that did not parse are left out and listed in
+        /// `skipped` ([`lenient`](crate::lenient)).
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $name {
+            #[doc = concat!("The ", stringify!($field), " this event carries.")]
+            pub $field: $inner,
+            /// Elements of its collections that did not parse and were left out (empty
+            /// normally). Not serialised.
+            pub skipped: ::std::vec::Vec<$crate::lenient::SkippedElement>,
+        }
+
+        impl $name {
+            /// The object this event carries.
+            pub fn into_inner(self) -> $inner {
+                self.$field
+            }
+        }
+
+        impl ::core::ops::Deref for $name {
+            type Target = $inner;
+            fn deref(&self) -> &$inner {
+                &self.$field
+            }
+        }
+
+        impl ::core::ops::DerefMut for $name {
+            fn deref_mut(&mut self) -> &mut $inner {
+                &mut self.$field
+            }
+        }
+
+        impl ::core::convert::From<$inner> for $name {
+            fn from($field: $inner) -> Self {
+                Self {
+                    $field,
+                    skipped: ::std::vec::Vec::new(),
+                }
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                self.$field.serialize(s)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let ($field, skipped) = $crate::lenient::collect(
+                    <Self as $crate::gateway::GatewayEvent>::NAME,
+                    || <$inner as ::serde::Deserialize>::deserialize(d),
+                )?;
+                Ok(Self { $field, skipped })
+            }
+        }
+    };
+}
+
+/// Defines an event struct with lenient collections: its fields, plus `skipped`, the elements
+/// of those collections that were left out (filled while parsing, never serialised).
+macro_rules! lenient_event {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $ty, )*
+            /// Elements of this event's collections that did not parse and were left out
+            /// (empty normally; see [`lenient`](crate::lenient)). Not serialised.
+            #[serde(skip)]
+            pub skipped: ::std::vec::Vec<$crate::lenient::SkippedElement>,
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                #[derive(::serde::Deserialize)]
+                struct Wire {
+                    $( $(#[$fmeta])* $field: $ty, )*
+                }
+                let (wire, skipped) = $crate::lenient::collect(
+                    <Self as $crate::gateway::GatewayEvent>::NAME,
+                    || <Wire as ::serde::Deserialize>::deserialize(d),
+                )?;
+                Ok(Self {
+                    $( $field: wire.$field, )*
+                    skipped,
+                })
+            }
+        }
+    };
+}
+
 mod automod;
 mod channel;
 mod command;

@@ -9,27 +9,29 @@ use crate::GuildId;
 use crate::application::Application;
 use crate::gateway::OpCode;
 use crate::guild::UnavailableGuild;
+use crate::lenient;
 use crate::user::User;
 
-/// `READY`: the session is established.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReadyEvent {
-    /// The API version.
-    pub v: u8,
-    /// The bot's user.
-    pub user: User,
-    /// The bot's guilds, unavailable at first; each arrives later as `GUILD_CREATE`.
-    #[serde(default)]
-    pub guilds: Vec<UnavailableGuild>,
-    /// The session id, for resuming.
-    pub session_id: String,
-    /// The gateway URL to resume on.
-    pub resume_gateway_url: String,
-    /// `[shard_id, num_shards]`, when sent with Identify.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shard: Option<[u32; 2]>,
-    /// The bot's application (id and flags only).
-    pub application: Application,
+lenient_event! {
+    /// `READY`: the session is established.
+    pub struct ReadyEvent {
+        /// The API version.
+        pub v: u8,
+        /// The bot's user.
+        pub user: User,
+        /// The bot's guilds, unavailable at first; each arrives later as `GUILD_CREATE`.
+        #[serde(default, deserialize_with = "lenient::guilds")]
+        pub guilds: Vec<UnavailableGuild>,
+        /// The session id, for resuming.
+        pub session_id: String,
+        /// The gateway URL to resume on.
+        pub resume_gateway_url: String,
+        /// `[shard_id, num_shards]`, when sent with Identify.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub shard: Option<[u32; 2]>,
+        /// The bot's application (id and flags only).
+        pub application: Application,
+    }
 }
 
 /// `RESUMED`: the missed events were replayed after a Resume. Carries no data.

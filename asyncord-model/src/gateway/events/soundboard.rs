@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lenient;
 use crate::soundboard::SoundboardSound;
 use crate::{GuildId, SoundboardSoundId};
 
@@ -25,22 +26,24 @@ pub struct GuildSoundboardSoundDeleteEvent {
     pub guild_id: GuildId,
 }
 
-/// `GUILD_SOUNDBOARD_SOUNDS_UPDATE`: several of a guild's soundboard sounds were updated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GuildSoundboardSoundsUpdateEvent {
-    /// The guild's sounds.
-    #[serde(default)]
-    pub soundboard_sounds: Vec<SoundboardSound>,
-    /// The guild.
-    pub guild_id: GuildId,
+lenient_event! {
+    /// `GUILD_SOUNDBOARD_SOUNDS_UPDATE`: several of a guild's soundboard sounds were updated.
+    pub struct GuildSoundboardSoundsUpdateEvent {
+        /// The guild's sounds.
+        #[serde(default, deserialize_with = "lenient::soundboard_sounds")]
+        pub soundboard_sounds: Vec<SoundboardSound>,
+        /// The guild.
+        pub guild_id: GuildId,
+    }
 }
 
-/// `SOUNDBOARD_SOUNDS`: a guild's soundboard sounds, the reply to Request Soundboard Sounds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SoundboardSoundsEvent {
-    /// The guild's sounds.
-    #[serde(default)]
-    pub soundboard_sounds: Vec<SoundboardSound>,
-    /// The guild.
-    pub guild_id: GuildId,
+lenient_event! {
+    /// `SOUNDBOARD_SOUNDS`: a guild's soundboard sounds, the reply to Request Soundboard Sounds.
+    pub struct SoundboardSoundsEvent {
+        /// The guild's sounds.
+        #[serde(default, deserialize_with = "lenient::soundboard_sounds")]
+        pub soundboard_sounds: Vec<SoundboardSound>,
+        /// The guild.
+        pub guild_id: GuildId,
+    }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::channel::{Channel, ChannelType, ThreadMember};
+use crate::lenient;
 use crate::{ChannelId, GuildId, UserId};
 
 newtype_event! {
@@ -32,20 +33,21 @@ pub struct ThreadDeleteEvent {
     pub kind: ChannelType,
 }
 
-/// `THREAD_LIST_SYNC`: the bot gained access to a channel; its active threads.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ThreadListSyncEvent {
-    /// The guild.
-    pub guild_id: GuildId,
-    /// The parent channels synced (`None`: the whole guild).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_ids: Option<Vec<ChannelId>>,
-    /// The active threads the bot can access.
-    #[serde(default)]
-    pub threads: Vec<Channel>,
-    /// The bot's thread memberships among them.
-    #[serde(default)]
-    pub members: Vec<ThreadMember>,
+lenient_event! {
+    /// `THREAD_LIST_SYNC`: the bot gained access to a channel; its active threads.
+    pub struct ThreadListSyncEvent {
+        /// The guild.
+        pub guild_id: GuildId,
+        /// The parent channels synced (`None`: the whole guild).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub channel_ids: Option<Vec<ChannelId>>,
+        /// The active threads the bot can access.
+        #[serde(default, deserialize_with = "lenient::threads")]
+        pub threads: Vec<Channel>,
+        /// The bot's thread memberships among them.
+        #[serde(default, deserialize_with = "lenient::members")]
+        pub members: Vec<ThreadMember>,
+    }
 }
 
 newtype_event! {

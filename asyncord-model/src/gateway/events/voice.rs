@@ -11,7 +11,7 @@ use crate::{ChannelId, GuildId, SoundboardSoundId, UserId};
 
 crate::int_enum! {
     /// The animation of a [`VoiceChannelEffectSendEvent`].
-    pub enum VoiceAnimationType: u8 {
+    pub enum VoiceAnimationType: i64 {
         /// A fun animation, sent by a Nitro subscriber.
         Premium = 0,
         /// The standard animation.

@@ -26,13 +26,13 @@ pub use widget::ModifyGuildWidget;
 
 use super::files::RequestBody;
 use super::validate::{Path, Validate, ValidationError, check};
+use crate::ChannelId;
 use crate::common::Locale;
 use crate::guild::{
     DefaultMessageNotificationLevel, ExplicitContentFilterLevel, SystemChannelFlags,
     VerificationLevel,
 };
 use crate::request::patch::Patch;
-use crate::{ChannelId, UserId};
 
 /// The body of [Modify Guild](https://discord.com/developers/docs/resources/guild#modify-guild).
 /// Absent fields stay as they are; a [`Patch`] field can also be cleared. Images are data URIs.
@@ -59,9 +59,6 @@ pub struct ModifyGuild {
     /// Icon (data URI).
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     pub icon: Patch<String>,
-    /// Transfer ownership (owner only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<UserId>,
     /// Invite splash (data URI).
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     pub splash: Patch<String>,

@@ -19,13 +19,6 @@ pub(super) const ROUTES: &[Route] = &[
     }),
     on(&route::MODIFY_CURRENT_USER, |ctx| Ok(modify_me(ctx))),
     on(&route::GET_CURRENT_USER_GUILDS, |ctx| Ok(guilds(ctx))),
-    on(&route::GET_CURRENT_USER_GUILD_MEMBER, |ctx| {
-        let g = ctx.id("guild_id")?;
-        Ok(ctx
-            .world
-            .member(g, ctx.bot_id())
-            .map_or_else(unknown::guild, Reply::ok))
-    }),
     on(&route::LEAVE_GUILD, |ctx| {
         Ok(leave(ctx, ctx.id("guild_id")?))
     }),

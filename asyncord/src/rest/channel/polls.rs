@@ -5,14 +5,14 @@ use asyncord_model::message::Message;
 use asyncord_model::route;
 use asyncord_model::user::User;
 use asyncord_model::{ChannelId, MessageId, UserId};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::ChannelsResource;
 use crate::http::RestResult;
 use crate::rest::checks;
 
 /// The voters of one poll answer.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct AnswerVoters {
     /// Users who voted for the answer.
     pub users: Vec<User>,

@@ -9,7 +9,7 @@ use asyncord_model::request::{
 use asyncord_model::route;
 use asyncord_model::scheduled_event::{GuildScheduledEvent, GuildScheduledEventUser};
 use asyncord_model::{GuildId, ScheduledEventExceptionId, ScheduledEventId, UserId};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::GuildsResource;
 use crate::http::RestResult;
@@ -36,7 +36,7 @@ resource! {
 pub type EventUsersPage = (Option<UserId>, Option<UserId>, Option<u16>, bool);
 
 /// The interested users of an event with their count (`users/counts`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ScheduledEventUserCounts {
     /// Users interested in the event.
     #[serde(default)]

@@ -5,7 +5,7 @@ use asyncord_model::request::{CreateSoundboardSound, ModifySoundboardSound};
 use asyncord_model::route;
 use asyncord_model::soundboard::SoundboardSound;
 use asyncord_model::{GuildId, SoundboardSoundId};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::GuildsResource;
 use crate::http::RestResult;
@@ -27,7 +27,7 @@ resource! {
 }
 
 /// The list wrapper of `GET /guilds/{id}/soundboard-sounds`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct SoundboardSounds {
     /// The guild's sounds.
     pub items: Vec<SoundboardSound>,
