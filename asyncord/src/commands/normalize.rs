@@ -18,7 +18,7 @@ use asyncord_model::request::command::CreateCommand;
 /// A command in the form both sides are compared in.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Normalized {
-    pub(crate) kind: u8,
+    pub(crate) kind: i64,
     pub(crate) name: String,
     name_localizations: BTreeMap<String, String>,
     description: String,
@@ -27,13 +27,13 @@ pub(crate) struct Normalized {
     default_member_permissions: Option<u64>,
     nsfw: bool,
     /// `None`: not set (on the bot's side: whatever Discord has).
-    contexts: Option<BTreeSet<u8>>,
-    integration_types: Option<BTreeSet<u8>>,
+    contexts: Option<BTreeSet<i64>>,
+    integration_types: Option<BTreeSet<i64>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 struct NormalizedOption {
-    kind: u8,
+    kind: i64,
     name: String,
     name_localizations: BTreeMap<String, String>,
     description: String,
@@ -41,7 +41,7 @@ struct NormalizedOption {
     required: bool,
     choices: Vec<NormalizedChoice>,
     options: Vec<NormalizedOption>,
-    channel_types: BTreeSet<u8>,
+    channel_types: BTreeSet<i64>,
     min_value: Option<f64>,
     max_value: Option<f64>,
     min_length: Option<u16>,
@@ -158,7 +158,7 @@ impl Normalized {
     /// Whether Discord's `remote` is what the bot defines (`self`): equal, with the settings the
     /// bot leaves unset matching anything.
     pub(crate) fn matches(&self, remote: &Self) -> bool {
-        let unset_or_equal = |mine: &Option<BTreeSet<u8>>, theirs: &Option<BTreeSet<u8>>| {
+        let unset_or_equal = |mine: &Option<BTreeSet<i64>>, theirs: &Option<BTreeSet<i64>>| {
             mine.is_none() || mine == theirs
         };
         self.kind == remote.kind
