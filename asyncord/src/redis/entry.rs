@@ -85,7 +85,12 @@ mod tests {
             Err(BadEntry("q"))
         );
         assert_eq!(
-            decode(&entry(&[("s", b"x"), ("q", b"1"), ("t", b"X"), ("d", b"{}")])),
+            decode(&entry(&[
+                ("s", b"x"),
+                ("q", b"1"),
+                ("t", b"X"),
+                ("d", b"{}")
+            ])),
             Err(BadEntry("s"))
         );
     }

@@ -25,9 +25,9 @@ use asyncord_model::gateway::SessionStartLimit;
 use redis::Script;
 use tokio::sync::Mutex;
 
+use super::RedisError;
 use super::keys::Namespace;
 use super::link::RedisLink;
-use super::RedisError;
 use crate::gateway::{IDENTIFY_INTERVAL, IdentifyQueue};
 
 /// The default margin added to the 5 s between two IDENTIFYs of one bucket: the time between a
@@ -72,13 +72,7 @@ impl RedisIdentifyQueue {
     /// A queue with `max_concurrency` buckets (at least 1; every process of the bot must use the
     /// same number, the one `GET /gateway/bot` reports) and no session-start budget.
     pub fn new(link: RedisLink, namespace: Namespace, max_concurrency: u32) -> Self {
-        Self::build(
-            link,
-            namespace,
-            max_concurrency,
-            DEFAULT_IDENTIFY_MARGIN,
-            0,
-        )
+        Self::build(link, namespace, max_concurrency, DEFAULT_IDENTIFY_MARGIN, 0)
     }
 
     fn build(

@@ -43,12 +43,12 @@ use redis::{Script, Value};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 use tokio::task::JoinHandle;
 
+use super::RedisError;
 use super::keys::Namespace;
 use super::link::RedisLink;
-use super::RedisError;
 use crate::http::{
-    BoxFuture, InMemoryRateLimiter, RateLimitHeaders, RateLimitScope, RateLimitTicket,
-    RateLimiter, Route,
+    BoxFuture, InMemoryRateLimiter, RateLimitHeaders, RateLimitScope, RateLimitTicket, RateLimiter,
+    Route,
 };
 
 /// The default margin: added to the global limit's one-second window and to each bucket's
@@ -141,7 +141,11 @@ struct Inner {
 
 /// What Redis answered a request for a place.
 enum Taken {
-    Go { id: String, generation: i64, probe: bool },
+    Go {
+        id: String,
+        generation: i64,
+        probe: bool,
+    },
     Wait(Duration),
 }
 
@@ -223,8 +227,8 @@ impl Inner {
         let what = "taking a REST rate limit place";
         match reply.as_slice() {
             [Value::Int(1), id, Value::Int(generation), Value::Int(probe)] => {
-                let id: String = redis::from_redis_value_ref(id)
-                    .map_err(|e| self.link.unexpected(what, e))?;
+                let id: String =
+                    redis::from_redis_value_ref(id).map_err(|e| self.link.unexpected(what, e))?;
                 Ok(Taken::Go {
                     id,
                     generation: *generation,
@@ -363,9 +367,10 @@ impl Ticket {
                 )
                 .await;
             if let Err(e) = result {
-                inner
-                    .link
-                    .failed(&e, "a rate limit answer could not be shared (the next ones will)");
+                inner.link.failed(
+                    &e,
+                    "a rate limit answer could not be shared (the next ones will)",
+                );
             }
         }));
     }
@@ -375,7 +380,11 @@ impl RateLimitTicket for Ticket {
     fn update(&mut self, headers: &RateLimitHeaders) {
         match &mut self.place {
             Place::Local(ticket) => ticket.update(headers),
-            Place::Shared { id, generation, probe } => {
+            Place::Shared {
+                id,
+                generation,
+                probe,
+            } => {
                 *probe = false;
                 let (id, generation) = (id.clone(), *generation);
                 self.record(&id, generation, headers);

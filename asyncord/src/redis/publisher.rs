@@ -34,6 +34,7 @@ use redis::Script;
 use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
 
+use super::bus::BusConfig;
 use super::keys::Namespace;
 use super::link::RedisLink;
 use crate::gateway::{DispatchFrame, EventSink, Session};
@@ -108,21 +109,54 @@ impl fmt::Debug for BusPublisher {
 
 /// Where and how a publisher publishes.
 #[derive(Clone, Debug)]
-pub(crate) struct PublishTo {
-    pub(crate) link: RedisLink,
-    pub(crate) namespace: Namespace,
-    pub(crate) max_len: usize,
-    pub(crate) shard_count: u32,
+struct PublishTo {
+    link: RedisLink,
+    namespace: Namespace,
+    max_len: usize,
+    shard_count: u32,
     /// The sessions the shards start from (resumed), by shard.
-    pub(crate) sessions: HashMap<u32, Session>,
+    sessions: HashMap<u32, Session>,
     /// How many frames may wait to be published.
-    pub(crate) queue: usize,
+    queue: usize,
 }
 
 impl BusPublisher {
-    /// Starts publishing (a task of the current runtime): dispatches `interest` accepts, and
-    /// every READY's session. Must be called inside a tokio runtime.
-    pub(crate) fn start(to: PublishTo, interest: Interest) -> Self {
+    /// Starts publishing (a task of the current runtime) to the stream of `namespace`:
+    /// dispatches `interest` accepts, and every READY's session. `shard_count` is the gateway's
+    /// total shard count (stored with the sessions); `sessions` are those the shards start from
+    /// (loaded from the [`RedisSessionStore`](super::RedisSessionStore) and handed to the
+    /// gateway to resume), so the dispatches Discord replays after a resume are not published
+    /// twice.
+    ///
+    /// # Panics
+    /// Outside a tokio runtime.
+    pub fn start(
+        link: RedisLink,
+        namespace: Namespace,
+        config: &BusConfig,
+        shard_count: u32,
+        sessions: HashMap<u32, Session>,
+        interest: Interest,
+    ) -> Self {
+        Self::start_to(
+            PublishTo {
+                link,
+                namespace,
+                max_len: config.max_len,
+                shard_count,
+                sessions,
+                queue: config.publish_queue,
+            },
+            interest,
+        )
+    }
+
+    /// An [`Interest`] in every dispatch.
+    pub fn everything() -> Interest {
+        Arc::new(|_| true)
+    }
+
+    fn start_to(to: PublishTo, interest: Interest) -> Self {
         let (tx, rx) = mpsc::unbounded_channel();
         let shared = Arc::new(Shared {
             tx,
@@ -315,9 +349,7 @@ async fn publish(
                     .arg("");
             }
             Item::Frame(frame) => {
-                let session = sessions
-                    .get(&frame.shard_id)
-                    .map_or("", String::as_str);
+                let session = sessions.get(&frame.shard_id).map_or("", String::as_str);
                 invocation
                     .arg("d")
                     .arg(key_index(frame.shard_id))

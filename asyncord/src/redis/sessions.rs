@@ -14,10 +14,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::RedisError;
 use super::keys::Namespace;
 use super::link::RedisLink;
-use super::RedisError;
 use crate::gateway::Session;
+
+/// One stored session as read: id, sequence, resume URL, shard count.
+type Row = (Option<String>, Option<u64>, Option<String>, Option<u32>);
 
 /// The sessions of one bot's shards in Redis (see the module docs).
 #[derive(Clone, Debug)]
@@ -49,7 +52,7 @@ impl RedisSessionStore {
                 .arg(&["id", "seq", "url", "shards"]);
         }
         let mut conn = self.link.connection().await?;
-        let rows: Vec<(Option<String>, Option<u64>, Option<String>, Option<u32>)> = pipe
+        let rows: Vec<Row> = pipe
             .query_async(&mut conn)
             .await
             .map_err(|e| self.link.error("loading the sessions", e))?;
@@ -120,6 +123,9 @@ impl RedisSessionStore {
         for shard in shards {
             del.arg(self.namespace.session(shard));
         }
-        self.link.run::<i64>("removing sessions", &del).await.map(drop)
+        self.link
+            .run::<i64>("removing sessions", &del)
+            .await
+            .map(drop)
     }
 }
