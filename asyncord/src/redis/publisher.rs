@@ -52,12 +52,14 @@ fn publish_script() -> &'static Script {
 
 /// What the shards hand the publisher.
 enum Item {
-    /// A session started (READY): its id, resume URL and READY's sequence number.
+    /// A session started (READY): its id, resume URL and READY's sequence number, and the READY
+    /// dispatch itself when it is to be published.
     Ready {
         shard: u32,
         session_id: String,
         resume_url: String,
         seq: u64,
+        frame: Option<DispatchFrame>,
     },
     /// A dispatch to publish.
     Frame(DispatchFrame),
@@ -66,7 +68,9 @@ enum Item {
 impl Item {
     fn size(&self) -> usize {
         match self {
-            Self::Ready { resume_url, .. } => resume_url.len() + 64,
+            Self::Ready {
+                resume_url, frame, ..
+            } => resume_url.len() + frame.as_ref().map_or(0, |f| f.data.len()) + 128,
             Self::Frame(f) => f.data.len() + 64,
         }
     }
@@ -231,17 +235,26 @@ impl EventSink for BusPublisher {
 
     fn deliver(&self, frame: DispatchFrame) {
         let shared = &self.shared;
-        let mut count = 0;
         if frame.kind == Some(EventKind::Ready) {
             match serde_json::from_slice::<ReadyFields>(&frame.data) {
                 Ok(ready) => {
-                    let _ = shared.tx.send(Item::Ready {
-                        shard: frame.shard_id,
-                        session_id: ready.session_id,
-                        resume_url: ready.resume_gateway_url,
-                        seq: frame.seq,
-                    });
-                    count += 1;
+                    let shard = frame.shard_id;
+                    let seq = frame.seq;
+                    let frame = (shared.interest)(frame.kind).then_some(frame);
+                    if shared
+                        .tx
+                        .send(Item::Ready {
+                            shard,
+                            session_id: ready.session_id,
+                            resume_url: ready.resume_gateway_url,
+                            seq,
+                            frame,
+                        })
+                        .is_ok()
+                    {
+                        shared.queued.fetch_add(1, Ordering::AcqRel);
+                    }
+                    return;
                 }
                 Err(e) => tracing::warn!(
                     shard = frame.shard_id,
@@ -250,14 +263,12 @@ impl EventSink for BusPublisher {
                 ),
             }
             if !(shared.interest)(frame.kind) {
-                shared.queued.fetch_add(count, Ordering::AcqRel);
                 return;
             }
         }
         if shared.tx.send(Item::Frame(frame)).is_ok() {
-            count += 1;
+            shared.queued.fetch_add(1, Ordering::AcqRel);
         }
-        shared.queued.fetch_add(count, Ordering::AcqRel);
     }
 
     fn is_saturated(&self) -> bool {
@@ -326,10 +337,14 @@ async fn publish(
         keys.len() + 1
     };
     let mut invocation = publish_script().prepare_invoke();
-    invocation
-        .arg(to.max_len)
-        .arg(to.shard_count)
-        .arg(batch.len());
+    let items: usize = batch
+        .iter()
+        .map(|item| match item {
+            Item::Ready { frame: Some(_), .. } => 2,
+            _ => 1,
+        })
+        .sum();
+    invocation.arg(to.max_len).arg(to.shard_count).arg(items);
     for item in batch {
         match item {
             Item::Ready {
@@ -337,7 +352,21 @@ async fn publish(
                 session_id,
                 resume_url,
                 seq,
+                frame,
             } => {
+                // The READY dispatch goes first, under its new session (which the stored one is
+                // not yet, so it is published); then the session is stored at READY's sequence,
+                // so a retry of the batch does not publish READY again.
+                if let Some(frame) = frame {
+                    invocation
+                        .arg("d")
+                        .arg(key_index(*shard))
+                        .arg(*shard)
+                        .arg(session_id)
+                        .arg(frame.seq)
+                        .arg(&*frame.name)
+                        .arg(&frame.data[..]);
+                }
                 sessions.insert(*shard, session_id.clone());
                 invocation
                     .arg("r")
