@@ -293,10 +293,10 @@ impl EventSink for BusPublisher {
 /// The publishing task: batches, publishes, retries.
 async fn run(to: PublishTo, mut rx: mpsc::UnboundedReceiver<Item>, shared: Arc<Shared>) {
     let stream = to.namespace.events();
-    let mut sessions: HashMap<u32, String> = to
+    let mut sessions: HashMap<u32, (String, String)> = to
         .sessions
         .iter()
-        .map(|(shard, s)| (*shard, s.session_id.clone()))
+        .map(|(shard, s)| (*shard, (s.session_id.clone(), s.resume_url.clone())))
         .collect();
     let mut batch: Vec<Item> = Vec::with_capacity(BATCH_FRAMES);
     while let Some(first) = rx.recv().await {
@@ -323,7 +323,7 @@ async fn run(to: PublishTo, mut rx: mpsc::UnboundedReceiver<Item>, shared: Arc<S
 async fn publish(
     to: &PublishTo,
     stream: &str,
-    sessions: &mut HashMap<u32, String>,
+    sessions: &mut HashMap<u32, (String, String)>,
     batch: &[Item],
     shared: &Shared,
 ) {
@@ -367,7 +367,7 @@ async fn publish(
                         .arg(&*frame.name)
                         .arg(&frame.data[..]);
                 }
-                sessions.insert(*shard, session_id.clone());
+                sessions.insert(*shard, (session_id.clone(), resume_url.clone()));
                 invocation
                     .arg("r")
                     .arg(key_index(*shard))
@@ -378,7 +378,7 @@ async fn publish(
                     .arg("");
             }
             Item::Frame(frame) => {
-                let session = sessions.get(&frame.shard_id).map_or("", String::as_str);
+                let session = sessions.get(&frame.shard_id).map_or("", |s| s.0.as_str());
                 invocation
                     .arg("d")
                     .arg(key_index(frame.shard_id))
@@ -393,6 +393,11 @@ async fn publish(
     invocation.key(stream);
     for (_, key) in &keys {
         invocation.key(key);
+    }
+    // Each session's resume URL, in the order of the keys: a session key Redis lost (restarted
+    // empty) is written again whole with the next dispatch.
+    for (shard, _) in &keys {
+        invocation.arg(sessions.get(shard).map_or("", |s| s.1.as_str()));
     }
     loop {
         match to

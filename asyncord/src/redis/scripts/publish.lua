@@ -7,12 +7,16 @@
 -- ARGV[1]: the stream's approximate maximum length (0: unbounded); ARGV[2]: the shard count;
 -- ARGV[3]: how many items follow, each of 7 arguments: 'r' (a session starts: READY) or 'd' (a
 -- dispatch), the index of its session key in KEYS, shard id, session id ('' : unknown), sequence,
--- the event name (for 'r': the resume URL), the JSON of d (for 'r': '').
+-- the event name (for 'r': the resume URL), the JSON of d (for 'r': ''); then one argument per
+-- session key, in the order of KEYS: the session's resume URL ('': unknown).
+-- A session key that is missing (Redis restarted empty) is written again, whole, by the next
+-- dispatch of its session.
 -- Returns how many dispatches were added to the stream.
 local maxlen = tonumber(ARGV[1])
 local shards = ARGV[2]
 local n = tonumber(ARGV[3])
 local added = 0
+local urls = 4 + n * 7
 for i = 0, n - 1 do
   local a = 4 + i * 7
   local key = KEYS[tonumber(ARGV[a + 1])]
@@ -33,6 +37,11 @@ for i = 0, n - 1 do
       added = added + 1
       if session ~= '' and stored[1] == session then
         redis.call('HSET', key, 'seq', seq)
+      elseif session ~= '' and not stored[1] then
+        local url = ARGV[urls + tonumber(ARGV[a + 1]) - 2]
+        if url ~= '' then
+          redis.call('HSET', key, 'id', session, 'seq', seq, 'url', url, 'shards', shards)
+        end
       end
     end
   end
