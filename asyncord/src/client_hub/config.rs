@@ -78,6 +78,11 @@ pub struct GroupConfig {
     /// The gateway's bounds: message size, JSON depth, how long a saturated dispatcher holds
     /// reading back, retries (see [`GatewayLimits`]; the defaults suit Discord).
     pub gateway_limits: GatewayLimits,
+    /// Scale-out on Redis (feature `redis`; default: none): the REST limits, identify queue and
+    /// sessions shared by every process of the bot, and the event bus between gateway and worker
+    /// processes (see [`crate::redis`]).
+    #[cfg(feature = "redis")]
+    pub redis: Option<crate::redis::ScaleOut>,
 }
 
 impl Default for GroupConfig {
@@ -95,6 +100,8 @@ impl Default for GroupConfig {
             resume_sessions: HashMap::new(),
             keep_sessions: false,
             gateway_limits: GatewayLimits::default(),
+            #[cfg(feature = "redis")]
+            redis: None,
         }
     }
 }
@@ -114,7 +121,7 @@ impl fmt::Debug for GroupConfig {
             .field("resume_sessions", &self.resume_sessions.len())
             .field("keep_sessions", &self.keep_sessions)
             .field("gateway_limits", &self.gateway_limits)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -257,6 +264,23 @@ impl GroupConfig {
     /// Sets the gateway's bounds (see [`GatewayLimits`]).
     pub fn gateway_limits(mut self, limits: GatewayLimits) -> Self {
         self.gateway_limits = limits;
+        self
+    }
+
+    /// Runs the group scaled out on the Redis server at `url` (`redis://host:port`), as both
+    /// gateway and worker: see [`GroupConfig::scale_out`] to choose the role and the settings.
+    #[cfg(feature = "redis")]
+    pub fn redis(self, url: impl Into<String>) -> Self {
+        self.scale_out(crate::redis::ScaleOut::new(url))
+    }
+
+    /// Runs the group scaled out on Redis with these settings (role, namespace, event bus, REST
+    /// limits): the client's REST requests share the bot's limits with its other processes, and
+    /// when the hub starts, a gateway role runs the shards (identify queue and sessions in Redis,
+    /// dispatches to the event bus), a worker role runs the handlers on the bus's dispatches.
+    #[cfg(feature = "redis")]
+    pub fn scale_out(mut self, scale_out: crate::redis::ScaleOut) -> Self {
+        self.redis = Some(scale_out);
         self
     }
 

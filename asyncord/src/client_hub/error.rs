@@ -40,6 +40,10 @@ pub enum GroupError {
     /// stopped on a fatal close code (4004 authentication failed, 4014 disallowed intents...).
     #[error("{0}")]
     Gateway(#[from] GatewayError),
+    /// Redis could not be used to start the group scaled out (feature `redis`).
+    #[cfg(feature = "redis")]
+    #[error("{0}")]
+    Redis(#[from] crate::redis::RedisError),
     /// The group's task panicked or was aborted (a bug: please report it).
     #[error("the group's task ended abnormally: {0}")]
     Panicked(String),

@@ -15,6 +15,10 @@
 //! *worker* process runs a [`Dispatcher`](crate::dispatcher::Dispatcher) fed by a
 //! [`BusWorker`]; its REST client uses a [`RedisRateLimiter`]. One binary can be either, or both.
 //!
+//! A client group runs scaled out with [`GroupConfig::redis`](crate::GroupConfig::redis) (or
+//! [`GroupConfig::scale_out`](crate::GroupConfig::scale_out) for the settings): its REST client
+//! uses the shared limiter, and when the hub starts, its role decides what runs.
+//!
 //! **Failures.** While Redis is unreachable: REST requests are limited by each process on its
 //! own (see [`RedisRateLimiter`]); shards that must identify wait (resuming ones do not);
 //! dispatches wait in the publisher, whose bounded queue makes the shards stop reading; workers
@@ -30,6 +34,7 @@ mod keys;
 mod limiter;
 mod link;
 mod publisher;
+mod scale_out;
 mod sessions;
 mod worker;
 
@@ -40,5 +45,6 @@ pub use keys::Namespace;
 pub use limiter::{DEFAULT_REST_MARGIN, RedisRateLimiter, RedisRateLimiterConfig};
 pub use link::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT, RedisLink};
 pub use publisher::{BusPublisher, Interest};
+pub use scale_out::{Role, ScaleOut, UnknownRole};
 pub use sessions::RedisSessionStore;
 pub use worker::{BusWorker, WorkerStats};
