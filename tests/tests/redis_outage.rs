@@ -133,7 +133,7 @@ async fn dispatches_wait_out_an_outage_and_reach_the_workers_after() {
         namespace.clone(),
         &BusConfig::new(),
         1,
-        Default::default(),
+        std::collections::HashMap::default(),
         BusPublisher::everything(),
     ));
     let mut config = GatewayConfig::new(emu.token(), Intents::GUILDS | Intents::GUILD_MESSAGES)

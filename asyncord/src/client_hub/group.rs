@@ -83,7 +83,7 @@ impl ClientGroup {
                 }
                 // The group fails with this error when the hub starts.
                 Err(e) => {
-                    tracing::error!(group = name, error = %e, "the group's Redis URL is invalid")
+                    tracing::error!(group = name, error = %e, "the group's Redis URL is invalid");
                 }
             }
         }
