@@ -17,7 +17,8 @@ pub enum Role {
     /// Shards: their dispatches go to the event bus; the identify queue and the sessions are
     /// shared through Redis. The group's handlers do not run here.
     Gateway,
-    /// The group's handlers, fed by the event bus; no shard.
+    /// The group's handlers, fed by the event bus; no shard (the handlers' `gateway` argument
+    /// is not connected here: gateway commands fail with `NotConnected`).
     Worker,
     /// Both (the default): shards publish to the bus, and this process is one of its workers.
     #[default]
