@@ -10,6 +10,9 @@
 //! the next one resumes after that dispatch, and Discord replays the rest (those it reads but
 //! nobody wants, which are not published, are replayed too and dropped again; the sequence only
 //! moves with published dispatches, which is what makes it exact without a write per frame).
+//! The cost is one `HSET` inside each batch's script, not a round trip per event; what a crash
+//! can lose is bounded by the publisher's queue, and RESUME replays it. A session lost with
+//! Redis (restarted empty) is written again, whole, with the next batch of its shard.
 
 use std::collections::HashMap;
 use std::ops::Range;
