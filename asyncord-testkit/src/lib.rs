@@ -37,6 +37,10 @@
 //! connections and their timeouts: [`ConnectionLimits`], the configurations' docs), and it only
 //! answers requests naming a loopback host and no foreign web origin ([`OriginPolicy`]).
 //! [`Emulator::stats`] shows what it holds.
+//!
+//! For code that shares state through Redis (asyncord's `redis` feature), [`RedisServer`]
+//! starts a throwaway `redis-server` from `PATH` on 127.0.0.1, and says clearly when it is not
+//! installed.
 
 pub mod gateway;
 pub mod rest;
@@ -54,6 +58,7 @@ mod idle;
 mod interaction;
 mod invocation;
 mod prefixed;
+mod redis_server;
 mod stats;
 mod users;
 
@@ -67,5 +72,6 @@ pub use expect::ExpectError;
 pub use gateway::{GatewayCompressionSupport, GatewayWorld};
 pub use interaction::{InteractionReply, SimInteraction};
 pub use invocation::Invocation;
+pub use redis_server::{REQUIRE_REDIS_VAR, RedisServer, RedisServerError};
 pub use stats::EmulatorStats;
 pub use users::SimUser;

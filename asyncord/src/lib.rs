@@ -15,6 +15,8 @@
 //!   `main` returns.
 //! - `testkit` (feature `testkit`): the offline Discord emulator (the `asyncord-testkit` crate)
 //!   and what connects a bot to it.
+//! - `redis` (feature `redis`): scale-out — identify queue, REST limiter, sessions and an event
+//!   bus shared by every process of a bot through Redis.
 //! - [`prelude`]: the names a bot needs, `use asyncord::prelude::*;`.
 
 pub use asyncord_model as model;
@@ -27,6 +29,9 @@ pub mod dispatcher;
 pub mod gateway;
 pub mod http;
 pub mod rest;
+
+#[cfg(feature = "redis")]
+pub mod redis;
 
 pub mod client_hub;
 

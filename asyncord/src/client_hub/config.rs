@@ -83,6 +83,11 @@ pub struct GroupConfig {
     /// (default: globally, written only when they differ from Discord's; see
     /// [`commands::registration`](crate::commands::registration)).
     pub commands: CommandRegistration,
+    /// Scale-out on Redis (feature `redis`; default: none): the REST limits, identify queue and
+    /// sessions shared by every process of the bot, and the event bus between gateway and worker
+    /// processes (see [`crate::redis`]).
+    #[cfg(feature = "redis")]
+    pub redis: Option<crate::redis::ScaleOut>,
 }
 
 impl Default for GroupConfig {
@@ -101,6 +106,8 @@ impl Default for GroupConfig {
             keep_sessions: false,
             gateway_limits: GatewayLimits::default(),
             commands: CommandRegistration::default(),
+            #[cfg(feature = "redis")]
+            redis: None,
         }
     }
 }
@@ -121,7 +128,7 @@ impl fmt::Debug for GroupConfig {
             .field("keep_sessions", &self.keep_sessions)
             .field("gateway_limits", &self.gateway_limits)
             .field("commands", &self.commands)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -272,6 +279,23 @@ impl GroupConfig {
     /// Sets the gateway's bounds (see [`GatewayLimits`]).
     pub fn gateway_limits(mut self, limits: GatewayLimits) -> Self {
         self.gateway_limits = limits;
+        self
+    }
+
+    /// Runs the group scaled out on the Redis server at `url` (`redis://host:port`), as both
+    /// gateway and worker: see [`GroupConfig::scale_out`] to choose the role and the settings.
+    #[cfg(feature = "redis")]
+    pub fn redis(self, url: impl Into<String>) -> Self {
+        self.scale_out(crate::redis::ScaleOut::new(url))
+    }
+
+    /// Runs the group scaled out on Redis with these settings (role, namespace, event bus, REST
+    /// limits): the client's REST requests share the bot's limits with its other processes, and
+    /// when the hub starts, a gateway role runs the shards (identify queue and sessions in Redis,
+    /// dispatches to the event bus), a worker role runs the handlers on the bus's dispatches.
+    #[cfg(feature = "redis")]
+    pub fn scale_out(mut self, scale_out: crate::redis::ScaleOut) -> Self {
+        self.redis = Some(scale_out);
         self
     }
 

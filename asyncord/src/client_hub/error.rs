@@ -43,6 +43,10 @@ pub enum GroupError {
     /// The group's application commands could not be registered when it started.
     #[error("{0}")]
     Commands(Box<crate::commands::RegistrationError>),
+    /// Redis could not be used to start the group scaled out (feature `redis`).
+    #[cfg(feature = "redis")]
+    #[error("{0}")]
+    Redis(#[from] crate::redis::RedisError),
     /// The group's task panicked or was aborted (a bug: please report it).
     #[error("the group's task ended abnormally: {0}")]
     Panicked(String),

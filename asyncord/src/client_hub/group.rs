@@ -78,6 +78,27 @@ impl ClientGroup {
         if let Some(limiter) = invalid_requests {
             rest = rest.invalid_request_limiter(Arc::clone(limiter));
         }
+        #[cfg(feature = "redis")]
+        if let Some(scale) = &config.redis {
+            match crate::redis::RedisLink::open(&scale.url) {
+                Ok(link) => {
+                    let namespace = scale
+                        .namespace
+                        .clone()
+                        .unwrap_or_else(|| crate::redis::Namespace::for_token(&token));
+                    rest =
+                        rest.rate_limiter(Arc::new(crate::redis::RedisRateLimiter::with_config(
+                            link,
+                            &namespace,
+                            scale.rest.clone(),
+                        )));
+                }
+                // The group fails with this error when the hub starts.
+                Err(e) => {
+                    tracing::error!(group = name, error = %e, "the group's Redis URL is invalid");
+                }
+            }
+        }
         let client = rest.build();
         let gateway = GatewayHandle::new();
         let dispatcher = Dispatcher::new();

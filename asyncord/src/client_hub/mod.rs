@@ -24,6 +24,8 @@ mod group;
 mod groups;
 mod hub;
 mod run;
+#[cfg(feature = "redis")]
+mod scaled;
 mod setup;
 mod signal;
 mod stop;

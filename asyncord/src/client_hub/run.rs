@@ -156,6 +156,38 @@ impl GroupRun {
         if let Err(e) = registered {
             return report(name, Err(GroupError::Commands(Box::new(e))));
         }
+        #[cfg(feature = "redis")]
+        let (config, scaled) = {
+            let mut config = config;
+            let scaled = match group.config().redis {
+                Some(scale) => {
+                    let prepared = tokio::select! {
+                        biased;
+                        _ = halt.wait_for(|h| *h) => return report(name, Ok(())),
+                        prepared = super::scaled::prepare(&group, &scale, &mut config) => prepared,
+                    };
+                    match prepared {
+                        Ok(scaled) => Some(scaled),
+                        Err(e) => return report(name, Err(e)),
+                    }
+                }
+                None => None,
+            };
+            if let Some(worker_only) = scaled.as_ref().filter(|s| !s.runs_gateway()) {
+                // A worker only: no shard; its handlers run until the hub stops.
+                let _ = worker_only;
+                let _ = halt.wait_for(|h| *h).await;
+                if let Some(scaled) = scaled {
+                    scaled.finish(grace, keep_sessions).await;
+                }
+                let cancelled = group.dispatcher.shutdown(grace).await;
+                return GroupReport {
+                    cancelled_handlers: cancelled,
+                    ..report(name, Ok(()))
+                };
+            }
+            (config, scaled)
+        };
         let connected = tokio::select! {
             biased;
             _ = halt.wait_for(|h| *h) => return report(name, Ok(())),
@@ -196,6 +228,10 @@ impl GroupRun {
         // dispatch read was handed to the dispatcher (and the sessions resume after it). Then the
         // dispatcher stops taking events and gives its handlers their time.
         let joined = tokio::time::timeout(CLOSE_BOUND, gateway.join()).await;
+        #[cfg(feature = "redis")]
+        if let Some(scaled) = scaled {
+            scaled.finish(grace, keep_sessions).await;
+        }
         let cancelled = group.dispatcher.shutdown(grace).await;
         if cancelled > 0 {
             tracing::warn!(

@@ -16,6 +16,7 @@ use std::task::Poll;
 use tokio::sync::Notify;
 
 use super::pressure::SATURATED_AT;
+use super::tracked::Tracker;
 
 /// Handler calls spawned and not finished, and the state of the dispatcher's shutdown.
 #[derive(Debug)]
@@ -58,6 +59,8 @@ impl Default for InFlight {
 pub(crate) struct CallSlot {
     in_flight: Arc<InFlight>,
     generation: u64,
+    /// The frame's tracker, for a call spawned by `dispatch_tracked` (`tracked.rs`).
+    tracker: Option<Arc<Tracker>>,
 }
 
 impl Drop for CallSlot {
@@ -89,6 +92,9 @@ impl CallSlot {
             }
             if cancelled.as_mut().poll(cx).is_ready() {
                 self.in_flight.cancelled.fetch_add(1, Ordering::AcqRel);
+                if let Some(tracker) = &self.tracker {
+                    tracker.cancelled();
+                }
                 return Poll::Ready(None);
             }
             Poll::Pending
@@ -104,6 +110,7 @@ impl InFlight {
         CallSlot {
             in_flight: Arc::clone(self),
             generation: self.generation.load(Ordering::Acquire),
+            tracker: Tracker::current(),
         }
     }
 

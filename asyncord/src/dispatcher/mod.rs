@@ -30,7 +30,9 @@
 //!   name, or an [`Inject`] type computed per call (`#[inject]` derives it for a struct).
 //! - [`Dispatcher::check_arguments`] and [`Dispatcher::check_intents`] run before connecting.
 //! - [`Dispatcher::dispatch`] is what the gateway feeds; [`Dispatcher::wants`] tells it which
-//!   frames are worth parsing.
+//!   frames are worth parsing. [`Dispatcher::dispatch_tracked`] also returns a [`Completion`]
+//!   that resolves once the frame's handler calls have ended (for consumers that acknowledge an
+//!   event after handling it).
 //! - A `Dispatcher` is a gateway [`EventSink`](crate::gateway::EventSink): handed to
 //!   [`GatewayConfig::sink`](crate::gateway::GatewayConfig::sink) it dispatches on the shard's
 //!   reader task, and while its bound of handler calls is in flight ([`Dispatcher::in_flight`];
@@ -50,6 +52,7 @@ mod raw;
 mod run;
 mod shutdown;
 mod table;
+mod tracked;
 mod wait;
 
 #[doc(hidden)]
@@ -76,6 +79,7 @@ pub use handler::{ByArc, ByFn, ByRef, ByValue, EventParam, Handler, IntoHandlerR
 pub use inject::Inject;
 pub use pressure::SATURATED_AT;
 pub use raw::RawEvent;
+pub use tracked::{CallsEnded, Completion};
 
 use arguments::Arguments;
 pub(crate) use run::panic_message;

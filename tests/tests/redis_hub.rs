@@ -1,0 +1,133 @@
+//! A bot split by `GroupConfig::scale_out`: one hub in the gateway role, another in the worker
+//! role, a real `redis-server` between them and the emulator as Discord. The worker's handlers
+//! see every event the gateway's shard read, once; the gateway hub runs no handler. A second
+//! gateway hub started after the first resumes its session from Redis. Skipped (with a
+//! message) without `redis-server`, unless `ASYNCORD_REQUIRE_REDIS` is set.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use asyncord::ClientHub;
+use asyncord::client_hub::HubConfig;
+use asyncord::dispatcher::RawEvent;
+use asyncord::redis::{BusConfig, Namespace, Role, ScaleOut};
+use asyncord::testkit::gateway::GatewayServerConfig;
+use asyncord::testkit::{Emulator, EmulatorBots, RedisServer};
+
+const MESSAGE: &str = r#"{"id":"1","channel_id":"2","author":{"id":"7","username":"u"},"content":"x","embeds":[],"attachments":[],"mentions":[]}"#;
+
+type Handled = Arc<Mutex<Vec<u64>>>;
+
+fn hub(emu: &Emulator, redis: &RedisServer, role: Role, consumer: &str) -> (ClientHub, Handled) {
+    let mut hub = ClientHub::with_config(HubConfig {
+        handle_signals: false,
+        shutdown_timeout: Duration::from_secs(5),
+        ..HubConfig::default()
+    });
+    let scale = ScaleOut::new(redis.url())
+        .role(role)
+        .namespace(Namespace::new("bot"))
+        .bus(
+            BusConfig::new()
+                .consumer(consumer)
+                .block(Duration::from_millis(200)),
+        );
+    let group = hub
+        .create_client_group_with(
+            "bot",
+            emu.token(),
+            emu.group_config().keep_sessions(true).scale_out(scale),
+        )
+        .unwrap();
+    let handled: Handled = Arc::default();
+    let record = handled.clone();
+    group
+        .dispatcher
+        .add_raw_handler(move |event: RawEvent, _ctx| {
+            record.lock().unwrap().push(event.seq);
+            async {}
+        });
+    (hub, handled)
+}
+
+async fn eventually(what: &str, done: impl Fn() -> bool) {
+    tokio::time::timeout(Duration::from_mins(2), async {
+        while !done() {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("{what}: not in time"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gateway_hub_and_a_worker_hub_split_one_bot() {
+    let Some(redis) = RedisServer::start_or_skip("a_gateway_hub_and_a_worker_hub_split_one_bot")
+    else {
+        return;
+    };
+    let emu = Emulator::builder()
+        .gateway_config(GatewayServerConfig {
+            replay_buffer: 10_000,
+            send_queue_capacity: 10_000,
+            ..GatewayServerConfig::default()
+        })
+        .start()
+        .await
+        .unwrap();
+    let (worker, handled) = hub(&emu, &redis, Role::Worker, "worker");
+    let (gateway, not_handled) = hub(&emu, &redis, Role::Gateway, "unused");
+    let worker_stop = worker.stop_handle();
+    let worker_run = tokio::spawn(async move { worker.start().await });
+    let (summary, last) = tokio::join!(gateway.start(), async {
+        emu.wait_for_sessions(1).await.unwrap();
+        let last = emu
+            .gateway()
+            .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), 500))
+            .unwrap();
+        eventually("the flood handled by the worker", || {
+            handled.lock().unwrap().contains(&last)
+        })
+        .await;
+        gateway.stop();
+        last
+    });
+    summary.expect("a clean gateway run");
+    assert!(
+        not_handled.lock().unwrap().is_empty(),
+        "the gateway role runs no handler"
+    );
+
+    // Another gateway process takes over: it resumes the session stored in Redis.
+    let (next, _) = hub(&emu, &redis, Role::Gateway, "unused");
+    let (summary, ()) = tokio::join!(next.start(), async {
+        eventually("the session resumed", || {
+            emu.gateway().events().iter().any(|e| {
+                matches!(
+                    e.kind,
+                    asyncord::testkit::gateway::ServerEventKind::Resumed { .. }
+                )
+            })
+        })
+        .await;
+        let more = emu
+            .gateway()
+            .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), 10))
+            .unwrap();
+        eventually("the next events handled", || {
+            handled.lock().unwrap().contains(&more)
+        })
+        .await;
+        next.stop();
+    });
+    summary.expect("a clean second gateway run");
+    assert_eq!(emu.gateway().identify_count(), 1, "resumed, not identified");
+
+    worker_stop.stop();
+    worker_run.await.unwrap().expect("a clean worker run");
+    let mut all = handled.lock().unwrap().clone();
+    all.sort_unstable();
+    let end = *all.last().unwrap();
+    assert!(end > last);
+    assert_eq!(all, (1..=end).collect::<Vec<_>>(), "every event once");
+}
