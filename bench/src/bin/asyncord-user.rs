@@ -1,14 +1,20 @@
 //! The user path: what the README tells a user to write. `asyncord::connect_with` on tokio's
 //! default multi-thread runtime, one `#[handler]` per event kind of the bench's mix, each taking
-//! its typed event and an injected argument that counts.
+//! its typed event and an injected argument that counts; an unknown-event handler sees the end
+//! marker (`BENCH_DONE`, a name no library knows) and stops the clock.
+//!
+//! `--unsubscribed`: one handler for an event that is not in the mix (`CHANNEL_CREATE`) and
+//! the unknown-event handler, so every event of the flood is one nobody subscribed to; the
+//! count is then the frames the shard read past (its `delivered` count stays 0).
 
 use std::hint::black_box;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use asyncord::dispatcher::{Context, UnknownEvent};
 use asyncord::gateway::Shards;
 use asyncord::prelude::*;
-use asyncord_bench::{Clock, CountingConnector, Env, Report, exit_with, watchdog};
+use asyncord_bench::{Clock, CountingConnector, DONE_EVENT, Env, Report, exit_with, watchdog};
 
 const NAME: &str = "asyncord-user";
 
@@ -18,7 +24,6 @@ struct Meter(Arc<MeterState>);
 
 struct MeterState {
     events: AtomicU64,
-    expected: u64,
     clock: Clock,
     stop: StopHandle,
 }
@@ -29,10 +34,20 @@ impl Meter {
     }
 
     fn event(&self) {
-        if self.0.events.fetch_add(1, Ordering::Relaxed) + 1 == self.0.expected {
-            self.0.clock.done();
-            self.0.stop.stop();
+        self.0.events.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The end marker (sequence number `seq`): stops the clock and the client. With no handler
+    /// for the events of the flood, they are counted from the marker's sequence number (READY
+    /// is 1, the events 2..=N+1, the marker N+2).
+    fn done(&self, seq: u64, unsubscribed: bool) {
+        if unsubscribed {
+            self.0
+                .events
+                .store(seq.saturating_sub(2), Ordering::Relaxed);
         }
+        self.0.clock.done();
+        self.0.stop.stop();
     }
 }
 
@@ -78,9 +93,16 @@ async fn on_guild_create(event: GuildCreateEvent, meter: Meter) {
     meter.event();
 }
 
+#[handler]
+async fn on_channel_create(event: ChannelCreateEvent, meter: Meter) {
+    black_box(event);
+    meter.event();
+}
+
 #[tokio::main]
 async fn main() {
     let env = Env::load();
+    let unsubscribed = std::env::args().any(|a| a == "--unsubscribed");
     let connector = CountingConnector::new();
     let counted = connector.clone();
     watchdog(NAME, &env, move || counted.received());
@@ -95,13 +117,24 @@ async fn main() {
     let outcome = asyncord::connect_with(env.token.clone(), config, async |group| {
         let m = Meter(Arc::new(MeterState {
             events: AtomicU64::new(0),
-            expected: env.events,
             clock: Clock::new(),
             stop: group.stop_handle().clone(),
         }));
         meter = Some(m.clone());
         group.dispatcher.add_argument("meter", m);
         group.dispatcher.add_handler(on_ready);
+        group
+            .dispatcher
+            .add_unknown_handler(move |event: UnknownEvent, ctx: Context| async move {
+                if &*event.name == DONE_EVENT {
+                    ctx.arg::<Meter>("meter")?.done(event.seq, unsubscribed);
+                }
+                Ok::<(), asyncord::dispatcher::InjectError>(())
+            });
+        if unsubscribed {
+            group.dispatcher.add_handler(on_channel_create);
+            return;
+        }
         group.dispatcher.add_handler(on_message_create);
         group.dispatcher.add_handler(on_presence_update);
         group.dispatcher.add_handler(on_typing_start);
