@@ -30,8 +30,16 @@ thread_local! {
     static BUFFERS: RefCell<simd_json::Buffers> = RefCell::new(simd_json::Buffers::default());
 }
 
+/// Payloads larger than this are parsed with buffers of their own, freed right after, so that
+/// the buffers each runtime thread keeps stay sized for ordinary events rather than for the
+/// largest GUILD_CREATE it ever saw.
+const LARGE_PAYLOAD: usize = 64 << 10;
+
 /// Parses `d` as an `E` with simd-json, reusing this thread's parser buffers.
 pub(crate) fn parse_event<E: GatewayEvent>(data: &mut [u8]) -> Result<AnyEvent, simd_json::Error> {
+    if data.len() > LARGE_PAYLOAD {
+        return simd_json::serde::from_slice::<E>(data).map(|event| Arc::new(event) as AnyEvent);
+    }
     BUFFERS
         .with(|buffers| match buffers.try_borrow_mut() {
             Ok(mut buffers) => simd_json::serde::from_slice_with_buffers::<E>(data, &mut buffers),

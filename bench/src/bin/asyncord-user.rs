@@ -6,6 +6,9 @@
 //! `--unsubscribed`: one handler for an event that is not in the mix (`CHANNEL_CREATE`) and
 //! the unknown-event handler, so every event of the flood is one nobody subscribed to; the
 //! count is then the frames the shard read past (its `delivered` count stays 0).
+//!
+//! `--shards N` runs N shards in the process (the server sends each the whole stream); the
+//! clock runs from the first READY to the last shard's marker.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -24,6 +27,8 @@ struct Meter(Arc<MeterState>);
 
 struct MeterState {
     events: AtomicU64,
+    /// End markers still to come (one per shard).
+    markers_left: AtomicU64,
     clock: Clock,
     stop: StopHandle,
 }
@@ -44,10 +49,12 @@ impl Meter {
         if unsubscribed {
             self.0
                 .events
-                .store(seq.saturating_sub(2), Ordering::Relaxed);
+                .fetch_add(seq.saturating_sub(2), Ordering::Relaxed);
         }
-        self.0.clock.done();
-        self.0.stop.stop();
+        if self.0.markers_left.fetch_sub(1, Ordering::AcqRel) == 1 {
+            self.0.clock.done();
+            self.0.stop.stop();
+        }
     }
 }
 
@@ -103,13 +110,14 @@ async fn on_channel_create(event: ChannelCreateEvent, meter: Meter) {
 async fn main() {
     let env = Env::load();
     let unsubscribed = std::env::args().any(|a| a == "--unsubscribed");
+    let shards = shards_flag();
     let connector = CountingConnector::new();
     let counted = connector.clone();
     watchdog(NAME, &env, move || counted.received());
     let config = GroupConfig::new()
         .intents(Intents::all())
         .compression(env.compression)
-        .shards(Shards::all(1))
+        .shards(Shards::all(shards))
         .api_base(format!("{}/api/v10", env.http_url))
         .gateway_url(env.gateway_url.clone())
         .gateway_connector(Arc::new(connector.clone()));
@@ -117,6 +125,7 @@ async fn main() {
     let outcome = asyncord::connect_with(env.token.clone(), config, async |group| {
         let m = Meter(Arc::new(MeterState {
             events: AtomicU64::new(0),
+            markers_left: AtomicU64::new(u64::from(shards)),
             clock: Clock::new(),
             stop: group.stop_handle().clone(),
         }));
@@ -154,11 +163,22 @@ async fn main() {
         client: NAME,
         compress: env.compress_name(),
         events,
-        expected: env.events,
+        expected: env.events * u64::from(shards),
         errors: u64::from(outcome.is_err()),
         secs,
         bytes_in: connector.received(),
         done,
         note: outcome.err().map(|e| e.to_string()),
     });
+}
+
+/// `--shards N` (default 1).
+fn shards_flag() -> u32 {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--shards")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(1)
 }
