@@ -377,3 +377,18 @@ async fn in_flight_counts_calls_until_they_end_and_saturation_pushes_back() {
     .await
     .expect("every call counted out");
 }
+
+#[tokio::test]
+async fn payloads_larger_than_the_kept_parser_buffers_parse_too() {
+    let (tx, mut rx) = unbounded_channel::<String>();
+    let d = Dispatcher::new();
+    d.add_argument("tx", tx);
+    d.add_handler(works);
+    // Above the size whose parser buffers a thread keeps (64 KiB), then an ordinary one.
+    let large = "x".repeat(200_000);
+    for content in [large.as_str(), "small", large.as_str()] {
+        let json = format!(r#"{{"content":"{content}"}}"#);
+        assert_eq!(d.dispatch(frame(EventKind::MessageCreate, &json)), 1);
+        assert_eq!(collect(&mut rx, 1).await, [format!("ok {content}")]);
+    }
+}

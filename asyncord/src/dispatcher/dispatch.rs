@@ -1,7 +1,10 @@
 //! The hot path: one gateway dispatch in, its handlers spawned.
 //!
 //! `d` is parsed once per distinct event type (with simd-json, in place when nobody else needs
-//! the bytes), the event is shared through an `Arc`, and each handler gets its own task. A
+//! the bytes) and the event is shared through an `Arc`, whose last reference goes to the type's
+//! last handler (so a handler taking its event by value moves it out when it is the only one).
+//! Each call is spawned on its own task, or, for frames a shard delivers, polled once on the
+//! shard's reader task and spawned only if still pending (`run.rs`). A
 //! payload that does not parse is logged with the event name and the parser's message and is
 //! still handed to raw handlers; nothing here panics on network data.
 
@@ -16,16 +19,24 @@ use super::Dispatcher;
 use super::context::{Context, Frame};
 use super::error::DispatchError;
 use super::raw::RawEvent;
+use super::run::Start;
 use super::table::{AnyEvent, ParseFn, Table};
+use super::unknown::UnknownEvent;
 use crate::gateway::DispatchFrame;
 
 impl Dispatcher {
     /// Dispatches one gateway event (as [`Gateway::next_event`](crate::gateway::Gateway::next_event)
-    /// yields it) to its handlers, each on its own task. Returns how many tasks were spawned.
+    /// yields it) to its handlers, each call spawned on its own task. Returns how many calls were
+    /// started.
     ///
     /// Must be called inside a tokio runtime (the gateway's); outside one, the event is dropped
     /// with an error log.
     pub fn dispatch(&self, frame: DispatchFrame) -> usize {
+        self.dispatch_with(frame, Start::Spawn)
+    }
+
+    /// [`Dispatcher::dispatch`], with the calls started as `start` says.
+    pub(crate) fn dispatch_with(&self, frame: DispatchFrame, start: Start) -> usize {
         let DispatchFrame {
             shard_id,
             seq,
@@ -69,23 +80,71 @@ impl Dispatcher {
                     continue;
                 }
             };
-            let frame = Arc::new(self.frame(&table, Some(Arc::clone(&event)), shard_id, seq, kind));
-            for entry in &group.entries {
+            if waiting {
+                parsed.push((group.type_id, Arc::clone(&event)));
+            }
+            // The last handler of the group takes the dispatcher's own references to the frame
+            // and the event: once it releases its context, it holds the only one, so a handler
+            // that takes its event by value moves it out rather than cloning it.
+            let mut frame = Some(Arc::new(self.frame(
+                &table,
+                Some(Arc::clone(&event)),
+                shard_id,
+                seq,
+                kind,
+            )));
+            let mut event = Some(event);
+            let last = group.entries.len().saturating_sub(1);
+            for (i, entry) in group.entries.iter().enumerate() {
+                let (Some(frame), Some(event)) = (
+                    if i == last {
+                        frame.take()
+                    } else {
+                        frame.clone()
+                    },
+                    if i == last {
+                        event.take()
+                    } else {
+                        event.clone()
+                    },
+                ) else {
+                    break;
+                };
                 let ctx = Context {
-                    frame: Arc::clone(&frame),
+                    frame,
                     slots: Arc::clone(&entry.slots),
                     handler: entry.name,
                 };
-                entry.handler.spawn(&event, ctx, &rt, &table.run);
+                entry.handler.spawn(event, ctx, &rt, &table.run, start);
                 spawned += 1;
-            }
-            if waiting {
-                parsed.push((group.type_id, event));
             }
         }
 
         if let (true, Some(kind), Some(bytes)) = (waiting, kind, &original) {
             self.offer_to_waiters(kind, name, bytes, &mut parsed);
+        }
+
+        if kind.is_none() && !table.unknown.is_empty() {
+            let name: Arc<str> = Arc::from(name);
+            let frame = Arc::new(Frame {
+                name: Some(Arc::clone(&name)),
+                ..self.frame(&table, None, shard_id, seq, kind)
+            });
+            let event = UnknownEvent {
+                shard_id,
+                seq,
+                name,
+                data: original.clone().unwrap_or_else(|| Arc::from(&data[..])),
+            };
+            for handler in &table.unknown {
+                let ctx = Context {
+                    frame: Arc::clone(&frame),
+                    slots: Arc::from([]),
+                    handler: handler.name(),
+                };
+                handler.spawn(event.clone(), ctx, &rt, &table.run, start);
+                spawned += 1;
+            }
         }
 
         if let (true, Some(bytes)) = (raw_wanted, original) {
@@ -108,7 +167,7 @@ impl Dispatcher {
                     slots: Arc::from([]),
                     handler: handler.name(),
                 };
-                handler.spawn(raw.clone(), ctx, &rt, &table.run);
+                handler.spawn(raw.clone(), ctx, &rt, &table.run, start);
                 spawned += 1;
             }
         }

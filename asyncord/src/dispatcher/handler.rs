@@ -58,7 +58,9 @@ pub trait Handler<M = ()>: Send + Sync + 'static {
         let _ = reqs;
     }
 
-    /// Runs the handler for one event. Each call runs on its own task.
+    /// Runs the handler for one event. The future is polled once where the event is dispatched
+    /// (a shard's reader task) and spawned onto its own task if still pending (see the
+    /// [module docs](super#how-calls-run-and-in-what-order)).
     fn handle(
         &self,
         event: Arc<Self::Event>,

@@ -1,5 +1,6 @@
-//! The dispatcher: it routes each gateway dispatch to the handlers of its event, every handler
-//! on its own task, with its arguments resolved by name.
+//! The dispatcher: it routes each gateway dispatch to the handlers of its event, with their
+//! arguments resolved by name; a handler call that does not finish at once goes on on its own
+//! task.
 //!
 //! Implements the seed's "Event Handling" and "Handler arguments" on top of Discord's
 //! [gateway events](https://discord.com/developers/docs/events/gateway-events#receive-events).
@@ -38,6 +39,23 @@
 //!   reader task, and while its bound of handler calls is in flight ([`Dispatcher::in_flight`];
 //!   [`SATURATED_AT`] unless [`Dispatcher::set_max_in_flight`] says) the shards stop delivering
 //!   until one finishes.
+//! - Events this version does not know reach [`Dispatcher::add_unknown_handler`]s (an
+//!   [`UnknownEvent`]: name and unparsed `d`); raw handlers see every frame.
+//!
+//! # How calls run, and in what order
+//!
+//! As a shard's sink, the dispatcher starts each handler
+//! call on the shard's reader task: it polls the call once, right there, and only a call still
+//! pending after that first poll (it awaits something not ready yet) is spawned onto its own
+//! task, where it goes on concurrently with everything else. So handlers of one shard *start*
+//! in the order the shard received their events (the handlers of one event in the order they
+//! were added), and a handler that never waits finishes before the next event of its shard is
+//! looked at; after their first await, calls of different events run concurrently, with no
+//! order between them. A call that awaits (a REST request, a `wait_for`, a sleep) never holds up
+//! the others or the heartbeats; code that computes for long *before* its first await holds up
+//! its shard's reading for that long, as it would hold up a runtime thread: move such work to
+//! [`tokio::task::spawn_blocking`]. Calls handed to [`Dispatcher::dispatch`] directly are each
+//! spawned on their own task. Errors and panics are isolated either way.
 
 mod arguments;
 mod check;
@@ -53,6 +71,7 @@ mod run;
 mod shutdown;
 mod table;
 mod tracked;
+mod unknown;
 mod wait;
 
 #[doc(hidden)]
@@ -80,6 +99,7 @@ pub use inject::Inject;
 pub use pressure::SATURATED_AT;
 pub use raw::RawEvent;
 pub use tracked::{CallsEnded, Completion};
+pub use unknown::UnknownEvent;
 
 use arguments::Arguments;
 pub(crate) use run::panic_message;
@@ -108,8 +128,15 @@ impl fmt::Debug for Dispatcher {
                     .collect::<Vec<_>>(),
             )
             .field("raw_handlers", &reg.raw.len())
+            .field("unknown_handlers", &reg.unknown.len())
             .field("arguments", &reg.args.list())
             .finish_non_exhaustive()
+    }
+}
+
+impl Registry {
+    fn handler_count(&self) -> usize {
+        self.handlers.len() + self.raw.len() + self.unknown.len()
     }
 }
 
@@ -118,6 +145,7 @@ impl fmt::Debug for Dispatcher {
 struct Registry {
     handlers: Vec<(u64, Arc<dyn ErasedHandler>)>,
     raw: Vec<(u64, Arc<dyn ErasedRaw>)>,
+    unknown: Vec<(u64, Arc<dyn ErasedRaw<UnknownEvent>>)>,
     args: Arguments,
     hook: Option<ErrorHook>,
     limit: Option<Arc<Semaphore>>,
@@ -131,6 +159,8 @@ pub(crate) struct Shared {
     /// Kinds with pending `wait_for`s.
     waiter_bits: [AtomicU64; 2],
     wants_raw: AtomicBool,
+    /// Unknown-event handlers exist.
+    wants_unknown: AtomicBool,
     waiters: Mutex<Vec<Waiter>>,
     next_id: AtomicU64,
     in_flight: Arc<in_flight::InFlight>,
@@ -147,6 +177,7 @@ impl Default for Shared {
             handler_bits: Default::default(),
             waiter_bits: Default::default(),
             wants_raw: AtomicBool::new(false),
+            wants_unknown: AtomicBool::new(false),
             waiters: Mutex::default(),
             next_id: AtomicU64::new(1),
             in_flight: Arc::default(),
@@ -196,6 +227,7 @@ impl Shared {
         let table = Table::build(
             &reg.handlers,
             &reg.raw,
+            &reg.unknown,
             reg.args.clone(),
             RunConfig {
                 hook: reg.hook.clone(),
@@ -208,6 +240,8 @@ impl Shared {
             bits_of(reg.handlers.iter().map(|(_, h)| h.kind())),
         );
         self.wants_raw.store(!reg.raw.is_empty(), Ordering::Release);
+        self.wants_unknown
+            .store(!reg.unknown.is_empty(), Ordering::Release);
         *self.table.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(table);
         out
     }
@@ -256,10 +290,11 @@ impl HandlerHandle {
             return false;
         };
         shared.update(|reg| {
-            let before = reg.handlers.len() + reg.raw.len();
+            let before = reg.handler_count();
             reg.handlers.retain(|(id, _)| *id != self.id);
             reg.raw.retain(|(id, _)| *id != self.id);
-            before != reg.handlers.len() + reg.raw.len()
+            reg.unknown.retain(|(id, _)| *id != self.id);
+            before != reg.handler_count()
         })
     }
 }
@@ -341,6 +376,31 @@ impl Dispatcher {
         self.handle(id, name)
     }
 
+    /// Registers a handler for dispatches whose event name this version does not know (events
+    /// Discord added since), with the name and the unparsed `d`. Frames of known events never
+    /// reach it and cost it nothing (unlike a [raw handler](Dispatcher::add_raw_handler), which
+    /// has every frame copied for it). It reads registered arguments from the context.
+    ///
+    /// ```
+    /// # use asyncord::dispatcher::{Context, Dispatcher, UnknownEvent};
+    /// # let dispatcher = Dispatcher::new();
+    /// dispatcher.add_unknown_handler(|event: UnknownEvent, _ctx: Context| async move {
+    ///     tracing::info!(event = %event.name, bytes = event.data.len(), "an event asyncord does not know");
+    /// });
+    /// ```
+    pub fn add_unknown_handler<F, Fut>(&self, handler: F) -> HandlerHandle
+    where
+        F: Fn(UnknownEvent, Context) -> Fut + Send + Sync + 'static,
+        Fut: Future + Send + 'static,
+        Fut::Output: IntoHandlerResult,
+    {
+        let name = std::any::type_name::<F>();
+        let erased: Arc<dyn ErasedRaw<UnknownEvent>> = Arc::new(RawFn { name, f: handler });
+        let id = self.shared.next_id();
+        self.shared.update(|reg| reg.unknown.push((id, erased)));
+        self.handle(id, name)
+    }
+
     fn handle(&self, id: u64, name: &'static str) -> HandlerHandle {
         HandlerHandle {
             id,
@@ -354,14 +414,14 @@ impl Dispatcher {
         &self.shared.commands
     }
 
-    /// The number of registered handlers (typed and raw).
+    /// The number of registered handlers (typed, raw and unknown-event).
     pub fn handler_count(&self) -> usize {
-        let reg = self.shared.registry();
-        reg.handlers.len() + reg.raw.len()
+        self.shared.registry().handler_count()
     }
 
     /// Sets the hook that receives every handler failure (error, panic, or unresolvable
-    /// argument) after it is logged. It runs on the failed handler's task.
+    /// argument) after it is logged. It runs where the failed call ended: on its own task, or
+    /// on the shard's reader task for a call that failed at its first poll.
     pub fn set_error_hook(&self, hook: impl Fn(HandlerFailure) + Send + Sync + 'static) {
         self.shared.update(|reg| reg.hook = Some(Arc::new(hook)));
     }
@@ -414,13 +474,16 @@ impl Dispatcher {
         self.wants_ignoring_shutdown(kind) && !self.shared.in_flight.is_closed()
     }
 
-    /// Whether handlers, `wait_for`s or raw handlers take frames of this kind.
+    /// Whether handlers, `wait_for`s, raw or unknown-event handlers take frames of this kind.
     #[inline]
     fn wants_ignoring_shutdown(&self, kind: Option<EventKind>) -> bool {
         self.wants_raw()
-            || kind.is_some_and(|k| {
-                has_bit(&self.shared.handler_bits, k) || has_bit(&self.shared.waiter_bits, k)
-            })
+            || match kind {
+                Some(k) => {
+                    has_bit(&self.shared.handler_bits, k) || has_bit(&self.shared.waiter_bits, k)
+                }
+                None => self.shared.wants_unknown.load(Ordering::Acquire),
+            }
     }
 
     /// Whether raw handlers exist (then every dispatch, unknown names included, is wanted).

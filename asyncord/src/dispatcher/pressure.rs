@@ -34,7 +34,8 @@ impl Dispatcher {
     }
 }
 
-/// The dispatcher as a shard's sink: frames are dispatched on the shard's reader task; while
+/// The dispatcher as a shard's sink: frames are dispatched on the shard's reader task, each
+/// handler call polled once there and spawned only if still pending; while
 /// its bound of handler calls is in flight, or while it is [shut down](Dispatcher::shutdown),
 /// it is saturated and takes nothing (frames are then not consumed: the session resumes before
 /// them).
@@ -46,7 +47,7 @@ impl EventSink for Dispatcher {
     }
 
     fn deliver(&self, frame: DispatchFrame) {
-        self.dispatch(frame);
+        self.dispatch_with(frame, super::run::Start::Inline);
     }
 
     fn is_saturated(&self) -> bool {

@@ -46,10 +46,28 @@ pub(crate) struct CallInfo {
     pub(crate) shard_id: u32,
 }
 
-/// Spawns `make()`'s future on `rt`, isolated. `make` itself is guarded too (a closure handler
-/// may panic before returning its future).
-pub(crate) fn spawn_guarded<F, Fut>(rt: &Handle, run: &RunConfig, info: CallInfo, make: F)
-where
+/// How a call starts: on its own task, or polled once where it is dispatched first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Start {
+    /// Spawned on its own task ([`Dispatcher::dispatch`](super::Dispatcher::dispatch) called
+    /// directly).
+    Spawn,
+    /// Polled once on the calling task (a shard's reader), and spawned only if it is still
+    /// pending then: a handler that finishes at its first poll costs no task, and its event is
+    /// freed on the thread that allocated it.
+    Inline,
+}
+
+/// Starts `make()`'s future, isolated: on its own task on `rt`, or polled once here first
+/// ([`Start::Inline`]). `make` itself is guarded too (a closure handler may panic before
+/// returning its future).
+pub(crate) fn spawn_guarded<F, Fut>(
+    rt: &Handle,
+    run: &RunConfig,
+    start: Start,
+    info: CallInfo,
+    make: F,
+) where
     F: FnOnce() -> Fut,
     Fut: Future<Output = HandlerResult> + Send + 'static,
 {
@@ -67,22 +85,39 @@ where
     let hook = run.hook.clone();
     let slot = run.in_flight.enter();
     match run.limit.clone() {
-        None => {
-            rt.spawn(async move {
-                let outcome = slot.run(AssertUnwindSafe(fut).catch_unwind()).await;
-                finish(outcome, hook.as_ref(), &info);
-            });
+        None => launch(rt, start, async move {
+            let outcome = slot.run(AssertUnwindSafe(fut).catch_unwind()).await;
+            finish(outcome, hook.as_ref(), &info);
+        }),
+        Some(sem) => launch(rt, start, async move {
+            let call = async {
+                // The semaphore is never closed, so this only waits for a free slot.
+                let _permit = sem.acquire_owned().await.ok();
+                AssertUnwindSafe(fut).catch_unwind().await
+            };
+            let outcome = slot.run(call).await;
+            finish(outcome, hook.as_ref(), &info);
+        }),
+    }
+}
+
+/// Spawns `task`, or polls it once first ([`Start::Inline`]) and spawns it only if pending.
+///
+/// The first poll uses a waker that does nothing: a pending future is spawned, and the task's
+/// own first poll registers the task's waker wherever the future waits (every future must
+/// register the waker of its latest poll), so no wake-up is lost.
+#[inline]
+fn launch<T: Future<Output = ()> + Send + 'static>(rt: &Handle, start: Start, task: T) {
+    match start {
+        Start::Spawn => {
+            rt.spawn(task);
         }
-        Some(sem) => {
-            rt.spawn(async move {
-                let call = async {
-                    // The semaphore is never closed, so this only waits for a free slot.
-                    let _permit = sem.acquire_owned().await.ok();
-                    AssertUnwindSafe(fut).catch_unwind().await
-                };
-                let outcome = slot.run(call).await;
-                finish(outcome, hook.as_ref(), &info);
-            });
+        Start::Inline => {
+            let mut task = Box::pin(task);
+            let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+            if task.as_mut().poll(&mut cx).is_pending() {
+                rt.spawn(task);
+            }
         }
     }
 }

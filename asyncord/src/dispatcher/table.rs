@@ -17,7 +17,8 @@ use super::context::Context;
 use super::error::{ArgumentProblem, HandlerResult};
 use super::handler::Handler;
 use super::raw::RawEvent;
-use super::run::{CallInfo, EventLabel, RunConfig, spawn_guarded};
+use super::run::{CallInfo, EventLabel, RunConfig, Start, spawn_guarded};
+use super::unknown::UnknownEvent;
 
 /// A shared parsed event of some `E: GatewayEvent`.
 pub(crate) type AnyEvent = Arc<dyn Any + Send + Sync>;
@@ -29,8 +30,16 @@ thread_local! {
     static BUFFERS: RefCell<simd_json::Buffers> = RefCell::new(simd_json::Buffers::default());
 }
 
+/// Payloads larger than this are parsed with buffers of their own, freed right after, so that
+/// the buffers each runtime thread keeps stay sized for ordinary events rather than for the
+/// largest GUILD_CREATE it ever saw.
+const LARGE_PAYLOAD: usize = 64 << 10;
+
 /// Parses `d` as an `E` with simd-json, reusing this thread's parser buffers.
 pub(crate) fn parse_event<E: GatewayEvent>(data: &mut [u8]) -> Result<AnyEvent, simd_json::Error> {
+    if data.len() > LARGE_PAYLOAD {
+        return simd_json::serde::from_slice::<E>(data).map(|event| Arc::new(event) as AnyEvent);
+    }
     BUFFERS
         .with(|buffers| match buffers.try_borrow_mut() {
             Ok(mut buffers) => simd_json::serde::from_slice_with_buffers::<E>(data, &mut buffers),
@@ -47,7 +56,7 @@ pub(crate) trait ErasedHandler: Send + Sync + 'static {
     fn event_type_name(&self) -> &'static str;
     fn parser(&self) -> ParseFn;
     fn requirements(&self) -> Vec<Requirement>;
-    fn spawn(&self, event: &AnyEvent, ctx: Context, rt: &Handle, run: &RunConfig);
+    fn spawn(&self, event: AnyEvent, ctx: Context, rt: &Handle, run: &RunConfig, start: Start);
 }
 
 pub(crate) struct TypedHandler<H, M> {
@@ -83,8 +92,8 @@ impl<H: Handler<M>, M: 'static> ErasedHandler for TypedHandler<H, M> {
     }
 
     #[inline]
-    fn spawn(&self, event: &AnyEvent, ctx: Context, rt: &Handle, run: &RunConfig) {
-        let Ok(event) = Arc::clone(event).downcast::<H::Event>() else {
+    fn spawn(&self, event: AnyEvent, ctx: Context, rt: &Handle, run: &RunConfig, start: Start) {
+        let Ok(event) = event.downcast::<H::Event>() else {
             // Groups are keyed by TypeId, so this cannot happen; never panic on it anyway.
             tracing::error!(
                 handler = self.name(),
@@ -97,14 +106,39 @@ impl<H: Handler<M>, M: 'static> ErasedHandler for TypedHandler<H, M> {
             event: EventLabel::Kind(<H::Event as GatewayEvent>::KIND),
             shard_id: ctx.frame.shard_id,
         };
-        spawn_guarded(rt, run, info, || self.handler.handle(event, ctx));
+        spawn_guarded(rt, run, start, info, || self.handler.handle(event, ctx));
     }
 }
 
-/// A raw handler behind a uniform interface.
-pub(crate) trait ErasedRaw: Send + Sync + 'static {
+/// What a raw or unknown-event handler takes: the event name and shard for failure reports.
+pub(crate) trait Untyped: Send + 'static {
+    fn name(&self) -> &Arc<str>;
+    fn shard_id(&self) -> u32;
+}
+
+impl Untyped for RawEvent {
+    fn name(&self) -> &Arc<str> {
+        &self.name
+    }
+    fn shard_id(&self) -> u32 {
+        self.shard_id
+    }
+}
+
+impl Untyped for UnknownEvent {
+    fn name(&self) -> &Arc<str> {
+        &self.name
+    }
+    fn shard_id(&self) -> u32 {
+        self.shard_id
+    }
+}
+
+/// A raw (`E = RawEvent`) or unknown-event (`E = UnknownEvent`) handler behind a uniform
+/// interface.
+pub(crate) trait ErasedRaw<E = RawEvent>: Send + Sync + 'static {
     fn name(&self) -> &'static str;
-    fn spawn(&self, event: RawEvent, ctx: Context, rt: &Handle, run: &RunConfig);
+    fn spawn(&self, event: E, ctx: Context, rt: &Handle, run: &RunConfig, start: Start);
 }
 
 pub(crate) struct RawFn<F> {
@@ -112,9 +146,10 @@ pub(crate) struct RawFn<F> {
     pub(crate) f: F,
 }
 
-impl<F, Fut> ErasedRaw for RawFn<F>
+impl<E, F, Fut> ErasedRaw<E> for RawFn<F>
 where
-    F: Fn(RawEvent, Context) -> Fut + Send + Sync + 'static,
+    E: Untyped,
+    F: Fn(E, Context) -> Fut + Send + Sync + 'static,
     Fut: Future + Send + 'static,
     Fut::Output: super::handler::IntoHandlerResult,
 {
@@ -122,13 +157,13 @@ where
         self.name
     }
 
-    fn spawn(&self, event: RawEvent, ctx: Context, rt: &Handle, run: &RunConfig) {
+    fn spawn(&self, event: E, ctx: Context, rt: &Handle, run: &RunConfig, start: Start) {
         let info = CallInfo {
             handler: self.name,
-            event: EventLabel::Name(Arc::clone(&event.name)),
-            shard_id: event.shard_id,
+            event: EventLabel::Name(Arc::clone(event.name())),
+            shard_id: event.shard_id(),
         };
-        spawn_guarded(rt, run, info, || {
+        spawn_guarded(rt, run, start, info, || {
             let fut = (self.f)(event, ctx);
             async move {
                 let out: HandlerResult =
@@ -158,6 +193,8 @@ pub(crate) struct Group {
 pub(crate) struct Table {
     pub(crate) by_kind: Box<[Box<[Group]>]>,
     pub(crate) raw: Box<[Arc<dyn ErasedRaw>]>,
+    /// Handlers of event names this version does not know.
+    pub(crate) unknown: Box<[Arc<dyn ErasedRaw<UnknownEvent>>]>,
     pub(crate) args: Arc<Arguments>,
     pub(crate) run: RunConfig,
 }
@@ -167,6 +204,7 @@ impl Table {
         Self {
             by_kind: EventKind::ALL.iter().map(|_| Box::default()).collect(),
             raw: Box::default(),
+            unknown: Box::default(),
             args: Arc::default(),
             run: RunConfig {
                 hook: None,
@@ -181,6 +219,7 @@ impl Table {
     pub(crate) fn build(
         handlers: &[(u64, Arc<dyn ErasedHandler>)],
         raw: &[(u64, Arc<dyn ErasedRaw>)],
+        unknown: &[(u64, Arc<dyn ErasedRaw<UnknownEvent>>)],
         args: Arguments,
         run: RunConfig,
     ) -> Self {
@@ -208,6 +247,7 @@ impl Table {
         Self {
             by_kind: by_kind.into_iter().map(Vec::into_boxed_slice).collect(),
             raw: raw.iter().map(|(_, r)| Arc::clone(r)).collect(),
+            unknown: unknown.iter().map(|(_, r)| Arc::clone(r)).collect(),
             args: Arc::new(args),
             run,
         }

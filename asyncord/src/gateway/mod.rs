@@ -36,6 +36,7 @@ mod negotiation;
 mod peek;
 mod progress;
 mod queue;
+mod read_cap;
 mod reader;
 mod shard;
 mod shard_set;

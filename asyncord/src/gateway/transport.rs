@@ -16,6 +16,7 @@ use tokio_rustls::rustls;
 
 use super::compression::Compression;
 use super::error::GatewayError;
+use super::read_cap::ReadCap;
 
 /// A byte stream a gateway connection can run over.
 pub trait GatewayStream: AsyncRead + AsyncWrite + Send + Unpin + 'static {}
@@ -176,7 +177,7 @@ impl Connector for TcpConnector {
 }
 
 /// The read half of an open gateway WebSocket.
-pub(crate) type WsRead = WebSocketRead<ReadHalf<TokioIo<hyper::upgrade::Upgraded>>>;
+pub(crate) type WsRead = WebSocketRead<ReadCap<ReadHalf<TokioIo<hyper::upgrade::Upgraded>>>>;
 /// The write half of an open gateway WebSocket.
 pub(crate) type WsWrite = WebSocketWrite<WriteHalf<TokioIo<hyper::upgrade::Upgraded>>>;
 
@@ -235,7 +236,10 @@ fn split(mut ws: WebSocket<TokioIo<hyper::upgrade::Upgraded>>) -> (WsRead, WsWri
     ws.set_auto_close(false);
     ws.set_auto_pong(false);
     ws.set_max_message_size(256 << 20);
-    ws.split(tokio::io::split)
+    ws.split(|stream| {
+        let (read, write) = tokio::io::split(stream);
+        (ReadCap(read), write)
+    })
 }
 
 #[cfg(test)]

@@ -1,14 +1,23 @@
 //! The user path: what the README tells a user to write. `asyncord::connect_with` on tokio's
 //! default multi-thread runtime, one `#[handler]` per event kind of the bench's mix, each taking
-//! its typed event and an injected argument that counts.
+//! its typed event and an injected argument that counts; an unknown-event handler sees the end
+//! marker (`BENCH_DONE`, a name no library knows) and stops the clock.
+//!
+//! `--unsubscribed`: one handler for an event that is not in the mix (`CHANNEL_CREATE`) and
+//! the unknown-event handler, so every event of the flood is one nobody subscribed to; the
+//! count is then the frames the shard read past (its `delivered` count stays 0).
+//!
+//! `--shards N` runs N shards in the process (the server sends each the whole stream); the
+//! clock runs from the first READY to the last shard's marker.
 
 use std::hint::black_box;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use asyncord::dispatcher::{Context, UnknownEvent};
 use asyncord::gateway::Shards;
 use asyncord::prelude::*;
-use asyncord_bench::{Clock, CountingConnector, Env, Report, exit_with, watchdog};
+use asyncord_bench::{Clock, CountingConnector, DONE_EVENT, Env, Report, exit_with, watchdog};
 
 const NAME: &str = "asyncord-user";
 
@@ -18,7 +27,8 @@ struct Meter(Arc<MeterState>);
 
 struct MeterState {
     events: AtomicU64,
-    expected: u64,
+    /// End markers still to come (one per shard).
+    markers_left: AtomicU64,
     clock: Clock,
     stop: StopHandle,
 }
@@ -29,7 +39,19 @@ impl Meter {
     }
 
     fn event(&self) {
-        if self.0.events.fetch_add(1, Ordering::Relaxed) + 1 == self.0.expected {
+        self.0.events.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The end marker (sequence number `seq`): stops the clock and the client. With no handler
+    /// for the events of the flood, they are counted from the marker's sequence number (READY
+    /// is 1, the events 2..=N+1, the marker N+2).
+    fn done(&self, seq: u64, unsubscribed: bool) {
+        if unsubscribed {
+            self.0
+                .events
+                .fetch_add(seq.saturating_sub(2), Ordering::Relaxed);
+        }
+        if self.0.markers_left.fetch_sub(1, Ordering::AcqRel) == 1 {
             self.0.clock.done();
             self.0.stop.stop();
         }
@@ -78,16 +100,24 @@ async fn on_guild_create(event: GuildCreateEvent, meter: Meter) {
     meter.event();
 }
 
+#[handler]
+async fn on_channel_create(event: ChannelCreateEvent, meter: Meter) {
+    black_box(event);
+    meter.event();
+}
+
 #[tokio::main]
 async fn main() {
     let env = Env::load();
+    let unsubscribed = std::env::args().any(|a| a == "--unsubscribed");
+    let shards = shards_flag();
     let connector = CountingConnector::new();
     let counted = connector.clone();
     watchdog(NAME, &env, move || counted.received());
     let config = GroupConfig::new()
         .intents(Intents::all())
         .compression(env.compression)
-        .shards(Shards::all(1))
+        .shards(Shards::all(shards))
         .api_base(format!("{}/api/v10", env.http_url))
         .gateway_url(env.gateway_url.clone())
         .gateway_connector(Arc::new(connector.clone()));
@@ -95,13 +125,25 @@ async fn main() {
     let outcome = asyncord::connect_with(env.token.clone(), config, async |group| {
         let m = Meter(Arc::new(MeterState {
             events: AtomicU64::new(0),
-            expected: env.events,
+            markers_left: AtomicU64::new(u64::from(shards)),
             clock: Clock::new(),
             stop: group.stop_handle().clone(),
         }));
         meter = Some(m.clone());
         group.dispatcher.add_argument("meter", m);
         group.dispatcher.add_handler(on_ready);
+        group
+            .dispatcher
+            .add_unknown_handler(move |event: UnknownEvent, ctx: Context| async move {
+                if &*event.name == DONE_EVENT {
+                    ctx.arg::<Meter>("meter")?.done(event.seq, unsubscribed);
+                }
+                Ok::<(), asyncord::dispatcher::InjectError>(())
+            });
+        if unsubscribed {
+            group.dispatcher.add_handler(on_channel_create);
+            return;
+        }
         group.dispatcher.add_handler(on_message_create);
         group.dispatcher.add_handler(on_presence_update);
         group.dispatcher.add_handler(on_typing_start);
@@ -121,11 +163,22 @@ async fn main() {
         client: NAME,
         compress: env.compress_name(),
         events,
-        expected: env.events,
+        expected: env.events * u64::from(shards),
         errors: u64::from(outcome.is_err()),
         secs,
         bytes_in: connector.received(),
         done,
         note: outcome.err().map(|e| e.to_string()),
     });
+}
+
+/// `--shards N` (default 1).
+fn shards_flag() -> u32 {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--shards")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(1)
 }
