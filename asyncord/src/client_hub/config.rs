@@ -78,6 +78,14 @@ pub struct GroupConfig {
     /// The gateway's bounds: message size, JSON depth, how long a saturated dispatcher holds
     /// reading back, retries (see [`GatewayLimits`]; the defaults suit Discord).
     pub gateway_limits: GatewayLimits,
+    /// Whether the group connects to the gateway (default `true`). A group that receives its
+    /// interactions over HTTP may run without it ([`GroupConfig::without_gateway`]).
+    pub connect_gateway: bool,
+    /// An interactions endpoint run with the group (feature `http-interactions`): Discord's
+    /// POSTs are dispatched to the group's handlers as `INTERACTION_CREATE`, and the group's
+    /// `client` answers them in the HTTP response (see [`crate::interactions`]).
+    #[cfg(feature = "http-interactions")]
+    pub http_interactions: Option<crate::interactions::InteractionsConfig>,
 }
 
 impl Default for GroupConfig {
@@ -95,14 +103,17 @@ impl Default for GroupConfig {
             resume_sessions: HashMap::new(),
             keep_sessions: false,
             gateway_limits: GatewayLimits::default(),
+            connect_gateway: true,
+            #[cfg(feature = "http-interactions")]
+            http_interactions: None,
         }
     }
 }
 
 impl fmt::Debug for GroupConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GroupConfig")
-            .field("intents", &self.intents)
+        let mut f = f.debug_struct("GroupConfig");
+        f.field("intents", &self.intents)
             .field("presence", &self.presence)
             .field("shards", &self.shards)
             .field("compression", &self.compression)
@@ -114,7 +125,10 @@ impl fmt::Debug for GroupConfig {
             .field("resume_sessions", &self.resume_sessions.len())
             .field("keep_sessions", &self.keep_sessions)
             .field("gateway_limits", &self.gateway_limits)
-            .finish()
+            .field("connect_gateway", &self.connect_gateway);
+        #[cfg(feature = "http-interactions")]
+        f.field("http_interactions", &self.http_interactions);
+        f.finish()
     }
 }
 
@@ -257,6 +271,22 @@ impl GroupConfig {
     /// Sets the gateway's bounds (see [`GatewayLimits`]).
     pub fn gateway_limits(mut self, limits: GatewayLimits) -> Self {
         self.gateway_limits = limits;
+        self
+    }
+
+    /// Runs the group without a gateway connection (for a bot whose interactions arrive over
+    /// HTTP: see [`GroupConfig::http_interactions`]).
+    pub fn without_gateway(mut self) -> Self {
+        self.connect_gateway = false;
+        self
+    }
+
+    /// Runs an interactions endpoint with the group (feature `http-interactions`; see
+    /// [`crate::interactions`]). It starts when the hub starts the group and stops with it
+    /// (it stops accepting at once; requests in flight get the hub's shutdown timeout).
+    #[cfg(feature = "http-interactions")]
+    pub fn http_interactions(mut self, config: crate::interactions::InteractionsConfig) -> Self {
+        self.http_interactions = Some(config);
         self
     }
 

@@ -39,6 +39,9 @@ pub(crate) struct GroupRun {
     group: ClientGroup,
     gateway: GatewayConfig,
     keep_sessions: bool,
+    connect_gateway: bool,
+    #[cfg(feature = "http-interactions")]
+    interactions: Option<crate::interactions::InteractionsConfig>,
 }
 
 /// Checks a group's handlers and builds its gateway configuration.
@@ -98,6 +101,9 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
         group,
         gateway,
         keep_sessions: config.keep_sessions,
+        connect_gateway: config.connect_gateway,
+        #[cfg(feature = "http-interactions")]
+        interactions: config.http_interactions,
     })
 }
 
@@ -131,19 +137,62 @@ impl GroupRun {
             group,
             gateway: config,
             keep_sessions,
+            connect_gateway,
+            #[cfg(feature = "http-interactions")]
+            interactions,
         } = self;
         let name = group.name();
         let handle = &group.gateway;
         // Take events again after an earlier run's shutdown.
         group.dispatcher.reopen();
+        #[cfg(feature = "http-interactions")]
+        let endpoint = match interactions {
+            None => None,
+            Some(config) => {
+                match crate::interactions::InteractionsServer::bind(
+                    config,
+                    group.dispatcher.clone(),
+                    &group.client,
+                )
+                .await
+                {
+                    Ok(server) => Some(server),
+                    Err(e) => return report(name, Err(GroupError::Interactions(e))),
+                }
+            }
+        };
+        if !connect_gateway {
+            let _ = halt.wait_for(|h| *h).await;
+            #[cfg(feature = "http-interactions")]
+            if let Some(endpoint) = endpoint {
+                endpoint.shutdown(grace).await;
+            }
+            let cancelled = group.dispatcher.shutdown(grace).await;
+            return GroupReport {
+                cancelled_handlers: cancelled,
+                ..report(name, Ok(()))
+            };
+        }
         let connected = tokio::select! {
             biased;
-            _ = halt.wait_for(|h| *h) => return report(name, Ok(())),
+            () = halted(&mut halt) => {
+                #[cfg(feature = "http-interactions")]
+                if let Some(endpoint) = endpoint {
+                    endpoint.shutdown(grace).await;
+                }
+                return report(name, Ok(()));
+            }
             connected = Gateway::connect_with_handle(config, handle) => connected,
         };
         let gateway = match connected {
             Ok(g) => g,
-            Err(e) => return report(name, Err(e.into())),
+            Err(e) => {
+                #[cfg(feature = "http-interactions")]
+                if let Some(endpoint) = endpoint {
+                    endpoint.shutdown(grace).await;
+                }
+                return report(name, Err(e.into()));
+            }
         };
         let shards = gateway.shard_set();
         tracing::info!(group = name, shards = ?handle.shard_ids(), "gateway started");
@@ -176,6 +225,11 @@ impl GroupRun {
         // dispatch read was handed to the dispatcher (and the sessions resume after it). Then the
         // dispatcher stops taking events and gives its handlers their time.
         let joined = tokio::time::timeout(CLOSE_BOUND, gateway.join()).await;
+        // The interactions endpoint stops accepting; the requests it is answering finish.
+        #[cfg(feature = "http-interactions")]
+        if let Some(endpoint) = endpoint {
+            endpoint.shutdown(grace).await;
+        }
         let cancelled = group.dispatcher.shutdown(grace).await;
         if cancelled > 0 {
             tracing::warn!(
@@ -205,6 +259,11 @@ impl GroupRun {
             cancelled_handlers: cancelled,
         }
     }
+}
+
+/// Resolves when the hub halts the group.
+async fn halted(halt: &mut watch::Receiver<bool>) {
+    let _ = halt.wait_for(|h| *h).await;
 }
 
 fn first_error(results: Vec<(u32, Result<(), GatewayError>)>) -> Result<(), GroupError> {
