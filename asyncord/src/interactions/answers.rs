@@ -252,7 +252,7 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    fn a_deferred_interaction_is_claimed_as_deferred_until_its_token_expires() {
+    async fn a_deferred_interaction_is_claimed_as_deferred_until_its_token_expires() {
         let answers = PendingAnswers::default();
         let mut reg = answers
             .register(

@@ -60,3 +60,6 @@ pub use server::InteractionsServer;
 pub use signature::{
     KeyError, PublicKey, Rejection, SIGNATURE_HEADER, TIMESTAMP_HEADER, check as check_signature,
 };
+
+#[cfg(test)]
+mod tests;
