@@ -280,7 +280,23 @@ impl<'a> SimUser<'a> {
         if let Some(m) = &message {
             payload["message"] = m.clone();
         }
-        world.publish_to_bot("INTERACTION_CREATE", payload, guild, bot.user_id);
+        match self.emu.endpoints.target(bot.application_id.into()) {
+            // The application has an interactions endpoint URL: POSTed there, signed.
+            Some(target) => {
+                let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+                    return Err(ExpectError::Refused(
+                        "delivering an interaction over HTTP needs a tokio runtime".to_owned(),
+                    ));
+                };
+                runtime.spawn(crate::interactions_endpoint::deliver(
+                    std::sync::Arc::clone(&self.emu.endpoints),
+                    self.emu.rest.core(),
+                    target,
+                    payload,
+                ));
+            }
+            None => world.publish_to_bot("INTERACTION_CREATE", payload, guild, bot.user_id),
+        }
         Ok(SimInteraction {
             emu: self.emu,
             id: id.cast(),
@@ -307,17 +323,118 @@ impl<'a> SimUser<'a> {
         name: &str,
         options: Value,
     ) -> Result<SimInteraction<'a>, ExpectError> {
+        let (command, bot, guild) = self.registered_command(channel, name, 1).await?;
+        let options = options_for(&command, options);
+        let mut data = command_data(&command, name, 1, guild);
+        if options.as_array().is_some_and(|o| !o.is_empty()) {
+            data["options"] = options;
+        }
+        self.start_interaction(&bot, channel.into(), 2, &data, None)
+    }
+
+    /// Types `partial` into the option `option` of the slash command `name` (an option with
+    /// `autocomplete`): the autocomplete request (type 4) Discord sends, with `option` focused
+    /// and `others` (an object of option name to value) filled in.
+    ///
+    /// # Errors
+    /// As [`SimUser::invoke_slash_command`].
+    pub async fn autocomplete(
+        &self,
+        channel: ChannelId,
+        name: &str,
+        option: &str,
+        partial: &str,
+        others: Value,
+    ) -> Result<SimInteraction<'a>, ExpectError> {
+        let (command, bot, guild) = self.registered_command(channel, name, 1).await?;
+        let mut options = options_for(&command, others);
+        let focused = json!({"name": option, "type": 3, "value": partial, "focused": true});
+        match options.as_array_mut() {
+            Some(list) => list.push(focused),
+            None => options = json!([focused]),
+        }
+        let mut data = command_data(&command, name, 1, guild);
+        data["options"] = options;
+        self.start_interaction(&bot, channel.into(), 4, &data, None)
+    }
+
+    /// Runs the user command `name` (a context menu: right-click a user > Apps) on `target`,
+    /// with the target resolved as Discord sends it.
+    ///
+    /// # Errors
+    /// As [`SimUser::invoke_slash_command`]; [`ExpectError::NotFound`] for an unknown user.
+    pub async fn invoke_user_command(
+        &self,
+        channel: ChannelId,
+        name: &str,
+        target: UserId,
+    ) -> Result<SimInteraction<'a>, ExpectError> {
+        let (command, bot, guild) = self.registered_command(channel, name, 2).await?;
+        let target: Snowflake = target.into();
+        let user = self
+            .emu
+            .user(target.cast())
+            .object()
+            .ok_or_else(|| ExpectError::NotFound(format!("user {target}")))?;
+        let key = target.to_string();
+        let mut data = command_data(&command, name, 2, guild);
+        data["target_id"] = json!(key);
+        data["resolved"] = json!({"users": {key.clone(): user}});
+        if let Some(mut member) = guild.and_then(|g| self.emu.world.member(g, target)) {
+            if let Some(m) = member.as_object_mut() {
+                m.remove("user");
+            }
+            data["resolved"]["members"] = json!({key: member});
+        }
+        self.start_interaction(&bot, channel.into(), 2, &data, None)
+    }
+
+    /// Runs the message command `name` (a context menu: right-click a message > Apps) on the
+    /// message `target` of `channel`, with the message resolved as Discord sends it.
+    ///
+    /// # Errors
+    /// As [`SimUser::invoke_slash_command`]; [`ExpectError::NotFound`] for an unknown message.
+    pub async fn invoke_message_command(
+        &self,
+        channel: ChannelId,
+        name: &str,
+        target: MessageId,
+    ) -> Result<SimInteraction<'a>, ExpectError> {
+        let (command, bot, guild) = self.registered_command(channel, name, 3).await?;
+        let (channel_id, target): (Snowflake, Snowflake) = (channel.into(), target.into());
+        let mut message =
+            self.emu.world.message(channel_id, target).ok_or_else(|| {
+                ExpectError::NotFound(format!("message {target} in {channel_id}"))
+            })?;
+        if let Some(o) = message.as_object_mut() {
+            o.retain(|k, _| !k.starts_with('_'));
+        }
+        let key = target.to_string();
+        let mut data = command_data(&command, name, 3, guild);
+        data["target_id"] = json!(key);
+        data["resolved"] = json!({"messages": {key: message}});
+        self.start_interaction(&bot, channel_id, 2, &data, None)
+    }
+
+    /// Waits (up to the timeout) until a bot registered the command `name` of type `kind`
+    /// (1 slash, 2 user, 3 message) globally or in the channel's guild.
+    async fn registered_command(
+        &self,
+        channel: ChannelId,
+        name: &str,
+        kind: u64,
+    ) -> Result<(Value, BotAccount, Option<Snowflake>), ExpectError> {
         let channel: Snowflake = channel.into();
         let guild = self.check_channel(channel)?;
         let world = &self.emu.world;
         let (command, bot) = poll(
-            &format!("a bot registering /{name}"),
+            &format!("a bot registering the command {name:?}"),
             self.emu.timeout,
             || {
                 let state = world.lock();
                 let command = state.commands.values().find(|c| {
                     c["name"].as_str() == Some(name)
-                        && c["type"].as_u64().unwrap_or(1) == 1
+                        && c["type"].as_u64().unwrap_or(1) == kind
                         && (c["guild_id"].is_null()
                             || guild
                                 .is_some_and(|g| c["guild_id"].as_str() == Some(&g.to_string())))
@@ -327,29 +444,7 @@ impl<'a> SimUser<'a> {
             },
         )
         .await?;
-        let options = match options {
-            Value::Object(map) => Value::Array(
-                map.into_iter()
-                    .map(|(k, v)| {
-                        let kind = command["options"]
-                            .as_array()
-                            .and_then(|o| o.iter().find(|o| o["name"].as_str() == Some(&k)))
-                            .and_then(|o| o["type"].as_u64())
-                            .unwrap_or(3);
-                        json!({"name": k, "type": kind, "value": v})
-                    })
-                    .collect(),
-            ),
-            other => other,
-        };
-        let mut data = json!({"id": command["id"], "name": name, "type": 1});
-        if let Some(g) = guild {
-            data["guild_id"] = json!(g.to_string());
-        }
-        if options.as_array().is_some_and(|o| !o.is_empty()) {
-            data["options"] = options;
-        }
-        self.start_interaction(&bot, channel, 2, &data, None)
+        Ok((command, bot, guild))
     }
 
     /// Clicks the button `custom_id` on a bot's message.
@@ -457,6 +552,35 @@ impl<'a> SimUser<'a> {
             None
         };
         self.start_interaction(&bot, opened.channel_id, 5, &data, message)
+    }
+}
+
+/// The `data` of a command interaction: the command's id, name and type, and the guild.
+fn command_data(command: &Value, name: &str, kind: u64, guild: Option<Snowflake>) -> Value {
+    let mut data = json!({"id": command["id"], "name": name, "type": kind});
+    if let Some(g) = guild {
+        data["guild_id"] = json!(g.to_string());
+    }
+    data
+}
+
+/// Options as Discord sends them: an object of option name to value (types from the
+/// command's definition), or the array form as given.
+fn options_for(command: &Value, options: Value) -> Value {
+    match options {
+        Value::Object(map) => Value::Array(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let kind = command["options"]
+                        .as_array()
+                        .and_then(|o| o.iter().find(|o| o["name"].as_str() == Some(&k)))
+                        .and_then(|o| o["type"].as_u64())
+                        .unwrap_or(3);
+                    json!({"name": k, "type": kind, "value": v})
+                })
+                .collect(),
+        ),
+        other => other,
     }
 }
 

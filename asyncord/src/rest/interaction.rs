@@ -70,12 +70,11 @@ impl InteractionsResource {
     ) -> RestResult<()> {
         let interaction_id = interaction_id.into();
         #[cfg(feature = "http-interactions")]
-        let response = match self
+        let Err(response) = self
             .respond_over_http(interaction_id, token, response)
             .await?
-        {
-            Ok(_) => return Ok(()),
-            Err(response) => response,
+        else {
+            return Ok(());
         };
         let (i, t) = (interaction_id, Secret::new("interaction_token", token)?);
         self.rest
