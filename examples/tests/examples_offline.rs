@@ -40,6 +40,10 @@ mod gateway_argument;
 #[allow(dead_code)]
 mod resources;
 
+#[path = "../examples/http_interactions.rs"]
+#[allow(dead_code)]
+mod http_interactions;
+
 async fn offline() -> Offline {
     Offline::emulated().await.unwrap()
 }
@@ -94,4 +98,11 @@ async fn gateway_argument_sets_presence_and_reads_latency() {
 #[tokio::test(start_paused = true)]
 async fn resources_are_fetched_in_the_setup_before_connecting() {
     resources::run(&offline().await).await.unwrap();
+}
+
+/// Over real loopback HTTP (the emulator POSTs to the bot's endpoint), so on the real clock:
+/// on the paused one, time would jump ahead while bytes are in flight.
+#[tokio::test]
+async fn http_interactions_answers_in_the_http_response_and_defers_the_slow_command() {
+    http_interactions::run(&offline().await).await.unwrap();
 }

@@ -122,6 +122,7 @@ where
 /// [`crate::interactions`] for the deadline and the automatic deferral).
 ///
 /// ```no_run
+/// use asyncord::model::interaction::InteractionResponse;
 /// use asyncord::prelude::*;
 ///
 /// #[handler]
@@ -134,7 +135,8 @@ where
 /// #[tokio::main]
 /// async fn main() -> asyncord::Result<()> {
 ///     let key = std::env::var("DISCORD_PUBLIC_KEY")?;
-///     asyncord::serve_interactions(&key, std::env::var("DISCORD_TOKEN")?, ([127, 0, 0, 1], 8080), async |group| {
+///     let token = std::env::var("DISCORD_TOKEN")?;
+///     asyncord::serve_interactions(&key, token, ([127, 0, 0, 1], 8080), async |group| {
 ///         group.dispatcher.add_handler(on_interaction);
 ///     })
 ///     .await

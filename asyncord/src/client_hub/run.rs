@@ -156,7 +156,10 @@ impl GroupRun {
                 )
                 .await
                 {
-                    Ok(server) => Some(server),
+                    Ok(server) => {
+                        group.set_interactions_addr(Some(server.local_addr()));
+                        Some(server)
+                    }
                     Err(e) => return report(name, Err(GroupError::Interactions(e))),
                 }
             }
@@ -165,7 +168,7 @@ impl GroupRun {
             let _ = halt.wait_for(|h| *h).await;
             #[cfg(feature = "http-interactions")]
             if let Some(endpoint) = endpoint {
-                endpoint.shutdown(grace).await;
+                stop_endpoint(&group, endpoint, grace).await;
             }
             let cancelled = group.dispatcher.shutdown(grace).await;
             return GroupReport {
@@ -178,7 +181,7 @@ impl GroupRun {
             () = halted(&mut halt) => {
                 #[cfg(feature = "http-interactions")]
                 if let Some(endpoint) = endpoint {
-                    endpoint.shutdown(grace).await;
+                    stop_endpoint(&group, endpoint, grace).await;
                 }
                 return report(name, Ok(()));
             }
@@ -189,7 +192,7 @@ impl GroupRun {
             Err(e) => {
                 #[cfg(feature = "http-interactions")]
                 if let Some(endpoint) = endpoint {
-                    endpoint.shutdown(grace).await;
+                    stop_endpoint(&group, endpoint, grace).await;
                 }
                 return report(name, Err(e.into()));
             }
@@ -228,7 +231,7 @@ impl GroupRun {
         // The interactions endpoint stops accepting; the requests it is answering finish.
         #[cfg(feature = "http-interactions")]
         if let Some(endpoint) = endpoint {
-            endpoint.shutdown(grace).await;
+            stop_endpoint(&group, endpoint, grace).await;
         }
         let cancelled = group.dispatcher.shutdown(grace).await;
         if cancelled > 0 {
@@ -259,6 +262,18 @@ impl GroupRun {
             cancelled_handlers: cancelled,
         }
     }
+}
+
+/// Stops the group's interactions endpoint: no more connections; the requests in flight get
+/// `grace`.
+#[cfg(feature = "http-interactions")]
+async fn stop_endpoint(
+    group: &ClientGroup,
+    endpoint: crate::interactions::InteractionsServer,
+    grace: Duration,
+) {
+    endpoint.shutdown(grace).await;
+    group.set_interactions_addr(None);
 }
 
 /// Resolves when the hub halts the group.
