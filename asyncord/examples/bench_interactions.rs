@@ -16,6 +16,7 @@
 mod payloads;
 
 use std::convert::Infallible;
+use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -61,30 +62,47 @@ fn arg(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-async fn bare_server() -> SocketAddr {
+/// A bare hyper server answering [`ANSWER`]; with `key`, it first checks the signature as any
+/// endpoint must (ring, as asyncord does), answering 401 when it is wrong.
+async fn bare_server(key: Option<PublicKey>) -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
             let _ = stream.set_nodelay(true);
-            tokio::spawn(http1::Builder::new().serve_connection(
-                TokioIo::new(stream),
-                service_fn(
-                    |request: hyper::Request<hyper::body::Incoming>| async move {
-                        let _body = request.into_body().collect().await;
-                        let mut response =
-                            hyper::Response::new(Full::new(Bytes::from_static(ANSWER.as_bytes())));
-                        response.headers_mut().insert(
-                            http::header::CONTENT_TYPE,
-                            http::HeaderValue::from_static("application/json"),
-                        );
-                        Ok::<_, Infallible>(response)
-                    },
-                ),
-            ));
+            let service = service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
+                bare_answer(key, request)
+            });
+            tokio::spawn(http1::Builder::new().serve_connection(TokioIo::new(stream), service));
         }
     });
     addr
+}
+
+async fn bare_answer(
+    key: Option<PublicKey>,
+    request: hyper::Request<hyper::body::Incoming>,
+) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
+    let (parts, body) = request.into_parts();
+    let body = body
+        .collect()
+        .await
+        .map(http_body_util::Collected::to_bytes);
+    if let (Some(key), Ok(body)) = (key, body) {
+        let header = |name| parts.headers.get(name).map_or(&b""[..], |v| v.as_bytes());
+        let signature = header("x-signature-ed25519");
+        if !key.verify(header("x-signature-timestamp"), &body, signature) {
+            let mut refused = hyper::Response::new(Full::new(Bytes::new()));
+            *refused.status_mut() = http::StatusCode::UNAUTHORIZED;
+            return Ok(refused);
+        }
+    }
+    let mut response = hyper::Response::new(Full::new(Bytes::from_static(ANSWER.as_bytes())));
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("application/json"),
+    );
+    Ok(response)
 }
 
 async fn asyncord_server(signer: &InteractionSigner) -> InteractionsServer {
@@ -121,16 +139,34 @@ async fn send(sender: &mut Sender, addr: SocketAddr, request: &Signed) -> bool {
         .header("x-signature-timestamp", request.timestamp.as_str())
         .body(Full::new(request.body.clone()))
         .unwrap();
-    let Ok(response) = sender.send_request(request).await else {
+    if sender.ready().await.is_err() {
+        eprintln!("{addr}: the connection closed");
         return false;
+    }
+    let response = match sender.send_request(request).await {
+        Ok(response) => response,
+        Err(e) => {
+            eprintln!("{addr}: {e:?}");
+            return false;
+        }
     };
-    let ok = response.status() == 200;
+    let status = response.status();
     let body = response
         .into_body()
         .collect()
         .await
         .map(http_body_util::Collected::to_bytes);
-    ok && body.is_ok_and(|b| b.as_ref() == ANSWER.as_bytes())
+    match body {
+        Ok(b) if status == 200 && b.as_ref() == ANSWER.as_bytes() => true,
+        Ok(b) => {
+            eprintln!("{addr}: {status} {}", String::from_utf8_lossy(&b));
+            false
+        }
+        Err(e) => {
+            eprintln!("{addr}: {status} {e}");
+            false
+        }
+    }
 }
 
 /// Sequential requests on one connection: each one's latency, in µs.
@@ -197,12 +233,13 @@ fn main() {
                 })
                 .collect(),
         );
-        let bare = bare_server().await;
+        let key = PublicKey::from_hex(signer.public_key()).unwrap();
+        let bare = bare_server(None).await;
+        let verifying = bare_server(Some(key)).await;
         let server = asyncord_server(&signer).await;
         let ours = server.local_addr();
 
         // Ed25519 verification alone, for scale.
-        let key = PublicKey::from_hex(signer.public_key()).unwrap();
         let start = Instant::now();
         for s in signed.iter() {
             assert!(key.verify(s.timestamp.as_bytes(), &s.body, s.signature.as_bytes()));
@@ -210,57 +247,59 @@ fn main() {
         let verify_us = start.elapsed().as_secs_f64() * 1e6 / requests as f64;
 
         // Warm-up.
-        latencies(bare, &signed[..200.min(requests)]).await;
-        latencies(ours, &signed[..200.min(requests)]).await;
+        for addr in [bare, verifying, ours] {
+            latencies(addr, &signed[..200.min(requests)]).await;
+        }
 
         println!(
-            "{requests} requests x {rounds} rounds, payload {} bytes, throughput with {concurrency} connections",
+            "{requests} requests x {rounds} rounds, payload {} bytes, throughput with {concurrency} connections; µs",
             signed[0].body.len()
         );
-        println!("round | bare p50 | bare p99 | asyncord p50 | asyncord p99 | added p50 | added p99 | bare req/s | asyncord req/s | ratio");
-        let (mut all_bare, mut all_ours) = (Vec::new(), Vec::new());
-        let (mut rate_bare, mut rate_ours) = (Vec::new(), Vec::new());
-        for round in 1..=rounds {
-            let mut b = latencies(bare, &signed).await;
-            let mut o = latencies(ours, &signed).await;
-            let rb = throughput(bare, &signed, concurrency).await;
-            let ro = throughput(ours, &signed, concurrency).await;
-            b.sort_by(f64::total_cmp);
-            o.sort_by(f64::total_cmp);
-            let (b50, b99, o50, o99) = (
-                percentile(&b, 0.5),
-                percentile(&b, 0.99),
-                percentile(&o, 0.5),
-                percentile(&o, 0.99),
-            );
-            println!(
-                "{round} | {b50:.1} | {b99:.1} | {o50:.1} | {o99:.1} | {:+.1} | {:+.1} | {rb:.0} | {ro:.0} | {:.2}",
-                o50 - b50,
-                o99 - b99,
-                ro / rb
-            );
-            all_bare.extend(b);
-            all_ours.extend(o);
-            rate_bare.push(rb);
-            rate_ours.push(ro);
-        }
-        all_bare.sort_by(f64::total_cmp);
-        all_ours.sort_by(f64::total_cmp);
-        rate_bare.sort_by(f64::total_cmp);
-        rate_ours.sort_by(f64::total_cmp);
-        let median = |v: &[f64]| v[v.len() / 2];
         println!(
-            "all rounds: bare p50 {:.1} p99 {:.1} µs; asyncord p50 {:.1} p99 {:.1} µs; added p50 {:+.1} p99 {:+.1} µs; \
-             median req/s bare {:.0} asyncord {:.0} (ratio {:.2}); Ed25519 verify alone {verify_us:.1} µs",
-            percentile(&all_bare, 0.5),
-            percentile(&all_bare, 0.99),
-            percentile(&all_ours, 0.5),
-            percentile(&all_ours, 0.99),
-            percentile(&all_ours, 0.5) - percentile(&all_bare, 0.5),
-            percentile(&all_ours, 0.99) - percentile(&all_bare, 0.99),
-            median(&rate_bare),
-            median(&rate_ours),
-            median(&rate_ours) / median(&rate_bare),
+            "round | bare p50/p99 | bare+verify p50/p99 | asyncord p50/p99 | bare req/s | bare+verify req/s | asyncord req/s"
+        );
+        let targets = [bare, verifying, ours];
+        let mut all: [Vec<f64>; 3] = Default::default();
+        let mut rates: [Vec<f64>; 3] = Default::default();
+        for round in 1..=rounds {
+            let mut line = format!("{round}");
+            let mut rate_line = String::new();
+            for (i, addr) in targets.iter().enumerate() {
+                let mut l = latencies(*addr, &signed).await;
+                l.sort_by(f64::total_cmp);
+                let _ = write!(line, " | {:.1} / {:.1}", percentile(&l, 0.5), percentile(&l, 0.99));
+                all[i].extend(l);
+            }
+            for (i, addr) in targets.iter().enumerate() {
+                let rate = throughput(*addr, &signed, concurrency).await;
+                let _ = write!(rate_line, " | {rate:.0}");
+                rates[i].push(rate);
+            }
+            println!("{line}{rate_line}");
+        }
+        let names = ["bare hyper", "bare hyper + ring verify", "asyncord endpoint"];
+        for (i, name) in names.iter().enumerate() {
+            all[i].sort_by(f64::total_cmp);
+            rates[i].sort_by(f64::total_cmp);
+            println!(
+                "{name}: p50 {:.1} µs, p99 {:.1} µs, median {:.0} req/s",
+                percentile(&all[i], 0.5),
+                percentile(&all[i], 0.99),
+                rates[i][rates[i].len() / 2]
+            );
+        }
+        let p = |i: usize, q| percentile(&all[i], q);
+        let rate = |i: usize| rates[i][rates[i].len() / 2];
+        println!(
+            "asyncord vs bare: added p50 {:+.1} µs, p99 {:+.1} µs, req/s ratio {:.2}; \
+             vs bare+verify: added p50 {:+.1} µs, p99 {:+.1} µs, req/s ratio {:.2}; \
+             Ed25519 verify alone {verify_us:.1} µs",
+            p(2, 0.5) - p(0, 0.5),
+            p(2, 0.99) - p(0, 0.99),
+            rate(2) / rate(0),
+            p(2, 0.5) - p(1, 0.5),
+            p(2, 0.99) - p(1, 0.99),
+            rate(2) / rate(1),
         );
         server.shutdown(Duration::from_secs(1)).await;
     });
