@@ -406,3 +406,32 @@ pub(crate) async fn deliver(
     }
     endpoints.record(delivery);
 }
+
+#[cfg(test)]
+mod tests {
+    use ring::signature::{ED25519, UnparsedPublicKey};
+
+    use super::*;
+
+    #[test]
+    fn requests_are_signed_over_timestamp_and_body_with_the_public_key_shown() {
+        let signer = InteractionSigner::generate();
+        let request = signer
+            .request_at("http://127.0.0.1:9/i", "{}", 1_700_000_000)
+            .unwrap();
+        let header = |name| request.headers()[name].to_str().unwrap().to_owned();
+        assert_eq!(header("x-signature-timestamp"), "1700000000");
+        let decode = |hex: &str| -> Vec<u8> {
+            (0..hex.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+                .collect()
+        };
+        let key = decode(signer.public_key());
+        let signature = decode(&header("x-signature-ed25519"));
+        let verifier = UnparsedPublicKey::new(&ED25519, &key);
+        assert!(verifier.verify(b"1700000000{}", &signature).is_ok());
+        assert!(verifier.verify(b"1700000001{}", &signature).is_err());
+        assert_eq!(key.len(), 32);
+    }
+}
