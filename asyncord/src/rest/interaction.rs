@@ -70,9 +70,10 @@ impl InteractionsResource {
     ) -> RestResult<()> {
         let interaction_id = interaction_id.into();
         #[cfg(feature = "http-interactions")]
-        let Err(response) = self
-            .respond_over_http(interaction_id, token, response)
-            .await?
+        // Boxed: the path through the webhook routes would otherwise make every `respond` future
+        // several KiB larger.
+        let Err(response) =
+            Box::pin(self.respond_over_http(interaction_id, token, response)).await?
         else {
             return Ok(());
         };
@@ -99,8 +100,7 @@ impl InteractionsResource {
     ) -> RestResult<InteractionCallbackResponse> {
         let interaction_id = interaction_id.into();
         #[cfg(feature = "http-interactions")]
-        let response = match self
-            .respond_over_http(interaction_id, token, response)
+        let response = match Box::pin(self.respond_over_http(interaction_id, token, response))
             .await?
         {
             Ok(kind) => return Ok(super::interaction_over_http::callback(interaction_id, kind)),
