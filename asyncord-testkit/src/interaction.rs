@@ -24,6 +24,14 @@ use super::users::SimUser;
 /// placeholder `INTERACTION_CREATE` the world publishes reaches no session.
 pub(crate) const PLACEHOLDER_BOT: u64 = 1;
 
+/// What an invocation sets instead of the defaults (every permission, `en-US`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Overrides {
+    pub(crate) permissions: Option<Permissions>,
+    pub(crate) app_permissions: Option<Permissions>,
+    pub(crate) locale: Option<String>,
+}
+
 /// An interaction a simulated user started, to await the bot's answer.
 #[derive(Clone, Debug)]
 pub struct SimInteraction<'a> {
@@ -218,13 +226,14 @@ fn modal_values(components: &Value, values: &mut Map<String, Value>) -> Vec<Valu
 
 impl<'a> SimUser<'a> {
     /// The `INTERACTION_CREATE` payload for this user, and its registration in the world.
-    fn start_interaction(
+    pub(crate) fn start_interaction(
         &self,
         bot: &BotAccount,
         channel: Snowflake,
         kind: u8,
         data: &Value,
         message: Option<Value>,
+        overrides: &Overrides,
     ) -> Result<SimInteraction<'a>, ExpectError> {
         let guild = self.check_channel(channel)?;
         let user = self.user_json()?;
@@ -248,6 +257,16 @@ impl<'a> SimUser<'a> {
             world.set_interaction_message(&token, mid);
         }
         let everything = Permissions::all().bits().to_string();
+        let app_permissions = overrides
+            .app_permissions
+            .map_or_else(|| everything.clone(), |p| p.bits().to_string());
+        let member_permissions = overrides
+            .permissions
+            .map_or_else(|| everything.clone(), |p| p.bits().to_string());
+        let locale = overrides
+            .locale
+            .clone()
+            .unwrap_or_else(|| "en-US".to_owned());
         let mut channel_obj = world.channel(channel).unwrap_or(Value::Null);
         channel_obj["permissions"] = json!(everything);
         if channel_obj.get("last_pin_timestamp").is_none() {
@@ -257,7 +276,7 @@ impl<'a> SimUser<'a> {
             "id": id.to_string(), "application_id": bot.application_id.to_string(),
             "type": kind, "data": data, "channel_id": channel.to_string(),
             "channel": channel_obj, "token": token, "version": 1,
-            "app_permissions": everything, "locale": "en-US", "entitlements": [],
+            "app_permissions": app_permissions, "locale": locale, "entitlements": [],
             "entitlement_sku_ids": [], "attachment_size_limit": 10_485_760,
         });
         if let Some(g) = guild {
@@ -270,7 +289,7 @@ impl<'a> SimUser<'a> {
                 .member(g, self.id)
                 .unwrap_or_else(|| json!({"roles": []}));
             member["user"] = user;
-            member["permissions"] = json!(everything);
+            member["permissions"] = json!(member_permissions);
             payload["member"] = member;
         } else {
             payload["context"] = json!(1);
@@ -323,118 +342,17 @@ impl<'a> SimUser<'a> {
         name: &str,
         options: Value,
     ) -> Result<SimInteraction<'a>, ExpectError> {
-        let (command, bot, guild) = self.registered_command(channel, name, 1).await?;
-        let options = options_for(&command, options);
-        let mut data = command_data(&command, name, 1, guild);
-        if options.as_array().is_some_and(|o| !o.is_empty()) {
-            data["options"] = options;
-        }
-        self.start_interaction(&bot, channel.into(), 2, &data, None)
-    }
-
-    /// Types `partial` into the option `option` of the slash command `name` (an option with
-    /// `autocomplete`): the autocomplete request (type 4) Discord sends, with `option` focused
-    /// and `others` (an object of option name to value) filled in.
-    ///
-    /// # Errors
-    /// As [`SimUser::invoke_slash_command`].
-    pub async fn autocomplete(
-        &self,
-        channel: ChannelId,
-        name: &str,
-        option: &str,
-        partial: &str,
-        others: Value,
-    ) -> Result<SimInteraction<'a>, ExpectError> {
-        let (command, bot, guild) = self.registered_command(channel, name, 1).await?;
-        let mut options = options_for(&command, others);
-        let focused = json!({"name": option, "type": 3, "value": partial, "focused": true});
-        match options.as_array_mut() {
-            Some(list) => list.push(focused),
-            None => options = json!([focused]),
-        }
-        let mut data = command_data(&command, name, 1, guild);
-        data["options"] = options;
-        self.start_interaction(&bot, channel.into(), 4, &data, None)
-    }
-
-    /// Runs the user command `name` (a context menu: right-click a user > Apps) on `target`,
-    /// with the target resolved as Discord sends it.
-    ///
-    /// # Errors
-    /// As [`SimUser::invoke_slash_command`]; [`ExpectError::NotFound`] for an unknown user.
-    pub async fn invoke_user_command(
-        &self,
-        channel: ChannelId,
-        name: &str,
-        target: UserId,
-    ) -> Result<SimInteraction<'a>, ExpectError> {
-        let (command, bot, guild) = self.registered_command(channel, name, 2).await?;
-        let target: Snowflake = target.into();
-        let user = self
-            .emu
-            .user(target.cast())
-            .object()
-            .ok_or_else(|| ExpectError::NotFound(format!("user {target}")))?;
-        let key = target.to_string();
-        let mut data = command_data(&command, name, 2, guild);
-        data["target_id"] = json!(key);
-        data["resolved"] = json!({"users": {key.clone(): user}});
-        if let Some(mut member) = guild.and_then(|g| self.emu.world.member(g, target)) {
-            if let Some(m) = member.as_object_mut() {
-                m.remove("user");
-            }
-            data["resolved"]["members"] = json!({key: member});
-        }
-        self.start_interaction(&bot, channel.into(), 2, &data, None)
-    }
-
-    /// Runs the message command `name` (a context menu: right-click a message > Apps) on the
-    /// message `target` of `channel`, with the message resolved as Discord sends it.
-    ///
-    /// # Errors
-    /// As [`SimUser::invoke_slash_command`]; [`ExpectError::NotFound`] for an unknown message.
-    pub async fn invoke_message_command(
-        &self,
-        channel: ChannelId,
-        name: &str,
-        target: MessageId,
-    ) -> Result<SimInteraction<'a>, ExpectError> {
-        let (command, bot, guild) = self.registered_command(channel, name, 3).await?;
-        let (channel_id, target): (Snowflake, Snowflake) = (channel.into(), target.into());
-        let mut message =
-            self.emu.world.message(channel_id, target).ok_or_else(|| {
-                ExpectError::NotFound(format!("message {target} in {channel_id}"))
-            })?;
-        if let Some(o) = message.as_object_mut() {
-            o.retain(|k, _| !k.starts_with('_'));
-        }
-        let key = target.to_string();
-        let mut data = command_data(&command, name, 3, guild);
-        data["target_id"] = json!(key);
-        data["resolved"] = json!({"messages": {key: message}});
-        self.start_interaction(&bot, channel_id, 2, &data, None)
-    }
-
-    /// Waits (up to the timeout) until a bot registered the command `name` of type `kind`
-    /// (1 slash, 2 user, 3 message) globally or in the channel's guild.
-    async fn registered_command(
-        &self,
-        channel: ChannelId,
-        name: &str,
-        kind: u64,
-    ) -> Result<(Value, BotAccount, Option<Snowflake>), ExpectError> {
         let channel: Snowflake = channel.into();
         let guild = self.check_channel(channel)?;
         let world = &self.emu.world;
         let (command, bot) = poll(
-            &format!("a bot registering the command {name:?}"),
+            &format!("a bot registering /{name}"),
             self.emu.timeout,
             || {
                 let state = world.lock();
                 let command = state.commands.values().find(|c| {
                     c["name"].as_str() == Some(name)
-                        && c["type"].as_u64().unwrap_or(1) == kind
+                        && c["type"].as_u64().unwrap_or(1) == 1
                         && (c["guild_id"].is_null()
                             || guild
                                 .is_some_and(|g| c["guild_id"].as_str() == Some(&g.to_string())))
@@ -444,7 +362,29 @@ impl<'a> SimUser<'a> {
             },
         )
         .await?;
-        Ok((command, bot, guild))
+        let options = match options {
+            Value::Object(map) => Value::Array(
+                map.into_iter()
+                    .map(|(k, v)| {
+                        let kind = command["options"]
+                            .as_array()
+                            .and_then(|o| o.iter().find(|o| o["name"].as_str() == Some(&k)))
+                            .and_then(|o| o["type"].as_u64())
+                            .unwrap_or(3);
+                        json!({"name": k, "type": kind, "value": v})
+                    })
+                    .collect(),
+            ),
+            other => other,
+        };
+        let mut data = json!({"id": command["id"], "name": name, "type": 1});
+        if let Some(g) = guild {
+            data["guild_id"] = json!(g.to_string());
+        }
+        if options.as_array().is_some_and(|o| !o.is_empty()) {
+            data["options"] = options;
+        }
+        self.start_interaction(&bot, channel, 2, &data, None, &Overrides::default())
     }
 
     /// Clicks the button `custom_id` on a bot's message.
@@ -519,7 +459,7 @@ impl<'a> SimUser<'a> {
         if let Some(values) = values {
             data["values"] = json!(values);
         }
-        self.start_interaction(&bot, channel, 3, &data, Some(msg))
+        self.start_interaction(&bot, channel, 3, &data, Some(msg), &Overrides::default())
     }
 
     /// Submits the modal the bot opened in answer to `opened` (a type 9 callback), with
@@ -551,36 +491,14 @@ impl<'a> SimUser<'a> {
         } else {
             None
         };
-        self.start_interaction(&bot, opened.channel_id, 5, &data, message)
-    }
-}
-
-/// The `data` of a command interaction: the command's id, name and type, and the guild.
-fn command_data(command: &Value, name: &str, kind: u64, guild: Option<Snowflake>) -> Value {
-    let mut data = json!({"id": command["id"], "name": name, "type": kind});
-    if let Some(g) = guild {
-        data["guild_id"] = json!(g.to_string());
-    }
-    data
-}
-
-/// Options as Discord sends them: an object of option name to value (types from the
-/// command's definition), or the array form as given.
-fn options_for(command: &Value, options: Value) -> Value {
-    match options {
-        Value::Object(map) => Value::Array(
-            map.into_iter()
-                .map(|(k, v)| {
-                    let kind = command["options"]
-                        .as_array()
-                        .and_then(|o| o.iter().find(|o| o["name"].as_str() == Some(&k)))
-                        .and_then(|o| o["type"].as_u64())
-                        .unwrap_or(3);
-                    json!({"name": k, "type": kind, "value": v})
-                })
-                .collect(),
-        ),
-        other => other,
+        self.start_interaction(
+            &bot,
+            opened.channel_id,
+            5,
+            &data,
+            message,
+            &Overrides::default(),
+        )
     }
 }
 

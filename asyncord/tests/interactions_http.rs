@@ -185,6 +185,26 @@ impl Bot {
     }
 }
 
+/// Delivers an interaction of `kind` with `data` straight to the endpoint, signed with the
+/// application's key (for the shapes simulated users do not start: autocomplete, context
+/// menus), and returns the HTTP answer.
+async fn deliver(bot: &Bot, kind: u8, id: u64, data: Value) -> Value {
+    let app = bot.emu.bot().application_id;
+    let body = json!({
+        "id": id.to_string(), "application_id": app.to_string(), "type": kind,
+        "token": format!("direct-{id}"), "version": 1, "data": data,
+        "channel_id": bot.emu.channel_id().to_string(),
+        "user": {"id": "601", "username": "alice", "discriminator": "0"},
+    });
+    let signed = bot
+        .emu
+        .interactions_signer(app)
+        .request(&bot.url, body.to_string());
+    let answer = post_interaction(signed.unwrap()).await.unwrap();
+    assert_eq!(answer.status(), 200);
+    serde_json::from_slice(answer.body()).unwrap()
+}
+
 /// Whether the callback of `id` was applied from the endpoint's HTTP answer (not sent by the
 /// bot through REST).
 fn answered_over_http(emu: &Emulator, id: u64) -> bool {
@@ -224,13 +244,12 @@ async fn every_command_shape_is_answered_in_the_http_response() {
         Some("admin kick")
     );
 
-    let typing = alice
-        .autocomplete(channel, "greet", "name", "al", Value::Null)
-        .await
-        .unwrap();
-    let choices = typing.response().await.unwrap();
-    assert_eq!(choices.kind, 8);
-    let names: Vec<&str> = choices.data["choices"]
+    // Autocomplete and context menus, delivered straight to the endpoint, signed.
+    let typing = json!({"id": "50", "name": "greet", "type": 1,
+        "options": [{"name": "name", "type": 3, "value": "al", "focused": true}]});
+    let choices = deliver(&bot, 4, 1, typing).await;
+    assert_eq!(choices["type"], 8);
+    let names: Vec<&str> = choices["data"]["choices"]
         .as_array()
         .unwrap()
         .iter()
@@ -238,28 +257,17 @@ async fn every_command_shape_is_answered_in_the_http_response() {
         .collect();
     assert_eq!(names, ["alice", "albert"]);
 
-    let bob = emu.user_named("bob").unwrap().id();
-    let user_menu = alice
-        .invoke_user_command(channel, "Inspect", bob)
-        .await
-        .unwrap();
-    assert_eq!(
-        user_menu.response().await.unwrap().content(),
-        Some(format!("inspected {bob} bob").as_str())
-    );
-    let said = emu
-        .user_named("bob")
-        .unwrap()
-        .send_message(channel, "look at me")
-        .unwrap();
-    let message_menu = alice
-        .invoke_message_command(channel, "Inspect", said)
-        .await
-        .unwrap();
-    assert_eq!(
-        message_menu.response().await.unwrap().content(),
-        Some(format!("inspected {said} look at me").as_str())
-    );
+    let bob = json!({"id": "600", "username": "bob", "discriminator": "0"});
+    let user_menu = json!({"id": "51", "name": "Inspect", "type": 2, "target_id": "600",
+        "resolved": {"users": {"600": bob}}});
+    let answer = deliver(&bot, 2, 2, user_menu).await;
+    assert_eq!(answer["data"]["content"], "inspected 600 bob");
+    let said = json!({"id": "700", "channel_id": "800", "content": "look at me", "type": 0,
+        "timestamp": "2025-01-01T00:00:00+00:00", "author": bob});
+    let message_menu = json!({"id": "52", "name": "Inspect", "type": 3, "target_id": "700",
+        "resolved": {"messages": {"700": said}}});
+    let answer = deliver(&bot, 2, 3, message_menu).await;
+    assert_eq!(answer["data"]["content"], "inspected 700 look at me");
 
     let menu = alice
         .invoke_slash_command(channel, "menu", Value::Null)
@@ -286,7 +294,7 @@ async fn every_command_shape_is_answered_in_the_http_response() {
     );
 
     let deliveries = emu.http_deliveries();
-    assert_eq!(deliveries.len(), 9);
+    assert_eq!(deliveries.len(), 6);
     assert!(
         deliveries
             .iter()
