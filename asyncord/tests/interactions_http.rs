@@ -562,3 +562,11 @@ async fn a_group_without_gateway_serves_interactions_only() {
     assert!(summary.groups[0].outcome.is_ok());
     emu.shutdown().await;
 }
+
+#[tokio::test]
+async fn serve_interactions_refuses_a_key_that_is_not_the_portal_s() {
+    let error = asyncord::serve_interactions("not hex", "token", ([127, 0, 0, 1], 0), async |_| {})
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("64 hex digits"), "{error}");
+}
