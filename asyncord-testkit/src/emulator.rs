@@ -89,6 +89,8 @@ pub struct Emulator {
     pub(crate) timeout: Duration,
     /// The bot each simulated DM channel talks to.
     dm_bots: Mutex<HashMap<Snowflake, Snowflake>>,
+    /// The applications' interaction key pairs and endpoint URLs.
+    pub(crate) endpoints: Arc<crate::interactions_endpoint::Endpoints>,
 }
 
 impl std::fmt::Debug for Emulator {
@@ -132,6 +134,7 @@ impl Emulator {
             guilds: parts.guilds,
             timeout: parts.timeout,
             dm_bots: Mutex::default(),
+            endpoints: Arc::default(),
         }
     }
 

@@ -299,7 +299,23 @@ impl<'a> SimUser<'a> {
         if let Some(m) = &message {
             payload["message"] = m.clone();
         }
-        world.publish_to_bot("INTERACTION_CREATE", payload, guild, bot.user_id);
+        match self.emu.endpoints.target(bot.application_id.into()) {
+            // The application has an interactions endpoint URL: POSTed there, signed.
+            Some(target) => {
+                let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+                    return Err(ExpectError::Refused(
+                        "delivering an interaction over HTTP needs a tokio runtime".to_owned(),
+                    ));
+                };
+                runtime.spawn(crate::interactions_endpoint::deliver(
+                    std::sync::Arc::clone(&self.emu.endpoints),
+                    self.emu.rest.core(),
+                    target,
+                    payload,
+                ));
+            }
+            None => world.publish_to_bot("INTERACTION_CREATE", payload, guild, bot.user_id),
+        }
         Ok(SimInteraction {
             emu: self.emu,
             id: id.cast(),

@@ -24,6 +24,10 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Interactions can also go to a bot's HTTP endpoint instead of the gateway, signed with a key
+//! pair the emulator generates, as Discord does once the application has an "Interactions
+//! Endpoint URL" ([`Emulator::set_interactions_endpoint_url`], [`InteractionSigner`]).
+//!
 //! Under the facade: the REST side ([`rest`]) and the gateway side ([`gateway`]) share one
 //! [`world`]: what a bot does over REST is published as a [`Dispatch`] on the world's
 //! dispatch bus, and the gateway side delivers each dispatch to every connected session whose
@@ -57,6 +61,7 @@ mod front;
 mod idle;
 mod interaction;
 mod invocation;
+mod interactions_endpoint;
 mod prefixed;
 mod redis_server;
 mod stats;
@@ -73,5 +78,9 @@ pub use gateway::{GatewayCompressionSupport, GatewayWorld};
 pub use interaction::{InteractionReply, SimInteraction};
 pub use invocation::Invocation;
 pub use redis_server::{REQUIRE_REDIS_VAR, RedisServer, RedisServerError};
+pub use interactions_endpoint::{
+    ANSWER_TIMEOUT, DELIVERY_HEADER, HttpDelivery, InteractionSigner, now as unix_now,
+    post as post_interaction,
+};
 pub use stats::EmulatorStats;
 pub use users::SimUser;

@@ -13,6 +13,8 @@
 //! - [`model`]: every Discord object, event and request body (`asyncord-model`).
 //! - [`Token`]: the bot token, normalised once and never shown; [`Error`]/[`Result`]: what
 //!   `main` returns.
+//! - `interactions` (feature `http-interactions`): interactions over HTTP, Discord's
+//!   "Interactions Endpoint URL" ([`serve_interactions`] for a bot without a gateway).
 //! - `testkit` (feature `testkit`): the offline Discord emulator (the `asyncord-testkit` crate)
 //!   and what connects a bot to it.
 //! - `redis` (feature `redis`): scale-out — identify queue, REST limiter, sessions and an event
@@ -35,12 +37,17 @@ pub mod redis;
 
 pub mod client_hub;
 
+#[cfg(feature = "http-interactions")]
+pub mod interactions;
+
 #[cfg(feature = "testkit")]
 pub mod testkit;
 
 pub mod prelude;
 
 pub use asyncord_macros::{handler, inject};
+#[cfg(feature = "http-interactions")]
+pub use client_hub::serve_interactions;
 pub use client_hub::{
     ClientGroup, ClientGroups, ClientHub, GroupConfig, HubConfig, StopHandle, connect, connect_with,
 };

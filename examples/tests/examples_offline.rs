@@ -44,6 +44,10 @@ mod gateway_argument;
 #[allow(dead_code)]
 mod resources;
 
+#[path = "../examples/http_interactions.rs"]
+#[allow(dead_code)]
+mod http_interactions;
+
 async fn offline() -> Offline {
     Offline::emulated().await.unwrap()
 }
@@ -103,4 +107,11 @@ async fn resources_are_fetched_in_the_setup_before_connecting() {
 #[tokio::test(start_paused = true)]
 async fn commands_add_find_show_delete_and_save_tags() {
     commands::run(&offline().await).await.unwrap();
+}
+
+/// Over real loopback HTTP (the emulator POSTs to the bot's endpoint), so on the real clock:
+/// on the paused one, time would jump ahead while bytes are in flight.
+#[tokio::test]
+async fn http_interactions_answers_in_the_http_response_and_defers_the_slow_command() {
+    http_interactions::run(&offline().await).await.unwrap();
 }

@@ -88,6 +88,14 @@ pub struct GroupConfig {
     /// processes (see [`crate::redis`]).
     #[cfg(feature = "redis")]
     pub redis: Option<crate::redis::ScaleOut>,
+    /// Whether the group connects to the gateway (default `true`). A group that receives its
+    /// interactions over HTTP may run without it ([`GroupConfig::without_gateway`]).
+    pub connect_gateway: bool,
+    /// An interactions endpoint run with the group (feature `http-interactions`): Discord's
+    /// POSTs are dispatched to the group's handlers as `INTERACTION_CREATE`, and the group's
+    /// `client` answers them in the HTTP response (see [`crate::interactions`]).
+    #[cfg(feature = "http-interactions")]
+    pub http_interactions: Option<crate::interactions::InteractionsConfig>,
 }
 
 impl Default for GroupConfig {
@@ -108,14 +116,17 @@ impl Default for GroupConfig {
             commands: CommandRegistration::default(),
             #[cfg(feature = "redis")]
             redis: None,
+            connect_gateway: true,
+            #[cfg(feature = "http-interactions")]
+            http_interactions: None,
         }
     }
 }
 
 impl fmt::Debug for GroupConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GroupConfig")
-            .field("intents", &self.intents)
+        let mut f = f.debug_struct("GroupConfig");
+        f.field("intents", &self.intents)
             .field("presence", &self.presence)
             .field("shards", &self.shards)
             .field("compression", &self.compression)
@@ -128,7 +139,10 @@ impl fmt::Debug for GroupConfig {
             .field("keep_sessions", &self.keep_sessions)
             .field("gateway_limits", &self.gateway_limits)
             .field("commands", &self.commands)
-            .finish_non_exhaustive()
+            .field("connect_gateway", &self.connect_gateway);
+        #[cfg(feature = "http-interactions")]
+        f.field("http_interactions", &self.http_interactions);
+        f.finish_non_exhaustive()
     }
 }
 
@@ -296,6 +310,22 @@ impl GroupConfig {
     #[cfg(feature = "redis")]
     pub fn scale_out(mut self, scale_out: crate::redis::ScaleOut) -> Self {
         self.redis = Some(scale_out);
+        self
+    }
+
+    /// Runs the group without a gateway connection (for a bot whose interactions arrive over
+    /// HTTP: see [`GroupConfig::http_interactions`]).
+    pub fn without_gateway(mut self) -> Self {
+        self.connect_gateway = false;
+        self
+    }
+
+    /// Runs an interactions endpoint with the group (feature `http-interactions`; see
+    /// [`crate::interactions`]). It starts when the hub starts the group and stops with it
+    /// (it stops accepting at once; requests in flight get the hub's shutdown timeout).
+    #[cfg(feature = "http-interactions")]
+    pub fn http_interactions(mut self, config: crate::interactions::InteractionsConfig) -> Self {
+        self.http_interactions = Some(config);
         self
     }
 

@@ -50,6 +50,10 @@ pub enum GroupError {
     /// The group's task panicked or was aborted (a bug: please report it).
     #[error("the group's task ended abnormally: {0}")]
     Panicked(String),
+    /// The group's interactions endpoint could not listen on its address.
+    #[cfg(feature = "http-interactions")]
+    #[error("the interactions endpoint could not listen: {0}")]
+    Interactions(#[source] std::io::Error),
 }
 
 /// How one group's run ended.

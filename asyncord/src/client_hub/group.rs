@@ -45,6 +45,9 @@ struct GroupInner {
     dispatcher: Dispatcher,
     client: RestClient,
     gateway: GatewayHandle,
+    /// Where the group's interactions endpoint listens while the hub runs it.
+    #[cfg(feature = "http-interactions")]
+    interactions_addr: Mutex<Option<std::net::SocketAddr>>,
 }
 
 impl fmt::Debug for ClientGroup {
@@ -112,6 +115,8 @@ impl ClientGroup {
             dispatcher: dispatcher.clone(),
             client: client.clone(),
             gateway: gateway.clone(),
+            #[cfg(feature = "http-interactions")]
+            interactions_addr: Mutex::new(None),
         });
         Self {
             dispatcher,
@@ -169,6 +174,28 @@ impl ClientGroup {
     /// a task which decides when the bot ends.
     pub fn stop_handle(&self) -> &StopHandle {
         &self.inner.stop
+    }
+
+    /// Where the group's interactions endpoint
+    /// ([`GroupConfig::http_interactions`](super::GroupConfig::http_interactions)) listens,
+    /// once the hub started it (the port chosen, when its address asked for port 0); `None`
+    /// before and after.
+    #[cfg(feature = "http-interactions")]
+    pub fn interactions_addr(&self) -> Option<std::net::SocketAddr> {
+        *self
+            .inner
+            .interactions_addr
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    #[cfg(feature = "http-interactions")]
+    pub(crate) fn set_interactions_addr(&self, addr: Option<std::net::SocketAddr>) {
+        *self
+            .inner
+            .interactions_addr
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = addr;
     }
 
     pub(crate) fn token(&self) -> &Token {

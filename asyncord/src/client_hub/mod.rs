@@ -111,3 +111,60 @@ where
     hub.start().await?;
     Ok(())
 }
+
+/// Serves one bot's interactions over HTTP, without a gateway connection, until Ctrl-C, SIGTERM
+/// or a stop from a handler: the counterpart of [`connect`] for a bot whose "Interactions
+/// Endpoint URL" points at this process (behind an HTTPS reverse proxy; see the README).
+///
+/// `public_key` is the application's public key (the portal's General Information > Public
+/// Key, 64 hex digits); `token` the bot token the handlers' `client` answers with (follow-ups
+/// and edits). `setup` registers handlers as for [`connect`]: they receive each interaction as
+/// an [`InteractionCreateEvent`](crate::model::gateway::InteractionCreateEvent) and answer with
+/// `client.interactions.respond(..)`, which goes into the HTTP answer (see
+/// [`crate::interactions`] for the deadline and the automatic deferral).
+///
+/// ```no_run
+/// use asyncord::model::interaction::InteractionResponse;
+/// use asyncord::prelude::*;
+///
+/// #[handler]
+/// async fn on_interaction(event: InteractionCreateEvent, client: RestClient) -> HandlerResult {
+///     let response = InteractionResponse::message("pong");
+///     client.interactions.respond(event.id, event.token.as_str(), response).await?;
+///     Ok(())
+/// }
+///
+/// #[tokio::main]
+/// async fn main() -> asyncord::Result<()> {
+///     let key = std::env::var("DISCORD_PUBLIC_KEY")?;
+///     let token = std::env::var("DISCORD_TOKEN")?;
+///     asyncord::serve_interactions(&key, token, ([127, 0, 0, 1], 8080), async |group| {
+///         group.dispatcher.add_handler(on_interaction);
+///     })
+///     .await
+/// }
+/// ```
+///
+/// For an endpoint beside a gateway connection, or other settings (path, deadline, body
+/// limit), use [`connect_with`] and [`GroupConfig::http_interactions`].
+///
+/// # Errors
+/// A `public_key` that is not 64 hex digits, a failing setup, an address that cannot be bound.
+#[cfg(feature = "http-interactions")]
+pub async fn serve_interactions<S, R>(
+    public_key: &str,
+    token: impl Into<Token>,
+    addr: impl Into<std::net::SocketAddr>,
+    setup: S,
+) -> Result<()>
+where
+    S: AsyncFnOnce(&ClientGroup) -> R,
+    R: SetupResult,
+{
+    let key = crate::interactions::PublicKey::from_hex(public_key).map_err(crate::Error::other)?;
+    let endpoint = crate::interactions::InteractionsConfig::new(key, addr.into());
+    let config = GroupConfig::from_env()?
+        .without_gateway()
+        .http_interactions(endpoint);
+    connect_with(token, config, setup).await
+}

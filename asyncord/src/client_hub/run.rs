@@ -42,6 +42,9 @@ pub(crate) struct GroupRun {
     gateway: GatewayConfig,
     keep_sessions: bool,
     commands: CommandRegistration,
+    connect_gateway: bool,
+    #[cfg(feature = "http-interactions")]
+    interactions: Option<crate::interactions::InteractionsConfig>,
 }
 
 /// Checks a group's handlers and builds its gateway configuration.
@@ -108,6 +111,9 @@ pub(crate) fn prepare(group: ClientGroup) -> Result<GroupRun, Vec<GroupProblem>>
         gateway,
         keep_sessions: config.keep_sessions,
         commands: config.commands,
+        connect_gateway: config.connect_gateway,
+        #[cfg(feature = "http-interactions")]
+        interactions: config.http_interactions,
     })
 }
 
@@ -142,6 +148,9 @@ impl GroupRun {
             gateway: config,
             keep_sessions,
             commands,
+            connect_gateway,
+            #[cfg(feature = "http-interactions")]
+            interactions,
         } = self;
         let name = group.name();
         let handle = &group.gateway;
@@ -188,14 +197,57 @@ impl GroupRun {
             }
             (config, scaled)
         };
+        #[cfg(feature = "http-interactions")]
+        let endpoint = match interactions {
+            None => None,
+            Some(config) => {
+                match crate::interactions::InteractionsServer::bind(
+                    config,
+                    group.dispatcher.clone(),
+                    &group.client,
+                )
+                .await
+                {
+                    Ok(server) => {
+                        group.set_interactions_addr(Some(server.local_addr()));
+                        Some(server)
+                    }
+                    Err(e) => return report(name, Err(GroupError::Interactions(e))),
+                }
+            }
+        };
+        if !connect_gateway {
+            let _ = halt.wait_for(|h| *h).await;
+            #[cfg(feature = "http-interactions")]
+            if let Some(endpoint) = endpoint {
+                stop_endpoint(&group, endpoint, grace).await;
+            }
+            let cancelled = group.dispatcher.shutdown(grace).await;
+            return GroupReport {
+                cancelled_handlers: cancelled,
+                ..report(name, Ok(()))
+            };
+        }
         let connected = tokio::select! {
             biased;
-            _ = halt.wait_for(|h| *h) => return report(name, Ok(())),
+            () = halted(&mut halt) => {
+                #[cfg(feature = "http-interactions")]
+                if let Some(endpoint) = endpoint {
+                    stop_endpoint(&group, endpoint, grace).await;
+                }
+                return report(name, Ok(()));
+            }
             connected = Gateway::connect_with_handle(config, handle) => connected,
         };
         let gateway = match connected {
             Ok(g) => g,
-            Err(e) => return report(name, Err(e.into())),
+            Err(e) => {
+                #[cfg(feature = "http-interactions")]
+                if let Some(endpoint) = endpoint {
+                    stop_endpoint(&group, endpoint, grace).await;
+                }
+                return report(name, Err(e.into()));
+            }
         };
         let shards = gateway.shard_set();
         tracing::info!(group = name, shards = ?handle.shard_ids(), "gateway started");
@@ -232,6 +284,11 @@ impl GroupRun {
         if let Some(scaled) = scaled {
             scaled.finish(grace, keep_sessions).await;
         }
+        // The interactions endpoint stops accepting; the requests it is answering finish.
+        #[cfg(feature = "http-interactions")]
+        if let Some(endpoint) = endpoint {
+            stop_endpoint(&group, endpoint, grace).await;
+        }
         let cancelled = group.dispatcher.shutdown(grace).await;
         if cancelled > 0 {
             tracing::warn!(
@@ -261,6 +318,23 @@ impl GroupRun {
             cancelled_handlers: cancelled,
         }
     }
+}
+
+/// Stops the group's interactions endpoint: no more connections; the requests in flight get
+/// `grace`.
+#[cfg(feature = "http-interactions")]
+async fn stop_endpoint(
+    group: &ClientGroup,
+    endpoint: crate::interactions::InteractionsServer,
+    grace: Duration,
+) {
+    endpoint.shutdown(grace).await;
+    group.set_interactions_addr(None);
+}
+
+/// Resolves when the hub halts the group.
+async fn halted(halt: &mut watch::Receiver<bool>) {
+    let _ = halt.wait_for(|h| *h).await;
 }
 
 fn first_error(results: Vec<(u32, Result<(), GatewayError>)>) -> Result<(), GroupError> {

@@ -278,6 +278,20 @@ pub enum RestError {
     /// The request could not be built (a body failed to serialise, a bad base URL...).
     #[error("could not build the request: {0}")]
     InvalidRequest(String),
+    /// An interaction received over HTTP was answered automatically with a deferral when its
+    /// deadline passed, and this response cannot follow a deferral (an autocomplete result or
+    /// a modal must be the first answer): answer those within the interactions endpoint's
+    /// deadline.
+    #[error(
+        "interaction {interaction_id}: a {callback:?} response cannot follow the automatic \
+         deferral sent when the interactions endpoint's deadline passed; answer it sooner"
+    )]
+    LateInteractionResponse {
+        /// The interaction.
+        interaction_id: asyncord_model::InteractionId,
+        /// The response's callback type.
+        callback: asyncord_model::interaction::InteractionCallbackType,
+    },
 }
 
 impl RestError {

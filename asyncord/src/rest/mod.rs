@@ -41,6 +41,8 @@ mod channel;
 mod checks;
 mod guild;
 mod interaction;
+#[cfg(feature = "http-interactions")]
+mod interaction_over_http;
 mod invite;
 mod oauth2;
 mod paginate;

@@ -310,7 +310,8 @@ impl Offline {
         }
     }
 
-    /// Offline, plays `scene` once every bot is connected, then stops the hub `group` belongs
+    /// Offline, plays `scene` once every bot is connected (at once for a group
+    /// [`without_gateway`](crate::GroupConfig::without_gateway)), then stops the hub `group` belongs
     /// to: `connect` (or `hub.start()`) returns `Ok` when the scene passed, and
     /// [`HubError::StoppedWithError`](crate::client_hub::HubError::StoppedWithError) with the
     /// scene's failure otherwise. Online, does nothing. Call it in the setup closure (inside
@@ -333,7 +334,12 @@ impl Offline {
             );
             return;
         };
-        let bots = self.bots.len();
+        // A group without a gateway (interactions over HTTP only) opens no session.
+        let bots = if group.config().connect_gateway {
+            self.bots.len()
+        } else {
+            0
+        };
         let scene_world = Scene::new(Arc::clone(emulator));
         let emulator = Arc::clone(emulator);
         let played = runtime.spawn(async move {
