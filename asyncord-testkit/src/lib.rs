@@ -60,8 +60,8 @@ mod expect;
 mod front;
 mod idle;
 mod interaction;
-mod invocation;
 mod interactions_endpoint;
+mod invocation;
 mod prefixed;
 mod redis_server;
 mod stats;
@@ -76,11 +76,11 @@ pub use emulator::{Emulator, GuildInfo};
 pub use expect::ExpectError;
 pub use gateway::{GatewayCompressionSupport, GatewayWorld};
 pub use interaction::{InteractionReply, SimInteraction};
-pub use invocation::Invocation;
-pub use redis_server::{REQUIRE_REDIS_VAR, RedisServer, RedisServerError};
 pub use interactions_endpoint::{
     ANSWER_TIMEOUT, DELIVERY_HEADER, HttpDelivery, InteractionSigner, now as unix_now,
     post as post_interaction,
 };
+pub use invocation::Invocation;
+pub use redis_server::{REQUIRE_REDIS_VAR, RedisServer, RedisServerError};
 pub use stats::EmulatorStats;
 pub use users::SimUser;
