@@ -1,8 +1,9 @@
-//! [`Responder`]: where an interaction's first response goes. Over the gateway it is a REST
-//! call, `POST /interactions/{id}/{token}/callback` ([`GatewayResponder`]); an interactions
-//! endpoint over HTTP answers the HTTP request instead, with the same response. Everything after
-//! the first response (edits, follow-ups) uses the interaction's webhook over REST either way,
-//! so a [`CommandContext`](super::CommandContext) only needs a responder to serve both.
+//! [`Responder`]: where an interaction's first response goes. [`GatewayResponder`] sends it
+//! through the group's REST client, `POST /interactions/{id}/{token}/callback`; for an
+//! interaction that arrived at the group's interactions endpoint over HTTP (feature
+//! `http-interactions`), that same client puts the response into the HTTP answer instead (see
+//! `asyncord::interactions`), so one responder serves both paths. Everything after the first
+//! response (edits, follow-ups) uses the interaction's webhook over REST either way.
 //!
 //! Receiving and responding: <https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction>.
 
@@ -72,7 +73,7 @@ pub enum ResponseError {
     /// only be the first response).
     #[error("the interaction was already answered: {0}")]
     AlreadyAnswered(&'static str),
-    /// The responder failed (an HTTP endpoint whose request is gone).
+    /// A custom [`Responder`] failed.
     #[error("the responder failed: {0}")]
     Responder(HandlerError),
     /// Nobody submitted the modal in time (the user closed it, or walked away).
