@@ -24,6 +24,7 @@ pub mod gateway;
 pub mod http;
 pub mod rest;
 
+pub mod cache;
 pub mod client_hub;
 
 #[cfg(feature = "testkit")]

@@ -45,6 +45,7 @@ mod error;
 mod handler;
 mod in_flight;
 mod inject;
+mod observer;
 mod pressure;
 mod raw;
 mod run;
@@ -79,6 +80,8 @@ pub use raw::RawEvent;
 
 use arguments::Arguments;
 pub(crate) use run::panic_message;
+pub(crate) use observer::Observer;
+pub(crate) use table::{AnyEvent, ParseFn, parse_event};
 use run::{ErrorHook, RunConfig};
 use table::{ErasedHandler, ErasedRaw, RawFn, Table, TypedHandler};
 use wait::Waiter;
@@ -128,6 +131,10 @@ pub(crate) struct Shared {
     waiter_bits: [AtomicU64; 2],
     wants_raw: AtomicBool,
     waiters: Mutex<Vec<Waiter>>,
+    /// The cache (or another synchronous observer), fed before handlers.
+    observer: RwLock<Option<Arc<dyn Observer>>>,
+    /// Kinds the observer wants.
+    observer_bits: [AtomicU64; 2],
     next_id: AtomicU64,
     in_flight: Arc<in_flight::InFlight>,
 }
@@ -141,6 +148,8 @@ impl Default for Shared {
             waiter_bits: Default::default(),
             wants_raw: AtomicBool::new(false),
             waiters: Mutex::default(),
+            observer: RwLock::new(None),
+            observer_bits: Default::default(),
             next_id: AtomicU64::new(1),
             in_flight: Arc::default(),
         }
@@ -394,20 +403,21 @@ impl Dispatcher {
     }
 
     /// Whether a frame of this kind is worth parsing (`None`: an unknown event name): it has
-    /// handlers or `wait_for`s, and the dispatcher is not [shut down](Dispatcher::shutdown).
+    /// handlers or `wait_for`s (or the cache needs it), and the dispatcher is not [shut down](Dispatcher::shutdown).
     /// Cheap enough to call for every frame.
     #[inline]
     pub fn wants(&self, kind: Option<EventKind>) -> bool {
         self.wants_ignoring_shutdown(kind) && !self.shared.in_flight.is_closed()
     }
 
-    /// Whether handlers, `wait_for`s or raw handlers take frames of this kind.
+    /// Whether handlers, `wait_for`s, raw handlers or the cache take frames of this kind.
     #[inline]
     fn wants_ignoring_shutdown(&self, kind: Option<EventKind>) -> bool {
         self.wants_raw()
             || kind.is_some_and(|k| {
                 has_bit(&self.shared.handler_bits, k) || has_bit(&self.shared.waiter_bits, k)
             })
+            || self.observes(kind)
     }
 
     /// Whether raw handlers exist (then every dispatch, unknown names included, is wanted).
