@@ -90,7 +90,8 @@ pub struct CacheConfig {
     /// Messages kept per channel, newest (default 50).
     pub messages_per_channel: usize,
     /// Channels whose messages are kept, the most recently written (default 1 000: at most
-    /// 50 000 messages with the default per channel).
+    /// 50 000 messages with the default per channel). The cache splits it over 16 locks, so
+    /// below 16 it counts as 16.
     pub max_message_channels: usize,
 }
 

@@ -57,7 +57,8 @@ struct Shard {
 pub(crate) struct Messages {
     shards: [Mutex<Shard>; SHARDS],
     per_channel: usize,
-    channels_per_shard: usize,
+    /// Each shard's share of `max_message_channels` (they add up to it; at least 1 each).
+    channels_per_shard: [usize; SHARDS],
 }
 
 impl Messages {
@@ -65,7 +66,9 @@ impl Messages {
         Self {
             shards: std::array::from_fn(|_| Mutex::default()),
             per_channel,
-            channels_per_shard: max_channels.div_ceil(SHARDS).max(1),
+            channels_per_shard: std::array::from_fn(|i| {
+                (max_channels / SHARDS + usize::from(i < max_channels % SHARDS)).max(1)
+            }),
         }
     }
 
@@ -80,12 +83,11 @@ impl Messages {
             return;
         }
         let channel = message.channel_id;
+        let cap = self.channels_per_shard[channel.shard()];
         let mut shard = self.shard(channel);
         shard.clock += 1;
         let now = shard.clock;
-        if !shard.channels.contains_key(&channel)
-            && shard.channels.len() >= self.channels_per_shard
-        {
+        if !shard.channels.contains_key(&channel) && shard.channels.len() >= cap {
             // The channel written to least recently gives way.
             let oldest = shard
                 .channels

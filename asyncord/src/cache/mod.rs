@@ -231,7 +231,7 @@ impl Cache {
             .iter()
             .filter_map(|r| self.role(guild_id, *r))
             .collect();
-        roles.sort_by(|a, b| (b.position, b.id).cmp(&(a.position, a.id)));
+        roles.sort_by_key(|r| std::cmp::Reverse((r.position, r.id)));
         roles
     }
 
@@ -256,7 +256,12 @@ impl Cache {
 
     /// A sticker of a guild.
     pub fn sticker(&self, guild_id: GuildId, id: StickerId) -> Option<Arc<Sticker>> {
-        self.state.guilds().get(&guild_id)?.stickers.get(&id).cloned()
+        self.state
+            .guilds()
+            .get(&guild_id)?
+            .stickers
+            .get(&id)
+            .cloned()
     }
 
     /// A guild's stickers.

@@ -10,6 +10,7 @@ impl Cache {
     /// A member's guild-level permissions, or `None` if the guild, its `@everyone` role or the
     /// member is not cached.
     pub fn permissions(&self, guild_id: GuildId, user_id: UserId) -> Option<Permissions> {
+        #[allow(clippy::redundant_closure_for_method_calls)] // the method is not general enough
         self.with_calculator(guild_id, user_id, |calc| calc.guild())
     }
 
@@ -24,8 +25,13 @@ impl Cache {
         } else {
             channel
         };
-        let overwrites = overwrites_of.permission_overwrites.as_deref().unwrap_or(&[]);
-        self.with_calculator(guild_id, user_id, |calc| calc.in_channel(overwrites, thread))
+        let overwrites = overwrites_of
+            .permission_overwrites
+            .as_deref()
+            .unwrap_or(&[]);
+        self.with_calculator(guild_id, user_id, |calc| {
+            calc.in_channel(overwrites, thread)
+        })
     }
 
     fn with_calculator<T>(

@@ -105,7 +105,12 @@ impl<K: ShardKey, V: Clone> Sharded<K, V> {
         let mut out = Vec::new();
         for shard in &self.shards {
             let shard = shard.read().unwrap_or_else(PoisonError::into_inner);
-            out.extend(shard.iter().filter(|(k, v)| pick(k, v)).map(|(_, v)| v.clone()));
+            out.extend(
+                shard
+                    .iter()
+                    .filter(|(k, v)| pick(k, v))
+                    .map(|(_, v)| v.clone()),
+            );
         }
         out
     }

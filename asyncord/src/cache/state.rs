@@ -90,11 +90,7 @@ impl State {
         }
         if !self.users.contains(&user.id) && self.users.len() >= self.config.max_users {
             let me = self.me();
-            if self
-                .users
-                .evict_one(&user.id, |k| Some(*k) == me)
-                .is_none()
-            {
+            if self.users.evict_one(&user.id, |k| Some(*k) == me).is_none() {
                 return;
             }
         }
@@ -229,7 +225,8 @@ impl State {
         }
         let mut presence = presence.clone();
         presence.guild_id = Some(guild_id);
-        self.presences.insert((guild_id, user_id), Arc::new(presence));
+        self.presences
+            .insert((guild_id, user_id), Arc::new(presence));
     }
 
     /// Forgets a guild and everything in it.

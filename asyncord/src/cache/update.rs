@@ -4,6 +4,7 @@
 use std::any::TypeId;
 use std::sync::{Arc, PoisonError};
 
+#[allow(clippy::wildcard_imports)] // one type per event kind below
 use asyncord_model::gateway::events::*;
 use asyncord_model::gateway::{EventKind, GatewayEvent};
 use asyncord_model::guild::Guild;
@@ -15,8 +16,8 @@ use super::state::{GuildEntry, State};
 use crate::dispatcher::Observer;
 use crate::dispatcher::{AnyEvent, ParseFn, parse_event};
 
-fn typed<E: GatewayEvent>() -> Option<(TypeId, ParseFn)> {
-    Some((TypeId::of::<E>(), parse_event::<E>))
+fn typed<E: GatewayEvent>() -> (TypeId, ParseFn) {
+    (TypeId::of::<E>(), parse_event::<E>)
 }
 
 fn get<E: GatewayEvent>(event: &AnyEvent) -> Option<Arc<E>> {
@@ -85,7 +86,7 @@ impl Observer for State {
 
     fn parser(&self, kind: EventKind) -> Option<(TypeId, ParseFn)> {
         use EventKind as K;
-        match kind {
+        Some(match kind {
             K::Ready => typed::<ReadyEvent>(),
             K::UserUpdate => typed::<UserUpdateEvent>(),
             K::GuildCreate => typed::<GuildCreateEvent>(),
@@ -113,8 +114,8 @@ impl Observer for State {
             K::MessageUpdate => typed::<MessageUpdateEvent>(),
             K::MessageDelete => typed::<MessageDeleteEvent>(),
             K::MessageDeleteBulk => typed::<MessageDeleteBulkEvent>(),
-            _ => None,
-        }
+            _ => return None,
+        })
     }
 
     fn observe(&self, kind: EventKind, event: &AnyEvent) {
@@ -437,8 +438,7 @@ impl State {
                 c.is_thread()
                     && c.guild_id == Some(guild_id)
                     && !listed.contains(&c.id)
-                    && e
-                        .channel_ids
+                    && e.channel_ids
                         .as_ref()
                         .is_none_or(|ids| c.parent_id.is_some_and(|p| ids.contains(&p)))
             })

@@ -50,7 +50,9 @@ impl Dispatcher {
         let raw_wanted = !table.raw.is_empty();
 
         // The cache's event type, when it wants this kind (see observer.rs).
-        let observed_type = kind.filter(|_| self.observes(kind)).and_then(|k| self.observed_type(k));
+        let observed_type = kind
+            .filter(|_| self.observes(kind))
+            .and_then(|k| self.observed_type(k));
 
         // simd-json parses in place, so keep the original bytes when anyone else needs them.
         let original: Option<Arc<[u8]>> = (raw_wanted

@@ -79,10 +79,10 @@ pub use pressure::SATURATED_AT;
 pub use raw::RawEvent;
 
 use arguments::Arguments;
-pub(crate) use run::panic_message;
 pub(crate) use observer::Observer;
-pub(crate) use table::{AnyEvent, ParseFn, parse_event};
+pub(crate) use run::panic_message;
 use run::{ErrorHook, RunConfig};
+pub(crate) use table::{AnyEvent, ParseFn, parse_event};
 use table::{ErasedHandler, ErasedRaw, RawFn, Table, TypedHandler};
 use wait::Waiter;
 

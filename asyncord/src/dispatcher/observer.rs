@@ -36,9 +36,7 @@ impl Shared {
 impl Dispatcher {
     /// Installs (or, with `None`, removes) the observer.
     pub(crate) fn set_observer(&self, observer: Option<Arc<dyn Observer>>) {
-        let bits = observer
-            .as_ref()
-            .map_or([0; 2], |o| bits_of(o.kinds()));
+        let bits = observer.as_ref().map_or([0; 2], |o| bits_of(o.kinds()));
         *self
             .shared
             .observer
@@ -60,7 +58,7 @@ impl Dispatcher {
         &self,
         kind: EventKind,
         name: &str,
-        data: &mut Vec<u8>,
+        data: &mut [u8],
         original: Option<&Arc<[u8]>>,
     ) -> Option<(TypeId, AnyEvent)> {
         let observer = self.shared.observer()?;
