@@ -8,7 +8,8 @@ use std::sync::{Arc, PoisonError};
 use asyncord_model::gateway::events::*;
 use asyncord_model::gateway::{EventKind, GatewayEvent};
 use asyncord_model::guild::Guild;
-use asyncord_model::{GuildId, MessageId};
+use asyncord_model::member::Member;
+use asyncord_model::{GuildId, MessageId, RoleId, UserId};
 
 use super::config::CacheResource as R;
 use super::messages::CachedMessage;
@@ -246,10 +247,8 @@ impl State {
                 }
             }
             K::GuildRoleDelete => {
-                if let Some(e) = get::<GuildRoleDeleteEvent>(event)
-                    && let Some(entry) = self.guilds_mut().get_mut(&e.guild_id)
-                {
-                    entry.roles.remove(&e.role_id);
+                if let Some(e) = get::<GuildRoleDeleteEvent>(event) {
+                    self.role_delete(e.guild_id, e.role_id);
                 }
             }
             K::GuildMemberAdd => {
@@ -314,6 +313,28 @@ impl State {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A deleted role leaves the guild and its members: Discord sends no member update for it.
+    fn role_delete(&self, guild_id: GuildId, role_id: RoleId) {
+        let members: Vec<UserId> = {
+            let mut guilds = self.guilds_mut();
+            let Some(entry) = guilds.get_mut(&guild_id) else {
+                return;
+            };
+            entry.roles.remove(&role_id);
+            entry.members.iter().copied().collect()
+        };
+        for user_id in members {
+            let key = (guild_id, user_id);
+            if let Some(member) = self.members.get(&key)
+                && member.roles.contains(&role_id)
+            {
+                let mut member = Member::clone(&member);
+                member.roles.retain(|r| *r != role_id);
+                self.members.insert(key, Arc::new(member));
+            }
         }
     }
 
