@@ -45,7 +45,11 @@ async fn a_random_stream_of_changes_leaves_the_cache_equal_to_the_world() {
     let mut threads: Vec<ChannelId> = Vec::new();
     let mut roles: Vec<RoleId> = Vec::new();
     let mut messages: Vec<(ChannelId, MessageId, UserId)> = Vec::new();
-    let mut users: Vec<UserId> = emu.users().iter().map(|u| u.id()).collect();
+    let mut users: Vec<UserId> = emu
+        .users()
+        .iter()
+        .map(asyncord::testkit::SimUser::id)
+        .collect();
     let mut outside: Vec<UserId> = Vec::new();
     let mut counter = 0;
 
@@ -199,7 +203,7 @@ async fn a_random_stream_of_changes_leaves_the_cache_equal_to_the_world() {
             "name of {c}"
         );
         assert_eq!(
-            in_cache.parent_id.map(|p| p.get()),
+            in_cache.parent_id.map(ChannelId::get),
             in_world["parent_id"].as_str().and_then(|s| s.parse().ok())
         );
     }
