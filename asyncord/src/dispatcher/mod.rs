@@ -39,6 +39,7 @@
 
 mod arguments;
 mod check;
+mod collect;
 mod context;
 mod dispatch;
 mod error;
@@ -68,6 +69,7 @@ use tokio::sync::Semaphore;
 
 pub use arguments::{Argument, Requirement, Requirements};
 pub use asyncord_macros::{handler, inject};
+pub use collect::{COLLECTOR_BUFFER, Collector};
 pub use context::Context;
 pub use error::{
     ArgumentProblem, DispatchError, FailureKind, HandlerError, HandlerFailure, HandlerResult,
@@ -400,6 +402,34 @@ impl Dispatcher {
         timeout: Duration,
     ) -> Result<Arc<E>, WaitError> {
         wait::wait_for(&self.shared, predicate, timeout).await
+    }
+
+    /// A stream of the `E` events from now on, shaped with `.filter(..)`, `.timeout(..)` and
+    /// `.max(..)`: the dispatcher wants `E` while the stream lives (dropping it unregisters).
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use asyncord::dispatcher::{Dispatcher, HandlerResult, handler};
+    /// # use asyncord::model::gateway::MessageReactionAddEvent;
+    /// # use asyncord::model::gateway::MessageCreateEvent;
+    /// use futures_util::StreamExt;
+    ///
+    /// #[handler]
+    /// async fn poll(event: MessageCreateEvent, dispatcher: Dispatcher) -> HandlerResult {
+    ///     let message = event.id;
+    ///     let votes: Vec<_> = dispatcher
+    ///         .collect::<MessageReactionAddEvent>()
+    ///         .filter(move |r| r.message_id == message)
+    ///         .timeout(Duration::from_secs(60))
+    ///         .max(100)
+    ///         .collect()
+    ///         .await;
+    ///     tracing::info!("{} votes", votes.len());
+    ///     Ok(())
+    /// }
+    /// ```
+    pub fn collect<E: GatewayEvent>(&self) -> Collector<E> {
+        collect::collect(&self.shared)
     }
 
     /// Whether a frame of this kind is worth parsing (`None`: an unknown event name): it has
