@@ -15,7 +15,8 @@ pub enum CacheResource {
     Roles,
     /// Members.
     Members,
-    /// Users (from members, messages, presences and the current user).
+    /// Users (of cached members, and the current user; a message's author is read from the
+    /// cached message).
     Users,
     /// Custom emojis.
     Emojis,

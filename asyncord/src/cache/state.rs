@@ -103,6 +103,10 @@ impl State {
         let Some(user) = member.user.as_ref() else {
             return;
         };
+        // Members of guilds not cached (or not yet) are not kept, nor are their users.
+        if !self.guilds().contains_key(&guild_id) {
+            return;
+        }
         self.put_user(user);
         if !self.keeps(CacheResource::Members) {
             return;

@@ -130,11 +130,12 @@ impl State {
         use EventKind as K;
         match kind {
             K::MessageCreate => {
-                if let Some(e) = get::<MessageCreateEvent>(event) {
-                    self.put_user(&e.author);
-                    if self.keeps(R::Messages) {
-                        self.messages.insert(CachedMessage::created(e));
-                    }
+                // The author is read from the cached message; copying every author into the
+                // users map would cost an allocation per message for little use.
+                if self.keeps(R::Messages)
+                    && let Some(e) = get::<MessageCreateEvent>(event)
+                {
+                    self.messages.insert(CachedMessage::created(e));
                 }
             }
             K::MessageUpdate => {

@@ -49,26 +49,25 @@ impl Dispatcher {
         let waiting = kind.is_some_and(|k| super::has_bit(&self.shared.waiter_bits, k));
         let raw_wanted = !table.raw.is_empty();
 
-        // The cache's event type, when it wants this kind (see observer.rs).
-        let observed_type = kind
-            .filter(|_| self.observes(kind))
-            .and_then(|k| self.observed_type(k));
+        // The cache, when it wants this kind (see observer.rs).
+        let observing = self.observer_for(kind);
 
         // simd-json parses in place, so keep the original bytes when anyone else needs them.
         let original: Option<Arc<[u8]>> = (raw_wanted
             || waiting
             || groups.len() > 1
-            || observed_type.is_some_and(|t| groups.iter().any(|g| g.type_id != t)))
+            || observing
+                .as_ref()
+                .is_some_and(|o| groups.iter().any(|g| g.type_id != o.type_id)))
         .then(|| Arc::from(&data[..]));
         let mut parsed: Vec<(TypeId, AnyEvent)> = Vec::new();
         let mut parse_error: Option<Arc<DispatchError>> = None;
         let mut spawned = 0;
 
         // The cache is updated before any handler starts, so handlers see their own event in it.
-        let observed = match (observed_type, kind) {
-            (Some(_), Some(k)) => self.observe_frame(k, name, &mut data, original.as_ref()),
-            _ => None,
-        };
+        let observed = observing
+            .as_ref()
+            .and_then(|o| o.observe(name, &mut data, original.as_ref()));
         if let (true, Some((t, e))) = (waiting, &observed) {
             parsed.push((*t, Arc::clone(e)));
         }

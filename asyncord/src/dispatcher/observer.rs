@@ -51,26 +51,47 @@ impl Dispatcher {
         kind.is_some_and(|k| super::has_bit(&self.shared.observer_bits, k))
     }
 
+    /// The observer and its parser for `kind`, if it wants `kind` (one lock read per frame).
+    #[inline]
+    pub(crate) fn observer_for(&self, kind: Option<EventKind>) -> Option<Observing> {
+        let kind = kind.filter(|_| self.observes(kind))?;
+        let observer = self.shared.observer()?;
+        let (type_id, parse) = observer.parser(kind)?;
+        Some(Observing {
+            observer,
+            kind,
+            type_id,
+            parse,
+        })
+    }
+}
+
+/// The observer of one frame, with the event type it parses the frame into.
+pub(crate) struct Observing {
+    observer: Arc<dyn Observer>,
+    kind: EventKind,
+    pub(crate) type_id: TypeId,
+    parse: ParseFn,
+}
+
+impl Observing {
     /// Parses the frame for the observer and hands it over; returns the parsed event for the
     /// handlers of the same type. `original` holds the untouched bytes when someone else needs
     /// them (then `data` is left alone), else `data` is parsed in place.
-    pub(crate) fn observe_frame(
+    pub(crate) fn observe(
         &self,
-        kind: EventKind,
         name: &str,
         data: &mut [u8],
         original: Option<&Arc<[u8]>>,
     ) -> Option<(TypeId, AnyEvent)> {
-        let observer = self.shared.observer()?;
-        let (type_id, parse) = observer.parser(kind)?;
         let result = match original {
-            Some(bytes) => parse(&mut bytes.to_vec()),
-            None => parse(data),
+            Some(bytes) => (self.parse)(&mut bytes.to_vec()),
+            None => (self.parse)(data),
         };
         match result {
             Ok(event) => {
-                observer.observe(kind, &event);
-                Some((type_id, event))
+                self.observer.observe(self.kind, &event);
+                Some((self.type_id, event))
             }
             Err(e) => {
                 tracing::warn!(
@@ -81,10 +102,5 @@ impl Dispatcher {
                 None
             }
         }
-    }
-
-    /// The observer's event type for `kind`, if it has one.
-    pub(crate) fn observed_type(&self, kind: EventKind) -> Option<TypeId> {
-        self.shared.observer()?.parser(kind).map(|(t, _)| t)
     }
 }
