@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::common::{Color, ImageHash, Locale, null_as_default};
 use crate::{GuildId, SkuId, UserId, int_enum, int_flags, str_enum};
 
-/// Base URL of Discord's CDN.
-pub const CDN: &str = "https://cdn.discordapp.com";
+pub use crate::cdn::CDN;
 
 /// A Discord user ([docs](https://discord.com/developers/docs/resources/user#user-object)).
 ///
@@ -89,24 +88,18 @@ impl User {
 
     /// The CDN URL of the avatar (`gif` when animated, else `png`), or of the default avatar
     /// when none is set.
+    /// [`crate::cdn::user_avatar`] gives other formats and sizes.
     pub fn avatar_url(&self) -> String {
         match &self.avatar {
-            Some(hash) => format!(
-                "{CDN}/avatars/{}/{hash}.{}",
-                self.id,
-                hash.default_extension()
-            ),
-            None => format!("{CDN}/embed/avatars/{}.png", self.default_avatar_index()),
+            Some(hash) => crate::cdn::user_avatar(self.id, hash).url(),
+            None => crate::cdn::default_avatar(self.default_avatar_index()).url(),
         }
     }
 
     /// Index of the default avatar: `(id >> 22) % 6` for migrated users, else
     /// `discriminator % 5`.
     pub fn default_avatar_index(&self) -> u64 {
-        match self.discriminator.parse::<u64>() {
-            Ok(d) if d != 0 => d % 5,
-            _ => (self.id.get() >> 22) % 6,
-        }
+        crate::cdn::default_avatar_index(self.id, &self.discriminator)
     }
 
     /// The user's tag: `name#1234` for legacy users, the username alone for migrated users.

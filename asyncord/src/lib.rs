@@ -32,6 +32,7 @@ pub mod gateway;
 pub mod http;
 pub mod rest;
 
+pub mod cache;
 #[cfg(feature = "redis")]
 pub mod redis;
 

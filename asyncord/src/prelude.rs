@@ -18,6 +18,7 @@ pub use asyncord_model::{
 };
 pub use asyncord_model::{Intents, Permissions, Timestamp};
 
+pub use crate::cache::{Cache, CacheConfig};
 pub use crate::client_hub::{
     ClientGroup, ClientGroups, ClientHub, GroupConfig, HubConfig, StopHandle, connect, connect_with,
 };

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError, Weak};
 use super::config::GroupConfig;
 use super::stop::StopHandle;
 use crate::Token;
+use crate::cache::{Cache, CacheConfig};
 use crate::dispatcher::Dispatcher;
 use crate::gateway::GatewayHandle;
 use crate::http::InvalidRequestLimiter;
@@ -124,6 +125,15 @@ impl ClientGroup {
             gateway,
             inner,
         }
+    }
+
+    /// Turns on the cache for this bot: it follows the group's gateway events (before the
+    /// handlers run) and becomes the `cache` handler argument. Returns it for use outside
+    /// handlers. Calling it again replaces the cache.
+    pub fn enable_cache(&self, config: CacheConfig) -> Cache {
+        let cache = Cache::new(config);
+        cache.attach(&self.dispatcher);
+        cache
     }
 
     /// The group's name.

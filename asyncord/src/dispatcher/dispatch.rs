@@ -60,17 +60,34 @@ impl Dispatcher {
         let waiting = kind.is_some_and(|k| super::has_bit(&self.shared.waiter_bits, k));
         let raw_wanted = !table.raw.is_empty();
 
+        // The cache, when it wants this kind (see observer.rs).
+        let observing = self.observer_for(kind);
+
         // simd-json parses in place, so keep the original bytes when anyone else needs them.
-        let original: Option<Arc<[u8]>> =
-            (raw_wanted || waiting || groups.len() > 1).then(|| Arc::from(&data[..]));
+        let original: Option<Arc<[u8]>> = (raw_wanted
+            || waiting
+            || groups.len() > 1
+            || observing
+                .as_ref()
+                .is_some_and(|o| groups.iter().any(|g| g.type_id != o.type_id)))
+        .then(|| Arc::from(&data[..]));
         let mut parsed: Vec<(TypeId, AnyEvent)> = Vec::new();
         let mut parse_error: Option<Arc<DispatchError>> = None;
         let mut spawned = 0;
 
+        // The cache is updated before any handler starts, so handlers see their own event in it.
+        let observed = observing
+            .as_ref()
+            .and_then(|o| o.observe(name, &mut data, original.as_ref()));
+        if let (true, Some((t, e))) = (waiting, &observed) {
+            parsed.push((*t, Arc::clone(e)));
+        }
+
         for group in groups {
-            let result = match &original {
-                Some(bytes) => (group.parse)(&mut bytes.to_vec()),
-                None => (group.parse)(&mut data),
+            let result = match (&observed, &original) {
+                (Some((t, event)), _) if *t == group.type_id => Ok(Arc::clone(event)),
+                (_, Some(bytes)) => (group.parse)(&mut bytes.to_vec()),
+                (_, None) => (group.parse)(&mut data),
             };
             let event = match result {
                 Ok(event) => event,
@@ -80,7 +97,7 @@ impl Dispatcher {
                     continue;
                 }
             };
-            if waiting {
+            if waiting && !parsed.iter().any(|(t, _)| *t == group.type_id) {
                 parsed.push((group.type_id, Arc::clone(&event)));
             }
             // The last handler of the group takes the dispatcher's own references to the frame

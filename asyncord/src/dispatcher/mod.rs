@@ -59,12 +59,14 @@
 
 mod arguments;
 mod check;
+mod collect;
 mod context;
 mod dispatch;
 mod error;
 mod handler;
 mod in_flight;
 mod inject;
+mod observer;
 mod pressure;
 mod raw;
 mod run;
@@ -89,6 +91,7 @@ use tokio::sync::Semaphore;
 
 pub use arguments::{Argument, Requirement, Requirements};
 pub use asyncord_macros::{handler, inject};
+pub use collect::{COLLECTOR_BUFFER, Collector};
 pub use context::Context;
 pub use error::{
     ArgumentProblem, DispatchError, FailureKind, HandlerError, HandlerFailure, HandlerResult,
@@ -102,8 +105,10 @@ pub use tracked::{CallsEnded, Completion};
 pub use unknown::UnknownEvent;
 
 use arguments::Arguments;
+pub(crate) use observer::Observer;
 pub(crate) use run::panic_message;
 use run::{ErrorHook, RunConfig};
+pub(crate) use table::{AnyEvent, ParseFn, parse_event};
 use table::{ErasedHandler, ErasedRaw, RawFn, Table, TypedHandler};
 use wait::Waiter;
 
@@ -162,6 +167,10 @@ pub(crate) struct Shared {
     /// Unknown-event handlers exist.
     wants_unknown: AtomicBool,
     waiters: Mutex<Vec<Waiter>>,
+    /// The cache (or another synchronous observer), fed before handlers.
+    observer: RwLock<Option<Arc<dyn Observer>>>,
+    /// Kinds the observer wants.
+    observer_bits: [AtomicU64; 2],
     next_id: AtomicU64,
     in_flight: Arc<in_flight::InFlight>,
     /// The application commands and components (`add_commands`), routed by a handler of
@@ -179,6 +188,8 @@ impl Default for Shared {
             wants_raw: AtomicBool::new(false),
             wants_unknown: AtomicBool::new(false),
             waiters: Mutex::default(),
+            observer: RwLock::new(None),
+            observer_bits: Default::default(),
             next_id: AtomicU64::new(1),
             in_flight: Arc::default(),
             commands: OnceLock::new(),
@@ -466,15 +477,43 @@ impl Dispatcher {
         wait::wait_for(&self.shared, predicate, timeout).await
     }
 
+    /// A stream of the `E` events from now on, shaped with `.filter(..)`, `.timeout(..)` and
+    /// `.max(..)`: the dispatcher wants `E` while the stream lives (dropping it unregisters).
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use asyncord::dispatcher::{Dispatcher, HandlerResult, handler};
+    /// # use asyncord::model::gateway::MessageReactionAddEvent;
+    /// # use asyncord::model::gateway::MessageCreateEvent;
+    /// use futures_util::StreamExt;
+    ///
+    /// #[handler]
+    /// async fn poll(event: MessageCreateEvent, dispatcher: Dispatcher) -> HandlerResult {
+    ///     let message = event.id;
+    ///     let votes: Vec<_> = dispatcher
+    ///         .collect::<MessageReactionAddEvent>()
+    ///         .filter(move |r| r.message_id == message)
+    ///         .timeout(Duration::from_secs(60))
+    ///         .max(100)
+    ///         .collect()
+    ///         .await;
+    ///     tracing::info!("{} votes", votes.len());
+    ///     Ok(())
+    /// }
+    /// ```
+    pub fn collect<E: GatewayEvent>(&self) -> Collector<E> {
+        collect::collect(&self.shared)
+    }
+
     /// Whether a frame of this kind is worth parsing (`None`: an unknown event name): it has
-    /// handlers or `wait_for`s, and the dispatcher is not [shut down](Dispatcher::shutdown).
+    /// handlers or `wait_for`s (or the cache needs it), and the dispatcher is not [shut down](Dispatcher::shutdown).
     /// Cheap enough to call for every frame.
     #[inline]
     pub fn wants(&self, kind: Option<EventKind>) -> bool {
         self.wants_ignoring_shutdown(kind) && !self.shared.in_flight.is_closed()
     }
 
-    /// Whether handlers, `wait_for`s, raw or unknown-event handlers take frames of this kind.
+    /// Whether handlers, `wait_for`s, raw or unknown-event handlers or the cache take frames of this kind.
     #[inline]
     fn wants_ignoring_shutdown(&self, kind: Option<EventKind>) -> bool {
         self.wants_raw()
@@ -484,6 +523,7 @@ impl Dispatcher {
                 }
                 None => self.shared.wants_unknown.load(Ordering::Acquire),
             }
+            || self.observes(kind)
     }
 
     /// Whether raw handlers exist (then every dispatch, unknown names included, is wanted).
