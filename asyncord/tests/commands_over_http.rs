@@ -63,6 +63,50 @@ async fn wave(ctx: CommandContext, user: User) -> CommandResult {
     Ok(())
 }
 
+/// Adds a shelf.
+#[command]
+async fn add(
+    ctx: CommandContext,
+    /// The shelf's label
+    label: String,
+) -> CommandResult {
+    ctx.reply(format!("shelf {label} added")).await?;
+    Ok(())
+}
+
+/// Shelves in the cellar.
+#[command(subcommands(add))]
+async fn cellar(_: CommandContext) -> CommandResult {
+    Ok(())
+}
+
+/// Manages shelves.
+#[command(subcommands(cellar))]
+async fn shelf(_: CommandContext) -> CommandResult {
+    Ok(())
+}
+
+#[command(context_menu = "message", name = "Echo")]
+async fn echo(ctx: CommandContext, message: Message) -> CommandResult {
+    ctx.reply(format!("echo: {}", message.content)).await?;
+    Ok(())
+}
+
+#[derive(Modal)]
+#[modal(title = "Note")]
+struct Note {
+    #[input(label = "Your note", min_length = 3, max_length = 50)]
+    text: String,
+}
+
+/// Asks for a note.
+#[command]
+async fn note(ctx: CommandContext) -> CommandResult {
+    let (form, submitted) = ctx.modal::<Note>(Duration::from_secs(60)).await?;
+    submitted.reply(format!("noted: {}", form.text)).await?;
+    Ok(())
+}
+
 /// Started and released by the test.
 #[derive(Debug, Default)]
 struct Gate {
@@ -113,7 +157,9 @@ async fn commands_answer_in_the_http_response_without_a_gateway() {
         .unwrap();
     let gate = Arc::new(Gate::default());
     group.dispatcher.add_argument("gate", Arc::clone(&gate));
-    group.dispatcher.add_commands([paint(), wave(), slow()]);
+    group
+        .dispatcher
+        .add_commands([paint(), wave(), slow(), shelf(), echo(), note()]);
     group.dispatcher.add_components([again()]);
     let stop = hub.stop_handle();
     let running = tokio::spawn(async move { hub.start().await });
@@ -178,6 +224,51 @@ async fn commands_answer_in_the_http_response_without_a_gateway() {
         Some("alice waves at bob")
     );
     assert!(answered_over_http(&emu, waved.id().get()));
+
+    // A subcommand in a group, by its path.
+    let added = alice
+        .invoke(
+            channel,
+            Invocation::slash("shelf")
+                .subcommand("cellar")
+                .subcommand("add")
+                .option("label", "wine"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        added.response().await.unwrap().content(),
+        Some("shelf wine added")
+    );
+    assert!(answered_over_http(&emu, added.id().get()));
+
+    // A message context-menu command gets the message.
+    let said = bob.send_message(channel, "over http").unwrap();
+    let echoed = alice
+        .invoke(channel, Invocation::message("Echo", said))
+        .await
+        .unwrap();
+    assert_eq!(
+        echoed.response().await.unwrap().content(),
+        Some("echo: over http")
+    );
+    assert!(answered_over_http(&emu, echoed.id().get()));
+
+    // A modal opened in the HTTP answer, its submission answered in the next one.
+    let asked = alice
+        .invoke(channel, Invocation::slash("note"))
+        .await
+        .unwrap();
+    let submitted = alice
+        .submit_modal(&asked, &[("text", "buy milk")])
+        .await
+        .unwrap();
+    assert_eq!(
+        submitted.response().await.unwrap().content(),
+        Some("noted: buy milk")
+    );
+    assert!(answered_over_http(&emu, asked.id().get()));
+    assert!(answered_over_http(&emu, submitted.id().get()));
 
     // Slower than the deadline: the endpoint defers it, and the command's reply edits the
     // deferred response.
