@@ -281,10 +281,10 @@ async fn commands_answer_in_the_http_response_without_a_gateway() {
     gate.release.notify_one();
     let edited = tokio::time::timeout(Duration::from_secs(30), async {
         loop {
-            if let Ok(m) = slow.message().await {
-                if m.content == "done at last" {
-                    break m;
-                }
+            if let Ok(m) = slow.message().await
+                && m.content == "done at last"
+            {
+                break m;
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
