@@ -1,6 +1,6 @@
 //! Interactions over HTTP, measured against a bare hyper server in the same run: signed
-//! requests per second through the whole endpoint (Ed25519 verification, dispatch to a
-//! `#[handler]`, its `respond` into the HTTP answer) and the latency it adds at p50/p99.
+//! requests per second through the whole endpoint (Ed25519 verification, dispatch, routing to a
+//! trivial `#[command]`, its reply into the HTTP answer) and the latency it adds at p50/p99.
 //!
 //! `cargo run -p asyncord --features testkit,http-interactions --profile bench --example
 //! bench_interactions -- --requests 5000 --rounds 5 --concurrency 8`
@@ -8,7 +8,7 @@
 //! Both servers run on loopback in this process, on the same runtime, and are driven by the same
 //! client: keep-alive HTTP/1.1 connections sending pre-signed POSTs of the captured
 //! INTERACTION_CREATE payload (2.1 KB, a distinct id per request). The bare server reads each
-//! body and answers the same JSON the bot's handler answers; the difference is what asyncord
+//! body and answers the same JSON the bot's command answers; the difference is what asyncord
 //! adds. Latency: one connection, sequential requests. Throughput: `--concurrency` connections
 //! at once. The two servers alternate in each round, so drift hits them alike.
 
@@ -23,7 +23,6 @@ use std::time::{Duration, Instant};
 
 use asyncord::dispatcher::Dispatcher;
 use asyncord::interactions::{InteractionsConfig, InteractionsServer, PublicKey};
-use asyncord::model::interaction::InteractionResponse;
 use asyncord::prelude::*;
 use asyncord::testkit::{InteractionSigner, unix_now};
 use bytes::Bytes;
@@ -36,13 +35,10 @@ use tokio::net::{TcpListener, TcpStream};
 /// What both servers answer.
 const ANSWER: &str = r#"{"type":4,"data":{"content":"pong"}}"#;
 
-#[handler]
-async fn pong(event: InteractionCreateEvent, client: RestClient) -> HandlerResult {
-    let answer = InteractionResponse::message("pong");
-    client
-        .interactions
-        .respond(event.id, event.token.as_str(), answer)
-        .await?;
+/// Answers pong (named as the captured interaction's command).
+#[command(name = "name_48")]
+async fn pong(ctx: CommandContext) -> CommandResult {
+    ctx.reply("pong").await?;
     Ok(())
 }
 
@@ -110,7 +106,7 @@ async fn asyncord_server(signer: &InteractionSigner) -> InteractionsServer {
     let client = RestClient::new("bench-token"); // answers go into the HTTP response
     let dispatcher = Dispatcher::new();
     dispatcher.add_argument("client", client.clone());
-    dispatcher.add_handler(pong);
+    dispatcher.add_commands([pong()]);
     dispatcher.check_arguments().unwrap();
     let config = InteractionsConfig::new(key, ([127, 0, 0, 1], 0).into());
     InteractionsServer::bind(config, dispatcher, &client)
