@@ -9,6 +9,11 @@
 //!
 //! `--shards N` runs N shards in the process (the server sends each the whole stream); the
 //! clock runs from the first READY to the last shard's marker.
+//!
+//! `--cache` adds `group.enable_cache(CacheConfig::default())`, so every event the cache follows
+//! updates it before the handlers run (the ratio to the plain run is the cache's cost per
+//! event); `--by-ref` makes the handlers take their events by reference (`&Event`), so they
+//! share the parsed event the cache keeps instead of each getting a clone.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -100,6 +105,68 @@ async fn on_guild_create(event: GuildCreateEvent, meter: Meter) {
     meter.event();
 }
 
+/// The same handlers taking their events by reference (`--by-ref`).
+mod by_ref {
+    use super::Meter;
+    use asyncord::prelude::*;
+    use std::hint::black_box;
+
+    #[handler]
+    pub async fn on_message_create(event: &MessageCreateEvent, meter: Meter) {
+        black_box(event);
+        meter.event();
+    }
+
+    #[handler]
+    pub async fn on_presence_update(event: &PresenceUpdateEvent, meter: Meter) {
+        black_box(event);
+        meter.event();
+    }
+
+    #[handler]
+    pub async fn on_typing_start(event: &TypingStartEvent, meter: Meter) {
+        black_box(event);
+        meter.event();
+    }
+
+    #[handler]
+    pub async fn on_reaction_add(event: &MessageReactionAddEvent, meter: Meter) {
+        black_box(event);
+        meter.event();
+    }
+
+    #[handler]
+    pub async fn on_member_update(event: &GuildMemberUpdateEvent, meter: Meter) {
+        black_box(event);
+        meter.event();
+    }
+
+    #[handler]
+    pub async fn on_guild_create(event: &GuildCreateEvent, meter: Meter) {
+        black_box(event);
+        meter.event();
+    }
+}
+
+/// Adds a handler for each event kind of the mix, taking events by reference or by value.
+fn register(dispatcher: &Dispatcher, by_ref: bool) {
+    if by_ref {
+        dispatcher.add_handler(by_ref::on_message_create);
+        dispatcher.add_handler(by_ref::on_presence_update);
+        dispatcher.add_handler(by_ref::on_typing_start);
+        dispatcher.add_handler(by_ref::on_reaction_add);
+        dispatcher.add_handler(by_ref::on_member_update);
+        dispatcher.add_handler(by_ref::on_guild_create);
+    } else {
+        dispatcher.add_handler(on_message_create);
+        dispatcher.add_handler(on_presence_update);
+        dispatcher.add_handler(on_typing_start);
+        dispatcher.add_handler(on_reaction_add);
+        dispatcher.add_handler(on_member_update);
+        dispatcher.add_handler(on_guild_create);
+    }
+}
+
 #[handler]
 async fn on_channel_create(event: ChannelCreateEvent, meter: Meter) {
     black_box(event);
@@ -109,11 +176,17 @@ async fn on_channel_create(event: ChannelCreateEvent, meter: Meter) {
 #[tokio::main]
 async fn main() {
     let env = Env::load();
-    let unsubscribed = std::env::args().any(|a| a == "--unsubscribed");
+    let flag = |name: &str| std::env::args().any(|a| a == name);
+    let (unsubscribed, cache, by_ref) = (flag("--unsubscribed"), flag("--cache"), flag("--by-ref"));
+    let name = match (cache, by_ref) {
+        (false, _) => NAME,
+        (true, false) => "asyncord-user-cache",
+        (true, true) => "asyncord-user-cache-ref",
+    };
     let shards = shards_flag();
     let connector = CountingConnector::new();
     let counted = connector.clone();
-    watchdog(NAME, &env, move || counted.received());
+    watchdog(name, &env, move || counted.received());
     let config = GroupConfig::new()
         .intents(Intents::all())
         .compression(env.compression)
@@ -144,12 +217,10 @@ async fn main() {
             group.dispatcher.add_handler(on_channel_create);
             return;
         }
-        group.dispatcher.add_handler(on_message_create);
-        group.dispatcher.add_handler(on_presence_update);
-        group.dispatcher.add_handler(on_typing_start);
-        group.dispatcher.add_handler(on_reaction_add);
-        group.dispatcher.add_handler(on_member_update);
-        group.dispatcher.add_handler(on_guild_create);
+        if cache {
+            group.enable_cache(CacheConfig::default());
+        }
+        register(&group.dispatcher, by_ref);
     })
     .await;
     let (events, secs, done) = meter.map_or((0, 0.0, false), |m| {
@@ -160,7 +231,7 @@ async fn main() {
         )
     });
     exit_with(&Report {
-        client: NAME,
+        client: name,
         compress: env.compress_name(),
         events,
         expected: env.events * u64::from(shards),
