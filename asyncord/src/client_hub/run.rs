@@ -182,9 +182,8 @@ impl GroupRun {
                 }
                 None => None,
             };
-            if let Some(worker_only) = scaled.as_ref().filter(|s| !s.runs_gateway()) {
+            if scaled.as_ref().is_some_and(|s| !s.runs_gateway()) {
                 // A worker only: no shard; its handlers run until the hub stops.
-                let _ = worker_only;
                 let _ = halt.wait_for(|h| *h).await;
                 if let Some(scaled) = scaled {
                     scaled.finish(grace, keep_sessions).await;
