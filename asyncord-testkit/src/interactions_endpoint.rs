@@ -342,6 +342,20 @@ impl Emulator {
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
     }
+
+    /// Whether interaction `id` was answered, and only ever through the HTTP answer of its
+    /// endpoint (no call of the callback route over REST).
+    pub fn answered_over_http(&self, id: impl Into<InteractionId>) -> bool {
+        let prefix = format!("/interactions/{}/", id.into());
+        let requests = self.rest().requests();
+        let mut callbacks = requests.iter().filter(|r| r.path.starts_with(&prefix));
+        let mut any = false;
+        let all_http = callbacks.all(|r| {
+            any = true;
+            r.header(DELIVERY_HEADER) == Some("http")
+        });
+        any && all_http
+    }
 }
 
 /// POSTs one interaction to its endpoint and applies the answer as its callback; runs on its

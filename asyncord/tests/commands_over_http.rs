@@ -14,7 +14,7 @@ use std::time::Duration;
 use asyncord::interactions::{InteractionsConfig, PublicKey};
 use asyncord::model::component::{ActionRow, Button};
 use asyncord::prelude::*;
-use asyncord::testkit::{DELIVERY_HEADER, Emulator, Invocation};
+use asyncord::testkit::{Emulator, Invocation};
 use asyncord::{ClientHub, HubConfig};
 use tokio::sync::Notify;
 
@@ -123,20 +123,6 @@ async fn slow(ctx: CommandContext, gate: Arc<Gate>) -> CommandResult {
     Ok(())
 }
 
-/// Whether every callback of interaction `id` came through the HTTP answer (none was a REST call
-/// to Discord's callback route).
-fn answered_over_http(emu: &Emulator, id: u64) -> bool {
-    let requests = emu.rest().requests();
-    let callbacks: Vec<_> = requests
-        .iter()
-        .filter(|r| r.path.starts_with(&format!("/interactions/{id}/")))
-        .collect();
-    !callbacks.is_empty()
-        && callbacks
-            .iter()
-            .all(|r| r.header(DELIVERY_HEADER) == Some("http"))
-}
-
 #[tokio::test]
 async fn commands_answer_in_the_http_response_without_a_gateway() {
     let emu = Emulator::start().await.unwrap();
@@ -204,7 +190,7 @@ async fn commands_answer_in_the_http_response_without_a_gateway() {
         .unwrap();
     let reply = painted.response().await.unwrap();
     assert_eq!(reply.content(), Some("2 coat(s) of red"));
-    assert!(answered_over_http(&emu, painted.id().get()));
+    assert!(emu.answered_over_http(painted.id()));
 
     // Its button, routed by pattern with a typed capture, updates the message over HTTP too.
     let message = painted.message().await.unwrap();
@@ -212,7 +198,7 @@ async fn commands_answer_in_the_http_response_without_a_gateway() {
     let update = click.response().await.unwrap();
     assert_eq!(update.kind, 7);
     assert_eq!(update.content(), Some("2 more coats"));
-    assert!(answered_over_http(&emu, click.id().get()));
+    assert!(emu.answered_over_http(click.id()));
 
     // A user context-menu command gets its resolved target.
     let waved = alice
@@ -223,7 +209,7 @@ async fn commands_answer_in_the_http_response_without_a_gateway() {
         waved.response().await.unwrap().content(),
         Some("alice waves at bob")
     );
-    assert!(answered_over_http(&emu, waved.id().get()));
+    assert!(emu.answered_over_http(waved.id()));
 
     // A subcommand in a group, by its path.
     let added = alice
@@ -240,7 +226,7 @@ async fn commands_answer_in_the_http_response_without_a_gateway() {
         added.response().await.unwrap().content(),
         Some("shelf wine added")
     );
-    assert!(answered_over_http(&emu, added.id().get()));
+    assert!(emu.answered_over_http(added.id()));
 
     // A message context-menu command gets the message.
     let said = bob.send_message(channel, "over http").unwrap();
@@ -252,7 +238,7 @@ async fn commands_answer_in_the_http_response_without_a_gateway() {
         echoed.response().await.unwrap().content(),
         Some("echo: over http")
     );
-    assert!(answered_over_http(&emu, echoed.id().get()));
+    assert!(emu.answered_over_http(echoed.id()));
 
     // A modal opened in the HTTP answer, its submission answered in the next one.
     let asked = alice
@@ -267,8 +253,8 @@ async fn commands_answer_in_the_http_response_without_a_gateway() {
         submitted.response().await.unwrap().content(),
         Some("noted: buy milk")
     );
-    assert!(answered_over_http(&emu, asked.id().get()));
-    assert!(answered_over_http(&emu, submitted.id().get()));
+    assert!(emu.answered_over_http(asked.id()));
+    assert!(emu.answered_over_http(submitted.id()));
 
     // Slower than the deadline: the endpoint defers it, and the command's reply edits the
     // deferred response.

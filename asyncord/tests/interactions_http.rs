@@ -14,9 +14,7 @@ use asyncord::model::gateway::events::InteractionCreateEvent;
 use asyncord::model::interaction::{InteractionData, InteractionMessageData, InteractionResponse};
 use asyncord::model::request::{CreateCommand, ExecuteWebhook};
 use asyncord::rest::RestClient;
-use asyncord::testkit::{
-    DELIVERY_HEADER, Emulator, EmulatorBots, InteractionSigner, post_interaction, unix_now,
-};
+use asyncord::testkit::{Emulator, EmulatorBots, InteractionSigner, post_interaction, unix_now};
 use serde_json::{Value, json};
 use tokio::sync::Notify;
 
@@ -207,15 +205,6 @@ async fn deliver(bot: &Bot, kind: u8, id: u64, data: Value) -> Value {
 
 /// Whether the callback of `id` was applied from the endpoint's HTTP answer (not sent by the
 /// bot through REST).
-fn answered_over_http(emu: &Emulator, id: u64) -> bool {
-    emu.rest().requests().iter().any(|r| {
-        r.path.starts_with(&format!("/interactions/{id}/"))
-            && r.header(DELIVERY_HEADER) == Some("http")
-    }) && !emu.rest().requests().iter().any(|r| {
-        r.path.starts_with(&format!("/interactions/{id}/")) && r.header(DELIVERY_HEADER).is_none()
-    })
-}
-
 #[tokio::test]
 async fn every_command_shape_is_answered_in_the_http_response() {
     let bot = start().await;
@@ -229,7 +218,7 @@ async fn every_command_shape_is_answered_in_the_http_response() {
         .unwrap();
     assert_eq!(greet.response().await.unwrap().content(), Some("hello bob"));
     assert_eq!(greet.message().await.unwrap().content, "hello bob");
-    assert!(answered_over_http(emu, greet.id().get()));
+    assert!(emu.answered_over_http(greet.id()));
 
     let admin = alice
         .invoke_slash_command(
@@ -277,7 +266,7 @@ async fn every_command_shape_is_answered_in_the_http_response() {
     let click = alice.click_button(channel, with_button.id, "go").unwrap();
     let update = click.response().await.unwrap();
     assert_eq!((update.kind, update.content()), (7, Some("clicked go")));
-    assert!(answered_over_http(emu, click.id().get()));
+    assert!(emu.answered_over_http(click.id()));
 
     let form = alice
         .invoke_slash_command(channel, "form", Value::Null)
@@ -316,7 +305,7 @@ async fn a_slow_command_is_deferred_automatically_then_finishes_through_rest() {
     // The handler waits for the gate: the endpoint answers the deferral itself.
     let deferred = slow.response().await.unwrap();
     assert_eq!(deferred.kind, 5);
-    assert!(answered_over_http(emu, slow.id().get()));
+    assert!(emu.answered_over_http(slow.id()));
     bot.gate.release.notify_one();
     // The handler's respond(message) became the edit of the original response.
     let message = slow.message().await.unwrap();
@@ -482,7 +471,7 @@ async fn a_group_runs_its_endpoint_beside_the_gateway_and_the_hub_stops_it_grace
         greet.response().await.unwrap().content(),
         Some("hello carol")
     );
-    assert!(answered_over_http(&emu, greet.id().get()));
+    assert!(emu.answered_over_http(greet.id()));
 
     // A stop while /slow is in flight: its request is still answered (deferred at the
     // deadline), its handler finishes, and then the endpoint is gone.
