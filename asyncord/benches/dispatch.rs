@@ -70,7 +70,7 @@ fn frame() -> DispatchFrame {
         seq: 1,
         kind: Some(EventKind::MessageCreate),
         name: "MESSAGE_CREATE".into(),
-        data: PAYLOAD.as_bytes().to_vec(),
+        data: PAYLOAD.into(),
     }
 }
 

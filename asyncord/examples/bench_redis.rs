@@ -40,7 +40,7 @@ fn frame(seq: u64) -> DispatchFrame {
         seq,
         kind: Some(EventKind::MessageCreate),
         name: "MESSAGE_CREATE".into(),
-        data: MESSAGE.to_vec(),
+        data: MESSAGE[..].into(),
     }
 }
 

@@ -22,7 +22,7 @@ fn frame(kind: EventKind, d: &serde_json::Value) -> DispatchFrame {
         seq: 1,
         kind: Some(kind),
         name: Cow::Borrowed(kind.name()),
-        data: d.to_string().into_bytes(),
+        data: d.to_string().as_str().into(),
     }
 }
 

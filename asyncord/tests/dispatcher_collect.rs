@@ -24,7 +24,7 @@ fn message(id: u64, channel: u64, content: &str) -> DispatchFrame {
         seq: id,
         kind: Some(EventKind::MessageCreate),
         name: Cow::Borrowed("MESSAGE_CREATE"),
-        data: d.to_string().into_bytes(),
+        data: d.to_string().as_str().into(),
     }
 }
 

@@ -31,7 +31,7 @@ fn captured(file: &str) -> Vec<DispatchFrame> {
                 seq: f["s"].as_u64().unwrap(),
                 kind: EventKind::from_name(&name),
                 name: name.into(),
-                data: serde_json::to_vec(&f["d"]).unwrap(),
+                data: serde_json::to_vec(&f["d"]).unwrap()[..].into(),
             }
         })
         .collect()
@@ -139,7 +139,7 @@ async fn a_payload_that_does_not_fit_is_reported_with_its_json_path() {
     let mut frame = captured("accordjl-gateway_message_create.json").remove(0);
     let mut json: serde_json::Value = serde_json::from_slice(&frame.data).unwrap();
     json["author"]["id"] = serde_json::Value::Bool(true);
-    frame.data = serde_json::to_vec(&json).unwrap();
+    frame.data = serde_json::to_vec(&json).unwrap()[..].into();
     assert_eq!(d.dispatch(frame), 1, "only the raw handler runs");
     let raw = collect(&mut rx, 1).await.remove(0);
     let error = raw.parse_error.expect("the parse error is handed on");

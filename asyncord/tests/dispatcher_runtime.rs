@@ -216,7 +216,7 @@ async fn malformed_json_never_panics() {
         );
     }
     let mut invalid_utf8 = frame(EventKind::MessageCreate, "");
-    invalid_utf8.data = b"{\"content\":\"\xff\xfe\"}".to_vec();
+    invalid_utf8.data = b"{\"content\":\"\xff\xfe\"}"[..].into();
     assert_eq!(d.dispatch(invalid_utf8), 0);
 }
 

@@ -224,7 +224,7 @@ async fn tokens_never_show_in_debug_output_or_logs() {
         seq: 7,
         kind: None,
         name: "INTERACTION_CREATE".into(),
-        data: data.clone(),
+        data: data[..].into(),
     };
     let raw = RawEvent {
         shard_id: 0,

@@ -19,7 +19,7 @@ fn frame(seq: u64) -> DispatchFrame {
         seq,
         kind: Some(EventKind::TypingStart),
         name: "TYPING_START".into(),
-        data: br#"{"channel_id":"1","user_id":"2","timestamp":0}"#.to_vec(),
+        data: br#"{"channel_id":"1","user_id":"2","timestamp":0}"#[..].into(),
     }
 }
 

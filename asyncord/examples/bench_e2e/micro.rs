@@ -219,7 +219,7 @@ fn stage_dispatch(comp: Compression, frames: &[Vec<u8>], names: &[&'static str])
                 seq,
                 kind: EventKind::from_name(name),
                 name: (*name).into(),
-                data: d.to_vec(),
+                data: d.into(),
             });
             if i % 64 == 63 {
                 tokio::task::yield_now().await;

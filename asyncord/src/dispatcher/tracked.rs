@@ -158,7 +158,7 @@ mod tests {
             seq,
             kind: Some(EventKind::TypingStart),
             name: "TYPING_START".into(),
-            data: br#"{"channel_id":"1","user_id":"2","timestamp":0}"#.to_vec(),
+            data: br#"{"channel_id":"1","user_id":"2","timestamp":0}"#[..].into(),
         }
     }
 

@@ -18,6 +18,7 @@ use tokio::sync::mpsc;
 
 use super::frame::DispatchFrame;
 use super::progress::Progress;
+use super::sink::EventSink;
 
 /// The settings of the channel behind [`Gateway::next_event`](super::Gateway::next_event):
 /// which events it takes and how many frames it holds.
@@ -67,13 +68,13 @@ impl EventChannel {
 
     /// The sink the shards deliver to, and the receiver `next_event` reads.
     pub(crate) fn open(self) -> (ChannelSink, mpsc::Receiver<Queued>) {
-        let (tx, rx) = mpsc::channel(self.capacity.max(1));
-        let sink = ChannelSink {
-            tx,
-            events: self.events,
-            unknown_events: self.unknown_events,
-        };
-        (sink, rx)
+        ChannelSink::open(
+            self.capacity,
+            Interest::Events {
+                events: self.events,
+                unknown_events: self.unknown_events,
+            },
+        )
     }
 }
 
@@ -91,18 +92,44 @@ impl Queued {
     }
 }
 
+/// Which frames a channel takes.
+pub(crate) enum Interest {
+    /// These events (and unknown ones when `unknown_events`).
+    Events {
+        events: EventSet,
+        unknown_events: bool,
+    },
+    /// Whatever this sink wants, asked per frame (the channel feeds it).
+    Sink(Arc<dyn EventSink>),
+}
+
 /// The channel's sending side, as the shards' consumer.
 pub(crate) struct ChannelSink {
     tx: mpsc::Sender<Queued>,
-    events: EventSet,
-    unknown_events: bool,
+    /// How many free slots a saturated channel waits for before the shards read on.
+    resume_at: usize,
+    interest: Interest,
 }
 
 impl ChannelSink {
+    /// A channel of `capacity` frames (at least 1) taking what `interest` says, and its
+    /// receiver.
+    pub(crate) fn open(capacity: usize, interest: Interest) -> (Self, mpsc::Receiver<Queued>) {
+        let capacity = capacity.max(1);
+        let (tx, rx) = mpsc::channel(capacity);
+        let sink = Self {
+            tx,
+            resume_at: resume_at(capacity),
+            interest,
+        };
+        (sink, rx)
+    }
+
     pub(crate) fn wants(&self, kind: Option<EventKind>) -> bool {
-        match kind {
-            Some(kind) => self.events.contains(kind),
-            None => self.unknown_events,
+        match (&self.interest, kind) {
+            (Interest::Events { events, .. }, Some(kind)) => events.contains(kind),
+            (Interest::Events { unknown_events, .. }, None) => *unknown_events,
+            (Interest::Sink(sink), kind) => sink.wants(kind),
         }
     }
 
@@ -128,8 +155,16 @@ impl ChannelSink {
         self.tx.capacity() == 0 && !self.tx.is_closed()
     }
 
+    /// Resolves once the consumer has made room for a batch of frames, not a single one: a
+    /// shard woken for every frame the consumer takes would trade each frame for a thread
+    /// wake-up (the permits are released at once: the next frames take them).
     pub(crate) async fn unsaturated(&self) {
-        // A free slot (the permit is released at once: the next frame takes it).
-        let _ = self.tx.reserve().await;
+        let _ = self.tx.reserve_many(self.resume_at).await;
     }
+}
+
+/// A full channel of `capacity` frames lets the shards read on once a quarter of it is free (at
+/// most 64 frames, at least 1).
+fn resume_at(capacity: usize) -> usize {
+    (capacity / 4).clamp(1, 64)
 }

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use asyncord_model::gateway::EventKind;
+use bytes::BytesMut;
 
 /// One dispatch (op 0) as received, with `d` still unparsed.
 ///
@@ -19,8 +20,13 @@ pub struct DispatchFrame {
     pub kind: Option<EventKind>,
     /// The `t` name.
     pub name: Cow<'static, str>,
-    /// The JSON bytes of `d`.
-    pub data: Vec<u8>,
+    /// The JSON bytes of `d`, mutable so that a parser may work in place (simd-json does).
+    ///
+    /// To spare a copy and an allocation per frame, `data` shares its allocation with the
+    /// frames read or decompressed next to it (a few KiB; a large frame has its own): a frame
+    /// kept for long keeps that block alive. Copy the bytes out (`data.to_vec()`) to keep one
+    /// small frame for long.
+    pub data: BytesMut,
 }
 
 impl std::fmt::Debug for DispatchFrame {

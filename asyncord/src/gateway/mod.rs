@@ -25,6 +25,8 @@ mod channel;
 mod compression;
 mod config;
 mod connection;
+mod data_blocks;
+mod delivery_thread;
 mod error;
 mod frame;
 mod handle;
@@ -51,6 +53,8 @@ use asyncord_model::gateway::GatewayBot;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
+/// The buffer of [`DispatchFrame::data`] (from the `bytes` crate).
+pub use bytes::BytesMut;
 pub use channel::EventChannel;
 pub use compression::Compression;
 pub use config::{Delivery, GatewayConfig, Session, Shards};
@@ -68,6 +72,7 @@ pub use transport::{
 use crate::http::RestError;
 use crate::rest::RestClient;
 use channel::Queued;
+use delivery_thread::DeliveryThread;
 use shard_set::ShardSet;
 use sink::Target;
 
@@ -80,6 +85,8 @@ pub struct Gateway {
     shards: Arc<ShardSet>,
     /// The built-in channel's receiver (`None` when a sink of the caller's takes the frames).
     events: Option<mpsc::Receiver<Queued>>,
+    /// The thread feeding the caller's sink, on a multi-thread runtime.
+    delivery: Option<DeliveryThread>,
     tasks: Vec<(u32, JoinHandle<Result<(), GatewayError>>)>,
 }
 
@@ -149,12 +156,15 @@ impl Gateway {
             .connector
             .clone()
             .unwrap_or_else(|| Arc::new(TcpConnector));
-        let (target, events) = match &config.delivery {
+        let (target, events, delivery) = match &config.delivery {
             Delivery::Channel(channel) => {
                 let (sink, rx) = channel.clone().open();
-                (Target::Channel(Arc::new(sink)), Some(rx))
+                (Target::Channel(Arc::new(sink)), Some(rx), None)
             }
-            Delivery::Sink(sink) => (Target::Sink(Arc::clone(sink)), None),
+            Delivery::Sink(sink) => match DeliveryThread::start(sink) {
+                Some((channel, thread)) => (Target::Channel(Arc::new(channel)), None, Some(thread)),
+                None => (Target::Sink(Arc::clone(sink)), None, None),
+            },
         };
         let (stop_tx, stop_rx) = watch::channel(shard::Stop::Run);
         let status_changed = handle.status_signal();
@@ -206,6 +216,7 @@ impl Gateway {
             handle: handle.clone(),
             shards: set,
             events,
+            delivery,
             tasks,
         })
     }
@@ -264,10 +275,15 @@ impl Gateway {
     /// The shards stop reading first. Each session resumes after the last dispatch consumed
     /// (returned by [`Gateway::next_event`], or handed to the sink): frames still waiting in the
     /// channel are dropped here and replayed to the process that resumes.
-    pub async fn shutdown(self) -> HashMap<u32, Session> {
+    pub async fn shutdown(mut self) -> HashMap<u32, Session> {
         let shards = Arc::clone(&self.shards);
         shards.stop(shard::Stop::KeepSession);
+        let delivery = self.delivery.take();
         let _ = self.join().await;
+        // The frames still queued for the sink are replayed to whoever resumes the sessions.
+        if let Some(delivery) = delivery {
+            delivery.close();
+        }
         shards.sessions()
     }
 }

@@ -36,10 +36,12 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use asyncord_model::gateway::EventKind;
+use bytes::BytesMut;
 use futures_util::FutureExt;
 use tokio::sync::mpsc;
 use tokio::time::{Instant, sleep_until};
 
+use super::data_blocks::DataBlocks;
 use super::frame::DispatchFrame;
 use super::inflate::{InflateError, Inflater};
 use super::limits::GatewayLimits;
@@ -101,10 +103,11 @@ struct ChunkFields {
 }
 
 /// A dispatch worth handing on, found by [`State::examine`].
-struct Delivery<'a> {
+struct Delivery {
     seq: u64,
     kind: Option<EventKind>,
-    name: &'a str,
+    /// The `t` name (borrowed from the event kind unless this version does not know it).
+    name: Cow<'static, str>,
     /// Where `d` is.
     data: Range<usize>,
     /// The consumer wants it.
@@ -114,9 +117,37 @@ struct Delivery<'a> {
 }
 
 /// What one message asks of the reader after its synchronous handling.
-enum Step<'a> {
+enum Step {
     Done,
-    Deliver(Delivery<'a>),
+    Deliver(Delivery),
+}
+
+/// A message's JSON as the reader handles it: a text frame's own buffer (whose `d` is handed on
+/// without a copy) or the decompressor's output (whose `d` is copied into a shared block).
+enum Source<'a> {
+    Frame(&'a mut BytesMut),
+    Inflated(&'a [u8]),
+}
+
+impl Source<'_> {
+    fn json(&self) -> &[u8] {
+        match self {
+            Self::Frame(payload) => payload,
+            Self::Inflated(json) => json,
+        }
+    }
+
+    /// The bytes at `range`, as a frame's own buffer; the message is not read again after.
+    fn take(&mut self, range: Range<usize>, blocks: &mut DataBlocks) -> BytesMut {
+        match self {
+            Self::Frame(payload) => {
+                let mut d = payload.split_off(range.start);
+                d.truncate(range.len());
+                d
+            }
+            Self::Inflated(json) => blocks.copy(&json[range]),
+        }
+    }
 }
 
 /// A stretch of reading on past a saturated consumer.
@@ -142,6 +173,8 @@ struct State {
     first: bool,
     /// The largest buffer capacity published to the shard.
     peak: usize,
+    /// Where decompressed `d`s are copied.
+    blocks: DataBlocks,
 }
 
 /// The reader of one connection.
@@ -176,6 +209,7 @@ impl Reader {
                 discarding: None,
                 first: true,
                 peak: 0,
+                blocks: DataBlocks::default(),
             },
         }
     }
@@ -220,7 +254,7 @@ impl Reader {
 
     /// Handles one message; `false` once the connection ended.
     async fn step(&mut self, incoming: Result<Incoming, ReadError>) -> bool {
-        let (binary, payload) = match incoming {
+        let (binary, mut payload) = match incoming {
             Ok(Incoming::Data { binary, payload }) => (binary, payload),
             Ok(Incoming::Close(code)) => {
                 self.state.send(Control::Closed(code));
@@ -232,12 +266,14 @@ impl Reader {
             }
         };
         let decoded = if binary {
-            self.inflater.push(&payload)
+            self.inflater
+                .push(&payload)
+                .map(|json| json.map(Source::Inflated))
         } else {
-            Ok(Some(&payload[..]))
+            Ok(Some(Source::Frame(&mut payload)))
         };
-        let json = match decoded {
-            Ok(Some(json)) => json,
+        let source = match decoded {
+            Ok(Some(source)) => source,
             Ok(None) => {
                 self.state.publish_peak(&self.messages, &self.inflater);
                 return true;
@@ -263,7 +299,7 @@ impl Reader {
             };
             self.state.send(Control::First(how));
         }
-        self.state.handle(json).await;
+        self.state.handle(source).await;
         self.state.publish_peak(&self.messages, &self.inflater);
         // One socket read can hold thousands of frames, and a sink spawns a task for
         // each: count every message against tokio's cooperative budget, so this task
@@ -289,17 +325,21 @@ impl State {
     }
 
     /// Handles one complete JSON message.
-    async fn handle(&mut self, json: &[u8]) {
-        match catch_unwind(AssertUnwindSafe(|| self.examine(json))) {
+    async fn handle(&mut self, source: Source<'_>) {
+        match catch_unwind(AssertUnwindSafe(|| self.examine(source.json()))) {
             Ok(Step::Done) => {}
-            Ok(Step::Deliver(delivery)) => self.deliver(json, delivery).await,
-            Err(panic) => self.panicked(json, None, &*panic),
+            Ok(Step::Deliver(delivery)) => self.deliver(source, delivery).await,
+            Err(panic) => {
+                let env = peek::envelope(source.json()).ok();
+                let (name, seq) = env.map_or(("", None), |e| (e.name.unwrap_or_default(), e.seq));
+                self.panicked(name, seq, &*panic);
+            }
         }
     }
 
     /// The synchronous part: the envelope, the shard's own bookkeeping, and whether the frame
     /// goes on to the consumer.
-    fn examine<'a>(&mut self, json: &'a [u8]) -> Step<'a> {
+    fn examine(&mut self, json: &[u8]) -> Step {
         let env = match peek::envelope(json) {
             Ok(env) => env,
             Err(e) => {
@@ -372,7 +412,7 @@ impl State {
         }
     }
 
-    fn examine_dispatch<'a>(&mut self, json: &'a [u8], env: &Envelope<'a>) -> Step<'a> {
+    fn examine_dispatch(&mut self, json: &[u8], env: &Envelope<'_>) -> Step {
         let shard = self.shared.id;
         let Some(seq) = env.seq else {
             tracing::warn!(shard, "dispatch without a sequence number skipped");
@@ -431,7 +471,10 @@ impl State {
             Some(data) if wanted || chunk_waited => Step::Deliver(Delivery {
                 seq,
                 kind,
-                name,
+                name: match kind {
+                    Some(k) => Cow::Borrowed(k.name()),
+                    None => Cow::Owned(name.to_owned()),
+                },
                 data,
                 wanted,
                 chunk: chunk_waited,
@@ -459,7 +502,7 @@ impl State {
 
     /// Hands a dispatch on (after waiting for a saturated consumer, within the bound), or
     /// starts discarding.
-    async fn deliver(&mut self, json: &[u8], delivery: Delivery<'_>) {
+    async fn deliver(&mut self, mut source: Source<'_>, delivery: Delivery) {
         let Delivery {
             seq,
             kind,
@@ -472,44 +515,42 @@ impl State {
             let saturated = match catch_unwind(AssertUnwindSafe(|| self.target.is_saturated())) {
                 Ok(saturated) => saturated,
                 Err(panic) => {
-                    self.panicked(json, Some((name, seq)), &*panic);
+                    self.panicked(&name, Some(seq), &*panic);
                     return;
                 }
             };
             if saturated && !self.pause().await {
-                self.start_discarding(name, seq);
+                self.start_discarding(&name, seq);
                 return;
             }
         }
-        let d = &json[data];
         let handed = catch_unwind(AssertUnwindSafe(|| {
+            if chunk {
+                let d = &source.json()[data.clone()];
+                if let Ok(ChunkFields { nonce: Some(nonce) }) = serde_json::from_slice(d) {
+                    self.shared.deliver_chunk(&nonce, d);
+                }
+            }
             if wanted {
-                let name = match kind {
-                    Some(k) => Cow::Borrowed(k.name()),
-                    None => Cow::Owned(name.to_owned()),
-                };
                 let frame = DispatchFrame {
                     shard_id: self.shared.id,
                     seq,
                     kind,
-                    name,
-                    data: d.to_vec(),
+                    name: name.clone(),
+                    data: source.take(data, &mut self.blocks),
                 };
                 if !self.target.deliver(frame, &self.progress) {
                     return false;
                 }
                 self.shared.delivered.fetch_add(1, Ordering::Relaxed);
             }
-            if chunk && let Ok(ChunkFields { nonce: Some(nonce) }) = serde_json::from_slice(d) {
-                self.shared.deliver_chunk(&nonce, d);
-            }
             true
         }));
         match handed {
             Ok(true) => self.progress.set_read(seq),
             // Another shard filled the channel first.
-            Ok(false) => self.start_discarding(name, seq),
-            Err(panic) => self.panicked(json, Some((name, seq)), &*panic),
+            Ok(false) => self.start_discarding(&name, seq),
+            Err(panic) => self.panicked(&name, Some(seq), &*panic),
         }
     }
 
@@ -569,14 +610,8 @@ impl State {
 
     /// A panic while handling one frame: logged, and the frame counts as consumed.
     #[cold]
-    fn panicked(&self, json: &[u8], frame: Option<(&str, u64)>, panic: &(dyn Any + Send)) {
+    fn panicked(&self, name: &str, seq: Option<u64>, panic: &(dyn Any + Send)) {
         let message = crate::dispatcher::panic_message(panic);
-        let env = frame.is_none().then(|| peek::envelope(json).ok()).flatten();
-        let (name, seq) = match (frame, &env) {
-            (Some((name, seq)), _) => (name, Some(seq)),
-            (None, Some(env)) => (env.name.unwrap_or_default(), env.seq),
-            (None, None) => ("", None),
-        };
         tracing::error!(
             shard = self.shared.id,
             event = %name,

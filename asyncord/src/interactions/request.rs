@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use asyncord_model::gateway::EventKind;
 use asyncord_model::interaction::{InteractionResponse, InteractionType};
 use asyncord_model::{ApplicationId, InteractionId};
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
 use http::{Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full, Limited};
@@ -166,7 +166,7 @@ impl Endpoint {
             seq: 0,
             kind,
             name: Cow::Borrowed("INTERACTION_CREATE"),
-            data: body.to_vec(),
+            data: BytesMut::from(&body[..]),
         });
         let response = self.answer(&head, &mut registration, received).await;
         std::mem::forget(guard);

@@ -39,7 +39,7 @@ pub(crate) fn decode(map: &HashMap<String, Value>) -> Result<DispatchFrame, BadE
         seq,
         kind,
         name,
-        data,
+        data: bytes::Bytes::from(data).into(),
     })
 }
 
@@ -66,7 +66,7 @@ mod tests {
         assert_eq!(frame.shard_id, 3);
         assert_eq!(frame.seq, 42);
         assert_eq!(frame.kind, Some(EventKind::MessageCreate));
-        assert_eq!(frame.data, br#"{"id":"1"}"#);
+        assert_eq!(&frame.data[..], br#"{"id":"1"}"#);
     }
 
     #[test]

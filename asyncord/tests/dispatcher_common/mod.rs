@@ -56,7 +56,7 @@ pub fn frame(kind: EventKind, json: &str) -> DispatchFrame {
         seq: 1,
         kind: Some(kind),
         name: kind.name().into(),
-        data: json.as_bytes().to_vec(),
+        data: json.into(),
     }
 }
 
@@ -67,7 +67,7 @@ pub fn unknown_frame(name: &'static str, json: &str) -> DispatchFrame {
         seq: 9,
         kind: None,
         name: name.into(),
-        data: json.as_bytes().to_vec(),
+        data: json.into(),
     }
 }
 

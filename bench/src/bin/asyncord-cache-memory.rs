@@ -158,7 +158,7 @@ fn dispatch_cost() {
                 seq: i as u64,
                 kind: Some(EventKind::MessageCreate),
                 name: Cow::Borrowed("MESSAGE_CREATE"),
-                data: f.clone(),
+                data: f[..].into(),
             });
         }
     });
