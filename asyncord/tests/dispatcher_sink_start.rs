@@ -1,4 +1,6 @@
-//! The dispatcher as a shard's sink starts each handler call on the shard's reader task: a call
+//! The dispatcher as a shard's sink starts each handler call where the gateway delivers (here,
+//! on a current-thread runtime, the shard's reader task; on a multi-thread one its delivery
+//! thread, `gateway_delivery_thread.rs`): a call
 //! that finishes at its first poll is done when `deliver` returns (in the order the frames
 //! came), one still pending goes on on its own task and is woken normally, and a panic is
 //! isolated as on a spawned task.

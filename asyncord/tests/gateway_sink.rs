@@ -1,6 +1,7 @@
 //! A sink of one's own instead of the built-in channel: its `wants` is read per frame (a
 //! consumer's interests may change while it runs), unwanted frames still advance the session's
-//! sequence, the sink sees wanted frames in order on the reader task, `next_event` only
+//! sequence, the sink sees wanted frames in order on the reader task (a current-thread runtime;
+//! on a multi-thread one, `gateway_delivery_thread.rs`), `next_event` only
 //! reports the end, and a saturated sink holds reading back for a bounded time, then loses
 //! nothing.
 

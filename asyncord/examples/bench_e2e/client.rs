@@ -1,6 +1,6 @@
 //! The bot side: a real `Gateway` feeding a real `Dispatcher`, exactly as a client group's run
 //! wires them (`client_hub/run.rs`: the dispatcher's live `wants` filters frames right after the
-//! envelope peek, and `dispatch` runs as the gateway's sink on the shard's reader task), plus the gateway alone with no event subscribed (a gateway-to-queue
+//! envelope peek, and `dispatch` runs as the gateway's sink where the gateway delivers), plus the gateway alone with no event subscribed (a gateway-to-queue
 //! service), idle shards, and REST latency.
 
 use std::sync::Arc;
@@ -92,7 +92,7 @@ pub fn compression(s: &str) -> Compression {
 
 /// The gateway configuration; with a dispatcher, wired the way a client group wires it
 /// (`client_hub/run.rs`): the dispatcher's live `wants` as the filter and `dispatch` as the sink,
-/// on the shard's reader task. Without one, nothing is wanted (a gateway-to-queue service's
+/// where the gateway delivers. Without one, nothing is wanted (a gateway-to-queue service's
 /// floor).
 fn config(
     url: &str,

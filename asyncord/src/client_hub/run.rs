@@ -33,10 +33,11 @@ const SHARD_CHECK: Duration = Duration::from_secs(1);
 /// A checked group, ready to connect.
 ///
 /// Its gateway delivers straight into the group's dispatcher (the dispatcher is the gateway's
-/// [`EventSink`](crate::gateway::EventSink)): on each shard's reader task, the dispatcher says
-/// which kinds it wants (handlers and `wait_for`s added while running are honoured at once),
-/// parses and spawns. No queue sits between the socket and the handlers, so a flood waits in
-/// the socket rather than in memory.
+/// [`EventSink`](crate::gateway::EventSink)): each shard's reader asks the dispatcher which kinds
+/// it wants (handlers and `wait_for`s added while running are honoured at once), and the
+/// dispatcher parses and starts handlers where the gateway delivers (its delivery thread on a
+/// multi-thread runtime). Only a short bounded queue sits between the socket and the handlers,
+/// so a flood waits in the socket rather than in memory.
 pub(crate) struct GroupRun {
     group: ClientGroup,
     gateway: GatewayConfig,

@@ -3,8 +3,9 @@
 //! `d` is parsed once per distinct event type (with simd-json, in place when nobody else needs
 //! the bytes) and the event is shared through an `Arc`, whose last reference goes to the type's
 //! last handler (so a handler taking its event by value moves it out when it is the only one).
-//! Each call is spawned on its own task, or, for frames a shard delivers, polled once on the
-//! shard's reader task and spawned only if still pending (`run.rs`). A
+//! Each call is spawned on its own task, or, for frames a gateway delivers, polled once where it
+//! delivers (its delivery thread, or a shard's reader task) and spawned only if still pending
+//! (`run.rs`). A
 //! payload that does not parse is logged with the event name and the parser's message and is
 //! still handed to raw handlers; nothing here panics on network data.
 

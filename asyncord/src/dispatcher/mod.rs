@@ -35,8 +35,9 @@
 //!   that resolves once the frame's handler calls have ended (for consumers that acknowledge an
 //!   event after handling it).
 //! - A `Dispatcher` is a gateway [`EventSink`](crate::gateway::EventSink): handed to
-//!   [`GatewayConfig::sink`](crate::gateway::GatewayConfig::sink) it dispatches on the shard's
-//!   reader task, and while its bound of handler calls is in flight ([`Dispatcher::in_flight`];
+//!   [`GatewayConfig::sink`](crate::gateway::GatewayConfig::sink) it dispatches where the
+//!   gateway delivers (its delivery thread on a multi-thread runtime, each shard's reader task
+//!   on a current-thread one; see [`EventSink`](crate::gateway::EventSink)), and while its bound of handler calls is in flight ([`Dispatcher::in_flight`];
 //!   [`SATURATED_AT`] unless [`Dispatcher::set_max_in_flight`] says) the shards stop delivering
 //!   until one finishes.
 //! - Events this version does not know reach [`Dispatcher::add_unknown_handler`]s (an
@@ -44,8 +45,9 @@
 //!
 //! # How calls run, and in what order
 //!
-//! As a shard's sink, the dispatcher starts each handler
-//! call on the shard's reader task: it polls the call once, right there, and only a call still
+//! As a gateway's sink, the dispatcher starts each handler call where the gateway delivers (its
+//! delivery thread, or the shard's reader task on a current-thread runtime): it polls the call
+//! once, right there, and only a call still
 //! pending after that first poll (it awaits something not ready yet) is spawned onto its own
 //! task, where it goes on concurrently with everything else. So handlers of one shard *start*
 //! in the order the shard received their events (the handlers of one event in the order they
@@ -53,7 +55,8 @@
 //! looked at; after their first await, calls of different events run concurrently, with no
 //! order between them. A call that awaits (a REST request, a `wait_for`, a sleep) never holds up
 //! the others or the heartbeats; code that computes for long *before* its first await holds up
-//! its shard's reading for that long, as it would hold up a runtime thread: move such work to
+//! the delivery of the next events for that long, as it would hold up a runtime thread (and on
+//! a current-thread runtime, the shard's reading): move such work to
 //! [`tokio::task::spawn_blocking`]. Calls handed to [`Dispatcher::dispatch`] directly are each
 //! spawned on their own task. Errors and panics are isolated either way.
 
@@ -432,7 +435,8 @@ impl Dispatcher {
 
     /// Sets the hook that receives every handler failure (error, panic, or unresolvable
     /// argument) after it is logged. It runs where the failed call ended: on its own task, or
-    /// on the shard's reader task for a call that failed at its first poll.
+    /// where the gateway delivers (see [`EventSink`](crate::gateway::EventSink)) for a call that
+    /// failed at its first poll.
     pub fn set_error_hook(&self, hook: impl Fn(HandlerFailure) + Send + Sync + 'static) {
         self.shared.update(|reg| reg.hook = Some(Arc::new(hook)));
     }

@@ -14,13 +14,13 @@ use asyncord_model::gateway::EventKind;
 use super::table::{AnyEvent, ParseFn};
 use super::{Dispatcher, Shared, bits_of, store_bits};
 
-/// A synchronous consumer of parsed events, run on the shard's reader before handlers.
+/// A synchronous consumer of parsed events, run where the gateway delivers, before handlers.
 pub(crate) trait Observer: Send + Sync + 'static {
     /// The kinds it wants.
     fn kinds(&self) -> Vec<EventKind>;
     /// The event type it parses `kind` into (the model's type for it), and the parser.
     fn parser(&self, kind: EventKind) -> Option<(TypeId, ParseFn)>;
-    /// Takes one event (must not block for long: it runs on the shard's reader).
+    /// Takes one event (must not block for long: the next events wait for it).
     fn observe(&self, kind: EventKind, event: &AnyEvent);
 }
 

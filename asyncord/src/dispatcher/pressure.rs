@@ -34,8 +34,8 @@ impl Dispatcher {
     }
 }
 
-/// The dispatcher as a shard's sink: frames are dispatched on the shard's reader task, each
-/// handler call polled once there and spawned only if still pending; while
+/// The dispatcher as a gateway's sink: frames are dispatched where the gateway delivers (see
+/// [`EventSink`]), each handler call polled once there and spawned only if still pending; while
 /// its bound of handler calls is in flight, or while it is [shut down](Dispatcher::shutdown),
 /// it is saturated and takes nothing (frames are then not consumed: the session resumes before
 /// them).

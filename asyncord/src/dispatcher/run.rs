@@ -52,7 +52,8 @@ pub(crate) enum Start {
     /// Spawned on its own task ([`Dispatcher::dispatch`](super::Dispatcher::dispatch) called
     /// directly).
     Spawn,
-    /// Polled once on the calling task (a shard's reader), and spawned only if it is still
+    /// Polled once where it is called (the gateway's delivery thread or a shard's reader task),
+    /// and spawned only if it is still
     /// pending then: a handler that finishes at its first poll costs no task, and its event is
     /// freed on the thread that allocated it.
     Inline,

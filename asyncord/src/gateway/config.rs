@@ -64,7 +64,7 @@ pub enum Delivery {
     /// The built-in bounded channel that [`Gateway::next_event`](super::Gateway::next_event)
     /// reads (the default: every event, [`EventChannel::DEFAULT_CAPACITY`] frames).
     Channel(EventChannel),
-    /// A consumer of your own, called on each shard's reader task (for example a
+    /// A consumer of your own, called as [`EventSink`] says (for example a
     /// [`Dispatcher`](crate::dispatcher::Dispatcher)); `next_event` then yields nothing and
     /// returns `None` once every shard has stopped.
     Sink(Arc<dyn EventSink>),
@@ -181,7 +181,8 @@ impl GatewayConfig {
         self
     }
 
-    /// Hands dispatches to `sink` on the shard's reader task, instead of the built-in channel;
+    /// Hands dispatches to `sink` (see [`EventSink`] for where it is called), instead of the
+    /// built-in channel;
     /// [`Gateway::next_event`] then yields nothing and returns `None` once every shard has
     /// stopped.
     ///

@@ -35,7 +35,7 @@ use super::sink::EventSink;
 /// How many frames wait between the readers and the delivery thread.
 const CAPACITY: usize = 256;
 
-/// What the gateway keeps of its delivery thread: the switch that stops it.
+/// What the gateway keeps of its delivery thread: the switches that stop it.
 pub(crate) struct DeliveryThread {
     state: Arc<State>,
 }
@@ -43,8 +43,9 @@ pub(crate) struct DeliveryThread {
 struct State {
     /// Held while one frame is delivered; `false` once closed.
     open: Mutex<bool>,
-    /// Wakes a thread waiting for a saturated sink when closed.
-    closed: Notify,
+    /// Wakes a thread waiting for a saturated sink when closed or when the shards are gone
+    /// (it then stops instead of waiting).
+    stop_waiting: Notify,
 }
 
 impl DeliveryThread {
@@ -59,7 +60,7 @@ impl DeliveryThread {
         let (channel, rx) = ChannelSink::open(CAPACITY, Interest::Sink(Arc::clone(sink)));
         let state = Arc::new(State {
             open: Mutex::new(true),
-            closed: Notify::new(),
+            stop_waiting: Notify::new(),
         });
         let sink = Arc::clone(sink);
         let thread_state = Arc::clone(&state);
@@ -83,7 +84,18 @@ impl DeliveryThread {
             .open
             .lock()
             .unwrap_or_else(PoisonError::into_inner) = false;
-        self.state.closed.notify_one();
+        self.state.stop_waiting.notify_one();
+    }
+
+    /// Once `shards_stopped` resolves, the thread delivers what is queued while the sink takes
+    /// it, and stops rather than wait for a saturated sink (a dispatcher shut down stays
+    /// saturated): it never outlives the shards waiting for nobody.
+    pub(crate) fn stop_with(&self, shards_stopped: impl Future<Output = ()> + Send + 'static) {
+        let state = Arc::clone(&self.state);
+        tokio::spawn(async move {
+            shards_stopped.await;
+            state.stop_waiting.notify_one();
+        });
     }
 }
 
@@ -97,7 +109,7 @@ async fn deliver_all(sink: &dyn EventSink, mut rx: mpsc::Receiver<Queued>, state
                         tracing::error!("the event sink panicked while the delivery thread waited for it");
                     }
                 }
-                () = state.closed.notified() => return,
+                () = state.stop_waiting.notified() => return,
             }
         }
         let open = state.open.lock().unwrap_or_else(PoisonError::into_inner);

@@ -186,6 +186,10 @@ impl Gateway {
             commands.push((shared, cmd_rx));
         }
         let set = Arc::new(ShardSet::new(shards, count, stop_tx));
+        if let Some(delivery) = &delivery {
+            let set = Arc::clone(&set);
+            delivery.stop_with(async move { set.stopped().await });
+        }
         handle.attach(Arc::clone(&set))?;
         let tasks = commands
             .into_iter()

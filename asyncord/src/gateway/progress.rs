@@ -5,12 +5,14 @@
 //! A session must resume after the last dispatch its consumer *consumed*, not the last one the
 //! shard read: a frame read but still queued (or dropped by a process that stops) would
 //! otherwise be skipped by the replay. What consumed means depends on the consumer:
-//! - a sink that takes frames on the reader task (a dispatcher, a closure): a frame is consumed
-//!   once `deliver` returns, so [`Progress::read`] alone says it;
+//! - a sink the reader calls itself (on a current-thread runtime): a frame is consumed once
+//!   `deliver` returns, so [`Progress::read`] alone says it;
 //! - the built-in channel behind `next_event`: a frame is consumed when `next_event` returns it.
 //!   The shard records the last frame it queued ([`Progress::handed`]), the receiver the last it
 //!   took ([`Progress::took`]); frames the shard skipped (unwanted, malformed) count as
-//!   consumed once nothing queued before them is still waiting.
+//!   consumed once nothing queued before them is still waiting. The queue in front of a
+//!   gateway's delivery thread (a sink on a multi-thread runtime) works the same way: a frame
+//!   is taken once the sink's `deliver` returned for it.
 //!
 //! One `Progress` per session: a new session (IDENTIFY) starts a new one, so frames of an old
 //! session still queued cannot move the new session's numbers. The counters are atomics written

@@ -1,7 +1,8 @@
 //! [`EventSink`]: the one way dispatches leave a shard. The shard's reader asks the sink which
 //! event kinds it wants (right after peeking at the envelope, before `d` is parsed or copied),
-//! hands it the wanted frames on the reader task, and holds reading back while the sink reports
-//! saturation, so a flood waits in the socket instead of in memory
+//! hands the wanted frames on (to the gateway's delivery thread on a multi-thread runtime, see
+//! `delivery_thread.rs`; to the sink itself on a current-thread one), and holds reading back
+//! while the sink reports saturation, so a flood waits in the socket instead of in memory
 //! ([docs](https://discord.com/developers/docs/events/gateway-events#receive-events)).
 
 use std::future::Future;
@@ -14,7 +15,13 @@ use super::channel::ChannelSink;
 use super::frame::DispatchFrame;
 use super::progress::Progress;
 
-/// A consumer of a gateway's dispatches, called on each shard's reader task.
+/// A consumer of a gateway's dispatches.
+///
+/// **Where it is called.** On a multi-thread runtime, `deliver` (and the saturation calls
+/// before it) run on the gateway's delivery thread, one frame at a time in the order the shards
+/// read them, while the shards read on: parsing and handling one frame proceeds beside reading
+/// and decompressing the next ones, on another core. On a current-thread runtime each shard's
+/// reader task calls the sink itself. `wants` is always asked by the shard's reader.
 ///
 /// - [`EventSink::wants`] is asked for every dispatch (`None`: an event name this version does
 ///   not know); frames it declines are dropped without copying `d`, and count as consumed (the
@@ -40,15 +47,16 @@ use super::progress::Progress;
 /// while it is full.
 pub trait EventSink: Send + Sync + 'static {
     /// Whether dispatches of this kind are wanted (`None`: an unknown event name). Called for
-    /// every dispatch on the reader task: it must be cheap and must not block. Default: all.
+    /// every dispatch by the shard's reader: it must be cheap and must not block. Default: all.
     fn wants(&self, kind: Option<EventKind>) -> bool {
         let _ = kind;
         true
     }
 
-    /// Takes one wanted dispatch. Runs on the shard's reader task, so it must not block:
-    /// heartbeat acknowledgements are read by the same task. A panic is caught and logged, and
-    /// the frame is skipped.
+    /// Takes one wanted dispatch. It must not block: on a current-thread runtime the shard's
+    /// reader, which also reads heartbeat acknowledgements, calls it; on a multi-thread one the
+    /// delivery thread does, and every later frame waits for it. A panic is caught and logged,
+    /// and the frame is skipped.
     fn deliver(&self, frame: DispatchFrame);
 
     /// Whether the consumer wants the shard to stop delivering for now; asked before each
