@@ -29,6 +29,7 @@ use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::int_enum;
+use crate::lenient::content::Content;
 
 int_enum! {
     /// The integer `type` of a component ([docs](https://discord.com/developers/docs/components/reference#component-object-component-types)).
@@ -319,17 +320,17 @@ impl Serialize for Component {
     }
 }
 
+/// Read through a tree that borrows from the input (not a `serde_json::Value`, which would own
+/// every key and string), then read again as the type its `type` names.
 impl<'de> Deserialize<'de> for Component {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        fn parse<T: serde::de::DeserializeOwned, E: serde::de::Error>(
-            v: serde_json::Value,
-        ) -> Result<T, E> {
+        fn parse<'de, T: Deserialize<'de>, E: serde::de::Error>(v: Content<'de>) -> Result<T, E> {
             T::deserialize(v).map_err(E::custom)
         }
-        let value = serde_json::Value::deserialize(d)?;
+        let value = Content::deserialize(d)?;
         let kind = value
             .get("type")
-            .and_then(serde_json::Value::as_i64)
+            .and_then(Content::as_i64)
             .map(ComponentType::from_value)
             .ok_or_else(|| D::Error::custom("component without an integer `type`"))?;
         Ok(match kind {
@@ -353,7 +354,7 @@ impl<'de> Deserialize<'de> for Component {
             ComponentType::RadioGroup => Self::RadioGroup(parse(value)?),
             ComponentType::CheckboxGroup => Self::CheckboxGroup(parse(value)?),
             ComponentType::Checkbox => Self::Checkbox(parse(value)?),
-            ComponentType::Unknown(_) => Self::Unknown(value),
+            ComponentType::Unknown(_) => Self::Unknown(parse(value)?),
         })
     }
 }

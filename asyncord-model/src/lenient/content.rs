@@ -18,7 +18,7 @@ use serde::forward_to_deserialize_any;
 
 /// A JSON value that borrows from the input where it can.
 #[derive(Debug)]
-pub(super) enum Content<'de> {
+pub(crate) enum Content<'de> {
     Null,
     Bool(bool),
     U64(u64),
@@ -31,6 +31,30 @@ pub(super) enum Content<'de> {
 }
 
 impl Content<'_> {
+    /// The value of `key` in an object (`None` for a missing key or a non-object).
+    pub(crate) fn get(&self, key: &str) -> Option<&Self> {
+        let Self::Map(entries) = self else {
+            return None;
+        };
+        entries.iter().find_map(|(k, v)| {
+            let name = match k {
+                Self::Borrowed(s) => *s,
+                Self::Owned(s) => s.as_str(),
+                _ => return None,
+            };
+            (name == key).then_some(v)
+        })
+    }
+
+    /// An integer as `i64` (`None` for anything else, or one out of range).
+    pub(crate) fn as_i64(&self) -> Option<i64> {
+        match self {
+            Self::I64(n) => Some(*n),
+            Self::U64(n) => i64::try_from(*n).ok(),
+            _ => None,
+        }
+    }
+
     fn unexpected(&self) -> Unexpected<'_> {
         match self {
             Self::Null => Unexpected::Unit,

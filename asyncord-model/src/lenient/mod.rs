@@ -23,7 +23,7 @@
 //! tree ([`content`]), which costs a little for these collections only (not for messages or
 //! other hot events).
 
-mod content;
+pub(crate) mod content;
 
 use std::cell::RefCell;
 use std::fmt;
