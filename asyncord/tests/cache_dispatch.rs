@@ -1,6 +1,6 @@
 //! The cache inside the dispatcher: it is fed the events it needs even without handlers for
 //! them, without asking for intents, and before handlers run, so a handler sees its own event
-//! in the cache; the parse is shared with handlers of the same event type.
+//! in the cache; a message is kept as received, so its handler owns the parsed event.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -139,24 +139,33 @@ async fn handlers_see_the_state_including_their_own_event() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn one_parse_is_shared_with_handlers_of_the_same_type() {
+async fn a_message_is_cached_as_received_so_its_handler_owns_the_parsed_event() {
     let dispatcher = Dispatcher::new();
     let cache = Cache::new(CacheConfig::default());
     cache.attach(&dispatcher);
-    let same = Arc::new(AtomicUsize::new(0));
+    let unique = Arc::new(AtomicUsize::new(0));
     let (tx, mut rx) = mpsc::unbounded_channel();
-    let counter = Arc::clone(&same);
+    let counter = Arc::clone(&unique);
     let cache2 = cache.clone();
-    dispatcher.add_handler_for::<MessageCreateEvent, _>(move |event, _ctx| {
+    dispatcher.add_handler_for::<MessageCreateEvent, _>(move |event, ctx| {
         let cache = cache2.clone();
         let counter = Arc::clone(&counter);
         let tx = tx.clone();
         async move {
-            let cached = cache.message(event.channel_id, event.id).unwrap();
-            // The cache keeps the very allocation handed to the handler.
-            if std::ptr::eq(std::ptr::from_ref(&*cached), std::ptr::from_ref(&event.0)) {
+            // Once the handler's context is gone, nobody else holds the event: the cache kept
+            // the received bytes, so a handler taking its event by value moves it, no clone.
+            drop(ctx);
+            if Arc::strong_count(&event) == 1 {
                 counter.fetch_add(1, Ordering::SeqCst);
             }
+            // Read back from the cache (parsed on this first read), it is the same message.
+            let cached = cache.message(event.channel_id, event.id).unwrap();
+            let again = cache.message(event.channel_id, event.id).unwrap();
+            assert_eq!(*cached, event.0);
+            assert!(
+                std::ptr::eq(std::ptr::from_ref(&*cached), std::ptr::from_ref(&*again)),
+                "parsed once, on the first read"
+            );
             let _ = tx.send(());
             HandlerResult::Ok(())
         }
@@ -165,5 +174,5 @@ async fn one_parse_is_shared_with_handlers_of_the_same_type() {
     tokio::time::timeout(Duration::from_secs(5), rx.recv())
         .await
         .unwrap();
-    assert_eq!(same.load(Ordering::SeqCst), 1);
+    assert_eq!(unique.load(Ordering::SeqCst), 1);
 }

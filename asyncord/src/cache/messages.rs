@@ -1,9 +1,14 @@
 //! Recent messages: the newest `messages_per_channel` of each of the `max_message_channels`
 //! channels written to most recently, plus the last few deleted ones.
+//!
+//! A MESSAGE_CREATE from the gateway is kept as received (its `d`, one allocation) and parsed
+//! when it is first read, not as the parsed event: a bot reads few of the messages it caches,
+//! so keeping the parsed event would cost every handler that takes its event by value a deep
+//! clone (the cache would share it), and every eviction the drop of a whole message tree.
 
 use std::collections::{HashMap, VecDeque};
 use std::ops::Deref;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use asyncord_model::gateway::{MessageCreateEvent, MessageUpdateEvent};
 use asyncord_model::message::Message;
@@ -47,10 +52,76 @@ impl Deref for CachedMessage {
     }
 }
 
+/// What the store keeps of one message.
+#[derive(Clone)]
+pub(crate) enum Stored {
+    /// A MESSAGE_CREATE as received, parsed when first read.
+    Received(Arc<Received>),
+    /// A parsed message (an edit, or a message handed over parsed).
+    Parsed(CachedMessage),
+}
+
+/// A MESSAGE_CREATE's `d` as received.
+pub(crate) struct Received {
+    id: MessageId,
+    channel_id: ChannelId,
+    bytes: Arc<[u8]>,
+    /// The parsed message, once read (`None` if the bytes did not parse).
+    parsed: OnceLock<Option<Arc<MessageCreateEvent>>>,
+}
+
+impl Stored {
+    /// The message `id` of `channel_id`, as received in `bytes`.
+    pub(crate) fn received(id: MessageId, channel_id: ChannelId, bytes: Arc<[u8]>) -> Self {
+        Self::Received(Arc::new(Received {
+            id,
+            channel_id,
+            bytes,
+            parsed: OnceLock::new(),
+        }))
+    }
+
+    fn id(&self) -> MessageId {
+        match self {
+            Self::Received(r) => r.id,
+            Self::Parsed(m) => m.id,
+        }
+    }
+
+    fn channel_id(&self) -> ChannelId {
+        match self {
+            Self::Received(r) => r.channel_id,
+            Self::Parsed(m) => m.channel_id,
+        }
+    }
+
+    /// The message, parsed on its first read. The bytes parsed once already (that is how the
+    /// event reached the cache), so `None` is not expected; it is logged and the message is
+    /// left out of the read rather than trusted.
+    fn read(&self) -> Option<CachedMessage> {
+        match self {
+            Self::Parsed(m) => Some(m.clone()),
+            Self::Received(r) => r
+                .parsed
+                .get_or_init(|| {
+                    let mut copy = r.bytes.to_vec();
+                    simd_json::serde::from_slice::<MessageCreateEvent>(&mut copy)
+                        .map_err(|e| {
+                            tracing::warn!(message = %r.id, error = %e, "a cached message did not parse on read");
+                        })
+                        .ok()
+                        .map(Arc::new)
+                })
+                .clone()
+                .map(CachedMessage::created),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Shard {
-    channels: HashMap<ChannelId, (u64, VecDeque<CachedMessage>)>,
-    deleted: VecDeque<CachedMessage>,
+    channels: HashMap<ChannelId, (u64, VecDeque<Stored>)>,
+    deleted: VecDeque<Stored>,
     clock: u64,
 }
 
@@ -78,11 +149,11 @@ impl Messages {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    pub(crate) fn insert(&self, message: CachedMessage) {
+    pub(crate) fn insert(&self, message: Stored) {
         if self.per_channel == 0 {
             return;
         }
-        let channel = message.channel_id;
+        let channel = message.channel_id();
         let cap = self.channels_per_shard[channel.shard()];
         let mut shard = self.shard(channel);
         shard.clock += 1;
@@ -100,7 +171,7 @@ impl Messages {
         }
         let (touched, list) = shard.channels.entry(channel).or_default();
         *touched = now;
-        if let Some(existing) = list.iter_mut().find(|m| m.id == message.id) {
+        if let Some(existing) = list.iter_mut().find(|m| m.id() == message.id()) {
             *existing = message;
             return;
         }
@@ -114,9 +185,9 @@ impl Messages {
     pub(crate) fn update(&self, message: CachedMessage) {
         let mut shard = self.shard(message.channel_id);
         if let Some((_, list)) = shard.channels.get_mut(&message.channel_id)
-            && let Some(existing) = list.iter_mut().find(|m| m.id == message.id)
+            && let Some(existing) = list.iter_mut().find(|m| m.id() == message.id)
         {
-            *existing = message;
+            *existing = Stored::Parsed(message);
         }
     }
 
@@ -127,7 +198,7 @@ impl Messages {
         };
         let mut gone = Vec::new();
         list.retain(|m| {
-            let keep = !ids.contains(&m.id);
+            let keep = !ids.contains(&m.id());
             if !keep {
                 gone.push(m.clone());
             }
@@ -146,27 +217,33 @@ impl Messages {
     }
 
     pub(crate) fn get(&self, channel: ChannelId, id: MessageId) -> Option<CachedMessage> {
-        let shard = self.shard(channel);
-        let (_, list) = shard.channels.get(&channel)?;
-        list.iter().find(|m| m.id == id).cloned()
+        // Found under the lock, parsed (on a first read) after it.
+        let stored = {
+            let shard = self.shard(channel);
+            let (_, list) = shard.channels.get(&channel)?;
+            list.iter().find(|m| m.id() == id)?.clone()
+        };
+        stored.read()
     }
 
     pub(crate) fn deleted(&self, channel: ChannelId, id: MessageId) -> Option<CachedMessage> {
-        let shard = self.shard(channel);
-        shard
+        let stored = self
+            .shard(channel)
             .deleted
             .iter()
-            .find(|m| m.id == id && m.channel_id == channel)
-            .cloned()
+            .find(|m| m.id() == id && m.channel_id() == channel)?
+            .clone();
+        stored.read()
     }
 
     pub(crate) fn channel(&self, channel: ChannelId) -> Vec<CachedMessage> {
-        let shard = self.shard(channel);
-        shard
+        let stored: Vec<Stored> = self
+            .shard(channel)
             .channels
             .get(&channel)
             .map(|(_, list)| list.iter().cloned().collect())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        stored.iter().filter_map(Stored::read).collect()
     }
 
     /// (channels with messages, messages) in all.

@@ -12,7 +12,7 @@ use asyncord_model::member::Member;
 use asyncord_model::{GuildId, MessageId, RoleId, UserId};
 
 use super::config::CacheResource as R;
-use super::messages::CachedMessage;
+use super::messages::{CachedMessage, Stored};
 use super::state::{GuildEntry, State};
 use crate::dispatcher::Observer;
 use crate::dispatcher::{AnyEvent, ParseFn, parse_event};
@@ -119,23 +119,32 @@ impl Observer for State {
         })
     }
 
-    fn observe(&self, kind: EventKind, event: &AnyEvent) {
-        self.apply(kind, event);
+    fn keeps_received(&self, kind: EventKind) -> bool {
+        kind == EventKind::MessageCreate && self.keeps(R::Messages)
+    }
+
+    fn observe(&self, kind: EventKind, event: &AnyEvent, received: Option<Arc<[u8]>>) {
+        self.apply(kind, event, received);
     }
 }
 
 impl State {
-    /// Applies one parsed event (of the type [`Observer::parser`] gives for `kind`).
-    pub(crate) fn apply(&self, kind: EventKind, event: &AnyEvent) {
+    /// Applies one parsed event (of the type [`Observer::parser`] gives for `kind`), with the
+    /// bytes it was parsed from when [`Observer::keeps_received`] asked for them.
+    pub(crate) fn apply(&self, kind: EventKind, event: &AnyEvent, received: Option<Arc<[u8]>>) {
         use EventKind as K;
         match kind {
             K::MessageCreate => {
                 // The author is read from the cached message; copying every author into the
-                // users map would cost an allocation per message for little use.
+                // users map would cost an allocation per message for little use. The message is
+                // kept as received (see `messages.rs`), so the handlers own the parsed event.
                 if self.keeps(R::Messages)
                     && let Some(e) = get::<MessageCreateEvent>(event)
                 {
-                    self.messages.insert(CachedMessage::created(e));
+                    self.messages.insert(match received {
+                        Some(bytes) => Stored::received(e.id, e.channel_id, bytes),
+                        None => Stored::Parsed(CachedMessage::created(e)),
+                    });
                 }
             }
             K::MessageUpdate => {
@@ -483,7 +492,7 @@ pub(crate) fn apply_event(state: &State, event: &Event) {
             match event {
                 $( Event::$kind(e) => {
                     let any: AnyEvent = Arc::new($ty::clone(e));
-                    state.apply(EventKind::$kind, &any);
+                    state.apply(EventKind::$kind, &any, None);
                 } )*
                 _ => {}
             }

@@ -20,8 +20,15 @@ pub(crate) trait Observer: Send + Sync + 'static {
     fn kinds(&self) -> Vec<EventKind>;
     /// The event type it parses `kind` into (the model's type for it), and the parser.
     fn parser(&self, kind: EventKind) -> Option<(TypeId, ParseFn)>;
-    /// Takes one event (must not block for long: the next events wait for it).
-    fn observe(&self, kind: EventKind, event: &AnyEvent);
+    /// Whether it keeps the received bytes of `kind`'s events (handed to
+    /// [`Observer::observe`]). Default: no.
+    fn keeps_received(&self, kind: EventKind) -> bool {
+        let _ = kind;
+        false
+    }
+    /// Takes one event (must not block for long: the next events wait for it), with its
+    /// received `d` when [`Observer::keeps_received`] says so.
+    fn observe(&self, kind: EventKind, event: &AnyEvent, received: Option<Arc<[u8]>>);
 }
 
 impl Shared {
@@ -84,13 +91,18 @@ impl Observing {
         data: &mut [u8],
         original: Option<&Arc<[u8]>>,
     ) -> Option<(TypeId, AnyEvent)> {
+        // Copied before the parse, which may work in place.
+        let received = self
+            .observer
+            .keeps_received(self.kind)
+            .then(|| original.cloned().unwrap_or_else(|| Arc::from(&data[..])));
         let result = match original {
             Some(bytes) => (self.parse)(&mut bytes.to_vec()),
             None => (self.parse)(data),
         };
         match result {
             Ok(event) => {
-                self.observer.observe(self.kind, &event);
+                self.observer.observe(self.kind, &event, received);
                 Some((self.type_id, event))
             }
             Err(e) => {
