@@ -77,7 +77,7 @@ impl Dispatcher {
         let mut spawned = 0;
 
         // The cache is updated before any handler starts, so handlers see their own event in it.
-        let observed = observing
+        let mut observed = observing
             .as_ref()
             .and_then(|o| o.observe(name, &mut data, original.as_ref()));
         if let (true, Some((t, e))) = (waiting, &observed) {
@@ -85,10 +85,16 @@ impl Dispatcher {
         }
 
         for group in groups {
-            let result = match (&observed, &original) {
-                (Some((t, event)), _) if *t == group.type_id => Ok(Arc::clone(event)),
-                (_, Some(bytes)) => (group.parse)(&mut bytes.to_vec()),
-                (_, None) => (group.parse)(&mut data),
+            // The observer's parse is handed on, not shared: once its handlers release it, a
+            // handler taking the event by value moves it instead of cloning it.
+            let shared = match &observed {
+                Some((t, _)) if *t == group.type_id => observed.take().map(|(_, e)| e),
+                _ => None,
+            };
+            let result = match (shared, &original) {
+                (Some(event), _) => Ok(event),
+                (None, Some(bytes)) => (group.parse)(&mut bytes.to_vec()),
+                (None, None) => (group.parse)(&mut data),
             };
             let event = match result {
                 Ok(event) => event,
