@@ -35,6 +35,10 @@ use super::sink::EventSink;
 /// How many frames wait between the readers and the delivery thread.
 const CAPACITY: usize = 256;
 
+/// How many frames the delivery thread takes off the queue at once (they are then no longer
+/// counted against [`CAPACITY`]).
+const BATCH: usize = 32;
+
 /// What the gateway keeps of its delivery thread: the switches that stop it.
 pub(crate) struct DeliveryThread {
     state: Arc<State>,
@@ -101,32 +105,45 @@ impl DeliveryThread {
 
 /// Delivers every queued frame in order until the shards are gone or the gateway closes it.
 async fn deliver_all(sink: &dyn EventSink, mut rx: mpsc::Receiver<Queued>, state: &State) {
-    while let Some(Queued { frame, progress }) = rx.recv().await {
-        if catch_unwind(AssertUnwindSafe(|| sink.is_saturated())).unwrap_or(false) {
-            tokio::select! {
-                waited = AssertUnwindSafe(sink.unsaturated()).catch_unwind() => {
-                    if waited.is_err() {
-                        tracing::error!("the event sink panicked while the delivery thread waited for it");
-                    }
-                }
-                () = state.stop_waiting.notified() => return,
+    // Taken a batch at a time: one wake-up and one release of queue slots per batch.
+    let mut batch = Vec::with_capacity(BATCH);
+    while rx.recv_many(&mut batch, BATCH).await > 0 {
+        for queued in batch.drain(..) {
+            if !deliver_one(sink, queued, state).await {
+                return;
             }
         }
-        let open = state.open.lock().unwrap_or_else(PoisonError::into_inner);
-        if !*open {
-            return;
-        }
-        let (shard, seq, name) = (frame.shard_id, frame.seq, frame.name.clone());
-        if let Err(panic) = catch_unwind(AssertUnwindSafe(|| sink.deliver(frame))) {
-            tracing::error!(
-                shard,
-                event = %name,
-                seq,
-                panic = %crate::dispatcher::panic_message(&*panic),
-                "the event sink panicked taking a dispatch; the frame is skipped"
-            );
-        }
-        progress.took(seq);
-        drop(open);
     }
+}
+
+/// Delivers one frame (after waiting for a saturated sink); `false` once closed or once the
+/// shards are gone while the sink is saturated.
+async fn deliver_one(sink: &dyn EventSink, queued: Queued, state: &State) -> bool {
+    let Queued { frame, progress } = queued;
+    if catch_unwind(AssertUnwindSafe(|| sink.is_saturated())).unwrap_or(false) {
+        tokio::select! {
+            waited = AssertUnwindSafe(sink.unsaturated()).catch_unwind() => {
+                if waited.is_err() {
+                    tracing::error!("the event sink panicked while the delivery thread waited for it");
+                }
+            }
+            () = state.stop_waiting.notified() => return false,
+        }
+    }
+    let open = state.open.lock().unwrap_or_else(PoisonError::into_inner);
+    if !*open {
+        return false;
+    }
+    let (shard, seq, name) = (frame.shard_id, frame.seq, frame.name.clone());
+    if let Err(panic) = catch_unwind(AssertUnwindSafe(|| sink.deliver(frame))) {
+        tracing::error!(
+            shard,
+            event = %name,
+            seq,
+            panic = %crate::dispatcher::panic_message(&*panic),
+            "the event sink panicked taking a dispatch; the frame is skipped"
+        );
+    }
+    progress.took(seq);
+    true
 }
