@@ -46,7 +46,7 @@ mod sink;
 pub(crate) mod transport;
 mod upgrade;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
 
 use asyncord_model::gateway::GatewayBot;
@@ -85,10 +85,16 @@ pub struct Gateway {
     shards: Arc<ShardSet>,
     /// The built-in channel's receiver (`None` when a sink of the caller's takes the frames).
     events: Option<mpsc::Receiver<Queued>>,
+    /// Frames taken off the channel a batch at a time and not returned yet (not consumed: they
+    /// count once `next_event` returns them).
+    taken: VecDeque<Queued>,
     /// The thread feeding the caller's sink, on a multi-thread runtime.
     delivery: Option<DeliveryThread>,
     tasks: Vec<(u32, JoinHandle<Result<(), GatewayError>>)>,
 }
+
+/// How many frames [`Gateway::next_event`] takes off the channel at once.
+const NEXT_EVENT_BATCH: usize = 32;
 
 impl std::fmt::Debug for Gateway {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -220,6 +226,7 @@ impl Gateway {
             handle: handle.clone(),
             shards: set,
             events,
+            taken: VecDeque::new(),
             delivery,
             tasks,
         })
@@ -238,16 +245,23 @@ impl Gateway {
     /// A frame counts as consumed once returned here: the shard's session resumes after it.
     pub async fn next_event(&mut self) -> Option<DispatchFrame> {
         if let Some(events) = &mut self.events {
-            return events.recv().await.map(Queued::take);
+            if self.taken.is_empty() {
+                // A batch at a time: one wake-up and one release of channel slots per batch.
+                let mut batch = Vec::with_capacity(NEXT_EVENT_BATCH);
+                events.recv_many(&mut batch, NEXT_EVENT_BATCH).await;
+                self.taken.extend(batch);
+            }
+            return self.taken.pop_front().map(Queued::take);
         }
         self.shards.stopped().await;
         None
     }
 
-    /// How many frames wait in the built-in channel (at most its
-    /// [`capacity`](EventChannel::capacity); 0 with a sink of your own).
+    /// How many frames wait for `next_event`: in the built-in channel (at most its
+    /// [`capacity`](EventChannel::capacity)) and in the batch `next_event` last took off it (at
+    /// most 32); 0 with a sink of your own.
     pub fn queued_events(&self) -> usize {
-        self.events.as_ref().map_or(0, mpsc::Receiver::len)
+        self.events.as_ref().map_or(0, mpsc::Receiver::len) + self.taken.len()
     }
 
     /// Resolves once every shard has stopped.
