@@ -5,7 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{FnArg, ItemFn, Pat, ReturnType, Type};
+use syn::{FnArg, Ident, ItemFn, Pat, ReturnType, Type};
 
 use crate::error;
 
@@ -205,10 +205,15 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
     let d = quote!(::asyncord::dispatcher);
     let p = quote!(::asyncord::dispatcher::private);
 
+    // The macro's own locals, named at the call site: a `quote_spanned!` at a span of the user's
+    // tokens would otherwise name them in that span's hygiene (a handler written inside a
+    // `macro_rules!` would not see them).
+    let ctx = format_ident!("__asyncord_ctx");
+    let reqs = format_ident!("__asyncord_reqs");
     let describes = params.iter().map(|prm| {
         let (ty, n, pos) = (&prm.ty, &prm.name, prm.position);
         quote_spanned! {ty.span()=>
-            (&&&#p::Param::<#ty>::new()).describe(__asyncord_reqs, ::core::option::Option::Some(#pos), #n);
+            (&&&#p::Param::<#ty>::new()).describe(#reqs, ::core::option::Option::Some(#pos), #n);
         }
     });
     let resolves = params.iter().map(|prm| {
@@ -216,7 +221,7 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
         let var = format_ident!("__asyncord_arg_{}", ident.unraw());
         quote_spanned! {ty.span()=>
             let #var: #ty = (&&&#p::Param::<#ty>::new())
-                .resolve(&__asyncord_ctx, ::core::option::Option::Some(#pos), #n)
+                .resolve(&#ctx, ::core::option::Option::Some(#pos), #n)
                 .await?;
         }
     });
@@ -229,8 +234,10 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
         ReturnType::Default => name.span(),
         ReturnType::Type(_, ty) => ty.span(),
     };
+    // The call's local, resolved at the call site but located at the return type.
+    let out = Ident::new("__asyncord_out", Span::call_site().located_at(output_span));
     let into_result = quote_spanned! {output_span=>
-        #d::IntoHandlerResult::into_handler_result(__asyncord_out)
+        #d::IntoHandlerResult::into_handler_result(#out)
     };
 
     // The event checks live in a function of their own (never called), so that a wrong first

@@ -72,15 +72,23 @@ async fn poll(ctx: CommandContext) -> CommandResult {
     Ok(())
 }
 
-#[component("vote:{poll}:{choice}")]
-async fn vote(ctx: CommandContext, poll: u64, choice: String) -> CommandResult {
-    ctx.update(format!(
-        "{} voted {choice} in poll {poll}",
-        ctx.user().username
-    ))
-    .await?;
-    Ok(())
+/// The vote buttons' handler, written by a `macro_rules!` (name, context type and return type
+/// from the caller): the attribute's own locals must resolve whatever hygiene those tokens carry.
+macro_rules! vote_component {
+    ($name:ident, $ctx:ty, $ret:ty) => {
+        #[component("vote:{poll}:{choice}")]
+        async fn $name(ctx: $ctx, poll: u64, choice: String) -> $ret {
+            ctx.update(format!(
+                "{} voted {choice} in poll {poll}",
+                ctx.user().username
+            ))
+            .await?;
+            Ok(())
+        }
+    };
 }
+
+vote_component!(vote, CommandContext, CommandResult);
 
 #[derive(Modal)]
 #[modal(title = "Feedback")]

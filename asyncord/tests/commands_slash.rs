@@ -150,6 +150,25 @@ async fn think(ctx: CommandContext) -> CommandResult {
     Ok(())
 }
 
+/// A command written by a `macro_rules!`, its name, context type and return type given by the
+/// caller: the attribute's own locals must resolve whatever hygiene those tokens carry.
+macro_rules! echo_command {
+    ($name:ident, $ctx:ty, $ret:ty, $reply:literal) => {
+        /// Answers with a fixed text.
+        #[command]
+        async fn $name(
+            ctx: $ctx,
+            /// What to add
+            word: String,
+        ) -> $ret {
+            ctx.reply(format!("{} {word}", $reply)).await?;
+            Ok(())
+        }
+    };
+}
+
+echo_command!(echo, CommandContext, CommandResult, "echo:");
+
 async fn start(emu: &Emulator) -> asyncord::testkit::RunningBot {
     emu.run_bot(|g| {
         g.dispatcher.add_argument("greeting", "hello".to_owned());
@@ -161,6 +180,7 @@ async fn start(emu: &Emulator) -> asyncord::testkit::RunningBot {
             avatar(),
             quote(),
             think(),
+            echo(),
         ]);
     })
     .await
@@ -317,6 +337,21 @@ async fn context_menu_commands_get_their_target() {
         ask.response().await.unwrap().content(),
         Some("hello, quoting: to be quoted")
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_command_written_by_a_macro_rules_answers() {
+    let emu = Emulator::start().await.unwrap();
+    let _bot = start(&emu).await;
+    let alice = emu.user_named("alice").unwrap();
+    let ask = alice
+        .invoke(
+            emu.channel_id(),
+            Invocation::slash("echo").option("word", "hi"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(ask.message().await.unwrap().content, "echo: hi");
 }
 
 #[tokio::test(start_paused = true)]

@@ -74,6 +74,46 @@ async fn every_event_shape_receives_the_event_and_its_arguments() {
     assert_eq!(d.dispatch(frame(EventKind::GuildCreate, "{}")), 0);
 }
 
+/// Handlers written by a `macro_rules!`, their names and argument types given by the caller,
+/// one with a return type and one without: the attribute's own locals must resolve whatever
+/// hygiene those tokens carry.
+macro_rules! echo_handlers {
+    ($with_result:ident, $without:ident, $tx:ty, $prefix:literal) => {
+        #[handler]
+        async fn $with_result(event: &Msg, tx: $tx) -> HandlerResult {
+            tx.send(format!("{} {}", $prefix, event.content))?;
+            Ok(())
+        }
+
+        #[handler]
+        async fn $without(event: &Msg, tx: $tx) {
+            let _ = tx.send(format!("{} too {}", $prefix, event.content));
+        }
+    };
+}
+
+echo_handlers!(from_macro, from_macro_too, Tx, "macro");
+
+#[tokio::test]
+async fn handlers_written_by_a_macro_rules_run() {
+    let (tx, mut rx) = unbounded_channel::<String>();
+    let d = Dispatcher::new();
+    d.add_argument("tx", tx);
+    d.add_handler(from_macro);
+    d.add_handler(from_macro_too);
+    d.check_arguments().unwrap();
+    assert_eq!(
+        d.dispatch(frame(
+            EventKind::MessageCreate,
+            r#"{"content":"hi","id":"1"}"#
+        )),
+        2
+    );
+    let mut got = collect(&mut rx, 2).await;
+    got.sort();
+    assert_eq!(got, ["macro hi", "macro too hi"]);
+}
+
 #[tokio::test]
 async fn explicit_closure_form_reads_arguments_from_the_context() {
     let (tx, mut rx) = unbounded_channel::<String>();

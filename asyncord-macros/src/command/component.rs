@@ -3,13 +3,13 @@
 //! an `::asyncord::commands::Component` whose action parses the captures with `FromStr` and
 //! resolves the other parameters as named arguments or `Inject` types.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
-use syn::{FnArg, ItemFn, LitStr, Pat, Path, ReturnType, Token};
+use syn::{FnArg, Ident, ItemFn, LitStr, Pat, Path, ReturnType, Token};
 
 use super::check_signature;
 use crate::error;
@@ -162,7 +162,8 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
     let def = format_ident!("__asyncord_def");
     let mut extracts = Vec::new();
     let mut declares = Vec::new();
-    let mut vars = vec![format_ident!("__asyncord_param_context")];
+    let context_var = format_ident!("__asyncord_param_context");
+    let mut vars = vec![context_var.clone()];
     let mut used = Vec::new();
     for input in inputs {
         let FnArg::Typed(typed) = input else {
@@ -232,17 +233,21 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
         ReturnType::Default => fn_ident.span(),
         ReturnType::Type(_, ty) => ty.span(),
     };
+    // A local named at the call site (a span of the user's tokens would name it in that span's
+    // hygiene, which a command written inside a `macro_rules!` does not share).
+    let out = format_ident!("__asyncord_out");
+    let out_at_output = Ident::new("__asyncord_out", Span::call_site().located_at(output_span));
     let into_result = quote_spanned! {output_span=>
-        ::asyncord::dispatcher::IntoHandlerResult::into_handler_result(__asyncord_out)
+        ::asyncord::dispatcher::IntoHandlerResult::into_handler_result(#out_at_output)
     };
     let context = quote_spanned! {ctx_ty.span()=>
-        let __asyncord_param_context: #ctx_ty = #p::context::<#ctx_ty>(#ctx);
+        let #context_var: #ctx_ty = #p::context::<#ctx_ty>(#ctx);
     };
     let future = quote_spanned! {fn_ident.span()=>
         #p::command_future(async move {
             #(#extracts)*
             #context
-            let __asyncord_out = __asyncord_body(#(#vars),*).await;
+            let #out = __asyncord_body(#(#vars),*).await;
             #into_result
         })
     };

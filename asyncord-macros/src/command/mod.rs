@@ -555,8 +555,12 @@ fn emit(
         ReturnType::Default => fn_ident.span(),
         ReturnType::Type(_, ty) => ty.span(),
     };
+    // A local named at the call site (a span of the user's tokens would name it in that span's
+    // hygiene, which a command written inside a `macro_rules!` does not share).
+    let out = format_ident!("__asyncord_out");
+    let out_at_output = Ident::new("__asyncord_out", Span::call_site().located_at(output_span));
     let into_result = quote_spanned! {output_span=>
-        ::asyncord::dispatcher::IntoHandlerResult::into_handler_result(__asyncord_out)
+        ::asyncord::dispatcher::IntoHandlerResult::into_handler_result(#out_at_output)
     };
     let context = quote_spanned! {ctx_ty.span()=>
         let #ctx_var: #ctx_ty = #p::context::<#ctx_ty>(#ctx);
@@ -565,7 +569,7 @@ fn emit(
         #p::command_future(async move {
             #(#extracts)*
             #context
-            let __asyncord_out = __asyncord_body(#(#vars),*).await;
+            let #out = __asyncord_body(#(#vars),*).await;
             #into_result
         })
     };
