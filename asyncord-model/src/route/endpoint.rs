@@ -82,8 +82,23 @@ impl Major {
 pub enum Auth {
     /// `Authorization: Bot <token>`.
     Bot,
+    /// `Authorization: Bot <token>` when a bot sends it, but Discord answers without one too
+    /// (Get Gateway).
+    OptionalBot,
     /// No `Authorization` header: the webhook or interaction token in the path is the credential.
     PathToken,
+}
+
+impl Auth {
+    /// Whether a bot's client sends its token (every kind but [`Auth::PathToken`]).
+    pub const fn sends_bot_token(self) -> bool {
+        !matches!(self, Self::PathToken)
+    }
+
+    /// Whether Discord refuses the request without the bot's token (only [`Auth::Bot`]).
+    pub const fn requires_bot_token(self) -> bool {
+        matches!(self, Self::Bot)
+    }
 }
 
 /// One segment of a path template.
@@ -233,6 +248,16 @@ impl<const N: usize> Endpoint<N> {
             "a path-token operation has a token in its path"
         );
         self.operation.auth = Auth::PathToken;
+        self
+    }
+
+    /// The same operation, answered with or without the bot token (the bot still sends it).
+    pub const fn token_optional(mut self) -> Self {
+        assert!(
+            matches!(self.operation.auth, Auth::Bot),
+            "only a bot-token operation can make its token optional"
+        );
+        self.operation.auth = Auth::OptionalBot;
         self
     }
 

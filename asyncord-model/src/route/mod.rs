@@ -16,6 +16,8 @@
 //!   interaction.
 //! - Routes with a webhook or interaction token in the path are authenticated by that token, not
 //!   by the bot's ([`Auth::PathToken`]).
+//! - [Get Gateway](https://discord.com/developers/docs/events/gateway#get-gateway) is answered
+//!   with or without the bot's token ([`Auth::OptionalBot`]); the spec lists both.
 //! - "Interaction endpoints are not bound to the bot's Global Rate Limit"
 //!   ([receiving and responding](https://discord.com/developers/docs/interactions/receiving-and-responding)):
 //!   the interaction callback, the original response and the follow-up messages are

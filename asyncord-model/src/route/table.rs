@@ -161,7 +161,7 @@ table! {
 
     // Gateway -----------------------------------------------------------------------------------
     /// [Get Gateway](https://discord.com/developers/docs/events/gateway#get-gateway).
-    GET_GATEWAY: Get "/gateway";
+    GET_GATEWAY: Get "/gateway" .token_optional();
     /// [Get Gateway Bot](https://discord.com/developers/docs/events/gateway#get-gateway-bot).
     GET_GATEWAY_BOT: Get "/gateway/bot";
 

@@ -147,3 +147,18 @@ fn malformed_paths_are_refused() {
     assert!(has_param(b"/a/{b}/c/{dd}", b"dd"));
     assert!(!has_param(b"/a/{b}/c/{dd}", b"d"));
 }
+
+#[test]
+fn only_get_gateway_takes_the_bot_token_as_optional() {
+    let optional: Vec<String> = ALL
+        .iter()
+        .filter(|op| op.auth() == Auth::OptionalBot)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(optional, ["GET /gateway"]);
+    let auth = GET_GATEWAY.operation().auth();
+    assert!(auth.sends_bot_token() && !auth.requires_bot_token());
+    let auth = GET_GATEWAY_BOT.operation().auth();
+    assert!(auth.sends_bot_token() && auth.requires_bot_token());
+    assert!(!Auth::PathToken.sends_bot_token() && !Auth::PathToken.requires_bot_token());
+}

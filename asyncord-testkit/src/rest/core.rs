@@ -21,7 +21,7 @@ use crate::account::BotAccount;
 use crate::connections::ConnectionGate;
 use crate::world::World;
 use asyncord_model::rate_limit::RateLimitScope;
-use asyncord_model::route::{self, Auth, Operation};
+use asyncord_model::route::Operation;
 
 /// The emulator's REST state besides the world.
 #[derive(Debug)]
@@ -346,11 +346,9 @@ impl Core {
     }
 }
 
-/// Whether `operation` needs the bot's token: every operation the route table authenticates
-/// with it, except Get Gateway, which Discord also answers without one (the spec lets it go
-/// unauthenticated).
+/// Whether `operation` needs the bot's token (the route table says; Get Gateway does not).
 fn needs_bot_token(operation: &Operation) -> bool {
-    operation.auth() == Auth::Bot && operation != route::GET_GATEWAY.operation()
+    operation.auth().requires_bot_token()
 }
 
 /// Checks the content type and parses a JSON or multipart body.

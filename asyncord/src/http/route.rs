@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 
 use asyncord_model::Id;
 use asyncord_model::request::{ValidationError, ValidationErrorKind};
-use asyncord_model::route::{self, Auth, Endpoint, Operation};
+use asyncord_model::route::{self, Endpoint, Operation};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 pub use ::http::Method;
@@ -256,7 +256,7 @@ impl Route {
 
     /// Whether the route is sent with the bot token (token routes are not).
     pub fn is_authenticated(&self) -> bool {
-        self.operation.auth() == Auth::Bot
+        self.operation.auth().sends_bot_token()
     }
 
     /// Whether the route is exempt from the global limit.
