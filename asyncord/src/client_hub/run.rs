@@ -21,6 +21,7 @@ use super::error::{GroupError, GroupProblem, GroupReport};
 use super::group::ClientGroup;
 use crate::commands::CommandRegistration;
 use crate::commands::registration::register;
+use crate::dispatcher::Dispatcher;
 use crate::gateway::{Gateway, GatewayConfig, GatewayError, ShardStatus};
 
 /// How long a gateway may take to close (its shards stop reading at once, then send their close
@@ -185,15 +186,12 @@ impl GroupRun {
             };
             if scaled.as_ref().is_some_and(|s| !s.runs_gateway()) {
                 // A worker only: no shard; its handlers run until the hub stops.
-                let _ = halt.wait_for(|h| *h).await;
-                if let Some(scaled) = scaled {
-                    scaled.finish(grace, keep_sessions).await;
-                }
-                let cancelled = group.dispatcher.shutdown(grace).await;
-                return GroupReport {
-                    cancelled_handlers: cancelled,
-                    ..report(name, Ok(()))
+                let finish = async {
+                    if let Some(scaled) = scaled {
+                        scaled.finish(grace, keep_sessions).await;
+                    }
                 };
+                return serve_until_halted(name, &group.dispatcher, &mut halt, grace, finish).await;
             }
             (config, scaled)
         };
@@ -217,16 +215,13 @@ impl GroupRun {
             }
         };
         if !connect_gateway {
-            let _ = halt.wait_for(|h| *h).await;
-            #[cfg(feature = "http-interactions")]
-            if let Some(endpoint) = endpoint {
-                stop_endpoint(&group, endpoint, grace).await;
-            }
-            let cancelled = group.dispatcher.shutdown(grace).await;
-            return GroupReport {
-                cancelled_handlers: cancelled,
-                ..report(name, Ok(()))
+            let stop = async {
+                #[cfg(feature = "http-interactions")]
+                if let Some(endpoint) = endpoint {
+                    stop_endpoint(&group, endpoint, grace).await;
+                }
             };
+            return serve_until_halted(name, &group.dispatcher, &mut halt, grace, stop).await;
         }
         let connected = tokio::select! {
             biased;
@@ -333,6 +328,25 @@ async fn stop_endpoint(
 }
 
 /// Resolves when the hub halts the group.
+/// A group without shards of its own (a worker, or interactions only): its handlers run until
+/// the hub stops; then `stop` closes what the group serves, and the handlers get `grace` to
+/// finish.
+async fn serve_until_halted(
+    name: &str,
+    dispatcher: &Dispatcher,
+    halt: &mut watch::Receiver<bool>,
+    grace: Duration,
+    stop: impl Future<Output = ()>,
+) -> GroupReport {
+    let _ = halt.wait_for(|h| *h).await;
+    stop.await;
+    let cancelled = dispatcher.shutdown(grace).await;
+    GroupReport {
+        cancelled_handlers: cancelled,
+        ..report(name, Ok(()))
+    }
+}
+
 async fn halted(halt: &mut watch::Receiver<bool>) {
     let _ = halt.wait_for(|h| *h).await;
 }
