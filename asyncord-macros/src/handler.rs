@@ -5,8 +5,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{FnArg, Ident, ItemFn, Pat, ReturnType, Type};
+use syn::{FnArg, ItemFn, Pat, Type};
 
+use crate::call_result::call_into_result;
 use crate::error;
 
 /// One argument parameter (every parameter after the event).
@@ -229,17 +230,6 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
         .iter()
         .map(|prm| format_ident!("__asyncord_arg_{}", prm.ident.unraw()));
 
-    // Spanned at the return type, so a wrong one is reported there.
-    let output_span = match output {
-        ReturnType::Default => name.span(),
-        ReturnType::Type(_, ty) => ty.span(),
-    };
-    // The call's local, resolved at the call site but located at the return type.
-    let out = Ident::new("__asyncord_out", Span::call_site().located_at(output_span));
-    let into_result = quote_spanned! {output_span=>
-        #d::IntoHandlerResult::into_handler_result(#out)
-    };
-
     // The event checks live in a function of their own (never called), so that a wrong first
     // parameter is one error at its type; the impl below only assumes what they check.
     let (event_check, where_clause, event_assoc, event_expr) = match event_ty {
@@ -263,13 +253,17 @@ fn emit(func: &ItemFn, event_ty: &Type, params: &[Param]) -> TokenStream {
             quote!(<#event_ty as #d::EventParam<__M>>::from_shared(__asyncord_event)),
         ),
     };
+    let call = call_into_result(
+        &quote!(#name::call(#event_expr, #(#vars),*).await),
+        name,
+        output,
+    );
     let body = quote! {
         #(#resolves)*
         // Release the frame (and its reference to the event) first, so that a by-value event is
         // moved out of its `Arc` rather than cloned when this is its last handler.
         ::core::mem::drop(__asyncord_ctx);
-        let __asyncord_out = #name::call(#event_expr, #(#vars),*).await;
-        #into_result
+        #call
     };
     // Spanned at the function's name, so a future that is not `Send` is reported there.
     let future = quote_spanned! {name.span()=>

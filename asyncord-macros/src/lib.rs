@@ -6,6 +6,7 @@
 //! all the logic lives.
 //! Expansions refer to `::asyncord::...` paths.
 
+mod call_result;
 mod command;
 mod handler;
 mod inject;

@@ -3,15 +3,16 @@
 //! an `::asyncord::commands::Component` whose action parses the captures with `FromStr` and
 //! resolves the other parameters as named arguments or `Inject` types.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
-use syn::{FnArg, Ident, ItemFn, LitStr, Pat, Path, ReturnType, Token};
+use syn::{FnArg, ItemFn, LitStr, Pat, Path, Token};
 
 use super::check_signature;
+use crate::call_result::call_into_result;
 use crate::error;
 
 /// `"pattern"` followed by `, check = f` or `, checks(f, g)`.
@@ -229,17 +230,7 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
     let output = &func.sig.output;
     let block = &func.block;
     let pattern = &attrs.pattern;
-    let output_span = match output {
-        ReturnType::Default => fn_ident.span(),
-        ReturnType::Type(_, ty) => ty.span(),
-    };
-    // A local named at the call site (a span of the user's tokens would name it in that span's
-    // hygiene, which a command written inside a `macro_rules!` does not share).
-    let out = format_ident!("__asyncord_out");
-    let out_at_output = Ident::new("__asyncord_out", Span::call_site().located_at(output_span));
-    let into_result = quote_spanned! {output_span=>
-        ::asyncord::dispatcher::IntoHandlerResult::into_handler_result(#out_at_output)
-    };
+    let call = call_into_result(&quote!(__asyncord_body(#(#vars),*).await), fn_ident, output);
     let context = quote_spanned! {ctx_ty.span()=>
         let #context_var: #ctx_ty = #p::context::<#ctx_ty>(#ctx);
     };
@@ -247,8 +238,7 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
         #p::command_future(async move {
             #(#extracts)*
             #context
-            let #out = __asyncord_body(#(#vars),*).await;
-            #into_result
+            #call
         })
     };
     let checks = attrs.checks.iter().map(|check| {

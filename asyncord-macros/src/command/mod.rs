@@ -15,12 +15,13 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{FnArg, Ident, ItemFn, Pat, PatType, ReturnType, Type};
+use syn::{FnArg, Ident, ItemFn, Pat, PatType, Type};
 
 use attrs::{CommandAttrs, Localize, Menu};
 use names::{check_description, check_menu_name, check_slash_name, doc_description, locale_check};
 use params::ParamAttrs;
 
+use crate::call_result::call_into_result;
 use crate::error;
 
 /// One parameter after the context.
@@ -551,17 +552,7 @@ fn emit(
         vars.push(var);
     }
 
-    let output_span = match output {
-        ReturnType::Default => fn_ident.span(),
-        ReturnType::Type(_, ty) => ty.span(),
-    };
-    // A local named at the call site (a span of the user's tokens would name it in that span's
-    // hygiene, which a command written inside a `macro_rules!` does not share).
-    let out = format_ident!("__asyncord_out");
-    let out_at_output = Ident::new("__asyncord_out", Span::call_site().located_at(output_span));
-    let into_result = quote_spanned! {output_span=>
-        ::asyncord::dispatcher::IntoHandlerResult::into_handler_result(#out_at_output)
-    };
+    let call = call_into_result(&quote!(__asyncord_body(#(#vars),*).await), fn_ident, output);
     let context = quote_spanned! {ctx_ty.span()=>
         let #ctx_var: #ctx_ty = #p::context::<#ctx_ty>(#ctx);
     };
@@ -569,8 +560,7 @@ fn emit(
         #p::command_future(async move {
             #(#extracts)*
             #context
-            let #out = __asyncord_body(#(#vars),*).await;
-            #into_result
+            #call
         })
     };
 
