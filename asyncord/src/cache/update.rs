@@ -21,7 +21,12 @@ fn typed<E: GatewayEvent>() -> (TypeId, ParseFn) {
     (TypeId::of::<E>(), parse_event::<E>)
 }
 
-fn get<E: GatewayEvent>(event: &AnyEvent) -> Option<Arc<E>> {
+fn get<E: GatewayEvent>(event: &AnyEvent) -> Option<&E> {
+    event.downcast_ref::<E>()
+}
+
+/// The event itself, for what the cache keeps as it is (shared with the handlers).
+fn shared<E: GatewayEvent>(event: &AnyEvent) -> Option<Arc<E>> {
     Arc::clone(event).downcast::<E>().ok()
 }
 
@@ -141,14 +146,17 @@ impl State {
                 if self.keeps(R::Messages)
                     && let Some(e) = get::<MessageCreateEvent>(event)
                 {
-                    self.messages.insert(match received {
-                        Some(bytes) => Stored::received(e.id, e.channel_id, bytes),
-                        None => Stored::Parsed(CachedMessage::created(e)),
-                    });
+                    let stored = match received {
+                        Some(bytes) => Some(Stored::received(e.id, e.channel_id, bytes)),
+                        None => shared(event).map(|e| Stored::Parsed(CachedMessage::created(e))),
+                    };
+                    if let Some(stored) = stored {
+                        self.messages.insert(stored);
+                    }
                 }
             }
             K::MessageUpdate => {
-                if let Some(e) = get::<MessageUpdateEvent>(event) {
+                if let Some(e) = shared::<MessageUpdateEvent>(event) {
                     self.messages.update(CachedMessage::updated(e));
                 }
             }
@@ -170,17 +178,17 @@ impl State {
             }
             K::UserUpdate => {
                 if let Some(e) = get::<UserUpdateEvent>(event) {
-                    self.set_current_user(&e);
+                    self.set_current_user(e);
                 }
             }
             K::GuildCreate => {
                 if let Some(e) = get::<GuildCreateEvent>(event) {
-                    self.guild_create(&e);
+                    self.guild_create(e);
                 }
             }
             K::GuildUpdate => {
                 if let Some(e) = get::<GuildUpdateEvent>(event) {
-                    self.guild_update(&e);
+                    self.guild_update(e);
                 }
             }
             K::GuildDelete => {
@@ -194,15 +202,17 @@ impl State {
                     }
                 }
             }
-            K::ChannelCreate | K::ChannelUpdate => {
+            K::ChannelCreate | K::ChannelUpdate | K::ThreadCreate | K::ThreadUpdate => {
                 let channel = match kind {
-                    K::ChannelCreate => get::<ChannelCreateEvent>(event).map(|e| e.0.clone()),
-                    _ => get::<ChannelUpdateEvent>(event).map(|e| e.0.clone()),
+                    K::ChannelCreate => get::<ChannelCreateEvent>(event).map(|e| &e.0),
+                    K::ChannelUpdate => get::<ChannelUpdateEvent>(event).map(|e| &e.0),
+                    K::ThreadCreate => get::<ThreadCreateEvent>(event).map(|e| &e.0),
+                    _ => get::<ThreadUpdateEvent>(event).map(|e| &e.0),
                 };
                 if let Some(channel) = channel
                     && let Some(guild_id) = channel.guild_id
                 {
-                    self.put_channel(guild_id, &channel);
+                    self.put_channel(guild_id, channel);
                 }
             }
             K::ChannelDelete => {
@@ -220,17 +230,6 @@ impl State {
                     }
                 }
             }
-            K::ThreadCreate | K::ThreadUpdate => {
-                let thread = match kind {
-                    K::ThreadCreate => get::<ThreadCreateEvent>(event).map(|e| e.0.clone()),
-                    _ => get::<ThreadUpdateEvent>(event).map(|e| e.0.clone()),
-                };
-                if let Some(thread) = thread
-                    && let Some(guild_id) = thread.guild_id
-                {
-                    self.put_channel(guild_id, &thread);
-                }
-            }
             K::ThreadDelete => {
                 if let Some(e) = get::<ThreadDeleteEvent>(event) {
                     self.remove_channel(e.id);
@@ -238,7 +237,7 @@ impl State {
             }
             K::ThreadListSync => {
                 if let Some(e) = get::<ThreadListSyncEvent>(event) {
-                    self.thread_list_sync(&e);
+                    self.thread_list_sync(e);
                 }
             }
             K::GuildRoleCreate | K::GuildRoleUpdate => {
@@ -265,14 +264,14 @@ impl State {
                 if let Some(e) = get::<GuildMemberAddEvent>(event)
                     && let Some(guild_id) = e.guild_id
                 {
-                    self.put_member(guild_id, &e);
+                    self.put_member(guild_id, e);
                 }
             }
             K::GuildMemberUpdate => {
                 if let Some(e) = get::<GuildMemberUpdateEvent>(event)
                     && let Some(guild_id) = e.guild_id
                 {
-                    self.put_member(guild_id, &e);
+                    self.put_member(guild_id, e);
                 }
             }
             K::GuildMemberRemove => {
@@ -312,14 +311,14 @@ impl State {
                 if let Some(e) = get::<VoiceStateUpdateEvent>(event)
                     && let Some(guild_id) = e.guild_id
                 {
-                    self.put_voice_state(guild_id, &e);
+                    self.put_voice_state(guild_id, e);
                 }
             }
             K::PresenceUpdate => {
                 if let Some(e) = get::<PresenceUpdateEvent>(event)
                     && let Some(guild_id) = e.guild_id
                 {
-                    self.put_presence(guild_id, &e);
+                    self.put_presence(guild_id, e);
                 }
             }
             _ => {}
