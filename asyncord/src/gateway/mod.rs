@@ -46,7 +46,7 @@ mod sink;
 pub(crate) mod transport;
 mod upgrade;
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use asyncord_model::gateway::GatewayBot;
@@ -87,7 +87,7 @@ pub struct Gateway {
     events: Option<mpsc::Receiver<Queued>>,
     /// Frames taken off the channel a batch at a time and not returned yet (not consumed: they
     /// count once `next_event` returns them).
-    taken: VecDeque<Queued>,
+    taken: std::vec::IntoIter<Queued>,
     /// The thread feeding the caller's sink, on a multi-thread runtime.
     delivery: Option<DeliveryThread>,
     tasks: Vec<(u32, JoinHandle<Result<(), GatewayError>>)>,
@@ -226,7 +226,7 @@ impl Gateway {
             handle: handle.clone(),
             shards: set,
             events,
-            taken: VecDeque::new(),
+            taken: Vec::new().into_iter(),
             delivery,
             tasks,
         })
@@ -245,13 +245,13 @@ impl Gateway {
     /// A frame counts as consumed once returned here: the shard's session resumes after it.
     pub async fn next_event(&mut self) -> Option<DispatchFrame> {
         if let Some(events) = &mut self.events {
-            if self.taken.is_empty() {
+            if self.taken.len() == 0 {
                 // A batch at a time: one wake-up and one release of channel slots per batch.
                 let mut batch = Vec::with_capacity(NEXT_EVENT_BATCH);
                 events.recv_many(&mut batch, NEXT_EVENT_BATCH).await;
-                self.taken.extend(batch);
+                self.taken = batch.into_iter();
             }
-            return self.taken.pop_front().map(Queued::take);
+            return self.taken.next().map(Queued::take);
         }
         self.shards.stopped().await;
         None
