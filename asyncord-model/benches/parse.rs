@@ -93,7 +93,7 @@ fn typed_simd_json(
     name: &str,
     d: &[u8],
     buf: &mut Vec<u8>,
-    buffers: &mut simd_json::Buffers,
+    buffers: &mut asyncord_model::gateway::ParseBuffers,
 ) -> Event {
     buf.clear();
     buf.extend_from_slice(d);
@@ -110,7 +110,11 @@ fn two_step_serde_json(frame: &[u8]) -> Event {
 
 /// Peeks at a frame, copies its `d` into `buf`, parses it in place with simd-json.
 #[inline(never)]
-fn two_step_simd_json(frame: &[u8], buf: &mut Vec<u8>, buffers: &mut simd_json::Buffers) -> Event {
+fn two_step_simd_json(
+    frame: &[u8],
+    buf: &mut Vec<u8>,
+    buffers: &mut asyncord_model::gateway::ParseBuffers,
+) -> Event {
     let raw = RawFrame::parse_bytes(frame).expect("frame");
     let range = raw.data_range(frame).expect("d");
     buf.clear();
@@ -125,7 +129,7 @@ struct Case {
     d: String,
     frame: String,
     buf: Vec<u8>,
-    buffers: simd_json::Buffers,
+    buffers: asyncord_model::gateway::ParseBuffers,
 }
 
 /// The cases, each checked (every path gives the same event) unless `check` is false: the
@@ -139,7 +143,7 @@ fn prepared(check: bool) -> Vec<Case> {
                 bench,
                 name,
                 buf: Vec::with_capacity(frame.len()),
-                buffers: simd_json::Buffers::new(frame.len()),
+                buffers: asyncord_model::gateway::ParseBuffers::new(),
                 d,
                 frame,
             };

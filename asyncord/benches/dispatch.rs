@@ -80,7 +80,7 @@ struct Manual {
     my_number: i32,
     prefix: Arc<str>,
     handlers: usize,
-    buffers: simd_json::Buffers,
+    buffers: asyncord::model::gateway::ParseBuffers,
 }
 
 impl Manual {
@@ -90,10 +90,7 @@ impl Manual {
         match frame.kind {
             Some(EventKind::MessageCreate) => {
                 let mut data = frame.data;
-                let Ok(event) = simd_json::serde::from_slice_with_buffers::<Message>(
-                    &mut data,
-                    &mut self.buffers,
-                ) else {
+                let Ok(event) = self.buffers.parse::<Message>(&mut data) else {
                     return;
                 };
                 let event = Arc::new(event);
@@ -193,7 +190,7 @@ fn setups(handlers: usize) -> (Arc<AtomicU64>, Dispatcher, Manual) {
         my_number: 42,
         prefix: Arc::from("!"),
         handlers,
-        buffers: simd_json::Buffers::default(),
+        buffers: asyncord::model::gateway::ParseBuffers::new(),
     };
     (calls, d, manual)
 }

@@ -174,7 +174,7 @@ async fn flood(comp: Compression, subscribed: bool) -> (f64, f64, usize) {
         let mut delivered = 0usize;
         if subscribed {
             let mut parsed = 0usize;
-            let mut buffers = simd_json::Buffers::default();
+            let mut buffers = asyncord::model::gateway::ParseBuffers::new();
             while let Some(mut f) = gw.next_event().await {
                 if f.name == "READY" {
                     continue;
@@ -315,7 +315,7 @@ fn micro(comp: Compression) -> [f64; 4] {
     // ours: inflate, peek, copy d, parse d into the typed event (MESSAGE_CREATE) or a value
     let mut path = ClientPath::new(comp).expect("path");
     let t = thread_cpu();
-    let mut buffers = simd_json::Buffers::default();
+    let mut buffers = asyncord::model::gateway::ParseBuffers::new();
     for (f, name) in frames.iter().zip(&names) {
         let (_, d) = path.process(f, |_| true).expect("frame");
         let mut data = d.to_vec();

@@ -9,6 +9,7 @@ pub mod events;
 pub mod frame;
 pub mod info;
 pub mod opcode;
+mod parse_buffers;
 mod validate;
 
 pub use close_code::{CloseAction, CloseCode};
@@ -23,3 +24,4 @@ pub use events::*;
 pub use frame::{FrameError, Hello, InvalidSession, RawFrame};
 pub use info::{GatewayBot, GatewayResponse, SessionStartLimit};
 pub use opcode::OpCode;
+pub use parse_buffers::{LARGE_DOCUMENT, ParseBuffers};

@@ -22,7 +22,11 @@ use crate::{
 };
 
 /// A user mentioned in a message; in gateway events it also carries the partial guild member.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Read in one pass (`member` picked out of the user's keys as they come), not with
+/// `#[serde(flatten)]`, which would first copy every key and value of every mention into an
+/// intermediate tree.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MentionedUser {
     /// The user.
     #[serde(flatten)]
@@ -30,6 +34,99 @@ pub struct MentionedUser {
     /// The partial guild member (MESSAGE_CREATE/UPDATE in guilds only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<Box<Member>>,
+}
+
+impl<'de> Deserialize<'de> for MentionedUser {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct MentionVisitor;
+        impl<'de> Visitor<'de> for MentionVisitor {
+            type Value = MentionedUser;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a user object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<MentionedUser, A::Error> {
+                let mut member = None;
+                let user =
+                    User::deserialize(de::value::MapAccessDeserializer::new(WithoutMember {
+                        map,
+                        member: &mut member,
+                    }))?;
+                Ok(MentionedUser { user, member })
+            }
+        }
+        d.deserialize_map(MentionVisitor)
+    }
+}
+
+/// A mention's keys as the user's: `member`'s value is taken aside as it passes.
+struct WithoutMember<'m, A> {
+    map: A,
+    member: &'m mut Option<Box<Member>>,
+}
+
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for WithoutMember<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        use serde::de::IntoDeserializer;
+        loop {
+            let Some(key) = self.map.next_key::<Key<'de>>()? else {
+                return Ok(None);
+            };
+            match key {
+                Key::Borrowed("member") => *self.member = self.map.next_value()?,
+                Key::Owned(ref k) if k == "member" => *self.member = self.map.next_value()?,
+                Key::Borrowed(k) => {
+                    return seed
+                        .deserialize(de::value::BorrowedStrDeserializer::new(k))
+                        .map(Some);
+                }
+                Key::Owned(k) => return seed.deserialize(k.into_deserializer()).map(Some),
+            }
+        }
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map.size_hint()
+    }
+}
+
+/// An object key, borrowed from the input when it can be.
+enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
 }
 
 impl std::ops::Deref for MentionedUser {

@@ -304,3 +304,45 @@ fn embeds_from_other_bots_without_their_texts_keep_the_message() {
     assert_eq!(embed.thumbnail.as_ref().unwrap().width, Some(10));
     assert_eq!(embed.image.as_ref().unwrap().url, "");
 }
+
+#[test]
+fn a_mention_reads_its_member_wherever_the_key_is() {
+    use crate::message::MentionedUser;
+    let member = r#"{"roles": ["6"], "joined_at": "2024-02-27T19:50:51.701000+00:00", "deaf": false, "mute": false, "nick": "bee"}"#;
+    let cases = [
+        format!(r#"{{"member": {member}, "id": "5", "username": "b", "discriminator": "0"}}"#),
+        format!(r#"{{"id": "5", "username": "b", "member": {member}, "discriminator": "0"}}"#),
+        format!(r#"{{"id": "5", "username": "b", "discriminator": "0", "member": {member}}}"#),
+        // An escaped key is not borrowed from the input.
+        format!(r#"{{"id": "5", "username": "b", "discriminator": "0", "mem\u0062er": {member}}}"#),
+    ];
+    for json in &cases {
+        let from_serde_json: MentionedUser = serde_json::from_str(json).unwrap();
+        let mut bytes = json.clone().into_bytes();
+        let from_simd_json: MentionedUser = simd_json::serde::from_slice(&mut bytes).unwrap();
+        assert_eq!(from_serde_json, from_simd_json, "{json}");
+        assert_eq!(from_simd_json.id, UserId::new(5), "{json}");
+        assert_eq!(from_simd_json.username, "b");
+        let member = from_simd_json.member.as_ref().expect(json);
+        assert_eq!(member.nick.as_deref(), Some("bee"));
+        // It writes back as Discord sends it: the user's keys with `member` beside them.
+        let again: MentionedUser =
+            serde_json::from_value(serde_json::to_value(&from_simd_json).unwrap()).unwrap();
+        assert_eq!(again, from_simd_json);
+    }
+    for json in [
+        r#"{"id": "5", "username": "b", "discriminator": "0"}"#,
+        r#"{"id": "5", "username": "b", "discriminator": "0", "member": null}"#,
+    ] {
+        let mention: MentionedUser = serde_json::from_str(json).unwrap();
+        assert_eq!(mention.member, None, "{json}");
+        assert_eq!(mention.username, "b");
+    }
+    // A malformed member fails the mention with serde's message, as the flattened form did.
+    let error = serde_json::from_str::<MentionedUser>(
+        r#"{"id": "5", "username": "b", "member": {"roles": 7}}"#,
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("invalid type"), "{error}");
+    assert!(serde_json::from_str::<MentionedUser>("[1]").is_err());
+}

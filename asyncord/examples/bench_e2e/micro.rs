@@ -185,7 +185,7 @@ fn stage_unsubscribed(comp: Compression, frames: &[Vec<u8>]) -> usize {
 #[inline(never)]
 fn stage_typed(comp: Compression, frames: &[Vec<u8>], names: &[&str]) -> usize {
     let mut path = ClientPath::new(comp).expect("path");
-    let mut buffers = simd_json::Buffers::new(64 << 10);
+    let mut buffers = asyncord::model::gateway::ParseBuffers::new();
     frames
         .iter()
         .zip(names)

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use asyncord_model::gateway::{EventKind, GatewayEvent};
+use asyncord_model::gateway::{EventKind, GatewayEvent, ParseBuffers};
 use tokio::runtime::Handle;
 
 use super::arguments::{self, Arguments, Requirement, Requirements};
@@ -27,22 +27,15 @@ pub(crate) type AnyEvent = Arc<dyn Any + Send + Sync>;
 pub(crate) type ParseFn = fn(&mut [u8]) -> Result<AnyEvent, simd_json::Error>;
 
 thread_local! {
-    static BUFFERS: RefCell<simd_json::Buffers> = RefCell::new(simd_json::Buffers::default());
+    static BUFFERS: RefCell<ParseBuffers> = RefCell::new(ParseBuffers::new());
 }
 
-/// Payloads larger than this are parsed with buffers of their own, freed right after, so that
-/// the buffers each runtime thread keeps stay sized for ordinary events rather than for the
-/// largest GUILD_CREATE it ever saw.
-const LARGE_PAYLOAD: usize = 64 << 10;
-
-/// Parses `d` as an `E` with simd-json, reusing this thread's parser buffers.
+/// Parses `d` as an `E` with simd-json, reusing this thread's scratch space (payloads over
+/// [`LARGE_DOCUMENT`](asyncord_model::gateway::LARGE_DOCUMENT) get their own, freed right after).
 pub(crate) fn parse_event<E: GatewayEvent>(data: &mut [u8]) -> Result<AnyEvent, simd_json::Error> {
-    if data.len() > LARGE_PAYLOAD {
-        return simd_json::serde::from_slice::<E>(data).map(|event| Arc::new(event) as AnyEvent);
-    }
     BUFFERS
         .with(|buffers| match buffers.try_borrow_mut() {
-            Ok(mut buffers) => simd_json::serde::from_slice_with_buffers::<E>(data, &mut buffers),
+            Ok(mut buffers) => buffers.parse::<E>(data),
             Err(_) => simd_json::serde::from_slice::<E>(data),
         })
         .map(|event| Arc::new(event) as AnyEvent)

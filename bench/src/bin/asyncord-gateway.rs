@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use asyncord::gateway::{EventChannel, Gateway, GatewayConfig, Shards};
 use asyncord::model::Intents;
-use asyncord::model::gateway::EventKind;
 use asyncord::model::gateway::events::Event;
+use asyncord::model::gateway::{EventKind, ParseBuffers};
 use asyncord_bench::{Clock, CountingConnector, DONE_EVENT, Env, Report, exit_with, watchdog};
 
 const NAME: &str = "asyncord-gateway";
@@ -46,7 +46,7 @@ async fn main() {
         }
     };
     let clock = Clock::new();
-    let mut buffers = simd_json::Buffers::default();
+    let mut buffers = ParseBuffers::new();
     let mut markers = 0;
     while let Some(mut frame) = gateway.next_event().await {
         if frame.kind.is_none() && frame.name == DONE_EVENT {

@@ -83,15 +83,16 @@ macro_rules! events {
                 }
             }
 
-            /// Same as [`Event::from_slice`], reusing simd-json's scratch buffers between calls
-            /// (one [`simd_json::Buffers`] per shard saves allocations).
+            /// Same as [`Event::from_slice`], reusing simd-json's scratch space between calls
+            /// (one [`ParseBuffers`](crate::gateway::ParseBuffers) per shard or thread: the
+            /// parse then allocates only the event).
             ///
             /// # Errors
             /// As [`Event::from_slice`].
             pub fn from_slice_with_buffers(
                 name: &str,
                 data: &mut [u8],
-                buffers: &mut simd_json::Buffers,
+                buffers: &mut crate::gateway::ParseBuffers,
             ) -> Result<Self, EventParseError> {
                 match EventKind::from_name(name) {
                     $( Some(EventKind::$kind) => parse_simd_buffered::<$ty>(name, data, buffers).map(|e| Self::$kind(e.into())), )*
@@ -179,9 +180,10 @@ fn parse_simd<T: DeserializeOwned>(name: &str, data: &mut [u8]) -> Result<T, Eve
 fn parse_simd_buffered<T: DeserializeOwned>(
     name: &str,
     data: &mut [u8],
-    buffers: &mut simd_json::Buffers,
+    buffers: &mut crate::gateway::ParseBuffers,
 ) -> Result<T, EventParseError> {
-    simd_json::serde::from_slice_with_buffers(data, buffers)
+    buffers
+        .parse(data)
         .map_err(|e| EventParseError::from_simd_json(name, &e))
 }
 
