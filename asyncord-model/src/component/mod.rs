@@ -24,7 +24,8 @@ pub use interactive::{
 };
 pub use layout::{ActionRow, Container, Label, Section, Separator, SeparatorSpacing};
 
-use serde::de::Error as _;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Error as _, MapAccess, Visitor};
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -320,41 +321,95 @@ impl Serialize for Component {
     }
 }
 
-/// Read through a tree that borrows from the input (not a `serde_json::Value`, which would own
-/// every key and string), then read again as the type its `type` names.
+/// Discord writes a component's `type` first: the rest of the object is then read straight as
+/// the type it names. Otherwise the object is read into a tree that borrows from the input (not
+/// a `serde_json::Value`, which would own every key and string), with `type` moved first in
+/// every object of it, and read again from it: each nested component is then read directly
+/// from the tree rather than buffered once more.
 impl<'de> Deserialize<'de> for Component {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        fn parse<'de, T: Deserialize<'de>, E: serde::de::Error>(v: Content<'de>) -> Result<T, E> {
-            T::deserialize(v).map_err(E::custom)
+        d.deserialize_map(ComponentVisitor)
+    }
+}
+
+struct ComponentVisitor;
+
+impl<'de> Visitor<'de> for ComponentVisitor {
+    type Value = Component;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a component object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Component, A::Error> {
+        let Some(key) = map.next_key::<Content<'de>>()? else {
+            return Err(A::Error::custom(NO_TYPE));
+        };
+        if key.as_str() == Some("type") {
+            let kind = kind_of(&map.next_value::<Content<'de>>()?)
+                .ok_or_else(|| A::Error::custom(NO_TYPE))?;
+            return Component::read(kind, MapAccessDeserializer::new(map), true);
         }
-        let value = Content::deserialize(d)?;
-        let kind = value
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(4).min(16) + 1);
+        entries.push((key, map.next_value::<Content<'de>>()?));
+        while let Some(entry) = map.next_entry::<Content<'de>, Content<'de>>()? {
+            entries.push(entry);
+        }
+        let mut content = Content::Map(entries);
+        // The nested components then take the direct path instead of being buffered again.
+        content.hoist_key("type");
+        let kind = content
             .get("type")
-            .and_then(Content::as_i64)
-            .map(ComponentType::from_value)
-            .ok_or_else(|| D::Error::custom("component without an integer `type`"))?;
+            .and_then(kind_of)
+            .ok_or_else(|| A::Error::custom(NO_TYPE))?;
+        Component::read(kind, content, false).map_err(A::Error::custom)
+    }
+}
+
+const NO_TYPE: &str = "component without an integer `type`";
+
+fn kind_of(value: &Content<'_>) -> Option<ComponentType> {
+    value.as_i64().map(ComponentType::from_value)
+}
+
+impl Component {
+    /// Reads the component of type `kind` from `d`, an object holding its other keys (and
+    /// `type` too unless `type_taken`).
+    fn read<'de, D: Deserializer<'de>>(
+        kind: ComponentType,
+        d: D,
+        type_taken: bool,
+    ) -> Result<Self, D::Error> {
         Ok(match kind {
-            ComponentType::ActionRow => Self::ActionRow(parse(value)?),
-            ComponentType::Button => Self::Button(parse(value)?),
-            ComponentType::StringSelect => Self::StringSelect(parse(value)?),
-            ComponentType::TextInput => Self::TextInput(parse(value)?),
-            ComponentType::UserSelect => Self::UserSelect(parse(value)?),
-            ComponentType::RoleSelect => Self::RoleSelect(parse(value)?),
-            ComponentType::MentionableSelect => Self::MentionableSelect(parse(value)?),
-            ComponentType::ChannelSelect => Self::ChannelSelect(parse(value)?),
-            ComponentType::Section => Self::Section(parse(value)?),
-            ComponentType::TextDisplay => Self::TextDisplay(parse(value)?),
-            ComponentType::Thumbnail => Self::Thumbnail(parse(value)?),
-            ComponentType::MediaGallery => Self::MediaGallery(parse(value)?),
-            ComponentType::File => Self::File(parse(value)?),
-            ComponentType::Separator => Self::Separator(parse(value)?),
-            ComponentType::Container => Self::Container(parse(value)?),
-            ComponentType::Label => Self::Label(parse(value)?),
-            ComponentType::FileUpload => Self::FileUpload(parse(value)?),
-            ComponentType::RadioGroup => Self::RadioGroup(parse(value)?),
-            ComponentType::CheckboxGroup => Self::CheckboxGroup(parse(value)?),
-            ComponentType::Checkbox => Self::Checkbox(parse(value)?),
-            ComponentType::Unknown(_) => Self::Unknown(parse(value)?),
+            ComponentType::ActionRow => Self::ActionRow(Deserialize::deserialize(d)?),
+            ComponentType::Button => Self::Button(Deserialize::deserialize(d)?),
+            ComponentType::StringSelect => Self::StringSelect(Deserialize::deserialize(d)?),
+            ComponentType::TextInput => Self::TextInput(Deserialize::deserialize(d)?),
+            ComponentType::UserSelect => Self::UserSelect(Deserialize::deserialize(d)?),
+            ComponentType::RoleSelect => Self::RoleSelect(Deserialize::deserialize(d)?),
+            ComponentType::MentionableSelect => {
+                Self::MentionableSelect(Deserialize::deserialize(d)?)
+            }
+            ComponentType::ChannelSelect => Self::ChannelSelect(Deserialize::deserialize(d)?),
+            ComponentType::Section => Self::Section(Deserialize::deserialize(d)?),
+            ComponentType::TextDisplay => Self::TextDisplay(Deserialize::deserialize(d)?),
+            ComponentType::Thumbnail => Self::Thumbnail(Deserialize::deserialize(d)?),
+            ComponentType::MediaGallery => Self::MediaGallery(Deserialize::deserialize(d)?),
+            ComponentType::File => Self::File(Deserialize::deserialize(d)?),
+            ComponentType::Separator => Self::Separator(Deserialize::deserialize(d)?),
+            ComponentType::Container => Self::Container(Deserialize::deserialize(d)?),
+            ComponentType::Label => Self::Label(Deserialize::deserialize(d)?),
+            ComponentType::FileUpload => Self::FileUpload(Deserialize::deserialize(d)?),
+            ComponentType::RadioGroup => Self::RadioGroup(Deserialize::deserialize(d)?),
+            ComponentType::CheckboxGroup => Self::CheckboxGroup(Deserialize::deserialize(d)?),
+            ComponentType::Checkbox => Self::Checkbox(Deserialize::deserialize(d)?),
+            ComponentType::Unknown(_) => {
+                let mut raw = serde_json::Value::deserialize(d)?;
+                if let (true, Some(object)) = (type_taken, raw.as_object_mut()) {
+                    object.insert("type".to_owned(), kind.value().into());
+                }
+                Self::Unknown(raw)
+            }
         })
     }
 }

@@ -188,3 +188,63 @@ fn missing_or_bad_type_is_an_error_not_a_panic() {
     assert!(matches!(big, Component::Unknown(_)));
     assert_eq!(big.kind(), ComponentType::Unknown(300));
 }
+
+/// The same component with `type` first (as Discord writes it), in the middle and last, read by
+/// serde_json and by simd-json: the same value every time.
+#[test]
+fn type_anywhere_in_the_object_reads_the_same() {
+    let button = |order: usize| {
+        let fields = [
+            r#""type": 2"#,
+            r#""style": 1"#,
+            r#""label": "Vote \"yes\"""#,
+            r#""custom_id": "vote:1""#,
+            r#""emoji": {"name": "👍"}"#,
+        ];
+        let mut fields = fields.to_vec();
+        let kind = fields.remove(0);
+        fields.insert(order.min(fields.len()), kind);
+        format!("{{{}}}", fields.join(", "))
+    };
+    let expected: Component = serde_json::from_str(&button(0)).unwrap();
+    assert_eq!(expected.custom_id(), Some("vote:1"));
+    for order in 0..5 {
+        for row_type_first in [true, false] {
+            let children = format!("[{}, {}]", button(order), button(4 - order));
+            let row = if row_type_first {
+                format!(r#"{{"type": 1, "id": 7, "components": {children}}}"#)
+            } else {
+                format!(r#"{{"components": {children}, "id": 7, "type": 1}}"#)
+            };
+            let from_serde_json: Component = serde_json::from_str(&row).unwrap();
+            let mut bytes = row.clone().into_bytes();
+            let from_simd_json: Component = simd_json::serde::from_slice(&mut bytes).unwrap();
+            assert_eq!(from_serde_json, from_simd_json, "{row}");
+            assert_eq!(from_simd_json.id(), Some(7));
+            assert_eq!(
+                from_simd_json.children(),
+                vec![&expected, &expected],
+                "{row}"
+            );
+        }
+    }
+    // An unknown type keeps every key, `type` included, wherever it was.
+    for json in [r#"{"type": 300, "x": 1}"#, r#"{"x": 1, "type": 300}"#] {
+        let mut bytes = json.as_bytes().to_vec();
+        let unknown: Component = simd_json::serde::from_slice(&mut bytes).unwrap();
+        assert_eq!(
+            unknown,
+            Component::Unknown(serde_json::json!({"type": 300, "x": 1}))
+        );
+        assert_eq!(unknown.kind(), ComponentType::Unknown(300));
+    }
+    // Not an object, or an empty one: an error.
+    for json in ["[2]", "2", "{}", r#"{"type": null, "style": 1}"#] {
+        let mut bytes = json.as_bytes().to_vec();
+        assert!(
+            simd_json::serde::from_slice::<Component>(&mut bytes).is_err(),
+            "{json}"
+        );
+        assert!(serde_json::from_str::<Component>(json).is_err(), "{json}");
+    }
+}

@@ -46,6 +46,35 @@ impl Content<'_> {
         })
     }
 
+    /// Moves the entry `key` to the front of this object and of every object nested in it.
+    pub(crate) fn hoist_key(&mut self, key: &str) {
+        match self {
+            Self::Map(entries) => {
+                if let Some(at) = entries.iter().position(|(k, _)| k.as_str() == Some(key)) {
+                    entries[..=at].rotate_right(1);
+                }
+                for (_, value) in entries {
+                    value.hoist_key(key);
+                }
+            }
+            Self::Seq(items) => {
+                for item in items {
+                    item.hoist_key(key);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A string's text (`None` for anything else).
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            Self::Borrowed(s) => Some(s),
+            Self::Owned(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// An integer as `i64` (`None` for anything else, or one out of range).
     pub(crate) fn as_i64(&self) -> Option<i64> {
         match self {
