@@ -13,10 +13,18 @@
 //! # async fn demo() -> Result<(), asyncord::gateway::GatewayError> {
 //! use asyncord::gateway::{Gateway, GatewayConfig};
 //! use asyncord::model::Intents;
+//! use asyncord::model::gateway::{Event, ParseBuffers};
 //!
 //! let mut gateway = Gateway::connect(GatewayConfig::new("token", Intents::GUILDS)).await?;
-//! while let Some(event) = gateway.next_event().await {
-//!     println!("{} #{} on shard {}", event.name, event.seq, event.shard_id);
+//! // One parser scratch space for the loop: each parse then allocates only the event.
+//! let mut buffers = ParseBuffers::new();
+//! while let Some(mut frame) = gateway.next_event().await {
+//!     println!("{} #{} on shard {}", frame.name, frame.seq, frame.shard_id);
+//!     match Event::from_slice_with_buffers(&frame.name, &mut frame.data, &mut buffers) {
+//!         Ok(Event::MessageCreate(message)) => println!("{}", message.content),
+//!         Ok(_) => {}
+//!         Err(e) => eprintln!("{e}"),
+//!     }
 //! }
 //! # Ok(()) }
 //! ```
