@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use asyncord::gateway::{Compression, DispatchFrame, EventSink, Gateway};
+use asyncord::gateway::{Compression, DispatchFrame, EventSink, Gateway, GatewayConfig};
 use asyncord::model::gateway::EventKind;
 use gateway_support::*;
 use tokio::sync::Notify;
@@ -64,12 +64,7 @@ async fn frames_arrive_in_order_on_the_delivery_thread_and_a_panic_skips_one() {
             seen: seen.clone(),
             panic_at,
         });
-        let gw = Gateway::connect(config).await.unwrap();
-        eventually("the session started", || gw.handle().session(0).is_some()).await;
-        let last = env
-            .server
-            .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), 2_000))
-            .unwrap();
+        let (gw, last) = connect_and_flood(&env, config, 2_000).await;
         eventually("every frame delivered", || {
             seen.lock().unwrap().last().is_some_and(|(s, _)| *s == last)
         })
@@ -155,17 +150,23 @@ fn saturating() -> (Saturating, Switches) {
     (sink, switches)
 }
 
+/// Connects with `config`, waits for the session, and floods `n` MESSAGE_CREATEs; returns the
+/// gateway and the last sequence number flooded.
+async fn connect_and_flood(env: &Env, config: GatewayConfig, n: usize) -> (Gateway, u64) {
+    let gw = Gateway::connect(config).await.unwrap();
+    eventually("the session started", || gw.handle().session(0).is_some()).await;
+    let last = env
+        .server
+        .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), n))
+        .unwrap();
+    (gw, last)
+}
+
 /// Connects with a [`saturating`] sink and floods 50 frames; returns once the sink is full.
 async fn saturated_gateway(env: &Env) -> (Gateway, Switches, u64) {
     let (sink, switches) = saturating();
-    let gw = Gateway::connect(client_config(env, Compression::None).sink(sink))
-        .await
-        .unwrap();
-    eventually("the session started", || gw.handle().session(0).is_some()).await;
-    let flooded = env
-        .server
-        .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), 50))
-        .unwrap();
+    let config = client_config(env, Compression::None).sink(sink);
+    let (gw, flooded) = connect_and_flood(env, config, 50).await;
     eventually("the sink saturated", || {
         switches.delivered.load(Ordering::SeqCst) == 5
     })

@@ -36,14 +36,9 @@ impl Content<'_> {
         let Self::Map(entries) = self else {
             return None;
         };
-        entries.iter().find_map(|(k, v)| {
-            let name = match k {
-                Self::Borrowed(s) => *s,
-                Self::Owned(s) => s.as_str(),
-                _ => return None,
-            };
-            (name == key).then_some(v)
-        })
+        entries
+            .iter()
+            .find_map(|(k, v)| (k.as_str() == Some(key)).then_some(v))
     }
 
     /// Moves the entry `key` to the front of this object and of every object nested in it.

@@ -13,6 +13,7 @@ use crate::channel::ChannelType;
 use crate::command::ApplicationIntegrationType;
 use crate::component::Component;
 use crate::interaction::InteractionType;
+use crate::lenient::content::Content;
 use crate::member::Member;
 use crate::sticker::{Sticker, StickerItem};
 use crate::user::User;
@@ -71,22 +72,16 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for WithoutMember<'_, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        use serde::de::IntoDeserializer;
-        loop {
-            let Some(key) = self.map.next_key::<Key<'de>>()? else {
-                return Ok(None);
-            };
-            match key {
-                Key::Borrowed("member") => *self.member = self.map.next_value()?,
-                Key::Owned(ref k) if k == "member" => *self.member = self.map.next_value()?,
-                Key::Borrowed(k) => {
-                    return seed
-                        .deserialize(de::value::BorrowedStrDeserializer::new(k))
-                        .map(Some);
-                }
-                Key::Owned(k) => return seed.deserialize(k.into_deserializer()).map(Some),
+        // Keys are read as the borrowed tree's strings (borrowed from the input when they can
+        // be), then handed to the user's field visitor.
+        while let Some(key) = self.map.next_key::<Content<'de>>()? {
+            if key.as_str() == Some("member") {
+                *self.member = self.map.next_value()?;
+            } else {
+                return seed.deserialize(key).map(Some).map_err(de::Error::custom);
             }
         }
+        Ok(None)
     }
 
     fn next_value_seed<V: de::DeserializeSeed<'de>>(
@@ -98,34 +93,6 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for WithoutMember<'_, A> {
 
     fn size_hint(&self) -> Option<usize> {
         self.map.size_hint()
-    }
-}
-
-/// An object key, borrowed from the input when it can be.
-enum Key<'de> {
-    Borrowed(&'de str),
-    Owned(String),
-}
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key::Borrowed(v))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key::Owned(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key::Owned(v))
-            }
-        }
-        d.deserialize_str(KeyVisitor)
     }
 }
 

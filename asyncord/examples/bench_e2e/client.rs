@@ -1,7 +1,8 @@
 //! The bot side: a real `Gateway` feeding a real `Dispatcher`, exactly as a client group's run
 //! wires them (`client_hub/run.rs`: the dispatcher's live `wants` filters frames right after the
-//! envelope peek, and `dispatch` runs as the gateway's sink where the gateway delivers), plus the gateway alone with no event subscribed (a gateway-to-queue
-//! service), idle shards, and REST latency.
+//! envelope peek, and `dispatch` runs as the gateway's sink where the gateway delivers), plus
+//! the gateway alone with no event subscribed (a gateway-to-queue service), idle shards, and
+//! REST latency.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -33,8 +33,8 @@
 //! released before it returns, so no lock can be held across an `.await`, and a handler cannot
 //! deadlock the cache or the shards.
 //!
-//! **Ordering.** The dispatcher updates the cache where the gateway delivers *before* it starts any
-//! handler for the event, so a handler sees the state including its own event: in a
+//! **Ordering.** The dispatcher updates the cache where the gateway delivers *before* it starts
+//! any handler for the event, so a handler sees the state including its own event: in a
 //! `GUILD_MEMBER_ADD` handler the member is cached, in a `CHANNEL_UPDATE` handler the channel is
 //! the updated one. Deletions are applied too: in a `MESSAGE_DELETE` handler the message is
 //! gone from [`Cache::messages`], but the last deleted messages stay readable through

@@ -327,7 +327,6 @@ async fn stop_endpoint(
     group.set_interactions_addr(None);
 }
 
-/// Resolves when the hub halts the group.
 /// A group without shards of its own (a worker, or interactions only): its handlers run until
 /// the hub stops; then `stop` closes what the group serves, and the handlers get `grace` to
 /// finish.
@@ -338,7 +337,7 @@ async fn serve_until_halted(
     grace: Duration,
     stop: impl Future<Output = ()>,
 ) -> GroupReport {
-    let _ = halt.wait_for(|h| *h).await;
+    halted(halt).await;
     stop.await;
     let cancelled = dispatcher.shutdown(grace).await;
     GroupReport {
@@ -347,6 +346,7 @@ async fn serve_until_halted(
     }
 }
 
+/// Resolves when the hub halts the group.
 async fn halted(halt: &mut watch::Receiver<bool>) {
     let _ = halt.wait_for(|h| *h).await;
 }

@@ -59,8 +59,8 @@ pub trait Handler<M = ()>: Send + Sync + 'static {
     }
 
     /// Runs the handler for one event. The future is polled once where the event is dispatched
-    /// (the gateway's delivery thread or a shard's reader task) and spawned onto its own task if still pending (see the
-    /// [module docs](super#how-calls-run-and-in-what-order)).
+    /// (the gateway's delivery thread or a shard's reader task) and spawned onto its own task if
+    /// still pending (see the [module docs](super#how-calls-run-and-in-what-order)).
     fn handle(
         &self,
         event: Arc<Self::Event>,

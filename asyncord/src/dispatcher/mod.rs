@@ -37,9 +37,9 @@
 //! - A `Dispatcher` is a gateway [`EventSink`](crate::gateway::EventSink): handed to
 //!   [`GatewayConfig::sink`](crate::gateway::GatewayConfig::sink) it dispatches where the
 //!   gateway delivers (its delivery thread on a multi-thread runtime, each shard's reader task
-//!   on a current-thread one; see [`EventSink`](crate::gateway::EventSink)), and while its bound of handler calls is in flight ([`Dispatcher::in_flight`];
-//!   [`SATURATED_AT`] unless [`Dispatcher::set_max_in_flight`] says) the shards stop delivering
-//!   until one finishes.
+//!   on a current-thread one; see [`EventSink`](crate::gateway::EventSink)), and while its
+//!   bound of handler calls is in flight ([`Dispatcher::in_flight`]; [`SATURATED_AT`] unless
+//!   [`Dispatcher::set_max_in_flight`] says) the shards stop delivering until one finishes.
 //! - Events this version does not know reach [`Dispatcher::add_unknown_handler`]s (an
 //!   [`UnknownEvent`]: name and unparsed `d`); raw handlers see every frame.
 //!
