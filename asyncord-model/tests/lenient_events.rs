@@ -2,8 +2,9 @@
 //! every other element survive (see `asyncord_model::lenient`).
 //!
 //! Starts from the live `GUILD_CREATE` captures, breaks one element of each collection (a
-//! field given a value of the wrong type), and checks the event through both parsers and the
-//! direct serde path: the other elements are all there, `skipped` names each broken element,
+//! field given a value of the wrong type), and checks the event through every parse function
+//! (which read collections strictly first and again leniently when an element fails) and the
+//! direct serde path (lenient from the start): the other elements are all there, `skipped` names each broken element,
 //! and a warning names the event, the collection, the index and serde's message.
 
 use std::fs;
@@ -12,7 +13,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use asyncord_model::gateway::{
-    Event, GatewayEvent, GuildCreateEvent, GuildMembersChunkEvent, ReadyEvent, ThreadListSyncEvent,
+    Event, GatewayEvent, GuildCreateEvent, GuildMembersChunkEvent, LARGE_DOCUMENT, ParseBuffers,
+    ReadyEvent, ThreadListSyncEvent,
 };
 use asyncord_model::lenient::{SkippedElement, WARNINGS_PER_COLLECTION};
 use serde_json::{Value, json};
@@ -30,18 +32,34 @@ fn break_element(element: &mut Value, key: &str) {
     element[key] = json!([[1]]);
 }
 
-/// Parses `d` of `name` every way a bot can: serde_json, simd-json, and the event type directly.
+/// How many ways [`parse_all_ways`] parses: one warning per way for each broken element.
+const WAYS: usize = 6;
+
+/// Parses `d` of `name` every way a bot can: serde_json, simd-json (with and without kept
+/// buffers, below and above the size at which the kept buffers step aside), the model's lenient
+/// `from_slice`, and the event type directly with serde_json.
 fn parse_all_ways<T: GatewayEvent + Clone>(name: &str, d: &Value) -> Vec<T> {
     let text = d.to_string();
     let json = Event::from_json_str(name, &text).unwrap();
-    let mut bytes = text.clone().into_bytes();
-    let simd = Event::from_slice(name, &mut bytes).unwrap();
+    let simd = Event::from_slice(name, &mut text.clone().into_bytes()).unwrap();
+    let mut buffers = ParseBuffers::new();
+    let kept =
+        Event::from_slice_with_buffers(name, &mut text.clone().into_bytes(), &mut buffers).unwrap();
+    let mut padded = " ".repeat(LARGE_DOCUMENT).into_bytes();
+    padded.extend_from_slice(text.as_bytes());
+    let large = Event::from_slice_with_buffers(name, &mut padded, &mut buffers).unwrap();
+    let model: T = asyncord_model::lenient::from_slice(text.as_bytes()).unwrap();
     let direct: T = serde_json::from_str(&text).unwrap();
-    vec![
+    let ways = vec![
         T::from_event(&json).unwrap().clone(),
         T::from_event(&simd).unwrap().clone(),
+        T::from_event(&kept).unwrap().clone(),
+        T::from_event(&large).unwrap().clone(),
+        model,
         direct,
-    ]
+    ];
+    assert_eq!(ways.len(), WAYS);
+    ways
 }
 
 /// Captures what the library logs while `f` runs.
@@ -139,7 +157,11 @@ fn a_bad_element_of_each_guild_create_collection_costs_only_itself() {
                 "{collection}: no `{part}` in {logged}"
             );
         }
-        assert_eq!(logged.lines().count(), 3, "one warning per parse: {logged}");
+        assert_eq!(
+            logged.lines().count(),
+            WAYS,
+            "one warning per parse: {logged}"
+        );
     }
 }
 

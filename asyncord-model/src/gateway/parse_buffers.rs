@@ -49,14 +49,15 @@ impl ParseBuffers {
     /// simd-json's error when `data` is not valid JSON or not a `T`.
     pub fn parse<T: DeserializeOwned>(&mut self, data: &mut [u8]) -> Result<T, simd_json::Error> {
         if data.len() > LARGE_DOCUMENT {
-            return simd_json::serde::from_slice(data);
+            let mut deserializer = Deserializer::from_slice(data)?;
+            return read(&mut deserializer);
         }
         let mut tape: Tape<'_> = self.tape.take().unwrap_or_else(|| Tape(Vec::new())).reset();
         let filled = simd_json::fill_tape(data, &mut self.buffers, &mut tape);
         let (result, tape) = match filled {
             Ok(()) => {
                 let mut deserializer = Deserializer::from_tape(tape);
-                let result = T::deserialize(&mut deserializer);
+                let result = read(&mut deserializer);
                 (result, deserializer.into_tape())
             }
             Err(e) => (Err(e), tape),
@@ -64,6 +65,15 @@ impl ParseBuffers {
         self.tape = Some(tape.reset());
         result
     }
+}
+
+/// Reads a `T` from a filled tape, lenient collections strictly first
+/// ([`strict_first`](crate::lenient::strict_first)).
+fn read<T: DeserializeOwned>(deserializer: &mut Deserializer<'_>) -> Result<T, simd_json::Error> {
+    crate::lenient::strict_first(|| {
+        deserializer.restart();
+        T::deserialize(&mut *deserializer)
+    })
 }
 
 impl Default for ParseBuffers {

@@ -36,7 +36,7 @@ pub(crate) fn parse_event<E: GatewayEvent>(data: &mut [u8]) -> Result<AnyEvent, 
     BUFFERS
         .with(|buffers| match buffers.try_borrow_mut() {
             Ok(mut buffers) => buffers.parse::<E>(data),
-            Err(_) => simd_json::serde::from_slice::<E>(data),
+            Err(_) => ParseBuffers::new().parse::<E>(data),
         })
         .map(|event| Arc::new(event) as AnyEvent)
 }

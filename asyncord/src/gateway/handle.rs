@@ -322,8 +322,8 @@ impl GatewayHandle {
                 .await
                 .map_err(|_| GatewayError::Timeout)?
                 .ok_or(GatewayError::ShardNotRunning(waiter.shard.id))?;
-            let chunk: GuildMembersChunkEvent =
-                serde_json::from_slice(&chunk).map_err(|source| GatewayError::MalformedReply {
+            let chunk: GuildMembersChunkEvent = asyncord_model::lenient::from_slice(&chunk)
+                .map_err(|source| GatewayError::MalformedReply {
                     event: "GUILD_MEMBERS_CHUNK",
                     source,
                 })?;

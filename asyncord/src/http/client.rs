@@ -193,7 +193,7 @@ impl HttpClient {
         let method = request.route.method().to_string();
         let path = request.route.log_path().to_owned();
         let body = self.execute(request).await?;
-        serde_json::from_slice(&body).map_err(|source| RestError::Decode {
+        asyncord_model::lenient::from_slice(&body).map_err(|source| RestError::Decode {
             method,
             path,
             source,

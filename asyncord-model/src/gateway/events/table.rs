@@ -170,11 +170,18 @@ impl Event {
 }
 
 fn parse_json<T: DeserializeOwned>(name: &str, json: &str) -> Result<T, EventParseError> {
-    serde_json::from_str(json).map_err(|e| EventParseError::from_serde_json(name, json, &e))
+    crate::lenient::strict_first(|| serde_json::from_str(json))
+        .map_err(|e| EventParseError::from_serde_json(name, json, &e))
 }
 
 fn parse_simd<T: DeserializeOwned>(name: &str, data: &mut [u8]) -> Result<T, EventParseError> {
-    simd_json::serde::from_slice(data).map_err(|e| EventParseError::from_simd_json(name, &e))
+    let mut deserializer = simd_json::Deserializer::from_slice(data)
+        .map_err(|e| EventParseError::from_simd_json(name, &e))?;
+    crate::lenient::strict_first(|| {
+        deserializer.restart();
+        T::deserialize(&mut deserializer)
+    })
+    .map_err(|e| EventParseError::from_simd_json(name, &e))
 }
 
 fn parse_simd_buffered<T: DeserializeOwned>(

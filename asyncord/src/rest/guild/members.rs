@@ -178,7 +178,7 @@ impl MembersResource {
         if bytes.is_empty() {
             return Ok(None);
         }
-        serde_json::from_slice(&bytes)
+        asyncord_model::lenient::from_slice(&bytes)
             .map(Some)
             .map_err(|source| RestError::Decode {
                 method: "PUT".to_owned(),
