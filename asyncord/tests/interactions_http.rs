@@ -432,6 +432,52 @@ async fn saving_the_endpoint_url_requires_pong_and_refusing_bad_signatures() {
     emu.shutdown().await;
 }
 
+/// Idle connections cannot hold the endpoint without bound: at its connection limit it accepts
+/// nothing more, and the next client is served once a connection closes.
+#[tokio::test]
+async fn at_its_connection_limit_the_endpoint_serves_the_next_client_once_one_closes() {
+    let emu = Emulator::start().await.unwrap();
+    let app = emu.bot().application_id;
+    let key = PublicKey::from_hex(&emu.interactions_public_key(app)).unwrap();
+    let client = emu.rest_client();
+    let config = InteractionsConfig::new(key, ([127, 0, 0, 1], 0).into())
+        .max_connections(2)
+        .read_timeout(Duration::from_secs(60));
+    let server = InteractionsServer::bind(config, Dispatcher::new(), &client)
+        .await
+        .unwrap();
+    let addr = server.local_addr();
+
+    // Two clients connect and send nothing (the listen queue hands them over in order).
+    let idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let _other_idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let ping = json!({"id": "1", "application_id": app.to_string(), "type": 1,
+                      "token": "ping-token", "version": 1});
+    let signed = emu
+        .interactions_signer(app)
+        .request(&format!("http://{addr}/"), ping.to_string())
+        .unwrap();
+    let mut third = tokio::spawn(post_interaction(signed));
+    assert!(
+        tokio::time::timeout(Duration::from_millis(300), &mut third)
+            .await
+            .is_err(),
+        "a third connection was served beside two open ones"
+    );
+
+    drop(idle);
+    let answer = tokio::time::timeout(Duration::from_secs(10), third)
+        .await
+        .expect("the waiting client is served once a connection closes")
+        .unwrap()
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let pong: Value = serde_json::from_slice(answer.body()).unwrap();
+    assert_eq!(pong["type"], 1);
+    server.shutdown(Duration::from_secs(1)).await;
+    emu.shutdown().await;
+}
+
 /// A loopback port nothing listens on (for a group's endpoint, which binds when the hub starts
 /// the group).
 fn free_port() -> u16 {

@@ -19,6 +19,10 @@ pub const DEFAULT_REPLAY_WINDOW: Duration = Duration::from_secs(5 * 60);
 /// roles, messages and attachments; the largest Discord sends stay well under it.
 pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 
+/// The default connection limit: connections served at once; further ones wait in the
+/// listen queue until one closes.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
+
 /// The settings of an interactions endpoint.
 #[derive(Clone, Debug)]
 pub struct InteractionsConfig {
@@ -41,6 +45,10 @@ pub struct InteractionsConfig {
     pub max_body: usize,
     /// How long a client has to send a request's head and body (default 10 s).
     pub read_timeout: Duration,
+    /// How many connections are served at once (default [`DEFAULT_MAX_CONNECTIONS`]; at least
+    /// 1). At the limit the endpoint stops accepting until a connection closes: further clients
+    /// wait in the system's listen queue, so memory stays bounded whatever clients do.
+    pub max_connections: usize,
 }
 
 impl InteractionsConfig {
@@ -55,6 +63,7 @@ impl InteractionsConfig {
             replay_window: DEFAULT_REPLAY_WINDOW,
             max_body: DEFAULT_MAX_BODY,
             read_timeout: Duration::from_secs(10),
+            max_connections: DEFAULT_MAX_CONNECTIONS,
         }
     }
 
@@ -91,6 +100,13 @@ impl InteractionsConfig {
     /// Sets how long a client has to send a request.
     pub fn read_timeout(mut self, timeout: Duration) -> Self {
         self.read_timeout = timeout;
+        self
+    }
+
+    /// Sets how many connections are served at once (see
+    /// [`InteractionsConfig::max_connections`]).
+    pub fn max_connections(mut self, connections: usize) -> Self {
+        self.max_connections = connections;
         self
     }
 }

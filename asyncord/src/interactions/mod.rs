@@ -9,6 +9,9 @@
 //!   5 minutes either side by default), so a captured request cannot be replayed later;
 //! - refuses bodies over [`InteractionsConfig::max_body`] (413), other methods (405), other
 //!   paths when [`InteractionsConfig::path`] is set (404);
+//! - bounds what a client can hold: a request's head and body must arrive within
+//!   [`InteractionsConfig::read_timeout`], and at most [`InteractionsConfig::max_connections`]
+//!   connections are served at once (further ones wait in the listen queue);
 //! - answers PING with PONG (what Discord checks when the URL is saved);
 //! - dispatches every other interaction to the group's dispatcher as an
 //!   [`InteractionCreateEvent`](crate::model::gateway::InteractionCreateEvent): the handlers
@@ -55,7 +58,10 @@ mod server;
 mod signature;
 
 pub(crate) use answers::{Claim, PendingAnswers};
-pub use config::{DEFAULT_DEADLINE, DEFAULT_MAX_BODY, DEFAULT_REPLAY_WINDOW, InteractionsConfig};
+pub use config::{
+    DEFAULT_DEADLINE, DEFAULT_MAX_BODY, DEFAULT_MAX_CONNECTIONS, DEFAULT_REPLAY_WINDOW,
+    InteractionsConfig,
+};
 pub use server::InteractionsServer;
 pub use signature::{
     KeyError, PublicKey, Rejection, SIGNATURE_HEADER, TIMESTAMP_HEADER, check as check_signature,

@@ -1,6 +1,7 @@
 //! [`InteractionsServer`]: the HTTP/1.1 server of the interactions endpoint (hyper), its
-//! connections, and its graceful shutdown: stop accepting, let each connection finish the
-//! request it is answering (bounded by a grace period), then close.
+//! connections (at most [`InteractionsConfig::max_connections`] at once), and its graceful
+//! shutdown: stop accepting, let each connection finish the request it is answering (bounded
+//! by a grace period), then close.
 
 use std::convert::Infallible;
 use std::fmt;
@@ -94,11 +95,23 @@ async fn accept(
 ) {
     let mut connections = JoinSet::new();
     let mut stop = stopped.clone();
+    let limit = endpoint.config.max_connections.max(1);
+    let mut at_limit = false;
     loop {
+        // At the limit, accept nothing until a connection closes: clients wait in the listen
+        // queue (and the system refuses them once that is full).
+        let full = connections.len() >= limit;
+        if full && !at_limit {
+            tracing::warn!(
+                limit,
+                "the interactions endpoint serves its limit of connections; new ones wait until one closes"
+            );
+        }
+        at_limit = full;
         tokio::select! {
             biased;
             () = stopping(&mut stop) => break,
-            accepted = listener.accept() => match accepted {
+            accepted = listener.accept(), if !full => match accepted {
                 Ok((stream, peer)) => {
                     connections.spawn(serve(stream, peer, Arc::clone(&endpoint), stopped.clone()));
                 }
