@@ -79,7 +79,8 @@ async fn launch() -> Result<(), Box<dyn Error>> {
 async fn talk(emu: &Emulator) -> Result<(), Box<dyn Error>> {
     emu.wait_for_sessions(1).await?;
     let alice = emu.user_named("alice")?;
-    // A little apart, so that both workers are waiting for the next one.
+    // A little apart, so that each goes to whichever worker waits longest. (The bot's answers
+    // are events too, handed to the workers in turn: one worker may get every user message.)
     for i in 0..20 {
         alice.send_message(emu.channel_id(), &format!("message {i}"))?;
         tokio::time::sleep(Duration::from_millis(50)).await;
