@@ -1,8 +1,9 @@
 //! A bot split by `GroupConfig::scale_out`: one hub in the gateway role, another in the worker
 //! role, a real `redis-server` between them and the emulator as Discord. The worker's handlers
 //! see every event the gateway's shard read, once; the gateway hub runs no handler. A second
-//! gateway hub started after the first resumes its session from Redis. Skipped (with a
-//! message) without `redis-server`, unless `ASYNCORD_REQUIRE_REDIS` is set.
+//! gateway hub started after the first resumes its session from Redis. A bus limited to some
+//! events carries only those. Skipped (with a message) without `redis-server`, unless
+//! `ASYNCORD_REQUIRE_REDIS` is set.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -10,15 +11,27 @@ use std::time::Duration;
 use asyncord::ClientHub;
 use asyncord::client_hub::HubConfig;
 use asyncord::dispatcher::RawEvent;
+use asyncord::model::gateway::{EventKind, EventSet};
 use asyncord::redis::{BusConfig, Namespace, Role, ScaleOut};
 use asyncord::testkit::gateway::GatewayServerConfig;
 use asyncord::testkit::{Emulator, EmulatorBots, RedisServer};
 
 const MESSAGE: &str = r#"{"id":"1","channel_id":"2","author":{"id":"7","username":"u"},"content":"x","embeds":[],"attachments":[],"mentions":[]}"#;
 
-type Handled = Arc<Mutex<Vec<u64>>>;
+/// The sequence numbers and names of the dispatches a hub's handlers saw.
+type Handled = Arc<Mutex<Vec<(u64, String)>>>;
 
 fn hub(emu: &Emulator, redis: &RedisServer, role: Role, consumer: &str) -> (ClientHub, Handled) {
+    hub_with(emu, redis, role, consumer, |bus| bus)
+}
+
+fn hub_with(
+    emu: &Emulator,
+    redis: &RedisServer,
+    role: Role,
+    consumer: &str,
+    bus: impl FnOnce(BusConfig) -> BusConfig,
+) -> (ClientHub, Handled) {
     let mut hub = ClientHub::with_config(HubConfig {
         handle_signals: false,
         shutdown_timeout: Duration::from_secs(5),
@@ -27,11 +40,9 @@ fn hub(emu: &Emulator, redis: &RedisServer, role: Role, consumer: &str) -> (Clie
     let scale = ScaleOut::new(redis.url())
         .role(role)
         .namespace(Namespace::new("bot"))
-        .bus(
-            BusConfig::new()
-                .consumer(consumer)
-                .block(Duration::from_millis(200)),
-        );
+        .bus(bus(BusConfig::new()
+            .consumer(consumer)
+            .block(Duration::from_millis(200))));
     let group = hub
         .create_client_group_with(
             "bot",
@@ -44,7 +55,10 @@ fn hub(emu: &Emulator, redis: &RedisServer, role: Role, consumer: &str) -> (Clie
     group
         .dispatcher
         .add_raw_handler(move |event: RawEvent, _ctx| {
-            record.lock().unwrap().push(event.seq);
+            record
+                .lock()
+                .unwrap()
+                .push((event.seq, event.name.to_string()));
             async {}
         });
     (hub, handled)
@@ -86,7 +100,7 @@ async fn a_gateway_hub_and_a_worker_hub_split_one_bot() {
             .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), 500))
             .unwrap();
         eventually("the flood handled by the worker", || {
-            handled.lock().unwrap().contains(&last)
+            handled.lock().unwrap().iter().any(|(seq, _)| *seq == last)
         })
         .await;
         gateway.stop();
@@ -115,7 +129,7 @@ async fn a_gateway_hub_and_a_worker_hub_split_one_bot() {
             .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), 10))
             .unwrap();
         eventually("the next events handled", || {
-            handled.lock().unwrap().contains(&more)
+            handled.lock().unwrap().iter().any(|(seq, _)| *seq == more)
         })
         .await;
         next.stop();
@@ -125,9 +139,72 @@ async fn a_gateway_hub_and_a_worker_hub_split_one_bot() {
 
     worker_stop.stop();
     worker_run.await.unwrap().expect("a clean worker run");
-    let mut all = handled.lock().unwrap().clone();
+    let mut all: Vec<u64> = handled
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(seq, _)| *seq)
+        .collect();
     all.sort_unstable();
     let end = *all.last().unwrap();
     assert!(end > last);
     assert_eq!(all, (1..=end).collect::<Vec<_>>(), "every event once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bus_limited_to_some_events_carries_only_those() {
+    let Some(redis) = RedisServer::start_or_skip("a_bus_limited_to_some_events_carries_only_those")
+    else {
+        return;
+    };
+    let emu = Emulator::builder()
+        .gateway_config(GatewayServerConfig {
+            replay_buffer: 10_000,
+            send_queue_capacity: 10_000,
+            ..GatewayServerConfig::default()
+        })
+        .start()
+        .await
+        .unwrap();
+    let mut messages = EventSet::empty();
+    messages.insert(EventKind::MessageCreate);
+    let only_messages = move |bus: BusConfig| bus.events(messages, false);
+    let (worker, handled) = hub_with(&emu, &redis, Role::Worker, "worker", only_messages);
+    let (gateway, _) = hub_with(&emu, &redis, Role::Gateway, "unused", only_messages);
+    let worker_stop = worker.stop_handle();
+    let worker_run = tokio::spawn(async move { worker.start().await });
+    const TYPING: &str = r#"{"channel_id":"2","user_id":"7","timestamp":1700000000}"#;
+    let (summary, last) = tokio::join!(gateway.start(), async {
+        emu.wait_for_sessions(1).await.unwrap();
+        let frames = (0..100).flat_map(|_| {
+            [
+                ("TYPING_START", TYPING),
+                ("MESSAGE_CREATE", MESSAGE),
+                ("SOMETHING_NEW", "{}"),
+            ]
+        });
+        let last = emu.gateway().flood(0, frames).unwrap();
+        // The last frame is an unknown event, which is not published: wait for the message
+        // before it.
+        eventually("the messages handled by the worker", || {
+            handled
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|(seq, _)| *seq == last - 1)
+        })
+        .await;
+        gateway.stop();
+        last
+    });
+    summary.expect("a clean gateway run");
+    worker_stop.stop();
+    worker_run.await.unwrap().expect("a clean worker run");
+    let handled = handled.lock().unwrap().clone();
+    assert_eq!(handled.len(), 100, "one per message, nothing else");
+    assert!(
+        handled.iter().all(|(_, name)| name == "MESSAGE_CREATE"),
+        "only messages on the bus: {handled:?}"
+    );
+    assert!(handled.iter().all(|(seq, _)| *seq < last));
 }

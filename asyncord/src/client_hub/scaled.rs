@@ -86,7 +86,10 @@ pub(crate) async fn prepare(
             &scale.bus,
             count,
             sessions.clone(),
-            BusPublisher::everything(),
+            {
+                let bus = scale.bus.clone();
+                Arc::new(move |kind| bus.publishes(kind))
+            },
         ));
         gateway.shards = Shards::Fixed {
             count,

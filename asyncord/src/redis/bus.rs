@@ -1,9 +1,11 @@
-//! [`BusConfig`]: the settings of the event bus — the stream's length, the publisher's queue,
-//! the workers' consumer group, how much they read at once and hold in flight, and when a dead
+//! [`BusConfig`]: the settings of the event bus — the dispatches published, the stream's
+//! length, the publisher's queue, the workers' consumer group, how much they read at once and hold in flight, and when a dead
 //! worker's events are claimed by another
 //! ([Redis Streams](https://redis.io/docs/latest/develop/data-types/streams/)).
 
 use std::time::Duration;
+
+use asyncord_model::gateway::{EventKind, EventSet};
 
 use super::identify::host_name;
 
@@ -11,6 +13,12 @@ use super::identify::host_name;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BusConfig {
+    /// The events the gateway processes publish (default: all). Frames of other events are
+    /// dropped unparsed where the shards read them, so neither Redis nor the workers carry
+    /// them; list every event a worker's handlers, `wait_for`s, collectors or cache use.
+    pub events: EventSet,
+    /// Whether events this version does not know are published too (default: yes).
+    pub unknown_events: bool,
     /// About how many entries the stream keeps (`XADD MAXLEN ~`; default 100 000; `0`:
     /// unbounded). Entries trimmed before a worker read them are lost to it: size it for the
     /// longest worker outage to ride out.
@@ -39,6 +47,8 @@ pub struct BusConfig {
 impl Default for BusConfig {
     fn default() -> Self {
         Self {
+            events: EventSet::all(),
+            unknown_events: true,
             max_len: 100_000,
             publish_queue: 4096,
             group: "workers".to_owned(),
@@ -56,6 +66,19 @@ impl BusConfig {
     /// The defaults.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Publishes only `events`, plus unknown event names when `unknown_events` is set (see
+    /// [`BusConfig::events`]).
+    pub fn events(mut self, events: EventSet, unknown_events: bool) -> Self {
+        self.events = events;
+        self.unknown_events = unknown_events;
+        self
+    }
+
+    /// Whether a dispatch of `kind` (`None`: a name this version does not know) is published.
+    pub(crate) fn publishes(&self, kind: Option<EventKind>) -> bool {
+        kind.map_or(self.unknown_events, |k| self.events.contains(k))
     }
 
     /// Sets [`BusConfig::max_len`].
