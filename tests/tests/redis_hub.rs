@@ -21,6 +21,8 @@ const MESSAGE: &str = r#"{"id":"1","channel_id":"2","author":{"id":"7","username
 /// The sequence numbers and names of the dispatches a hub's handlers saw.
 type Handled = Arc<Mutex<Vec<(u64, String)>>>;
 
+const TYPING: &str = r#"{"channel_id":"2","user_id":"7","timestamp":1700000000}"#;
+
 fn hub(emu: &Emulator, redis: &RedisServer, role: Role, consumer: &str) -> (ClientHub, Handled) {
     hub_with(emu, redis, role, consumer, |bus| bus)
 }
@@ -173,7 +175,6 @@ async fn a_bus_limited_to_some_events_carries_only_those() {
     let (gateway, _) = hub_with(&emu, &redis, Role::Gateway, "unused", only_messages);
     let worker_stop = worker.stop_handle();
     let worker_run = tokio::spawn(async move { worker.start().await });
-    const TYPING: &str = r#"{"channel_id":"2","user_id":"7","timestamp":1700000000}"#;
     let (summary, last) = tokio::join!(gateway.start(), async {
         emu.wait_for_sessions(1).await.unwrap();
         let frames = (0..100).flat_map(|_| {
