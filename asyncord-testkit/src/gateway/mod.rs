@@ -18,14 +18,17 @@
 //! (4096 bytes, as Discord, else 4002), what waits to be sent to it (a client that stops reading
 //! is dropped), sessions it left without resuming (forgotten after the resume window, and at
 //! most so many), the event log; over a socket, also the connections, the handshake's head
-//! timeout and the `Host` and `Origin` it may name ([`ConnectionLimits`], [`OriginPolicy`]).
+//! timeout and the `Host` and `Origin` it may name
+//! ([`ConnectionLimits`](crate::ConnectionLimits), [`OriginPolicy`](crate::OriginPolicy)).
 
 mod close;
 mod compression;
+mod config;
 mod conn;
 mod deflate;
 mod event_log;
 mod outbox;
+mod server_event;
 mod session;
 mod session_store;
 mod world;
@@ -36,12 +39,14 @@ use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use asyncord_model::{Intents, UserId};
+use asyncord_model::UserId;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 pub use compression::GatewayCompressionSupport;
+pub use config::{DISCORD_MAX_CLIENT_FRAME, GatewayServerConfig};
+pub use server_event::{ServerEvent, ServerEventKind};
 pub use world::{GatewayWorld, MemoryWorld};
 
 pub(crate) use self::conn::serve_socket;
@@ -51,170 +56,7 @@ use self::event_log::EventLog;
 use self::outbox::Outbox;
 use self::session::{SessionEntry, control_text};
 use self::session_store::SessionStore;
-use crate::access::OriginPolicy;
-use crate::connections::{ConnectionGate, ConnectionLimits};
-
-/// The largest frame a client may send, as Discord: "Payloads to the gateway are limited to a
-/// maximum of 4096 bytes sent, going over this will cause a connection termination with error
-/// code 4002."
-pub const DISCORD_MAX_CLIENT_FRAME: usize = 4096;
-
-/// How the emulated gateway behaves.
-#[derive(Clone, Debug)]
-pub struct GatewayServerConfig {
-    /// The heartbeat interval sent in HELLO (Discord: 41.25 s).
-    pub heartbeat_interval: Duration,
-    /// How many dispatches per session are kept for RESUME replay (default 100,000).
-    pub replay_buffer: usize,
-    /// How long a session outlives its connection, resumable (default 3 minutes: Discord does
-    /// not document its window; sessions are resumable for a few minutes).
-    pub resume_window: Duration,
-    /// How many sessions without a connection are kept for RESUME at once (default 100: every
-    /// shard of a large test bot reconnecting together); beyond it the longest-detached one is
-    /// forgotten. With the resume window this bounds the replay buffers no client reads.
-    pub max_resumable_sessions: usize,
-    /// How many frames may wait to be sent to one connection (default 100,000, a replay
-    /// buffer's worth; a RESUME's replay counts as one). A client that does not read them is
-    /// dropped, recorded as [`ServerEventKind::SendQueueFull`]; its session stays resumable.
-    pub send_queue_capacity: usize,
-    /// The largest message a client may send, fragments together (default
-    /// [`DISCORD_MAX_CLIENT_FRAME`], 4096 bytes, as Discord); a larger one closes the
-    /// connection with 4002.
-    pub max_client_frame: usize,
-    /// How many [`ServerEvent`]s the event log keeps, the most recent ones (default 10,000);
-    /// [`GatewayServer::connection_count`] and [`GatewayServer::identify_count`] count them
-    /// all.
-    pub event_log_capacity: usize,
-    /// The socket connections' limits: how many at once, how long the handshake's request
-    /// head may take; once upgraded, a frame the client does not accept within
-    /// [`ConnectionLimits::idle_timeout`] drops the connection. In-memory connections are not
-    /// limited.
-    pub connections: ConnectionLimits,
-    /// Which `Host` and `Origin` headers a handshake (or `GET /gateway/bot`) over a socket may
-    /// carry (loopback only by default).
-    pub origin_policy: OriginPolicy,
-    /// The shard count `GET /gateway/bot` recommends.
-    pub shards: u32,
-    /// `max_concurrency` reported by `GET /gateway/bot`.
-    pub max_concurrency: u32,
-    /// `session_start_limit.total` reported by `GET /gateway/bot`.
-    pub session_start_total: u32,
-    /// Members per GUILD_MEMBERS_CHUNK.
-    pub member_chunk_size: usize,
-    /// Guilds one shard may hold before IDENTIFY gets 4011.
-    pub max_guilds_per_shard: usize,
-    /// Whether the 120/60 s limit is enforced.
-    pub rate_limit: bool,
-    /// Which transport compression is served (default: all of Discord's).
-    pub compression: GatewayCompressionSupport,
-}
-
-impl Default for GatewayServerConfig {
-    fn default() -> Self {
-        Self {
-            heartbeat_interval: Duration::from_millis(41_250),
-            replay_buffer: 100_000,
-            resume_window: Duration::from_secs(180),
-            max_resumable_sessions: 100,
-            send_queue_capacity: 100_000,
-            max_client_frame: DISCORD_MAX_CLIENT_FRAME,
-            event_log_capacity: 10_000,
-            connections: ConnectionLimits::default(),
-            origin_policy: OriginPolicy::default(),
-            shards: 1,
-            max_concurrency: 1,
-            session_start_total: 1000,
-            member_chunk_size: 1000,
-            max_guilds_per_shard: 2500,
-            rate_limit: true,
-            compression: GatewayCompressionSupport::All,
-        }
-    }
-}
-
-/// Something the emulated gateway saw or did (for tests to assert on).
-#[derive(Clone, Debug)]
-pub struct ServerEvent {
-    /// When (tokio clock).
-    pub at: Instant,
-    /// The connection (numbered from 1 in order of arrival).
-    pub conn: u64,
-    /// What happened.
-    pub kind: ServerEventKind,
-}
-
-/// What a [`ServerEvent`] records.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum ServerEventKind {
-    /// A WebSocket connection opened, with its `compress` parameter.
-    Connected {
-        /// `compress`.
-        compress: Option<String>,
-    },
-    /// An IDENTIFY was accepted.
-    Identified {
-        /// `[shard_id, num_shards]`.
-        shard: [u32; 2],
-        /// The intents.
-        intents: Intents,
-        /// The new session.
-        session_id: String,
-    },
-    /// A RESUME was accepted.
-    Resumed {
-        /// The session.
-        session_id: String,
-        /// How many events were replayed.
-        replayed: usize,
-    },
-    /// A RESUME was answered with op 9.
-    ResumeRejected,
-    /// A heartbeat arrived.
-    Heartbeat {
-        /// Its `d`.
-        seq: Option<u64>,
-    },
-    /// A command (op 3, 4, 8, 31, 43) arrived.
-    Command {
-        /// The opcode.
-        op: u8,
-        /// Its `d`.
-        data: serde_json::Value,
-    },
-    /// An IDENTIFY came too soon after another of the same `max_concurrency` bucket and was
-    /// answered with op 9.
-    IdentifyTooFast {
-        /// The shard id.
-        shard: u32,
-    },
-    /// The server closed the connection with a code.
-    ClosedByServer {
-        /// The close code.
-        code: u16,
-    },
-    /// The client sent a close frame (or the stream failed: `None`).
-    ClientClosed {
-        /// The close code.
-        code: Option<u16>,
-    },
-    /// The connection ended.
-    Disconnected,
-    /// A WebSocket handshake was refused with HTTP 400 because the server does not support its
-    /// `compress` parameter (see [`GatewayCompressionSupport`]); its number is the one the
-    /// connection would have had.
-    HandshakeRefused {
-        /// `compress`.
-        compress: Option<String>,
-    },
-    /// The client did not read what was sent to it: its send queue held
-    /// [`GatewayServerConfig::send_queue_capacity`] frames, so the connection was dropped
-    /// (without a close frame, which it would not read either).
-    SendQueueFull {
-        /// The queue's capacity.
-        capacity: usize,
-    },
-}
+use crate::connections::ConnectionGate;
 
 /// What the gateway side holds now (see [`GatewayServer::stats`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
