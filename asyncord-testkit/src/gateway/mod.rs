@@ -27,6 +27,7 @@ mod config;
 mod conn;
 mod deflate;
 mod event_log;
+mod handshake;
 mod outbox;
 mod server_event;
 mod session;
@@ -49,7 +50,7 @@ pub use config::{DISCORD_MAX_CLIENT_FRAME, GatewayServerConfig};
 pub use server_event::{ServerEvent, ServerEventKind};
 pub use world::{GatewayWorld, MemoryWorld};
 
-pub(crate) use self::conn::serve_socket;
+pub(crate) use self::handshake::serve_socket;
 
 use self::conn::Outgoing;
 use self::event_log::EventLog;
@@ -230,7 +231,7 @@ impl GatewayEndpoint {
     /// When called outside a tokio runtime.
     pub fn connect(&self) -> tokio::io::DuplexStream {
         let (client, server) = tokio::io::duplex(PIPE_CAPACITY);
-        tokio::spawn(conn::serve(Arc::clone(&self.0), server, None));
+        tokio::spawn(handshake::serve(Arc::clone(&self.0), server, None));
         client
     }
 }
@@ -302,7 +303,11 @@ impl GatewayServer {
                     continue;
                 };
                 let _ = stream.set_nodelay(true);
-                tokio::spawn(conn::serve_socket(accept_inner.clone(), stream, admission));
+                tokio::spawn(handshake::serve_socket(
+                    accept_inner.clone(),
+                    stream,
+                    admission,
+                ));
             }
         });
         let router_inner = Arc::downgrade(&inner);
