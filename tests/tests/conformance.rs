@@ -17,8 +17,14 @@ mod run;
 #[path = "conformance/calls_core.rs"]
 mod calls_core;
 
+#[path = "conformance/calls_guild.rs"]
+mod calls_guild;
+
 #[path = "conformance/calls_api.rs"]
 mod calls_api;
+
+#[path = "conformance/values.rs"]
+mod values;
 
 #[path = "conformance/round_trip.rs"]
 mod round_trip;
@@ -50,7 +56,8 @@ async fn every_operation_is_implemented_and_conforms() {
     let mut run = Run::new(proxy, &base);
 
     calls_core::run(&mut run, &client, &server, &seed).await;
-    calls_api::run(&mut run, &client, &server, &seed).await;
+    let newcomer = calls_guild::run(&mut run, &client, &server, &seed).await;
+    calls_api::run(&mut run, &client, &server, &seed, newcomer).await;
     run.step("leave guild", client.users.leave_guild(seed.guild_id))
         .await;
 
