@@ -4,13 +4,16 @@
 //! killed when dropped. No mock: the real server, so Lua scripts, streams and consumer groups
 //! behave as in production.
 //!
+//! [`RedisServer::start_tls`] also listens with TLS (`rediss://`) on a second port, with the
+//! certificate files given, for tests of a bot's TLS settings.
+//!
 //! Where `redis-server` is not installed, [`RedisServer::start_or_skip`] says so on stderr and
 //! returns `None`, so a developer's `cargo test` passes without it; with
 //! [`REQUIRE_REDIS_VAR`] set (CI sets it, and installs the server), the absence is a failure.
 
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -50,6 +53,16 @@ pub struct RedisServer {
     child: Option<Child>,
     port: u16,
     dir: PathBuf,
+    tls: Option<Tls>,
+}
+
+/// The TLS listener of a server started with [`RedisServer::start_tls`].
+#[derive(Debug, Clone)]
+struct Tls {
+    port: u16,
+    certificate: PathBuf,
+    key: PathBuf,
+    authority: PathBuf,
 }
 
 impl RedisServer {
@@ -74,6 +87,31 @@ impl RedisServer {
     /// [`RedisServerError::NotInstalled`] without `redis-server` on `PATH`; otherwise when it
     /// could not be started or did not answer in time.
     pub fn start() -> Result<Self, RedisServerError> {
+        Self::start_with(None)
+    }
+
+    /// Starts a server as [`RedisServer::start`] does, also listening with TLS on a second free
+    /// port ([`RedisServer::tls_url`]) with the server's `certificate` and `key` (PEM files;
+    /// the certificate must name 127.0.0.1) and `authority`, the certificate that signed it.
+    /// Clients are not asked for a certificate of their own.
+    ///
+    /// # Errors
+    /// As [`RedisServer::start`].
+    pub fn start_tls(
+        certificate: &Path,
+        key: &Path,
+        authority: &Path,
+    ) -> Result<Self, RedisServerError> {
+        let tls = Tls {
+            port: 0,
+            certificate: certificate.to_owned(),
+            key: key.to_owned(),
+            authority: authority.to_owned(),
+        };
+        Self::start_with(Some(&tls))
+    }
+
+    fn start_with(tls: Option<&Tls>) -> Result<Self, RedisServerError> {
         if !Self::is_installed() {
             return Err(RedisServerError::NotInstalled);
         }
@@ -87,10 +125,18 @@ impl RedisServer {
                 nanos()
             ));
             std::fs::create_dir_all(&dir)?;
+            let tls = match tls {
+                Some(tls) => Some(Tls {
+                    port: free_port()?,
+                    ..tls.clone()
+                }),
+                None => None,
+            };
             let mut server = Self {
                 child: None,
                 port,
                 dir,
+                tls,
             };
             match server.launch() {
                 Ok(()) => return Ok(server),
@@ -128,6 +174,14 @@ impl RedisServer {
         format!("redis://127.0.0.1:{}/", self.port)
     }
 
+    /// The URL of its TLS listener (`rediss://127.0.0.1:PORT/`), for a server started with
+    /// [`RedisServer::start_tls`].
+    pub fn tls_url(&self) -> Option<String> {
+        self.tls
+            .as_ref()
+            .map(|tls| format!("rediss://127.0.0.1:{}/", tls.port))
+    }
+
     /// The port it listens on.
     pub fn port(&self) -> u16 {
         self.port
@@ -159,7 +213,19 @@ impl RedisServer {
     }
 
     fn launch(&mut self) -> Result<(), RedisServerError> {
-        let mut child = Command::new("redis-server")
+        let mut command = Command::new("redis-server");
+        if let Some(tls) = &self.tls {
+            command
+                .args(["--tls-port", &tls.port.to_string()])
+                .arg("--tls-cert-file")
+                .arg(&tls.certificate)
+                .arg("--tls-key-file")
+                .arg(&tls.key)
+                .arg("--tls-ca-cert-file")
+                .arg(&tls.authority)
+                .args(["--tls-auth-clients", "no"]);
+        }
+        let mut child = command
             .args(["--port", &self.port.to_string()])
             .args(["--bind", "127.0.0.1"])
             .args(["--save", ""])

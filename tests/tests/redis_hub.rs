@@ -2,8 +2,9 @@
 //! role, a real `redis-server` between them and the emulator as Discord. The worker's handlers
 //! see every event the gateway's shard read, once; the gateway hub runs no handler. A second
 //! gateway hub started after the first resumes its session from Redis. A bus limited to some
-//! events carries only those. Skipped (with a message) without `redis-server`, unless
-//! `ASYNCORD_REQUIRE_REDIS` is set.
+//! events carries only those. Over TLS (`rediss://`) with a private authority's certificate the
+//! bot works the same, and without it refuses the server. Skipped (with a message) without
+//! `redis-server`, unless `ASYNCORD_REQUIRE_REDIS` is set.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -24,27 +25,33 @@ type Handled = Arc<Mutex<Vec<(u64, String)>>>;
 const TYPING: &str = r#"{"channel_id":"2","user_id":"7","timestamp":1700000000}"#;
 
 fn hub(emu: &Emulator, redis: &RedisServer, role: Role, consumer: &str) -> (ClientHub, Handled) {
-    hub_with(emu, redis, role, consumer, |bus| bus)
+    hub_with(emu, &redis.url(), role, consumer, |scale| scale)
 }
 
+/// A hub of the bot in `role` on the Redis server at `url`, its scale-out settings the test's
+/// defaults changed by `adjust`; its raw handler records what it sees.
 fn hub_with(
     emu: &Emulator,
-    redis: &RedisServer,
+    url: &str,
     role: Role,
     consumer: &str,
-    bus: impl FnOnce(BusConfig) -> BusConfig,
+    adjust: impl FnOnce(ScaleOut) -> ScaleOut,
 ) -> (ClientHub, Handled) {
     let mut hub = ClientHub::with_config(HubConfig {
         handle_signals: false,
         shutdown_timeout: Duration::from_secs(5),
         ..HubConfig::default()
     });
-    let scale = ScaleOut::new(redis.url())
-        .role(role)
-        .namespace(Namespace::new("bot"))
-        .bus(bus(BusConfig::new()
-            .consumer(consumer)
-            .block(Duration::from_millis(200))));
+    let scale = adjust(
+        ScaleOut::new(url)
+            .role(role)
+            .namespace(Namespace::new("bot"))
+            .bus(
+                BusConfig::new()
+                    .consumer(consumer)
+                    .block(Duration::from_millis(200)),
+            ),
+    );
     let group = hub
         .create_client_group_with(
             "bot",
@@ -170,9 +177,13 @@ async fn a_bus_limited_to_some_events_carries_only_those() {
         .unwrap();
     let mut messages = EventSet::empty();
     messages.insert(EventKind::MessageCreate);
-    let only_messages = move |bus: BusConfig| bus.events(messages, false);
-    let (worker, handled) = hub_with(&emu, &redis, Role::Worker, "worker", only_messages);
-    let (gateway, _) = hub_with(&emu, &redis, Role::Gateway, "unused", only_messages);
+    let only_messages = move |scale: ScaleOut| {
+        let bus = scale.bus.clone().events(messages, false);
+        scale.bus(bus)
+    };
+    let url = redis.url();
+    let (worker, handled) = hub_with(&emu, &url, Role::Worker, "worker", only_messages);
+    let (gateway, _) = hub_with(&emu, &url, Role::Gateway, "unused", only_messages);
     let worker_stop = worker.stop_handle();
     let worker_run = tokio::spawn(async move { worker.start().await });
     let (summary, last) = tokio::join!(gateway.start(), async {
@@ -208,4 +219,86 @@ async fn a_bus_limited_to_some_events_carries_only_those() {
         "only messages on the bus: {handled:?}"
     );
     assert!(handled.iter().all(|(seq, _)| *seq < last));
+}
+
+/// The test authority and the server certificate it signed for 127.0.0.1
+/// (`testdata/redis-tls/`, see `testdata/SOURCES.md`).
+fn tls_file(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata/redis-tls")
+        .join(name)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
+    let name = "over_tls_the_bot_trusts_its_private_authority_and_only_it";
+    if !RedisServer::is_installed() && !RedisServer::is_required() {
+        eprintln!("SKIPPED {name}: redis-server is not installed (not found on PATH)");
+        return;
+    }
+    let redis = RedisServer::start_tls(
+        &tls_file("server.pem"),
+        &tls_file("server-key.pem"),
+        &tls_file("ca.pem"),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let url = redis.tls_url().unwrap();
+    assert!(url.starts_with("rediss://127.0.0.1:"), "{url}");
+    let authority = std::fs::read(tls_file("ca.pem")).unwrap();
+    let emu = Emulator::builder()
+        .gateway_config(GatewayServerConfig {
+            replay_buffer: 10_000,
+            send_queue_capacity: 10_000,
+            ..GatewayServerConfig::default()
+        })
+        .start()
+        .await
+        .unwrap();
+
+    // Without the authority's certificate, the server's is refused: the group fails to start.
+    let (untrusting, _) = hub_with(&emu, &url, Role::Gateway, "unused", |scale| scale);
+    let refused = tokio::time::timeout(Duration::from_mins(1), untrusting.start())
+        .await
+        .expect("a refused server ends the run")
+        .expect_err("a server signed by an unknown authority");
+    let message = format!("{refused:?}");
+    assert!(
+        message.contains("invalid peer certificate: UnknownIssuer"),
+        "{message}"
+    );
+
+    let trust = |scale: ScaleOut| scale.tls_root_certificate(authority.clone());
+    let (worker, handled) = hub_with(&emu, &url, Role::Worker, "worker", trust);
+    let (gateway, _) = hub_with(&emu, &url, Role::Gateway, "unused", trust);
+    let worker_stop = worker.stop_handle();
+    let worker_run = tokio::spawn(async move { worker.start().await });
+    let (summary, last) = tokio::join!(gateway.start(), async {
+        emu.wait_for_sessions(1).await.unwrap();
+        let last = emu
+            .gateway()
+            .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), 50))
+            .unwrap();
+        eventually("the flood handled over TLS", || {
+            handled.lock().unwrap().iter().any(|(seq, _)| *seq == last)
+        })
+        .await;
+        gateway.stop();
+        last
+    });
+    summary.expect("a clean gateway run over TLS");
+    worker_stop.stop();
+    worker_run
+        .await
+        .unwrap()
+        .expect("a clean worker run over TLS");
+    let seqs: Vec<u64> = handled
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(seq, _)| *seq)
+        .collect();
+    assert_eq!(
+        seqs.iter().filter(|seq| **seq <= last).count(),
+        usize::try_from(last).unwrap()
+    );
 }

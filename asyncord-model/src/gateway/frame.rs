@@ -2,7 +2,7 @@
 //! ([Discord docs](https://discord.com/developers/docs/events/gateway-events#payload-structure)).
 //!
 //! [`RawFrame`] reads `op`, `s` and `t` and keeps `d` unparsed as a borrowed
-//! [`RawValue`](serde_json::value::RawValue): the gateway can decide from `t` alone whether
+//! [`RawValue`]: the gateway can decide from `t` alone whether
 //! anyone wants the event, and only then parse `d` (for example with simd-json over the byte
 //! range [`RawFrame::data_range`] returns, inside the frame's own buffer).
 

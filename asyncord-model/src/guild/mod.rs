@@ -41,7 +41,7 @@ use crate::{ApplicationId, ChannelId, GuildId, Permissions, RoleId, Timestamp, U
 /// (and even it is `0` in template snapshots); other fields default when absent.
 ///
 /// An element of `roles`, `emojis`, `stickers` or of the `GUILD_CREATE` collections that does
-/// not parse is left out and reported ([`lenient`](crate::lenient)); the event that carried the
+/// not parse is left out and reported ([`lenient`]); the event that carried the
 /// guild lists it in its `skipped` field.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Guild {

@@ -25,7 +25,7 @@
 //! its siblings, [`ParseBuffers`](crate::gateway::ParseBuffers), [`from_slice`]) first read
 //! these collections like any other array, element by element straight from the JSON. Only
 //! when an element fails is the payload read a second time, leniently: each element then goes
-//! through a borrowed intermediate tree ([`content`]) so that one that fails can be left out.
+//! through a borrowed intermediate tree so that one that fails can be left out.
 //! Both readings give the same result; the second costs about three times the first, and only
 //! payloads with a bad element pay it. A plain `serde_json::from_str` or
 //! `simd_json::serde::from_slice` reads leniently from the start.

@@ -534,6 +534,7 @@ impl GatewayServer {
 
 #[cfg(test)]
 mod tests {
+    use asyncord_model::Intents;
     use fastwebsockets::{Frame, OpCode, Payload, Role, WebSocket, WebSocketRead, WebSocketWrite};
     use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream, ReadHalf, WriteHalf};
 

@@ -84,7 +84,7 @@ impl ClientGroup {
         }
         #[cfg(feature = "redis")]
         if let Some(scale) = &config.redis {
-            match crate::redis::RedisLink::open(&scale.url) {
+            match scale.link() {
                 Ok(link) => {
                     let namespace = scale
                         .namespace

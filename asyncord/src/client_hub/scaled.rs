@@ -17,7 +17,7 @@ use super::error::GroupError;
 use super::group::ClientGroup;
 use crate::gateway::{Delivery, EventSink, GatewayConfig, GatewayError, Shards};
 use crate::redis::{
-    BusPublisher, BusWorker, Namespace, RedisIdentifyQueue, RedisLink, RedisSessionStore, ScaleOut,
+    BusPublisher, BusWorker, Namespace, RedisIdentifyQueue, RedisSessionStore, ScaleOut,
 };
 
 /// How long the publisher may take at shutdown to publish what it holds (the rest is replayed
@@ -40,7 +40,7 @@ pub(crate) async fn prepare(
     scale: &ScaleOut,
     gateway: &mut GatewayConfig,
 ) -> Result<Scaled, GroupError> {
-    let link = RedisLink::open(&scale.url)?;
+    let link = scale.link()?;
     let namespace = scale
         .namespace
         .clone()

@@ -23,6 +23,14 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 /// meanwhile (the REST limiter); doubled on each failure up to [`MAX_RETRY_PAUSE`].
 const FIRST_RETRY_PAUSE: Duration = Duration::from_millis(250);
 
+/// A URL or certificate the driver refuses. Its message names the part that is wrong, never
+/// the password.
+fn invalid(e: &redis::RedisError) -> RedisError {
+    RedisError::InvalidUrl {
+        reason: e.to_string(),
+    }
+}
+
 /// The longest pause between two attempts to reach an unreachable server.
 pub(crate) const MAX_RETRY_PAUSE: Duration = Duration::from_secs(5);
 
@@ -58,13 +66,34 @@ impl fmt::Debug for RedisLink {
 }
 
 impl RedisLink {
-    /// A link to the server at `url` (`redis://[:password@]host[:port][/db]`), with the default
+    /// A link to the server at `url` (`redis://[:password@]host[:port][/db]`, or `rediss://`
+    /// for TLS, the server's certificate checked against the public roots), with the default
     /// timeouts. Nothing connects before the first command.
     ///
     /// # Errors
     /// [`RedisError::InvalidUrl`] when `url` is not a Redis URL.
     pub fn open(url: &str) -> Result<Self, RedisError> {
         Self::with_timeouts(url, DEFAULT_RESPONSE_TIMEOUT, DEFAULT_CONNECT_TIMEOUT)
+    }
+
+    /// A link to a `rediss://` server whose certificate a private authority signed (a managed
+    /// Redis's own CA, a self-signed test server): the certificate is checked against
+    /// `root_certificate` (PEM: that authority's certificate) instead of the public roots.
+    ///
+    /// # Errors
+    /// [`RedisError::InvalidUrl`] when `url` is not a Redis URL or `root_certificate` is not a
+    /// PEM certificate.
+    pub fn with_root_certificate(url: &str, root_certificate: &[u8]) -> Result<Self, RedisError> {
+        let certificates = redis::TlsCertificates {
+            client_tls: None,
+            root_cert: Some(root_certificate.to_vec()),
+        };
+        let client = redis::Client::build_with_tls(url, certificates).map_err(|e| invalid(&e))?;
+        Ok(Self::from_client(
+            client,
+            DEFAULT_RESPONSE_TIMEOUT,
+            DEFAULT_CONNECT_TIMEOUT,
+        ))
     }
 
     /// A link with its own timeouts: how long one command, and one connection attempt, may take.
@@ -76,12 +105,17 @@ impl RedisLink {
         response_timeout: Duration,
         connect_timeout: Duration,
     ) -> Result<Self, RedisError> {
-        let client = redis::Client::open(url).map_err(|e| RedisError::InvalidUrl {
-            // The driver's message names the part that is wrong, never the password.
-            reason: e.to_string(),
-        })?;
+        let client = redis::Client::open(url).map_err(|e| invalid(&e))?;
+        Ok(Self::from_client(client, response_timeout, connect_timeout))
+    }
+
+    fn from_client(
+        client: redis::Client,
+        response_timeout: Duration,
+        connect_timeout: Duration,
+    ) -> Self {
         let server = client.get_connection_info().addr().to_string();
-        Ok(Self {
+        Self {
             inner: Arc::new(Inner {
                 client,
                 server,
@@ -90,7 +124,7 @@ impl RedisLink {
                 shared: OnceCell::new(),
                 outage: Mutex::new(None),
             }),
-        })
+        }
     }
 
     /// The server, as `host:port` (for logs and errors; never the password).

@@ -7,7 +7,8 @@
 //! [rate limits](https://discord.com/developers/docs/topics/rate-limits)).
 //!
 //! Every part reaches the server through one [`RedisLink`] (a multiplexed connection that
-//! reconnects by itself, bounded timeouts, an outage logged once) and keeps its keys under one
+//! reconnects by itself, bounded timeouts, an outage logged once; TLS for `rediss://` URLs, with
+//! the public roots or a private authority's certificate) and keeps its keys under one
 //! [`Namespace`] (by default the bot's user id, so several bots can share a server).
 //!
 //! **Roles.** A *gateway* process runs shards: its identify queue is a [`RedisIdentifyQueue`],

@@ -8,8 +8,10 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::bus::BusConfig;
+use super::error::RedisError;
 use super::keys::Namespace;
 use super::limiter::RedisRateLimiterConfig;
+use super::link::RedisLink;
 
 /// What one process of a scaled-out bot runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -66,11 +68,14 @@ impl FromStr for Role {
 }
 
 /// The scale-out settings of a client group (see the module docs).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ScaleOut {
-    /// The Redis URL (`redis://[:password@]host[:port][/db]`).
+    /// The Redis URL (`redis://[:password@]host[:port][/db]`, `rediss://` for TLS).
     pub url: String,
+    /// For a `rediss://` server whose certificate a private authority signed: that authority's
+    /// certificate (PEM), checked against instead of the public roots (default: none).
+    pub tls_root_certificate: Option<Vec<u8>>,
     /// What this process runs (default [`Role::Both`]).
     pub role: Role,
     /// The prefix of the bot's keys (default: [`Namespace::for_token`]).
@@ -86,10 +91,26 @@ impl ScaleOut {
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
+            tls_root_certificate: None,
             role: Role::default(),
             namespace: None,
             bus: BusConfig::default(),
             rest: RedisRateLimiterConfig::default(),
+        }
+    }
+
+    /// Checks the server's TLS certificate against this authority's (PEM) instead of the public
+    /// roots (see [`ScaleOut::tls_root_certificate`]).
+    pub fn tls_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.tls_root_certificate = Some(pem.into());
+        self
+    }
+
+    /// The link to the server these settings name.
+    pub(crate) fn link(&self) -> Result<RedisLink, RedisError> {
+        match &self.tls_root_certificate {
+            Some(pem) => RedisLink::with_root_certificate(&self.url, pem),
+            None => RedisLink::open(&self.url),
         }
     }
 
@@ -118,9 +139,50 @@ impl ScaleOut {
     }
 }
 
+impl fmt::Debug for ScaleOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ScaleOut")
+            .field("url", &without_password(&self.url))
+            .field("tls_root_certificate", &self.tls_root_certificate.is_some())
+            .field("role", &self.role)
+            .field("namespace", &self.namespace)
+            .field("bus", &self.bus)
+            .field("rest", &self.rest)
+            .finish()
+    }
+}
+
+/// `url` with its password (between `:` and `@` after the scheme) replaced.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:<redacted>@{host}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_password_stays_out_of_debug() {
+        let scale = ScaleOut::new("rediss://default:hunter2@cache.example.com:6380/0")
+            .tls_root_certificate(b"-----BEGIN CERTIFICATE-----".to_vec());
+        let shown = format!("{scale:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(
+            shown.contains("rediss://default:<redacted>@cache.example.com:6380/0"),
+            "{shown}"
+        );
+        assert!(shown.contains("tls_root_certificate: true"), "{shown}");
+        assert!(format!("{:?}", ScaleOut::new("redis://127.0.0.1/")).contains("127.0.0.1"));
+    }
 
     #[test]
     fn roles_parse_and_say_what_they_run() {
