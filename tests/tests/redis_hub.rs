@@ -2,8 +2,9 @@
 //! role, a real `redis-server` between them and the emulator as Discord. The worker's handlers
 //! see every event the gateway's shard read, once; the gateway hub runs no handler. A second
 //! gateway hub started after the first resumes its session from Redis. A bus limited to some
-//! events carries only those. Over TLS (`rediss://`) with a private authority's certificate the
-//! bot works the same, and without it refuses the server. Skipped (with a message) without
+//! events carries only those. A worker's gateway commands reach Discord through the gateway
+//! process. Over TLS (`rediss://`) with a private authority's certificate the bot works the
+//! same, and without it refuses the server. Skipped (with a message) without
 //! `redis-server`, unless `ASYNCORD_REQUIRE_REDIS` is set.
 
 use std::sync::{Arc, Mutex};
@@ -245,6 +246,14 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
     let url = redis.tls_url().unwrap();
     assert!(url.starts_with("rediss://127.0.0.1:"), "{url}");
     let authority = std::fs::read(tls_file("ca.pem")).unwrap();
+    let not_pem = asyncord::redis::RedisLink::with_root_certificate(&url, b"not a certificate")
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        not_pem.contains("invalid Redis URL or certificate"),
+        "{not_pem}"
+    );
     let emu = Emulator::builder()
         .gateway_config(GatewayServerConfig {
             replay_buffer: 10_000,
@@ -301,4 +310,71 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
         seqs.iter().filter(|seq| **seq <= last).count(),
         usize::try_from(last).unwrap()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_s_gateway_commands_go_out_through_the_gateway_process() {
+    use asyncord::gateway::GatewayError;
+    use asyncord::model::gateway::{Presence, RequestGuildMembers, Status, UpdateVoiceState};
+    use asyncord::testkit::gateway::ServerEventKind;
+
+    let Some(redis) = RedisServer::start_or_skip(
+        "a_worker_s_gateway_commands_go_out_through_the_gateway_process",
+    ) else {
+        return;
+    };
+    let emu = Emulator::start().await.unwrap();
+    let (worker, _) = hub(&emu, &redis, Role::Worker, "worker");
+    let (gateway, _) = hub(&emu, &redis, Role::Gateway, "unused");
+    let commands = worker.group("bot").unwrap().gateway;
+    let worker_stop = worker.stop_handle();
+    let worker_run = tokio::spawn(async move { worker.start().await });
+    let sent = |op: u8| {
+        emu.gateway()
+            .events()
+            .into_iter()
+            .filter_map(move |e| match e.kind {
+                ServerEventKind::Command { op: o, data } if o == op => Some(data),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let (summary, ()) = tokio::join!(gateway.start(), async {
+        emu.wait_for_sessions(1).await.unwrap();
+        commands
+            .update_presence(Presence::new(Status::Idle).playing("relayed"))
+            .await
+            .expect("handed to the gateway process");
+        commands
+            .update_voice_state(UpdateVoiceState {
+                guild_id: emu.guild_id(),
+                channel_id: None,
+                self_mute: false,
+                self_deaf: true,
+            })
+            .await
+            .expect("handed to the gateway process");
+        eventually("both commands sent on the shard", || {
+            !sent(3).is_empty() && !sent(4).is_empty()
+        })
+        .await;
+        // The chunks of a fetch would reach any worker: it needs the shards in this process.
+        let fetched = commands
+            .fetch_guild_members(RequestGuildMembers::all(emu.guild_id()))
+            .await;
+        assert!(
+            matches!(fetched, Err(GatewayError::NotConnected)),
+            "{fetched:?}"
+        );
+        gateway.stop();
+    });
+    summary.expect("a clean gateway run");
+    worker_stop.stop();
+    worker_run.await.unwrap().expect("a clean worker run");
+    let presence = &sent(3)[0];
+    assert_eq!(presence["status"], "idle", "{presence}");
+    assert_eq!(presence["activities"][0]["name"], "relayed", "{presence}");
+    let voice = &sent(4)[0];
+    assert_eq!(voice["guild_id"], emu.guild_id().to_string(), "{voice}");
+    assert_eq!(voice["self_deaf"], true, "{voice}");
 }

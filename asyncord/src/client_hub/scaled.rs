@@ -3,9 +3,10 @@
 //! count and `max_concurrency`, identifies through the shared [`RedisIdentifyQueue`] (with the
 //! day's session-start budget), starts each shard from the [`RedisSessionStore`], and hands its
 //! dispatches to a [`BusPublisher`] instead of the dispatcher. A worker role feeds the group's
-//! dispatcher from a [`BusWorker`]. At shutdown the publisher publishes what it holds, then the
-//! worker lets its handlers end and acknowledges them; sessions that were ended (no
-//! `keep_sessions`) are removed from the store.
+//! dispatcher from a [`BusWorker`]. A worker-only role relays its `gateway` argument's commands
+//! through Redis to the gateway processes, which read them and send each on its shard. At
+//! shutdown the publisher publishes what it holds, then the worker lets its handlers end and
+//! acknowledges them; sessions that were ended (no `keep_sessions`) are removed from the store.
 //!
 //! Sharding: <https://discord.com/developers/docs/events/gateway#sharding>.
 
@@ -17,7 +18,8 @@ use super::error::GroupError;
 use super::group::ClientGroup;
 use crate::gateway::{Delivery, EventSink, GatewayConfig, GatewayError, Shards};
 use crate::redis::{
-    BusPublisher, BusWorker, Namespace, RedisIdentifyQueue, RedisSessionStore, ScaleOut,
+    BusPublisher, BusWorker, CommandReader, Namespace, RedisCommandRelay, RedisIdentifyQueue,
+    RedisSessionStore, ScaleOut,
 };
 
 /// How long the publisher may take at shutdown to publish what it holds (the rest is replayed
@@ -28,6 +30,8 @@ const PUBLISH_BOUND: Duration = Duration::from_secs(5);
 pub(crate) struct Scaled {
     runs_gateway: bool,
     publisher: Option<Arc<BusPublisher>>,
+    /// Sends the workers' gateway commands on this process's shards.
+    commands: Option<CommandReader>,
     worker: Option<BusWorker>,
     store: RedisSessionStore,
     shards: Range<u32>,
@@ -49,6 +53,7 @@ pub(crate) async fn prepare(
     let mut scaled = Scaled {
         runs_gateway: scale.role.runs_gateway(),
         publisher: None,
+        commands: None,
         worker: None,
         store,
         shards: 0..0,
@@ -101,6 +106,12 @@ pub(crate) async fn prepare(
         gateway.delivery = Delivery::Sink(Arc::clone(&publisher) as Arc<dyn EventSink>);
         scaled.publisher = Some(publisher);
         scaled.shards = range;
+        scaled.commands =
+            Some(CommandReader::start(link.clone(), &namespace, group.gateway.clone()).await?);
+    } else {
+        group
+            .gateway
+            .set_relay(Arc::new(RedisCommandRelay::new(link.clone(), &namespace)));
     }
     if scale.role.runs_handlers() {
         tracing::info!(
@@ -126,6 +137,9 @@ impl Scaled {
     /// After the shards stopped: publishes what the publisher holds, lets the worker's handlers
     /// end (for at most `grace`), and removes the sessions that were ended.
     pub(crate) async fn finish(self, grace: Duration, sessions_kept: bool) {
+        if let Some(commands) = self.commands {
+            commands.stop().await;
+        }
         if let Some(publisher) = &self.publisher {
             publisher.finish(PUBLISH_BOUND).await;
             if !sessions_kept && let Err(e) = self.store.remove(self.shards.clone()).await {

@@ -74,6 +74,10 @@ pub enum GatewayError {
     /// or it has stopped.
     #[error("the gateway is not connected (not started yet, or stopped)")]
     NotConnected,
+    /// This process runs no shards (a worker of a bot scaled out), and its command could not
+    /// be handed to the processes that do.
+    #[error("the gateway command could not be handed to the gateway processes: {0}")]
+    Relay(String),
     /// The handle given to [`Gateway::connect_with_handle`](super::Gateway::connect_with_handle)
     /// already has running shards.
     #[error("this gateway handle is already connected; stop its gateway first")]

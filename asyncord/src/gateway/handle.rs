@@ -2,7 +2,8 @@
 //! state, guild members (with a helper gathering every chunk), soundboard sounds — and to read
 //! their state (latency, status, session). It exists before the gateway connects: connecting
 //! attaches the shards to it; once they have all stopped its commands fail again, and it can be
-//! connected anew
+//! connected anew. In a process that runs no shards of its bot (a worker of a bot scaled out),
+//! its commands are relayed to the processes that do ([`relay`](super::relay))
 //! ([docs](https://discord.com/developers/docs/events/gateway-events#send-events)).
 
 use std::collections::{BTreeMap, HashMap};
@@ -20,6 +21,7 @@ use tokio::sync::{mpsc, watch};
 use super::compression::Compression;
 use super::config::Session;
 use super::error::GatewayError;
+use super::relay::{CommandRelay, CommandTarget};
 use super::shard::{Outbound, ShardShared, ShardStatus, Stop, command_text};
 use super::shard_set::ShardSet;
 
@@ -54,6 +56,8 @@ pub(crate) struct HandleInner {
     shards: RwLock<Option<Arc<ShardSet>>>,
     /// Signalled by every shard status change and by attaching or detaching shards.
     changed: Arc<watch::Sender<()>>,
+    /// Where commands go while this process runs no shards (a worker of a bot scaled out).
+    relay: RwLock<Option<Arc<dyn CommandRelay>>>,
 }
 
 /// Talks to a gateway's shards. Cheap to clone; clones see the same gateway.
@@ -63,7 +67,11 @@ pub(crate) struct HandleInner {
 /// group is created) and hand it to [`Gateway::connect_with_handle`](super::Gateway::connect_with_handle);
 /// [`Gateway::connect`](super::Gateway::connect) makes its own. While no shards run (before
 /// connecting, after they all stopped), commands fail with [`GatewayError::NotConnected`];
-/// [`GatewayHandle::wait_connected`] waits for the shards. The read-outs are empty before
+/// [`GatewayHandle::wait_connected`] waits for the shards. In a worker process of a bot scaled
+/// out (which runs no shards), the commands are relayed to the gateway processes instead, which
+/// send each on the shard it is for: they succeed once handed over;
+/// [`GatewayHandle::fetch_guild_members`] is not relayed (the chunks would reach any worker)
+/// and fails with [`GatewayError::NotConnected`] there. The read-outs are empty before
 /// connecting, and show the last shards' final state (why they stopped, their sessions) after
 /// they stopped, until the handle is connected again (the client hub clears them when it
 /// stops).
@@ -105,8 +113,60 @@ impl GatewayHandle {
             inner: Arc::new(HandleInner {
                 shards: RwLock::new(None),
                 changed: Arc::new(watch::Sender::new(())),
+                relay: RwLock::new(None),
             }),
         }
+    }
+
+    /// Relays this handle's commands to `relay` while it has no shards of its own.
+    #[cfg_attr(not(feature = "redis"), allow(dead_code))]
+    pub(crate) fn set_relay(&self, relay: Arc<dyn CommandRelay>) {
+        *self
+            .inner
+            .relay
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Some(relay);
+    }
+
+    /// The relay, when commands go through it: one is set and no shards were ever attached.
+    fn relay_instead(&self) -> Option<Arc<dyn CommandRelay>> {
+        if self.attached().is_some() {
+            return None;
+        }
+        self.inner
+            .relay
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Sends a relayed command's `frame` on the shard of this process it is for; how many
+    /// shards it was sent on (0: not one of this process's).
+    #[cfg_attr(not(feature = "redis"), allow(dead_code))]
+    pub(crate) async fn send_frame(
+        &self,
+        target: CommandTarget,
+        frame: String,
+    ) -> Result<usize, GatewayError> {
+        let set = self.connected()?;
+        let ids: Vec<u32> = match target {
+            CommandTarget::AllShards => set.shards.keys().copied().collect(),
+            CommandTarget::Guild(guild) => vec![shard_for_guild(guild, set.count)],
+            CommandTarget::Shard(id) => vec![id],
+        };
+        let mut sent = 0;
+        for id in ids {
+            let Some(shard) = set.shards.get(&id) else {
+                continue;
+            };
+            shard
+                .commands
+                .send(Outbound(frame.clone()))
+                .await
+                .map_err(|_| GatewayError::ShardNotRunning(id))?;
+            sent += 1;
+        }
+        Ok(sent)
     }
 
     /// The running shards, if any.
@@ -254,6 +314,11 @@ impl GatewayHandle {
         shard: u32,
         command: &C,
     ) -> Result<(), GatewayError> {
+        if let Some(relay) = self.relay_instead() {
+            return relay
+                .relay(CommandTarget::Shard(shard), command_text(command))
+                .await;
+        }
         let s = self.shard(shard)?;
         if matches!(s.status(), ShardStatus::Stopped(_)) {
             return Err(GatewayError::ShardNotRunning(shard));
@@ -267,6 +332,11 @@ impl GatewayHandle {
     /// Updates the bot's presence on every shard.
     pub async fn update_presence(&self, presence: Presence) -> Result<(), GatewayError> {
         let command = UpdatePresence(presence);
+        if let Some(relay) = self.relay_instead() {
+            return relay
+                .relay(CommandTarget::AllShards, command_text(&command))
+                .await;
+        }
         for id in self.connected()?.shards.keys() {
             self.send(*id, &command).await?;
         }
@@ -275,6 +345,11 @@ impl GatewayHandle {
 
     /// Joins, moves or leaves (`channel_id: None`) a voice channel.
     pub async fn update_voice_state(&self, state: UpdateVoiceState) -> Result<(), GatewayError> {
+        if let Some(relay) = self.relay_instead() {
+            return relay
+                .relay(CommandTarget::Guild(state.guild_id), command_text(&state))
+                .await;
+        }
         let count = self.connected()?.count;
         self.send(shard_for_guild(state.guild_id, count), &state)
             .await
@@ -294,6 +369,14 @@ impl GatewayHandle {
             return Err(GatewayError::InvalidCommand(
                 "at most 100 user_ids per request",
             ));
+        }
+        if let Some(relay) = self.relay_instead() {
+            return relay
+                .relay(
+                    CommandTarget::Guild(request.guild_id),
+                    command_text(request),
+                )
+                .await;
         }
         let count = self.connected()?.count;
         self.send(shard_for_guild(request.guild_id, count), request)
@@ -341,6 +424,15 @@ impl GatewayHandle {
         &self,
         guild_ids: &[GuildId],
     ) -> Result<(), GatewayError> {
+        if let Some(relay) = self.relay_instead() {
+            for &g in guild_ids {
+                let command = RequestSoundboardSounds { guild_ids: vec![g] };
+                relay
+                    .relay(CommandTarget::Guild(g), command_text(&command))
+                    .await?;
+            }
+            return Ok(());
+        }
         let count = self.connected()?.count;
         let mut per_shard: BTreeMap<u32, Vec<GuildId>> = BTreeMap::new();
         for &g in guild_ids {

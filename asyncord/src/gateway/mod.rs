@@ -48,6 +48,7 @@ mod progress;
 mod queue;
 mod read_cap;
 mod reader;
+mod relay;
 mod shard;
 mod shard_set;
 mod sink;
@@ -71,6 +72,8 @@ pub use frame::DispatchFrame;
 pub use handle::{GatewayHandle, ShardInfo};
 pub use limits::{GatewayLimits, SATURATION_WAIT};
 pub use queue::{IDENTIFY_INTERVAL, IdentifyQueue, LocalIdentifyQueue};
+#[cfg_attr(not(feature = "redis"), allow(unused_imports))]
+pub(crate) use relay::{CommandRelay, CommandTarget, Relayed};
 pub use shard::ShardStatus;
 pub use sink::EventSink;
 pub use transport::{

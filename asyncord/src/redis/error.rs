@@ -5,10 +5,11 @@
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RedisError {
-    /// The URL is not a Redis URL (`redis://[:password@]host[:port][/db]`).
+    /// The URL is not a Redis URL (`redis://[:password@]host[:port][/db]`), or the TLS root
+    /// certificate given with it is not a PEM certificate.
     #[error(
-        "invalid Redis URL ({reason}); expected redis://[:password@]host[:port][/db] or \
-         unix:///path"
+        "invalid Redis URL or certificate ({reason}); expected \
+         redis[s]://[:password@]host[:port][/db] or unix:///path"
     )]
     InvalidUrl {
         /// Why it was refused (never the URL itself, which may hold a password).

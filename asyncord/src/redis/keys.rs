@@ -86,6 +86,10 @@ impl Namespace {
     pub(crate) fn events(&self) -> String {
         format!("{}:events", self.0)
     }
+
+    pub(crate) fn commands(&self) -> String {
+        format!("{}:commands", self.0)
+    }
 }
 
 /// The user id a token's first part encodes (base64 of its decimal digits, with or without

@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use rustls_pki_types::CertificateDer;
+use rustls_pki_types::pem::PemObject;
 use tokio::sync::OnceCell;
 use tokio::time::Instant;
 
@@ -84,6 +86,21 @@ impl RedisLink {
     /// [`RedisError::InvalidUrl`] when `url` is not a Redis URL or `root_certificate` is not a
     /// PEM certificate.
     pub fn with_root_certificate(url: &str, root_certificate: &[u8]) -> Result<Self, RedisError> {
+        let parsed: Result<Vec<CertificateDer<'_>>, _> =
+            CertificateDer::pem_slice_iter(root_certificate).collect();
+        match parsed {
+            Ok(found) if !found.is_empty() => {}
+            Ok(_) => {
+                return Err(RedisError::InvalidUrl {
+                    reason: "the root certificate holds no PEM certificate".to_owned(),
+                });
+            }
+            Err(e) => {
+                return Err(RedisError::InvalidUrl {
+                    reason: format!("the root certificate is not valid PEM: {e}"),
+                });
+            }
+        }
         let certificates = redis::TlsCertificates {
             client_tls: None,
             root_cert: Some(root_certificate.to_vec()),

@@ -28,6 +28,7 @@
 //! ends.
 
 mod bus;
+mod commands;
 mod entry;
 mod error;
 mod identify;
@@ -40,6 +41,7 @@ mod sessions;
 mod worker;
 
 pub use bus::BusConfig;
+pub(crate) use commands::{CommandReader, RedisCommandRelay};
 pub use error::RedisError;
 pub use identify::{DEFAULT_IDENTIFY_MARGIN, RedisIdentifyQueue};
 pub use keys::Namespace;

@@ -17,10 +17,14 @@ use super::link::RedisLink;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Role {
     /// Shards: their dispatches go to the event bus; the identify queue and the sessions are
-    /// shared through Redis. The group's handlers do not run here.
+    /// shared through Redis; the workers' gateway commands are sent on the shards they are
+    /// for. The group's handlers do not run here.
     Gateway,
-    /// The group's handlers, fed by the event bus; no shard (the handlers' `gateway` argument
-    /// is not connected here: gateway commands fail with `NotConnected`).
+    /// The group's handlers, fed by the event bus; no shard. The handlers' `gateway` argument
+    /// relays its commands (presence, voice state, guild member and soundboard requests)
+    /// through Redis to the gateway processes; `fetch_guild_members` needs the shards in the
+    /// process and fails with `NotConnected` here, and the read-outs (latency, sessions) are
+    /// empty.
     Worker,
     /// Both (the default): shards publish to the bus, and this process is one of its workers.
     #[default]

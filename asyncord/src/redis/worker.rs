@@ -302,7 +302,8 @@ async fn create_group(ctx: &Ctx, conn: &mut ConnectionManager) -> Result<(), Red
     }
 }
 
-type Entry = (String, HashMap<String, Value>);
+/// A stream entry: its id and its fields.
+pub(crate) type Entry = (String, HashMap<String, Value>);
 
 async fn read(
     ctx: &Ctx,
@@ -401,8 +402,8 @@ async fn claim(
 }
 
 /// The entries of a reply: `[[id, [field, value, ...]], ...]` (a deleted entry's fields are
-/// nil; it is left out).
-fn entries(reply: Value) -> Vec<Entry> {
+/// nil; it is left out), of one stream of an `XREAD`/`XREADGROUP` reply.
+pub(crate) fn entries(reply: Value) -> Vec<Entry> {
     let Value::Array(items) = reply else {
         return Vec::new();
     };
