@@ -84,13 +84,9 @@ async fn eventually(what: &str, done: impl Fn() -> bool) {
     .unwrap_or_else(|_| panic!("{what}: not in time"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_gateway_hub_and_a_worker_hub_split_one_bot() {
-    let Some(redis) = RedisServer::start_or_skip("a_gateway_hub_and_a_worker_hub_split_one_bot")
-    else {
-        return;
-    };
-    let emu = Emulator::builder()
+/// An emulator whose gateway keeps (and may send at once) a whole flood.
+async fn flood_ready_emulator() -> Emulator {
+    Emulator::builder()
         .gateway_config(GatewayServerConfig {
             replay_buffer: 10_000,
             send_queue_capacity: 10_000,
@@ -98,25 +94,54 @@ async fn a_gateway_hub_and_a_worker_hub_split_one_bot() {
         })
         .start()
         .await
-        .unwrap();
-    let (worker, handled) = hub(&emu, &redis, Role::Worker, "worker");
-    let (gateway, not_handled) = hub(&emu, &redis, Role::Gateway, "unused");
-    let worker_stop = worker.stop_handle();
-    let worker_run = tokio::spawn(async move { worker.start().await });
+        .unwrap()
+}
+
+/// Runs the gateway hub until `count` messages flooded through it reached the worker's
+/// `handled`; returns the last one's sequence number.
+async fn flood_through(
+    gateway: ClientHub,
+    emu: &Emulator,
+    count: usize,
+    handled: &Handled,
+    what: &str,
+) -> u64 {
     let (summary, last) = tokio::join!(gateway.start(), async {
         emu.wait_for_sessions(1).await.unwrap();
         let last = emu
             .gateway()
-            .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), 500))
+            .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), count))
             .unwrap();
-        eventually("the flood handled by the worker", || {
+        eventually(what, || {
             handled.lock().unwrap().iter().any(|(seq, _)| *seq == last)
         })
         .await;
         gateway.stop();
         last
     });
-    summary.expect("a clean gateway run");
+    summary.unwrap_or_else(|e| panic!("{what}: the gateway run ended with {e:?}"));
+    last
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gateway_hub_and_a_worker_hub_split_one_bot() {
+    let Some(redis) = RedisServer::start_or_skip("a_gateway_hub_and_a_worker_hub_split_one_bot")
+    else {
+        return;
+    };
+    let emu = flood_ready_emulator().await;
+    let (worker, handled) = hub(&emu, &redis, Role::Worker, "worker");
+    let (gateway, not_handled) = hub(&emu, &redis, Role::Gateway, "unused");
+    let worker_stop = worker.stop_handle();
+    let worker_run = tokio::spawn(async move { worker.start().await });
+    let last = flood_through(
+        gateway,
+        &emu,
+        500,
+        &handled,
+        "the flood handled by the worker",
+    )
+    .await;
     assert!(
         not_handled.lock().unwrap().is_empty(),
         "the gateway role runs no handler"
@@ -167,15 +192,7 @@ async fn a_bus_limited_to_some_events_carries_only_those() {
     else {
         return;
     };
-    let emu = Emulator::builder()
-        .gateway_config(GatewayServerConfig {
-            replay_buffer: 10_000,
-            send_queue_capacity: 10_000,
-            ..GatewayServerConfig::default()
-        })
-        .start()
-        .await
-        .unwrap();
+    let emu = flood_ready_emulator().await;
     let mut messages = EventSet::empty();
     messages.insert(EventKind::MessageCreate);
     let only_messages = move |scale: ScaleOut| {
@@ -254,15 +271,7 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
         not_pem.contains("invalid Redis URL or certificate"),
         "{not_pem}"
     );
-    let emu = Emulator::builder()
-        .gateway_config(GatewayServerConfig {
-            replay_buffer: 10_000,
-            send_queue_capacity: 10_000,
-            ..GatewayServerConfig::default()
-        })
-        .start()
-        .await
-        .unwrap();
+    let emu = flood_ready_emulator().await;
 
     // Without the authority's certificate, the server's is refused: the group fails to start.
     let (untrusting, _) = hub_with(&emu, &url, Role::Gateway, "unused", |scale| scale);
@@ -281,20 +290,7 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
     let (gateway, _) = hub_with(&emu, &url, Role::Gateway, "unused", trust);
     let worker_stop = worker.stop_handle();
     let worker_run = tokio::spawn(async move { worker.start().await });
-    let (summary, last) = tokio::join!(gateway.start(), async {
-        emu.wait_for_sessions(1).await.unwrap();
-        let last = emu
-            .gateway()
-            .flood(0, std::iter::repeat_n(("MESSAGE_CREATE", MESSAGE), 50))
-            .unwrap();
-        eventually("the flood handled over TLS", || {
-            handled.lock().unwrap().iter().any(|(seq, _)| *seq == last)
-        })
-        .await;
-        gateway.stop();
-        last
-    });
-    summary.expect("a clean gateway run over TLS");
+    let last = flood_through(gateway, &emu, 50, &handled, "the flood handled over TLS").await;
     worker_stop.stop();
     worker_run
         .await
