@@ -129,19 +129,21 @@ pub(crate) fn strict_first<T, E>(mut read: impl FnMut() -> Result<T, E>) -> Resu
             MODE.with(|m| m.set(self.0));
         }
     }
-    let previous = MODE.with(|m| {
-        m.replace(Mode {
-            strict: true,
-            element_failed: false,
-        })
-    });
-    let restore = Restore(previous);
-    let first = read();
-    let element_failed = MODE.with(Cell::get).element_failed;
-    drop(restore);
-    match first {
-        Err(_) if element_failed => read(),
-        first => first,
+    let in_mode = |strict: bool, read: &mut dyn FnMut() -> Result<T, E>| {
+        let previous = MODE.with(|m| {
+            m.replace(Mode {
+                strict,
+                element_failed: false,
+            })
+        });
+        let _restore = Restore(previous);
+        let result = read();
+        (result, MODE.with(Cell::get).element_failed)
+    };
+    match in_mode(true, &mut read) {
+        // Leniently this time, even inside another strict reading.
+        (Err(_), true) => in_mode(false, &mut read).0,
+        (first, _) => first,
     }
 }
 
@@ -470,6 +472,18 @@ mod tests {
         assert_eq!(calls.get(), 1);
         let broken = from_slice::<Counting>(br#"{"members": [1, {"#);
         assert!(broken.is_err(), "{broken:?}");
+    }
+
+    #[test]
+    fn a_strict_reading_inside_another_still_falls_back_to_lenient() {
+        let outer = strict_first(|| {
+            Ok::<_, ()>(strict_first(|| {
+                serde_json::from_str::<Counting>(r#"{"members": [1, "x", 3]}"#)
+            }))
+        });
+        let inner = outer.unwrap().unwrap();
+        assert_eq!(inner.members, [Counted(1), Counted(3)]);
+        assert!(!MODE.with(Cell::get).strict);
     }
 
     #[test]

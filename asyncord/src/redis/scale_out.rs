@@ -161,7 +161,8 @@ fn without_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
-    match rest.split_once('@') {
+    // The host cannot hold an `@`; the password can.
+    match rest.rsplit_once('@') {
         Some((credentials, host)) => match credentials.split_once(':') {
             Some((user, _)) => format!("{scheme}://{user}:<redacted>@{host}"),
             None => url.to_owned(),
@@ -176,6 +177,12 @@ mod tests {
 
     #[test]
     fn the_password_stays_out_of_debug() {
+        let at_sign = format!("{:?}", ScaleOut::new("redis://user:p@ss@host:6379/"));
+        assert!(!at_sign.contains("p@ss"), "{at_sign}");
+        assert!(
+            at_sign.contains("redis://user:<redacted>@host:6379/"),
+            "{at_sign}"
+        );
         let scale = ScaleOut::new("rediss://default:hunter2@cache.example.com:6380/0")
             .tls_root_certificate(b"-----BEGIN CERTIFICATE-----".to_vec());
         let shown = format!("{scale:?}");
