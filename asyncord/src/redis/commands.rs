@@ -197,7 +197,13 @@ async fn read_loop(
                     .and_then(|v| redis::from_redis_value::<String>(v.clone()).ok());
                 match (target, frame) {
                     (Some(target), Some(frame)) => {
-                        if let Err(e) = handle.send_frame(target, frame).await {
+                        // A shard's command queue waits out its rate limit: never past a stop.
+                        let sent = tokio::select! {
+                            biased;
+                            _ = stopped.wait_for(|s| *s) => return,
+                            sent = handle.send_frame(target, frame) => sent,
+                        };
+                        if let Err(e) = sent {
                             tracing::warn!(
                                 error = %e,
                                 ?target,
