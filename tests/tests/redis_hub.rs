@@ -17,6 +17,7 @@ use asyncord::model::gateway::{EventKind, EventSet};
 use asyncord::redis::{BusConfig, Namespace, Role, ScaleOut};
 use asyncord::testkit::gateway::GatewayServerConfig;
 use asyncord::testkit::{Emulator, EmulatorBots, RedisServer};
+use serde_json::json;
 
 const MESSAGE: &str = r#"{"id":"1","channel_id":"2","author":{"id":"7","username":"u"},"content":"x","embeds":[],"attachments":[],"mentions":[]}"#;
 
@@ -350,8 +351,16 @@ async fn a_worker_s_gateway_commands_go_out_through_the_gateway_process() {
             })
             .await
             .expect("handed to the gateway process");
-        eventually("both commands sent on the shard", || {
-            !sent(3).is_empty() && !sent(4).is_empty()
+        commands
+            .request_guild_members(&RequestGuildMembers::query(emu.guild_id(), "al", 5))
+            .await
+            .expect("handed to the gateway process");
+        commands
+            .request_soundboard_sounds(&[emu.guild_id()])
+            .await
+            .expect("handed to the gateway process");
+        eventually("every command sent on the shard", || {
+            [3, 4, 8, 31].into_iter().all(|op| !sent(op).is_empty())
         })
         .await;
         // The chunks of a fetch would reach any worker: it needs the shards in this process.
@@ -373,4 +382,16 @@ async fn a_worker_s_gateway_commands_go_out_through_the_gateway_process() {
     let voice = &sent(4)[0];
     assert_eq!(voice["guild_id"], emu.guild_id().to_string(), "{voice}");
     assert_eq!(voice["self_deaf"], true, "{voice}");
+    let members = &sent(8)[0];
+    assert_eq!(members["guild_id"], emu.guild_id().to_string(), "{members}");
+    assert_eq!(
+        (&members["query"], &members["limit"]),
+        (&json!("al"), &json!(5))
+    );
+    let sounds = &sent(31)[0];
+    assert_eq!(
+        sounds["guild_ids"],
+        json!([emu.guild_id().to_string()]),
+        "{sounds}"
+    );
 }
