@@ -81,6 +81,6 @@ pub use interactions_endpoint::{
     post as post_interaction,
 };
 pub use invocation::Invocation;
-pub use redis_server::{REQUIRE_REDIS_VAR, RedisServer, RedisServerError};
+pub use redis_server::{REQUIRE_REDIS_VAR, RedisServer, RedisServerError, RedisServerTls};
 pub use stats::EmulatorStats;
 pub use users::SimUser;

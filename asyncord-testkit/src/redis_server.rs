@@ -5,7 +5,7 @@
 //! behave as in production.
 //!
 //! [`RedisServer::start_tls`] also listens with TLS (`rediss://`) on a second port, with the
-//! certificate files given, for tests of a bot's TLS settings.
+//! certificate files given ([`RedisServerTls`]), for tests of a bot's TLS settings.
 //!
 //! Where `redis-server` is not installed, [`RedisServer::start_or_skip`] says so on stderr and
 //! returns `None`, so a developer's `cargo test` passes without it; with
@@ -56,13 +56,45 @@ pub struct RedisServer {
     tls: Option<Tls>,
 }
 
-/// The TLS listener of a server started with [`RedisServer::start_tls`].
-#[derive(Debug, Clone)]
+/// The TLS listener of a server started with [`RedisServer::start_tls`]: its files (PEM).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RedisServerTls {
+    /// The server's certificate; it must name 127.0.0.1.
+    pub certificate: PathBuf,
+    /// The server certificate's private key.
+    pub key: PathBuf,
+    /// The certificate of the authority that signed it (and any client certificate).
+    pub authority: PathBuf,
+    /// Whether clients must present a certificate the authority signed (`tls-auth-clients
+    /// yes`); otherwise they may (`optional`).
+    pub require_client_certificate: bool,
+}
+
+impl RedisServerTls {
+    /// A listener with these files; clients need no certificate.
+    pub fn new(certificate: &Path, key: &Path, authority: &Path) -> Self {
+        Self {
+            certificate: certificate.to_owned(),
+            key: key.to_owned(),
+            authority: authority.to_owned(),
+            require_client_certificate: false,
+        }
+    }
+
+    /// Makes clients present a certificate the authority signed.
+    #[must_use]
+    pub fn require_client_certificate(mut self) -> Self {
+        self.require_client_certificate = true;
+        self
+    }
+}
+
+/// A TLS listener and its port.
+#[derive(Clone, Debug)]
 struct Tls {
     port: u16,
-    certificate: PathBuf,
-    key: PathBuf,
-    authority: PathBuf,
+    files: RedisServerTls,
 }
 
 impl RedisServer {
@@ -91,22 +123,14 @@ impl RedisServer {
     }
 
     /// Starts a server as [`RedisServer::start`] does, also listening with TLS on a second free
-    /// port ([`RedisServer::tls_url`]) with the server's `certificate` and `key` (PEM files;
-    /// the certificate must name 127.0.0.1) and `authority`, the certificate that signed it.
-    /// Clients are not asked for a certificate of their own.
+    /// port ([`RedisServer::tls_url`]) with `tls`'s files.
     ///
     /// # Errors
     /// As [`RedisServer::start`].
-    pub fn start_tls(
-        certificate: &Path,
-        key: &Path,
-        authority: &Path,
-    ) -> Result<Self, RedisServerError> {
+    pub fn start_tls(tls: &RedisServerTls) -> Result<Self, RedisServerError> {
         let tls = Tls {
             port: 0,
-            certificate: certificate.to_owned(),
-            key: key.to_owned(),
-            authority: authority.to_owned(),
+            files: tls.clone(),
         };
         Self::start_with(Some(&tls))
     }
@@ -215,15 +239,20 @@ impl RedisServer {
     fn launch(&mut self) -> Result<(), RedisServerError> {
         let mut command = Command::new("redis-server");
         if let Some(tls) = &self.tls {
+            let clients = if tls.files.require_client_certificate {
+                "yes"
+            } else {
+                "optional"
+            };
             command
                 .args(["--tls-port", &tls.port.to_string()])
                 .arg("--tls-cert-file")
-                .arg(&tls.certificate)
+                .arg(&tls.files.certificate)
                 .arg("--tls-key-file")
-                .arg(&tls.key)
+                .arg(&tls.files.key)
                 .arg("--tls-ca-cert-file")
-                .arg(&tls.authority)
-                .args(["--tls-auth-clients", "no"]);
+                .arg(&tls.files.authority)
+                .args(["--tls-auth-clients", clients]);
         }
         let mut child = command
             .args(["--port", &self.port.to_string()])

@@ -4,7 +4,8 @@
 //! gateway hub started after the first resumes its session from Redis. A bus limited to some
 //! events carries only those. A worker's gateway commands reach Discord through the gateway
 //! process. Over TLS (`rediss://`) with a private authority's certificate the bot works the
-//! same, and without it refuses the server. Skipped (with a message) without
+//! same, and without it refuses the server; a server that asks for a client certificate gets
+//! the bot's. Skipped (with a message) without
 //! `redis-server`, unless `ASYNCORD_REQUIRE_REDIS` is set.
 
 use std::sync::{Arc, Mutex};
@@ -14,9 +15,9 @@ use asyncord::ClientHub;
 use asyncord::client_hub::HubConfig;
 use asyncord::dispatcher::RawEvent;
 use asyncord::model::gateway::{EventKind, EventSet};
-use asyncord::redis::{BusConfig, Namespace, Role, ScaleOut};
+use asyncord::redis::{BusConfig, Namespace, RedisLink, Role, ScaleOut};
 use asyncord::testkit::gateway::GatewayServerConfig;
-use asyncord::testkit::{Emulator, EmulatorBots, RedisServer};
+use asyncord::testkit::{Emulator, EmulatorBots, RedisServer, RedisServerTls};
 use serde_json::json;
 
 const MESSAGE: &str = r#"{"id":"1","channel_id":"2","author":{"id":"7","username":"u"},"content":"x","embeds":[],"attachments":[],"mentions":[]}"#;
@@ -255,16 +256,16 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
         eprintln!("SKIPPED {name}: redis-server is not installed (not found on PATH)");
         return;
     }
-    let redis = RedisServer::start_tls(
+    let files = RedisServerTls::new(
         &tls_file("server.pem"),
         &tls_file("server-key.pem"),
         &tls_file("ca.pem"),
-    )
-    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    );
+    let redis = RedisServer::start_tls(&files).unwrap_or_else(|e| panic!("{name}: {e}"));
     let url = redis.tls_url().unwrap();
     assert!(url.starts_with("rediss://127.0.0.1:"), "{url}");
     let authority = std::fs::read(tls_file("ca.pem")).unwrap();
-    let not_pem = asyncord::redis::RedisLink::with_root_certificate(&url, b"not a certificate")
+    let not_pem = RedisLink::with_root_certificate(&url, b"not a certificate")
         .map(|_| ())
         .unwrap_err()
         .to_string();
@@ -276,14 +277,10 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
 
     // Without the authority's certificate, the server's is refused: the group fails to start.
     let (untrusting, _) = hub_with(&emu, &url, Role::Gateway, "unused", |scale| scale);
-    let refused = tokio::time::timeout(Duration::from_mins(1), untrusting.start())
-        .await
-        .expect("a refused server ends the run")
-        .expect_err("a server signed by an unknown authority");
-    let message = format!("{refused:?}");
+    let refused = refusal(untrusting).await;
     assert!(
-        message.contains("invalid peer certificate: UnknownIssuer"),
-        "{message}"
+        refused.contains("invalid peer certificate: UnknownIssuer"),
+        "{refused}"
     );
 
     let trust = |scale: ScaleOut| scale.tls_root_certificate(authority.clone());
@@ -307,6 +304,65 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
         seqs.iter().filter(|seq| **seq <= last).count(),
         usize::try_from(last).unwrap()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_asks_for_a_client_certificate_gets_the_bot_s() {
+    let name = "a_server_that_asks_for_a_client_certificate_gets_the_bot_s";
+    if !RedisServer::is_installed() && !RedisServer::is_required() {
+        eprintln!("SKIPPED {name}: redis-server is not installed (not found on PATH)");
+        return;
+    }
+    let files = RedisServerTls::new(
+        &tls_file("server.pem"),
+        &tls_file("server-key.pem"),
+        &tls_file("ca.pem"),
+    )
+    .require_client_certificate();
+    let redis = RedisServer::start_tls(&files).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let url = redis.tls_url().unwrap();
+    let authority = std::fs::read(tls_file("ca.pem")).unwrap();
+    let certificate = std::fs::read(tls_file("client.pem")).unwrap();
+    let key = std::fs::read(tls_file("client-key.pem")).unwrap();
+    let emu = flood_ready_emulator().await;
+
+    // Trusting the server is not enough: it wants to know the bot.
+    let trust = |scale: ScaleOut| scale.tls_root_certificate(authority.clone());
+    let (anonymous, _) = hub_with(&emu, &url, Role::Gateway, "unused", trust);
+    let refused = refusal(anonymous).await;
+    assert!(
+        refused.contains("received fatal alert: CertificateRequired"),
+        "{refused}"
+    );
+
+    let known = |scale: ScaleOut| {
+        scale
+            .tls_root_certificate(authority.clone())
+            .tls_client_certificate(certificate.clone(), key.clone())
+    };
+    let (worker, handled) = hub_with(&emu, &url, Role::Worker, "worker", known);
+    let (gateway, _) = hub_with(&emu, &url, Role::Gateway, "unused", known);
+    let worker_stop = worker.stop_handle();
+    let worker_run = tokio::spawn(async move { worker.start().await });
+    flood_through(
+        gateway,
+        &emu,
+        20,
+        &handled,
+        "the flood handled with a client certificate",
+    )
+    .await;
+    worker_stop.stop();
+    worker_run.await.unwrap().expect("a clean worker run");
+}
+
+/// Starts `hub`, which must fail, and returns how (its run's report).
+async fn refusal(hub: ClientHub) -> String {
+    let refused = tokio::time::timeout(Duration::from_mins(1), hub.start())
+        .await
+        .expect("a refused server ends the run")
+        .expect_err("the server is refused");
+    format!("{refused:?}")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

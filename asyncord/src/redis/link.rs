@@ -8,12 +8,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
-use rustls_pki_types::CertificateDer;
-use rustls_pki_types::pem::PemObject;
 use tokio::sync::OnceCell;
 use tokio::time::Instant;
 
 use super::error::RedisError;
+use super::tls::RedisTls;
 
 /// How long one command may take before it fails (default).
 pub const DEFAULT_RESPONSE_TIMEOUT: Duration = Duration::from_secs(2);
@@ -86,26 +85,18 @@ impl RedisLink {
     /// [`RedisError::InvalidUrl`] when `url` is not a Redis URL or `root_certificate` is not a
     /// PEM certificate.
     pub fn with_root_certificate(url: &str, root_certificate: &[u8]) -> Result<Self, RedisError> {
-        let parsed: Result<Vec<CertificateDer<'_>>, _> =
-            CertificateDer::pem_slice_iter(root_certificate).collect();
-        match parsed {
-            Ok(found) if !found.is_empty() => {}
-            Ok(_) => {
-                return Err(RedisError::InvalidUrl {
-                    reason: "the root certificate holds no PEM certificate".to_owned(),
-                });
-            }
-            Err(e) => {
-                return Err(RedisError::InvalidUrl {
-                    reason: format!("the root certificate is not valid PEM: {e}"),
-                });
-            }
-        }
-        let certificates = redis::TlsCertificates {
-            client_tls: None,
-            root_cert: Some(root_certificate.to_vec()),
-        };
-        let client = redis::Client::build_with_tls(url, certificates).map_err(|e| invalid(&e))?;
+        Self::with_tls(url, &RedisTls::new().root_certificate(root_certificate))
+    }
+
+    /// A link to a `rediss://` server with these TLS settings (a private authority, a client
+    /// certificate), and the default timeouts.
+    ///
+    /// # Errors
+    /// [`RedisError::InvalidUrl`] when `url` is not a Redis URL or a certificate or key of
+    /// `tls` is not PEM of its kind.
+    pub fn with_tls(url: &str, tls: &RedisTls) -> Result<Self, RedisError> {
+        let client =
+            redis::Client::build_with_tls(url, tls.certificates()?).map_err(|e| invalid(&e))?;
         Ok(Self::from_client(
             client,
             DEFAULT_RESPONSE_TIMEOUT,

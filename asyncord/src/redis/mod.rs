@@ -8,7 +8,8 @@
 //!
 //! Every part reaches the server through one [`RedisLink`] (a multiplexed connection that
 //! reconnects by itself, bounded timeouts, an outage logged once; TLS for `rediss://` URLs, with
-//! the public roots or a private authority's certificate) and keeps its keys under one
+//! the public roots or a private authority's certificate, and a client certificate where the
+//! server asks for one: [`RedisTls`]) and keeps its keys under one
 //! [`Namespace`] (by default the bot's user id, so several bots can share a server).
 //!
 //! **Roles.** A *gateway* process runs shards: its identify queue is a [`RedisIdentifyQueue`],
@@ -38,6 +39,7 @@ mod link;
 mod publisher;
 mod scale_out;
 mod sessions;
+mod tls;
 mod worker;
 
 pub use bus::BusConfig;
@@ -50,4 +52,5 @@ pub use link::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT, RedisLink};
 pub use publisher::{BusPublisher, Interest};
 pub use scale_out::{Role, ScaleOut, UnknownRole};
 pub use sessions::RedisSessionStore;
+pub use tls::RedisTls;
 pub use worker::{BusWorker, WorkerStats};

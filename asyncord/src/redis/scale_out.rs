@@ -12,6 +12,7 @@ use super::error::RedisError;
 use super::keys::Namespace;
 use super::limiter::RedisRateLimiterConfig;
 use super::link::RedisLink;
+use super::tls::RedisTls;
 
 /// What one process of a scaled-out bot runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -77,9 +78,9 @@ impl FromStr for Role {
 pub struct ScaleOut {
     /// The Redis URL (`redis://[:password@]host[:port][/db]`, `rediss://` for TLS).
     pub url: String,
-    /// For a `rediss://` server whose certificate a private authority signed: that authority's
-    /// certificate (PEM), checked against instead of the public roots (default: none).
-    pub tls_root_certificate: Option<Vec<u8>>,
+    /// For a `rediss://` server: a private authority's certificate, a client certificate
+    /// (default: neither; the public roots).
+    pub tls: RedisTls,
     /// What this process runs (default [`Role::Both`]).
     pub role: Role,
     /// The prefix of the bot's keys (default: [`Namespace::for_token`]).
@@ -95,7 +96,7 @@ impl ScaleOut {
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
-            tls_root_certificate: None,
+            tls: RedisTls::default(),
             role: Role::default(),
             namespace: None,
             bus: BusConfig::default(),
@@ -104,17 +105,29 @@ impl ScaleOut {
     }
 
     /// Checks the server's TLS certificate against this authority's (PEM) instead of the public
-    /// roots (see [`ScaleOut::tls_root_certificate`]).
+    /// roots (see [`RedisTls::root_certificate`]).
     pub fn tls_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
-        self.tls_root_certificate = Some(pem.into());
+        self.tls = self.tls.root_certificate(pem);
+        self
+    }
+
+    /// Presents this TLS client certificate and key (PEM) to a server that asks for one (see
+    /// [`RedisTls::client_certificate`]).
+    pub fn tls_client_certificate(
+        mut self,
+        certificate: impl Into<Vec<u8>>,
+        key: impl Into<Vec<u8>>,
+    ) -> Self {
+        self.tls = self.tls.client_certificate(certificate, key);
         self
     }
 
     /// The link to the server these settings name.
     pub(crate) fn link(&self) -> Result<RedisLink, RedisError> {
-        match &self.tls_root_certificate {
-            Some(pem) => RedisLink::with_root_certificate(&self.url, pem),
-            None => RedisLink::open(&self.url),
+        if self.tls.is_default() {
+            RedisLink::open(&self.url)
+        } else {
+            RedisLink::with_tls(&self.url, &self.tls)
         }
     }
 
@@ -147,7 +160,7 @@ impl fmt::Debug for ScaleOut {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ScaleOut")
             .field("url", &without_password(&self.url))
-            .field("tls_root_certificate", &self.tls_root_certificate.is_some())
+            .field("tls", &self.tls)
             .field("role", &self.role)
             .field("namespace", &self.namespace)
             .field("bus", &self.bus)
@@ -191,7 +204,7 @@ mod tests {
             shown.contains("rediss://default:<redacted>@cache.example.com:6380/0"),
             "{shown}"
         );
-        assert!(shown.contains("tls_root_certificate: true"), "{shown}");
+        assert!(shown.contains("root_certificate: true"), "{shown}");
         assert!(format!("{:?}", ScaleOut::new("redis://127.0.0.1/")).contains("127.0.0.1"));
     }
 
