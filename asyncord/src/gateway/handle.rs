@@ -140,8 +140,8 @@ impl GatewayHandle {
             .clone()
     }
 
-    /// Sends a relayed command's `frame` on the shard of this process it is for; how many
-    /// shards it was sent on (0: not one of this process's).
+    /// Sends a relayed command's `frame` on the shards of this process that `target` names
+    /// (the others run elsewhere); how many it was sent on.
     #[cfg_attr(not(feature = "redis"), allow(dead_code))]
     pub(crate) async fn send_frame(
         &self,
@@ -149,24 +149,27 @@ impl GatewayHandle {
         frame: String,
     ) -> Result<usize, GatewayError> {
         let set = self.connected()?;
-        let ids: Vec<u32> = match target {
-            CommandTarget::AllShards => set.shards.keys().copied().collect(),
-            CommandTarget::Guild(guild) => vec![shard_for_guild(guild, set.count)],
-            CommandTarget::Shard(id) => vec![id],
-        };
         let mut sent = 0;
-        for id in ids {
-            let Some(shard) = set.shards.get(&id) else {
-                continue;
-            };
-            shard
-                .commands
-                .send(Outbound(frame.clone()))
-                .await
-                .map_err(|_| GatewayError::ShardNotRunning(id))?;
-            sent += 1;
+        for id in targets(&set, target) {
+            if set.shards.contains_key(&id) {
+                send_on(&set, id, frame.clone()).await?;
+                sent += 1;
+            }
         }
         Ok(sent)
+    }
+
+    /// Sends a command's `frame` on the shards `target` names, or hands it to the relay in a
+    /// process without shards of its own.
+    async fn command(&self, target: CommandTarget, frame: String) -> Result<(), GatewayError> {
+        if let Some(relay) = self.relay_instead() {
+            return relay.relay(target, frame).await;
+        }
+        let set = self.connected()?;
+        for id in targets(&set, target) {
+            send_on(&set, id, frame.clone()).await?;
+        }
+        Ok(())
     }
 
     /// The running shards, if any.
@@ -314,44 +317,20 @@ impl GatewayHandle {
         shard: u32,
         command: &C,
     ) -> Result<(), GatewayError> {
-        if let Some(relay) = self.relay_instead() {
-            return relay
-                .relay(CommandTarget::Shard(shard), command_text(command))
-                .await;
-        }
-        let s = self.shard(shard)?;
-        if matches!(s.status(), ShardStatus::Stopped(_)) {
-            return Err(GatewayError::ShardNotRunning(shard));
-        }
-        s.commands
-            .send(Outbound(command_text(command)))
+        self.command(CommandTarget::Shard(shard), command_text(command))
             .await
-            .map_err(|_| GatewayError::ShardNotRunning(shard))
     }
 
     /// Updates the bot's presence on every shard.
     pub async fn update_presence(&self, presence: Presence) -> Result<(), GatewayError> {
         let command = UpdatePresence(presence);
-        if let Some(relay) = self.relay_instead() {
-            return relay
-                .relay(CommandTarget::AllShards, command_text(&command))
-                .await;
-        }
-        for id in self.connected()?.shards.keys() {
-            self.send(*id, &command).await?;
-        }
-        Ok(())
+        self.command(CommandTarget::AllShards, command_text(&command))
+            .await
     }
 
     /// Joins, moves or leaves (`channel_id: None`) a voice channel.
     pub async fn update_voice_state(&self, state: UpdateVoiceState) -> Result<(), GatewayError> {
-        if let Some(relay) = self.relay_instead() {
-            return relay
-                .relay(CommandTarget::Guild(state.guild_id), command_text(&state))
-                .await;
-        }
-        let count = self.connected()?.count;
-        self.send(shard_for_guild(state.guild_id, count), &state)
+        self.command(CommandTarget::Guild(state.guild_id), command_text(&state))
             .await
     }
 
@@ -370,17 +349,11 @@ impl GatewayHandle {
                 "at most 100 user_ids per request",
             ));
         }
-        if let Some(relay) = self.relay_instead() {
-            return relay
-                .relay(
-                    CommandTarget::Guild(request.guild_id),
-                    command_text(request),
-                )
-                .await;
-        }
-        let count = self.connected()?.count;
-        self.send(shard_for_guild(request.guild_id, count), request)
-            .await
+        self.command(
+            CommandTarget::Guild(request.guild_id),
+            command_text(request),
+        )
+        .await
     }
 
     /// Sends Request Guild Members and gathers every GUILD_MEMBERS_CHUNK of the reply, in order.
@@ -424,25 +397,19 @@ impl GatewayHandle {
         &self,
         guild_ids: &[GuildId],
     ) -> Result<(), GatewayError> {
-        if let Some(relay) = self.relay_instead() {
-            for &g in guild_ids {
-                let command = RequestSoundboardSounds { guild_ids: vec![g] };
-                relay
-                    .relay(CommandTarget::Guild(g), command_text(&command))
-                    .await?;
-            }
-            return Ok(());
-        }
-        let count = self.connected()?.count;
-        let mut per_shard: BTreeMap<u32, Vec<GuildId>> = BTreeMap::new();
+        // One command per shard; a process without shards does not know the shard count, so
+        // it relays one per guild.
+        let mut per_target: BTreeMap<CommandTarget, Vec<GuildId>> = BTreeMap::new();
+        let count = self.attached().map(|set| set.count);
         for &g in guild_ids {
-            per_shard
-                .entry(shard_for_guild(g, count))
-                .or_default()
-                .push(g);
+            let target = match count {
+                Some(count) => CommandTarget::Shard(shard_for_guild(g, count)),
+                None => CommandTarget::Guild(g),
+            };
+            per_target.entry(target).or_default().push(g);
         }
-        for (shard, guild_ids) in per_shard {
-            self.send(shard, &RequestSoundboardSounds { guild_ids })
+        for (target, guild_ids) in per_target {
+            self.command(target, command_text(&RequestSoundboardSounds { guild_ids }))
                 .await?;
         }
         Ok(())
@@ -534,6 +501,31 @@ fn info_of(s: &ShardShared) -> ShardInfo {
         compression: s.compression(),
         receive_buffer_peak: s.buffer_peak.load(Ordering::Relaxed),
     }
+}
+
+/// The shards `target` names among the `set`'s count (not all need run in this process).
+fn targets(set: &ShardSet, target: CommandTarget) -> Vec<u32> {
+    match target {
+        CommandTarget::AllShards => set.shards.keys().copied().collect(),
+        CommandTarget::Guild(guild) => vec![shard_for_guild(guild, set.count)],
+        CommandTarget::Shard(id) => vec![id],
+    }
+}
+
+/// Queues `frame` on the running shard `id` of `set`, waiting while its rate limit is exhausted.
+async fn send_on(set: &ShardSet, id: u32, frame: String) -> Result<(), GatewayError> {
+    let shard = set
+        .shards
+        .get(&id)
+        .ok_or(GatewayError::ShardNotRunning(id))?;
+    if matches!(shard.status(), ShardStatus::Stopped(_)) {
+        return Err(GatewayError::ShardNotRunning(id));
+    }
+    shard
+        .commands
+        .send(Outbound(frame))
+        .await
+        .map_err(|_| GatewayError::ShardNotRunning(id))
 }
 
 fn shard_for_guild(guild_id: GuildId, count: u32) -> u32 {

@@ -11,7 +11,7 @@ use asyncord_model::GuildId;
 use super::error::GatewayError;
 
 /// Which shard a relayed command is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum CommandTarget {
     /// Every shard (a presence update).
     AllShards,
