@@ -9,6 +9,7 @@
 //! after they started (older commands are stale: a presence set before a restart is set again
 //! by whoever set it), and the stream keeps about [`KEPT`] entries.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use asyncord_model::GuildId;
@@ -17,10 +18,11 @@ use redis::aio::ConnectionManager;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use super::entry::{BadEntry, field};
 use super::error::RedisError;
 use super::keys::Namespace;
 use super::link::RedisLink;
-use super::worker::entries;
+use super::worker::{Entry, stream_entries};
 use crate::gateway::{CommandRelay, CommandTarget, GatewayError, GatewayHandle, Relayed};
 
 /// About how many commands the stream keeps (`XADD MAXLEN ~`).
@@ -145,32 +147,15 @@ async fn read_loop(
     handle: GatewayHandle,
     mut stopped: watch::Receiver<bool>,
 ) {
-    let block = u64::try_from(BLOCK.as_millis()).unwrap_or(u64::MAX);
     loop {
-        let read = async {
-            redis::cmd("XREAD")
-                .arg("COUNT")
-                .arg(READ_COUNT)
-                .arg("BLOCK")
-                .arg(block)
-                .arg("STREAMS")
-                .arg(&stream)
-                .arg(&last)
-                .query_async::<Value>(&mut conn)
-                .await
-        };
-        let reply = tokio::select! {
+        let read = tokio::select! {
             biased;
             _ = stopped.wait_for(|s| *s) => return,
-            reply = read => reply,
+            read = read(&link, &mut conn, &stream, &last) => read,
         };
-        let reply = match reply {
-            Ok(reply) => {
-                link.succeeded();
-                reply
-            }
+        let entries = match read {
+            Ok(entries) => entries,
             Err(e) => {
-                let e = link.error("reading gateway commands", e);
                 let pause = link.failed(&e, "gateway commands from workers wait");
                 tokio::select! {
                     biased;
@@ -179,48 +164,60 @@ async fn read_loop(
                 }
             }
         };
-        let Value::Array(streams) = reply else {
-            continue; // nothing new within the block time
-        };
-        for part in streams {
-            let Value::Array(mut pair) = part else {
+        for (id, fields) in entries {
+            last = id;
+            let Ok((target, frame)) = command_of(&fields) else {
+                tracing::warn!(
+                    id = %last,
+                    "skipping an entry of the command stream that is not a gateway command"
+                );
                 continue;
             };
-            for (id, fields) in entries(pair.pop().unwrap_or(Value::Nil)) {
-                last = id;
-                let target = fields
-                    .get("target")
-                    .and_then(|v| redis::from_redis_value::<String>(v.clone()).ok())
-                    .and_then(|t| decode(&t));
-                let frame = fields
-                    .get("frame")
-                    .and_then(|v| redis::from_redis_value::<String>(v.clone()).ok());
-                match (target, frame) {
-                    (Some(target), Some(frame)) => {
-                        // A shard's command queue waits out its rate limit: never past a stop.
-                        let sent = tokio::select! {
-                            biased;
-                            _ = stopped.wait_for(|s| *s) => return,
-                            sent = handle.send_frame(target, frame) => sent,
-                        };
-                        if let Err(e) = sent {
-                            tracing::warn!(
-                                error = %e,
-                                ?target,
-                                "a gateway command from a worker could not be sent"
-                            );
-                        }
-                    }
-                    _ => {
-                        tracing::warn!(
-                            id = %last,
-                            "skipping an entry of the command stream that is not a gateway command"
-                        );
-                    }
-                }
+            // A shard's command queue waits out its rate limit: never past a stop.
+            let sent = tokio::select! {
+                biased;
+                _ = stopped.wait_for(|s| *s) => return,
+                sent = handle.send_frame(target, frame) => sent,
+            };
+            if let Err(e) = sent {
+                tracing::warn!(
+                    error = %e,
+                    ?target,
+                    "a gateway command from a worker could not be sent"
+                );
             }
         }
     }
+}
+
+/// The commands added after `last` (waiting up to [`BLOCK`] for one).
+async fn read(
+    link: &RedisLink,
+    conn: &mut ConnectionManager,
+    stream: &str,
+    last: &str,
+) -> Result<Vec<Entry>, RedisError> {
+    const WHAT: &str = "reading gateway commands";
+    let reply: Value = redis::cmd("XREAD")
+        .arg("COUNT")
+        .arg(READ_COUNT)
+        .arg("BLOCK")
+        .arg(u64::try_from(BLOCK.as_millis()).unwrap_or(u64::MAX))
+        .arg("STREAMS")
+        .arg(stream)
+        .arg(last)
+        .query_async(conn)
+        .await
+        .map_err(|e| link.error(WHAT, e))?;
+    link.succeeded();
+    stream_entries(link, WHAT, reply)
+}
+
+/// The command an entry holds: whom it is for, and its frame.
+fn command_of(fields: &HashMap<String, Value>) -> Result<(CommandTarget, String), BadEntry> {
+    let target: String = field(fields, "target")?;
+    let target = decode(&target).ok_or(BadEntry("target"))?;
+    Ok((target, field(fields, "frame")?))
 }
 
 #[cfg(test)]

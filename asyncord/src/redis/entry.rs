@@ -14,7 +14,8 @@ use crate::gateway::DispatchFrame;
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct BadEntry(pub(crate) &'static str);
 
-fn field<T: redis::FromRedisValue>(
+/// The field `name` of an entry, as a `T`.
+pub(crate) fn field<T: redis::FromRedisValue>(
     map: &HashMap<String, Value>,
     name: &'static str,
 ) -> Result<T, BadEntry> {

@@ -327,6 +327,15 @@ async fn read(
         .await
         .map_err(|e| ctx.link.error(what, e))?;
     ctx.link.succeeded();
+    stream_entries(&ctx.link, what, reply)
+}
+
+/// The entries of an `XREAD`/`XREADGROUP` reply, every stream's (none when the read timed out).
+pub(crate) fn stream_entries(
+    link: &RedisLink,
+    what: &'static str,
+    reply: Value,
+) -> Result<Vec<Entry>, RedisError> {
     match reply {
         Value::Nil => Ok(Vec::new()),
         Value::Array(streams) => {
@@ -336,7 +345,7 @@ async fn read(
                     Value::Array(mut parts) if parts.len() == 2 => {
                         out.extend(entries(parts.pop().unwrap_or(Value::Nil)));
                     }
-                    other => return Err(ctx.link.unexpected(what, format!("{other:?}"))),
+                    other => return Err(link.unexpected(what, format!("{other:?}"))),
                 }
             }
             Ok(out)
@@ -345,7 +354,7 @@ async fn read(
             .into_iter()
             .flat_map(|(_, entries_of)| entries(entries_of))
             .collect()),
-        other => Err(ctx.link.unexpected(what, format!("{other:?}"))),
+        other => Err(link.unexpected(what, format!("{other:?}"))),
     }
 }
 
@@ -402,8 +411,8 @@ async fn claim(
 }
 
 /// The entries of a reply: `[[id, [field, value, ...]], ...]` (a deleted entry's fields are
-/// nil; it is left out), of one stream of an `XREAD`/`XREADGROUP` reply.
-pub(crate) fn entries(reply: Value) -> Vec<Entry> {
+/// nil; it is left out).
+fn entries(reply: Value) -> Vec<Entry> {
     let Value::Array(items) = reply else {
         return Vec::new();
     };
