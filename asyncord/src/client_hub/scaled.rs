@@ -91,10 +91,7 @@ pub(crate) async fn prepare(
             &scale.bus,
             count,
             sessions.clone(),
-            {
-                let bus = scale.bus.clone();
-                Arc::new(move |kind| bus.publishes(kind))
-            },
+            scale.bus.interest(),
         ));
         gateway.shards = Shards::Fixed {
             count,

@@ -3,11 +3,13 @@
 //! worker's events are claimed by another
 //! ([Redis Streams](https://redis.io/docs/latest/develop/data-types/streams/)).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use asyncord_model::gateway::{EventKind, EventSet};
 
 use super::identify::host_name;
+use super::publisher::Interest;
 
 /// Settings of the event bus, shared by its publishers and workers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,9 +78,11 @@ impl BusConfig {
         self
     }
 
-    /// Whether a dispatch of `kind` (`None`: a name this version does not know) is published.
-    pub(crate) fn publishes(&self, kind: Option<EventKind>) -> bool {
-        kind.map_or(self.unknown_events, |k| self.events.contains(k))
+    /// The publisher's [`Interest`]: the dispatches these settings publish (`None`: a name this
+    /// version does not know).
+    pub(crate) fn interest(&self) -> Interest {
+        let (events, unknown_events) = (self.events, self.unknown_events);
+        Arc::new(move |kind: Option<EventKind>| kind.map_or(unknown_events, |k| events.contains(k)))
     }
 
     /// Sets [`BusConfig::max_len`].

@@ -24,14 +24,6 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 /// meanwhile (the REST limiter); doubled on each failure up to [`MAX_RETRY_PAUSE`].
 const FIRST_RETRY_PAUSE: Duration = Duration::from_millis(250);
 
-/// A URL or certificate the driver refuses. Its message names the part that is wrong, never
-/// the password.
-fn invalid(e: &redis::RedisError) -> RedisError {
-    RedisError::InvalidUrl {
-        reason: e.to_string(),
-    }
-}
-
 /// The longest pause between two attempts to reach an unreachable server.
 pub(crate) const MAX_RETRY_PAUSE: Duration = Duration::from_secs(5);
 
@@ -89,12 +81,15 @@ impl RedisLink {
     }
 
     /// A link to a `rediss://` server with these TLS settings (a private authority, a client
-    /// certificate), and the default timeouts.
+    /// certificate), and the default timeouts; with the default settings, [`RedisLink::open`].
     ///
     /// # Errors
     /// [`RedisError::InvalidUrl`] when `url` is not a Redis URL or a certificate or key of
     /// `tls` is not PEM of its kind.
     pub fn with_tls(url: &str, tls: &RedisTls) -> Result<Self, RedisError> {
+        if tls.is_default() {
+            return Self::open(url);
+        }
         let client =
             redis::Client::build_with_tls(url, tls.certificates()?).map_err(|e| invalid(&e))?;
         Ok(Self::from_client(
@@ -287,5 +282,13 @@ impl RedisLink {
             self.succeeded();
         }
         result
+    }
+}
+
+/// A URL or certificate the driver refuses. Its message names the part that is wrong, never
+/// the password.
+fn invalid(e: &redis::RedisError) -> RedisError {
+    RedisError::InvalidUrl {
+        reason: e.to_string(),
     }
 }

@@ -124,11 +124,7 @@ impl ScaleOut {
 
     /// The link to the server these settings name.
     pub(crate) fn link(&self) -> Result<RedisLink, RedisError> {
-        if self.tls.is_default() {
-            RedisLink::open(&self.url)
-        } else {
-            RedisLink::with_tls(&self.url, &self.tls)
-        }
+        RedisLink::with_tls(&self.url, &self.tls)
     }
 
     /// Sets the role of this process.
