@@ -175,13 +175,7 @@ fn parse_json<T: DeserializeOwned>(name: &str, json: &str) -> Result<T, EventPar
 }
 
 fn parse_simd<T: DeserializeOwned>(name: &str, data: &mut [u8]) -> Result<T, EventParseError> {
-    let mut deserializer = simd_json::Deserializer::from_slice(data)
-        .map_err(|e| EventParseError::from_simd_json(name, &e))?;
-    crate::lenient::strict_first(|| {
-        deserializer.restart();
-        T::deserialize(&mut deserializer)
-    })
-    .map_err(|e| EventParseError::from_simd_json(name, &e))
+    parse_simd_buffered(name, data, &mut crate::gateway::ParseBuffers::new())
 }
 
 fn parse_simd_buffered<T: DeserializeOwned>(
