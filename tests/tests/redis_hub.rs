@@ -241,7 +241,7 @@ async fn a_bus_limited_to_some_events_carries_only_those() {
     assert!(handled.iter().all(|(seq, _)| *seq < last));
 }
 
-/// The test authority and the server certificate it signed for 127.0.0.1
+/// The test authority and the server and client certificates it signed
 /// (`testdata/redis-tls/`, see `testdata/SOURCES.md`).
 fn tls_file(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -249,19 +249,32 @@ fn tls_file(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
-    let name = "over_tls_the_bot_trusts_its_private_authority_and_only_it";
+/// A redis-server also listening with TLS with the test certificates (`None`: skipped, without
+/// `redis-server`, for the test `name`).
+fn tls_server(
+    name: &str,
+    files: impl FnOnce(RedisServerTls) -> RedisServerTls,
+) -> Option<RedisServer> {
     if !RedisServer::is_installed() && !RedisServer::is_required() {
         eprintln!("SKIPPED {name}: redis-server is not installed (not found on PATH)");
-        return;
+        return None;
     }
-    let files = RedisServerTls::new(
+    let files = files(RedisServerTls::new(
         &tls_file("server.pem"),
         &tls_file("server-key.pem"),
         &tls_file("ca.pem"),
-    );
-    let redis = RedisServer::start_tls(&files).unwrap_or_else(|e| panic!("{name}: {e}"));
+    ));
+    Some(RedisServer::start_tls(&files).unwrap_or_else(|e| panic!("{name}: {e}")))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
+    let Some(redis) = tls_server(
+        "over_tls_the_bot_trusts_its_private_authority_and_only_it",
+        |files| files,
+    ) else {
+        return;
+    };
     let url = redis.tls_url().unwrap();
     assert!(url.starts_with("rediss://127.0.0.1:"), "{url}");
     let authority = std::fs::read(tls_file("ca.pem")).unwrap();
@@ -308,18 +321,12 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_that_asks_for_a_client_certificate_gets_the_bot_s() {
-    let name = "a_server_that_asks_for_a_client_certificate_gets_the_bot_s";
-    if !RedisServer::is_installed() && !RedisServer::is_required() {
-        eprintln!("SKIPPED {name}: redis-server is not installed (not found on PATH)");
+    let Some(redis) = tls_server(
+        "a_server_that_asks_for_a_client_certificate_gets_the_bot_s",
+        RedisServerTls::require_client_certificate,
+    ) else {
         return;
-    }
-    let files = RedisServerTls::new(
-        &tls_file("server.pem"),
-        &tls_file("server-key.pem"),
-        &tls_file("ca.pem"),
-    )
-    .require_client_certificate();
-    let redis = RedisServer::start_tls(&files).unwrap_or_else(|e| panic!("{name}: {e}"));
+    };
     let url = redis.tls_url().unwrap();
     let authority = std::fs::read(tls_file("ca.pem")).unwrap();
     let certificate = std::fs::read(tls_file("client.pem")).unwrap();

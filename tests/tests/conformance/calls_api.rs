@@ -19,7 +19,7 @@ use asyncord::testkit::rest::{RestServer, Seed};
 use serde_json::json;
 
 use super::run::Run;
-use super::values::{none, png};
+use super::values::{none, png, seeded};
 
 /// `newcomer`: a guild member who is no recipient of any group DM yet.
 #[allow(clippy::too_many_lines)]
@@ -30,12 +30,7 @@ pub async fn run(
     seed: &Seed,
     newcomer: UserId,
 ) {
-    let (guild, channel, user, app) = (
-        seed.guild_id,
-        seed.channel_id,
-        seed.user_id,
-        seed.bot.application_id,
-    );
+    let (guild, channel, user, app) = seeded(seed);
     let guilds = &client.guilds;
 
     // applications

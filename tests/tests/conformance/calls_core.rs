@@ -19,6 +19,7 @@ use asyncord::testkit::rest::{RestServer, Seed};
 use serde_json::json;
 
 use super::run::Run;
+use super::values::seeded;
 
 /// An id no object has, used when the call that should have made one failed.
 const fn none<M>() -> Id<M> {
@@ -26,12 +27,7 @@ const fn none<M>() -> Id<M> {
 }
 
 pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: &Seed) {
-    let (guild, channel, user, app) = (
-        seed.guild_id,
-        seed.channel_id,
-        seed.user_id,
-        seed.bot.application_id,
-    );
+    let (guild, channel, user, app) = seeded(seed);
     run.step("gateway", client.gateway_url()).await;
     run.step("gateway bot", client.gateway_bot()).await;
 

@@ -23,17 +23,12 @@ use asyncord::testkit::rest::{RestServer, Seed};
 use std::time::Duration;
 
 use super::run::Run;
-use super::values::{at, none, png};
+use super::values::{at, none, png, seeded};
 
 /// Returns the member it added (a user a later call takes).
 #[allow(clippy::too_many_lines)]
 pub async fn run(run: &mut Run, client: &RestClient, server: &RestServer, seed: &Seed) -> UserId {
-    let (guild, channel, user, app) = (
-        seed.guild_id,
-        seed.channel_id,
-        seed.user_id,
-        seed.bot.application_id,
-    );
+    let (guild, channel, user, app) = seeded(seed);
     let guilds = &client.guilds;
 
     // emojis

@@ -1,7 +1,19 @@
-//! Values the conformance calls send: a placeholder id, timestamps, a 1x1 PNG.
+//! Values the conformance calls send: the seeded world's ids, a placeholder id, timestamps, a
+//! 1x1 PNG.
 
 use asyncord::model::request::ImageData;
-use asyncord::model::{Id, Timestamp};
+use asyncord::model::{ApplicationId, ChannelId, GuildId, Id, Timestamp, UserId};
+use asyncord::testkit::rest::Seed;
+
+/// The seeded guild, its channel, its user and the bot's application.
+pub fn seeded(seed: &Seed) -> (GuildId, ChannelId, UserId, ApplicationId) {
+    (
+        seed.guild_id,
+        seed.channel_id,
+        seed.user_id,
+        seed.bot.application_id,
+    )
+}
 
 /// An id no object has, used when the call that should have made one failed.
 pub const fn none<M>() -> Id<M> {
