@@ -13,7 +13,6 @@ use std::any::TypeId;
 use std::sync::Arc;
 
 use asyncord_model::gateway::EventKind;
-use asyncord_model::gateway::events::Event;
 use tokio::runtime::Handle;
 
 use super::Dispatcher;
@@ -99,7 +98,7 @@ impl Dispatcher {
             let event = match result {
                 Ok(event) => event,
                 Err(e) => {
-                    let path = original.as_deref().and_then(|bytes| json_path(name, bytes));
+                    let path = original.as_deref().and_then(group.json_path);
                     parse_error = Some(Arc::new(log_parse_error(name, group.type_name, &e, path)));
                     continue;
                 }
@@ -240,7 +239,7 @@ impl Dispatcher {
                         e
                     }
                     Err(e) => {
-                        log_parse_error(name, "a wait_for event type", &e, json_path(name, bytes));
+                        log_parse_error(name, "a wait_for event type", &e, (w.json_path)(bytes));
                         failed.push(w.type_id);
                         return true;
                     }
@@ -257,14 +256,6 @@ impl Dispatcher {
 
 fn parse_copy(parse: ParseFn, bytes: &[u8]) -> Result<AnyEvent, simd_json::Error> {
     parse(&mut bytes.to_vec())
-}
-
-/// The JSON path where the model's own type for `name` fails on `bytes` (which simd-json left
-/// untouched), if it does.
-#[cold]
-fn json_path(name: &str, bytes: &[u8]) -> Option<String> {
-    let json = std::str::from_utf8(bytes).ok()?;
-    Event::from_json_str(name, json).err()?.path
 }
 
 #[cold]

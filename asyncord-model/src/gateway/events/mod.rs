@@ -192,5 +192,6 @@ pub use scheduled_event::*;
 pub use soundboard::*;
 pub use stage::*;
 pub use table::Event;
+pub(crate) use table::parse_json;
 pub use thread::*;
 pub use voice::*;

@@ -169,7 +169,11 @@ impl Event {
     }
 }
 
-fn parse_json<T: DeserializeOwned>(name: &str, json: &str) -> Result<T, EventParseError> {
+/// `d` read as `T` with serde_json; the error names the JSON path of the value that did not fit.
+pub(crate) fn parse_json<T: DeserializeOwned>(
+    name: &str,
+    json: &str,
+) -> Result<T, EventParseError> {
     crate::lenient::strict_first(|| serde_json::from_str(json))
         .map_err(|e| EventParseError::from_serde_json(name, json, &e))
 }
