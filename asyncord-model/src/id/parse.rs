@@ -67,8 +67,16 @@ pub(super) fn parse_digits(digits: &[u8]) -> Result<u64, ParseIdErrorKind> {
     }
     if digits.len() < MAX_DIGITS {
         // 19 digits are at most 9_999_999_999_999_999_999 < u64::MAX: no overflow check needed.
+        // Eight digits at a time (a snowflake has 17 to 19), then one at a time.
         let mut value = 0_u64;
-        for &byte in digits {
+        let mut chunks = digits.chunks_exact(8);
+        for chunk in &mut chunks {
+            let Some(&chunk) = chunk.first_chunk::<8>() else {
+                break;
+            };
+            value = value * 100_000_000 + eight_digits(chunk)?;
+        }
+        for &byte in chunks.remainder() {
             let digit = byte.wrapping_sub(b'0');
             if digit > 9 {
                 return Err(ParseIdErrorKind::InvalidDigit);
@@ -88,6 +96,26 @@ pub(super) fn parse_digits(digits: &[u8]) -> Result<u64, ParseIdErrorKind> {
             .ok_or(ParseIdErrorKind::Overflow)?;
     }
     Ok(value)
+}
+
+/// The value of eight ASCII digits (the first the most significant), read as one word: each
+/// step adds neighbouring groups (digits into pairs, pairs into fours, fours into the eight),
+/// three multiplications instead of eight dependent ones.
+#[inline]
+fn eight_digits(chunk: [u8; 8]) -> Result<u64, ParseIdErrorKind> {
+    const ZEROS: u64 = u64::from_le_bytes([b'0'; 8]);
+    let word = u64::from_le_bytes(chunk);
+    // Every byte is 0x30..=0x39: its high nibble is 3, and adding 6 keeps it 3.
+    let high = u64::from_le_bytes([0xF0; 8]);
+    let sixes = u64::from_le_bytes([0x06; 8]);
+    if word & high != ZEROS || word.wrapping_add(sixes) & high != ZEROS {
+        return Err(ParseIdErrorKind::InvalidDigit);
+    }
+    let digits = word - ZEROS;
+    // Byte i holds digit i; 10 * byte i + byte i + 1 lands in byte i + 1 (as 2561 = 10 << 8 | 1).
+    let pairs = (digits.wrapping_mul(10 << 8 | 1) >> 8) & 0x00FF_00FF_00FF_00FF;
+    let fours = (pairs.wrapping_mul(100 << 16 | 1) >> 16) & 0x0000_FFFF_0000_FFFF;
+    Ok(fours.wrapping_mul(10_000 << 32 | 1) >> 32)
 }
 
 /// At most the first 40 bytes of `text` (cut at a character boundary), so an error about a huge

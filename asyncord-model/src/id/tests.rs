@@ -98,6 +98,43 @@ fn from_str_reports_the_kind_of_error() {
 }
 
 #[test]
+fn every_byte_at_every_position_reads_as_the_standard_library_reads_it() {
+    // Digits are read eight at a time: a wrong byte anywhere in a word (or next to a digit in
+    // value) must still be refused, and every number read exactly.
+    let base = b"1234567890123456789";
+    for len in 1..=base.len() {
+        for at in 0..len {
+            for byte in 0..=u8::MAX {
+                let mut text = base[..len].to_vec();
+                text[at] = byte;
+                let ours = std::str::from_utf8(&text)
+                    .ok()
+                    .map(|t| t.parse::<Snowflake>().map(Snowflake::get).ok());
+                let std = std::str::from_utf8(&text).ok().map(|t| {
+                    t.bytes()
+                        .all(|b| b.is_ascii_digit())
+                        .then(|| t.parse::<u64>().ok())
+                        .flatten()
+                });
+                assert_eq!(ours, std, "{text:?}");
+            }
+        }
+    }
+    for text in [
+        "99999999",
+        "00000000",
+        "9999999999999999",
+        "1000000000000000000",
+        "9999999999999999999",
+    ] {
+        assert_eq!(
+            text.parse::<Snowflake>().unwrap().get(),
+            text.parse::<u64>().unwrap()
+        );
+    }
+}
+
+#[test]
 fn every_length_round_trips() {
     let mut value = 0_u64;
     for digits in 1..=20 {
