@@ -13,7 +13,6 @@ use crate::channel::ChannelType;
 use crate::command::ApplicationIntegrationType;
 use crate::component::Component;
 use crate::interaction::InteractionType;
-use crate::lenient::content::Content;
 use crate::member::Member;
 use crate::sticker::{Sticker, StickerItem};
 use crate::user::User;
@@ -72,13 +71,13 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for WithoutMember<'_, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        // Keys are read as the borrowed tree's strings (borrowed from the input when they can
-        // be), then handed to the user's field visitor.
-        while let Some(key) = self.map.next_key::<Content<'de>>()? {
-            if key.as_str() == Some("member") {
-                *self.member = self.map.next_value()?;
-            } else {
-                return seed.deserialize(key).map(Some).map_err(de::Error::custom);
+        // Each key is read as a string and handed straight to the user's field reader; `member`
+        // is read here instead (the seed waits for the next key).
+        let mut seed = Some(seed);
+        while let Some(key) = self.map.next_key_seed(UserKey { seed: &mut seed })? {
+            match key {
+                Some(field) => return Ok(Some(field)),
+                None => *self.member = self.map.next_value()?,
             }
         }
         Ok(None)
@@ -93,6 +92,52 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for WithoutMember<'_, A> {
 
     fn size_hint(&self) -> Option<usize> {
         self.map.size_hint()
+    }
+}
+
+/// One key of a mention: the user's field (`Some`, read by the user's field seed) or `member`
+/// (`None`, the seed left for the next key).
+struct UserKey<'s, K> {
+    seed: &'s mut Option<K>,
+}
+
+impl<'de, K: de::DeserializeSeed<'de>> de::DeserializeSeed<'de> for UserKey<'_, K> {
+    type Value = Option<K::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de, K: de::DeserializeSeed<'de>> Visitor<'de> for UserKey<'_, K> {
+    type Value = Option<K::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
+        if key == "member" {
+            return Ok(None);
+        }
+        let seed = self
+            .seed
+            .take()
+            .ok_or_else(|| E::custom("a key read twice"))?;
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(key))
+            .map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        if key == "member" {
+            return Ok(None);
+        }
+        let seed = self
+            .seed
+            .take()
+            .ok_or_else(|| E::custom("a key read twice"))?;
+        seed.deserialize(de::value::StrDeserializer::new(key))
+            .map(Some)
     }
 }
 
