@@ -2,6 +2,8 @@
 //!
 //! Discord docs: [Guild member object](https://discord.com/developers/docs/resources/guild#guild-member-object).
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::common::{ImageHash, null_as_default};
@@ -11,12 +13,14 @@ use crate::{GuildId, Permissions, RoleId, Timestamp, UserId, int_flags};
 /// A user's membership in a guild.
 ///
 /// `user` is absent in `MESSAGE_CREATE`/`MESSAGE_UPDATE` members; `guild_id` is only present in
-/// gateway events such as `GUILD_MEMBER_ADD`, which is this struct as is.
+/// gateway events such as `GUILD_MEMBER_ADD`, which is this struct as is. The user is behind an
+/// `Arc` so that the members of one user (in several guilds, in a cache) share one copy; it
+/// reads like a `User` (`member.user.as_ref().map(|u| &u.username)`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
     /// The user this membership belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<User>,
+    pub user: Option<Arc<User>>,
     /// The guild nickname.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nick: Option<String>,
@@ -74,7 +78,7 @@ impl Member {
     pub fn display_name(&self) -> Option<&str> {
         self.nick
             .as_deref()
-            .or_else(|| self.user.as_ref().map(User::display_name))
+            .or_else(|| self.user.as_deref().map(User::display_name))
     }
 
     /// Whether the member is timed out at `now`.

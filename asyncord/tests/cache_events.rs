@@ -349,6 +349,59 @@ fn member_events() {
 }
 
 #[test]
+fn a_users_members_share_one_copy_of_the_user() {
+    use std::sync::Arc;
+
+    let cache = cache_with_guild(CacheConfig::default());
+    let other = GuildId::new(200);
+    let mut second = guild_json();
+    second["id"] = json!(other.to_string());
+    second["members"] = json!([member(ALICE, "alice", &[])]);
+    ev(&cache, "GUILD_CREATE", second);
+    let user = cache.user(ALICE).unwrap();
+    let here = cache.member(GUILD, ALICE).unwrap();
+    let there = cache.member(other, ALICE).unwrap();
+    // One allocation for the user, whichever way it is reached: not a copy per member.
+    assert!(Arc::ptr_eq(here.user.as_ref().unwrap(), &user));
+    assert!(Arc::ptr_eq(there.user.as_ref().unwrap(), &user));
+    assert_eq!(here.user.as_ref().unwrap().username, "alice");
+
+    // A member update with a renamed user: the updated member and the users map hold the new
+    // user; the other guild's member keeps the user its own guild last sent.
+    let mut renamed = member(ALICE, "alicia", &[MOD]);
+    renamed["guild_id"] = json!(GUILD.to_string());
+    ev(&cache, "GUILD_MEMBER_UPDATE", renamed);
+    let user = cache.user(ALICE).unwrap();
+    assert_eq!(user.username, "alicia");
+    let here = cache.member(GUILD, ALICE).unwrap();
+    assert!(Arc::ptr_eq(here.user.as_ref().unwrap(), &user));
+    assert_eq!(
+        cache
+            .member(other, ALICE)
+            .unwrap()
+            .user
+            .as_ref()
+            .unwrap()
+            .username,
+        "alice"
+    );
+
+    // Without the users map, each member keeps the user it came with.
+    let cache = cache_with_guild(CacheConfig::default().disable(CacheResource::Users));
+    assert!(cache.user(ALICE).is_none());
+    assert_eq!(
+        cache
+            .member(GUILD, ALICE)
+            .unwrap()
+            .user
+            .as_ref()
+            .unwrap()
+            .username,
+        "alice"
+    );
+}
+
+#[test]
 fn emoji_and_sticker_updates_replace_the_lists() {
     let cache = cache_with_guild(CacheConfig::default());
     ev(

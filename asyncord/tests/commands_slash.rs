@@ -77,7 +77,7 @@ async fn inspect(
     /// A file
     file: Option<Attachment>,
 ) -> CommandResult {
-    let nick = membership.map(|m| m.user.map(|u| u.username).unwrap_or_default());
+    let nick = membership.map(|m| m.user.map(|u| u.username.clone()).unwrap_or_default());
     ctx.reply(format!(
         "{} {:?} {:?} {:?} {:?} in {:?} ({:?})",
         who.username,

@@ -48,7 +48,7 @@ async fn interactions(
     let user = event
         .member
         .as_ref()
-        .and_then(|m| m.user.as_ref())
+        .and_then(|m| m.user.as_deref())
         .or(event.user.as_ref())
         .map(|u| u.id);
     let response = match &event.data {

@@ -133,7 +133,7 @@ impl Interaction {
     pub fn author(&self) -> Option<&User> {
         self.member
             .as_ref()
-            .and_then(|m| m.user.as_ref())
+            .and_then(|m| m.user.as_deref())
             .or(self.user.as_ref())
     }
 

@@ -82,10 +82,34 @@ impl State {
 
     /// Stores a user (if users are kept), unless it is already stored as is.
     pub(crate) fn put_user(&self, user: &User) {
-        if !self.keeps(CacheResource::Users) || user.id.get() == 0 {
+        if self.kept_user(user).is_none() {
+            self.store_user(|| Arc::new(user.clone()));
+        }
+    }
+
+    /// Stores a user like [`State::put_user`], and returns the copy a member should hold: the
+    /// stored one (shared with the user's members in other guilds), or `user` itself when users
+    /// are not kept.
+    pub(crate) fn share_user(&self, user: &Arc<User>) -> Arc<User> {
+        if let Some(kept) = self.kept_user(user) {
+            return kept;
+        }
+        self.store_user(|| Arc::clone(user));
+        Arc::clone(user)
+    }
+
+    /// The stored copy of `user`, when one equal to it is stored.
+    fn kept_user(&self, user: &User) -> Option<Arc<User>> {
+        self.users.get(&user.id).filter(|kept| **kept == *user)
+    }
+
+    /// Stores the user `make` gives (if users are kept), evicting another at the cap.
+    fn store_user(&self, make: impl FnOnce() -> Arc<User>) {
+        if !self.keeps(CacheResource::Users) {
             return;
         }
-        if self.users.get(&user.id).is_some_and(|u| *u == *user) {
+        let user = make();
+        if user.id.get() == 0 {
             return;
         }
         if !self.users.contains(&user.id) && self.users.len() >= self.config.max_users {
@@ -94,7 +118,7 @@ impl State {
                 return;
             }
         }
-        self.users.insert(user.id, Arc::new(user.clone()));
+        self.users.insert(user.id, user);
     }
 
     /// Stores a member of `guild_id` (the guild must be cached), evicting another member of the
@@ -107,7 +131,7 @@ impl State {
         if !self.guilds().contains_key(&guild_id) {
             return;
         }
-        self.put_user(user);
+        let user = self.share_user(user);
         if !self.keeps(CacheResource::Members) {
             return;
         }
@@ -132,6 +156,7 @@ impl State {
         }
         let mut member = member.clone();
         member.guild_id = Some(guild_id);
+        member.user = Some(user);
         self.members.insert((guild_id, user_id), Arc::new(member));
     }
 

@@ -234,7 +234,7 @@ impl CommandOption for Member {
             .cloned()
             .ok_or_else(|| input.error(format!("user {id} is not a member of this server")))?;
         if member.user.is_none() {
-            member.user = resolved.users.get(&id).cloned();
+            member.user = resolved.users.get(&id).cloned().map(std::sync::Arc::new);
         }
         Ok(member)
     }

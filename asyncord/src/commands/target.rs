@@ -63,7 +63,11 @@ impl UserTarget for Member {
             )
         })?;
         if member.user.is_none() {
-            member.user = resolved.users.get(&id.cast()).cloned();
+            member.user = resolved
+                .users
+                .get(&id.cast())
+                .cloned()
+                .map(std::sync::Arc::new);
         }
         Ok(member)
     }
