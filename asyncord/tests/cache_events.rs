@@ -375,30 +375,18 @@ fn a_users_members_share_one_copy_of_the_user() {
     assert_eq!(user.username, "alicia");
     let here = cache.member(GUILD, ALICE).unwrap();
     assert!(Arc::ptr_eq(here.user.as_ref().unwrap(), &user));
-    assert_eq!(
-        cache
-            .member(other, ALICE)
-            .unwrap()
-            .user
-            .as_ref()
-            .unwrap()
-            .username,
-        "alice"
-    );
+    assert_eq!(member_username(&cache, other, ALICE), "alice");
 
     // Without the users map, each member keeps the user it came with.
     let cache = cache_with_guild(CacheConfig::default().disable(CacheResource::Users));
     assert!(cache.user(ALICE).is_none());
-    assert_eq!(
-        cache
-            .member(GUILD, ALICE)
-            .unwrap()
-            .user
-            .as_ref()
-            .unwrap()
-            .username,
-        "alice"
-    );
+    assert_eq!(member_username(&cache, GUILD, ALICE), "alice");
+}
+
+/// The username of the user a cached member holds.
+fn member_username(cache: &Cache, guild: GuildId, user: UserId) -> String {
+    let member = cache.member(guild, user).expect("a cached member");
+    member.user.as_ref().expect("its user").username.clone()
 }
 
 #[test]

@@ -117,18 +117,22 @@ impl<'de, K: de::DeserializeSeed<'de>> Visitor<'de> for UserKey<'_, K> {
     }
 
     fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
-        if key == "member" {
-            return Ok(None);
-        }
-        let seed = self
-            .seed
-            .take()
-            .ok_or_else(|| E::custom("a key read twice"))?;
-        seed.deserialize(de::value::BorrowedStrDeserializer::new(key))
-            .map(Some)
+        self.field(key, de::value::BorrowedStrDeserializer::new(key))
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        self.field(key, de::value::StrDeserializer::new(key))
+    }
+}
+
+impl<'de, K: de::DeserializeSeed<'de>> UserKey<'_, K> {
+    /// `None` for `member`; otherwise the user's field, read by the seed from `as_field` (the
+    /// key as a deserializer).
+    fn field<E: de::Error, F: Deserializer<'de, Error = E>>(
+        self,
+        key: &str,
+        as_field: F,
+    ) -> Result<Option<K::Value>, E> {
         if key == "member" {
             return Ok(None);
         }
@@ -136,8 +140,7 @@ impl<'de, K: de::DeserializeSeed<'de>> Visitor<'de> for UserKey<'_, K> {
             .seed
             .take()
             .ok_or_else(|| E::custom("a key read twice"))?;
-        seed.deserialize(de::value::StrDeserializer::new(key))
-            .map(Some)
+        seed.deserialize(as_field).map(Some)
     }
 }
 
