@@ -83,7 +83,7 @@ impl State {
     /// Stores a user (if users are kept), unless it is already stored as is.
     pub(crate) fn put_user(&self, user: &User) {
         if self.kept_user(user).is_none() {
-            self.store_user(|| Arc::new(user.clone()));
+            self.store_user(user.id, || Arc::new(user.clone()));
         }
     }
 
@@ -94,7 +94,7 @@ impl State {
         if let Some(kept) = self.kept_user(user) {
             return kept;
         }
-        self.store_user(|| Arc::clone(user));
+        self.store_user(user.id, || Arc::clone(user));
         Arc::clone(user)
     }
 
@@ -103,22 +103,18 @@ impl State {
         self.users.get(&user.id).filter(|kept| **kept == *user)
     }
 
-    /// Stores the user `make` gives (if users are kept), evicting another at the cap.
-    fn store_user(&self, make: impl FnOnce() -> Arc<User>) {
-        if !self.keeps(CacheResource::Users) {
+    /// Stores the user `id` that `make` gives (if users are kept), evicting another at the cap.
+    fn store_user(&self, id: UserId, make: impl FnOnce() -> Arc<User>) {
+        if !self.keeps(CacheResource::Users) || id.get() == 0 {
             return;
         }
-        let user = make();
-        if user.id.get() == 0 {
-            return;
-        }
-        if !self.users.contains(&user.id) && self.users.len() >= self.config.max_users {
+        if !self.users.contains(&id) && self.users.len() >= self.config.max_users {
             let me = self.me();
-            if self.users.evict_one(&user.id, |k| Some(*k) == me).is_none() {
+            if self.users.evict_one(&id, |k| Some(*k) == me).is_none() {
                 return;
             }
         }
-        self.users.insert(user.id, user);
+        self.users.insert(id, make());
     }
 
     /// Stores a member of `guild_id` (the guild must be cached), evicting another member of the
