@@ -128,14 +128,10 @@ impl RedisServer {
     /// # Errors
     /// As [`RedisServer::start`].
     pub fn start_tls(tls: &RedisServerTls) -> Result<Self, RedisServerError> {
-        let tls = Tls {
-            port: 0,
-            files: tls.clone(),
-        };
-        Self::start_with(Some(&tls))
+        Self::start_with(Some(tls))
     }
 
-    fn start_with(tls: Option<&Tls>) -> Result<Self, RedisServerError> {
+    fn start_with(tls: Option<&RedisServerTls>) -> Result<Self, RedisServerError> {
         if !Self::is_installed() {
             return Err(RedisServerError::NotInstalled);
         }
@@ -150,9 +146,9 @@ impl RedisServer {
             ));
             std::fs::create_dir_all(&dir)?;
             let tls = match tls {
-                Some(tls) => Some(Tls {
+                Some(files) => Some(Tls {
                     port: free_port()?,
-                    ..tls.clone()
+                    files: files.clone(),
                 }),
                 None => None,
             };

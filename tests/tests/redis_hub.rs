@@ -15,7 +15,7 @@ use asyncord::ClientHub;
 use asyncord::client_hub::HubConfig;
 use asyncord::dispatcher::RawEvent;
 use asyncord::model::gateway::{EventKind, EventSet};
-use asyncord::redis::{BusConfig, Namespace, RedisLink, Role, ScaleOut};
+use asyncord::redis::{BusConfig, Namespace, RedisLink, RedisTls, Role, ScaleOut};
 use asyncord::testkit::gateway::GatewayServerConfig;
 use asyncord::testkit::{Emulator, EmulatorBots, RedisServer, RedisServerTls};
 use serde_json::json;
@@ -278,10 +278,13 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
     let url = redis.tls_url().unwrap();
     assert!(url.starts_with("rediss://127.0.0.1:"), "{url}");
     let authority = std::fs::read(tls_file("ca.pem")).unwrap();
-    let not_pem = RedisLink::with_root_certificate(&url, b"not a certificate")
-        .map(|_| ())
-        .unwrap_err()
-        .to_string();
+    let not_pem = RedisLink::with_tls(
+        &url,
+        &RedisTls::new().root_certificate(b"not a certificate".to_vec()),
+    )
+    .map(|_| ())
+    .unwrap_err()
+    .to_string();
     assert!(
         not_pem.contains("invalid Redis URL or certificate"),
         "{not_pem}"
@@ -296,7 +299,7 @@ async fn over_tls_the_bot_trusts_its_private_authority_and_only_it() {
         "{refused}"
     );
 
-    let trust = |scale: ScaleOut| scale.tls_root_certificate(authority.clone());
+    let trust = |scale: ScaleOut| scale.tls(RedisTls::new().root_certificate(authority.clone()));
     let (worker, handled) = hub_with(&emu, &url, Role::Worker, "worker", trust);
     let (gateway, _) = hub_with(&emu, &url, Role::Gateway, "unused", trust);
     let worker_stop = worker.stop_handle();
@@ -334,7 +337,7 @@ async fn a_server_that_asks_for_a_client_certificate_gets_the_bot_s() {
     let emu = flood_ready_emulator().await;
 
     // Trusting the server is not enough: it wants to know the bot.
-    let trust = |scale: ScaleOut| scale.tls_root_certificate(authority.clone());
+    let trust = |scale: ScaleOut| scale.tls(RedisTls::new().root_certificate(authority.clone()));
     let (anonymous, _) = hub_with(&emu, &url, Role::Gateway, "unused", trust);
     let refused = refusal(anonymous).await;
     assert!(
@@ -343,9 +346,11 @@ async fn a_server_that_asks_for_a_client_certificate_gets_the_bot_s() {
     );
 
     let known = |scale: ScaleOut| {
-        scale
-            .tls_root_certificate(authority.clone())
-            .tls_client_certificate(certificate.clone(), key.clone())
+        scale.tls(
+            RedisTls::new()
+                .root_certificate(authority.clone())
+                .client_certificate(certificate.clone(), key.clone()),
+        )
     };
     let (worker, handled) = hub_with(&emu, &url, Role::Worker, "worker", known);
     let (gateway, _) = hub_with(&emu, &url, Role::Gateway, "unused", known);

@@ -126,10 +126,12 @@ impl ChannelSink {
     }
 
     pub(crate) fn wants(&self, kind: Option<EventKind>) -> bool {
-        match (&self.interest, kind) {
-            (Interest::Events { events, .. }, Some(kind)) => events.contains(kind),
-            (Interest::Events { unknown_events, .. }, None) => *unknown_events,
-            (Interest::Sink(sink), kind) => sink.wants(kind),
+        match &self.interest {
+            Interest::Events {
+                events,
+                unknown_events,
+            } => takes(*events, *unknown_events, kind),
+            Interest::Sink(sink) => sink.wants(kind),
         }
     }
 
@@ -161,6 +163,12 @@ impl ChannelSink {
     pub(crate) async fn unsaturated(&self) {
         let _ = self.tx.reserve_many(self.resume_at).await;
     }
+}
+
+/// Whether a consumer that takes `events`, and unknown event names when `unknown_events`, takes
+/// a dispatch of `kind` (`None`: a name this version does not know).
+pub(crate) fn takes(events: EventSet, unknown_events: bool, kind: Option<EventKind>) -> bool {
+    kind.map_or(unknown_events, |kind| events.contains(kind))
 }
 
 /// A full channel of `capacity` frames lets the shards read on once a quarter of it is free (at

@@ -65,6 +65,8 @@ use tokio::task::JoinHandle;
 /// The buffer of [`DispatchFrame::data`] (from the `bytes` crate).
 pub use bytes::BytesMut;
 pub use channel::EventChannel;
+#[cfg_attr(not(feature = "redis"), allow(unused_imports))]
+pub(crate) use channel::takes;
 pub use compression::Compression;
 pub use config::{Delivery, GatewayConfig, Session, Shards};
 pub use error::GatewayError;

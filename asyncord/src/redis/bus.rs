@@ -1,6 +1,6 @@
 //! [`BusConfig`]: the settings of the event bus — the dispatches published, the stream's
-//! length, the publisher's queue, the workers' consumer group, how much they read at once and hold in flight, and when a dead
-//! worker's events are claimed by another
+//! length, the publisher's queue, the workers' consumer group, how much they read at once and
+//! hold in flight, and when a dead worker's events are claimed by another
 //! ([Redis Streams](https://redis.io/docs/latest/develop/data-types/streams/)).
 
 use std::sync::Arc;
@@ -10,6 +10,7 @@ use asyncord_model::gateway::{EventKind, EventSet};
 
 use super::identify::host_name;
 use super::publisher::Interest;
+use crate::gateway::takes;
 
 /// Settings of the event bus, shared by its publishers and workers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +83,7 @@ impl BusConfig {
     /// version does not know).
     pub(crate) fn interest(&self) -> Interest {
         let (events, unknown_events) = (self.events, self.unknown_events);
-        Arc::new(move |kind: Option<EventKind>| kind.map_or(unknown_events, |k| events.contains(k)))
+        Arc::new(move |kind: Option<EventKind>| takes(events, unknown_events, kind))
     }
 
     /// Sets [`BusConfig::max_len`].

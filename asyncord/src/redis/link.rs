@@ -69,17 +69,6 @@ impl RedisLink {
         Self::with_timeouts(url, DEFAULT_RESPONSE_TIMEOUT, DEFAULT_CONNECT_TIMEOUT)
     }
 
-    /// A link to a `rediss://` server whose certificate a private authority signed (a managed
-    /// Redis's own CA, a self-signed test server): the certificate is checked against
-    /// `root_certificate` (PEM: that authority's certificate) instead of the public roots.
-    ///
-    /// # Errors
-    /// [`RedisError::InvalidUrl`] when `url` is not a Redis URL or `root_certificate` is not a
-    /// PEM certificate.
-    pub fn with_root_certificate(url: &str, root_certificate: &[u8]) -> Result<Self, RedisError> {
-        Self::with_tls(url, &RedisTls::new().root_certificate(root_certificate))
-    }
-
     /// A link to a `rediss://` server with these TLS settings (a private authority, a client
     /// certificate), and the default timeouts; with the default settings, [`RedisLink::open`].
     ///

@@ -104,21 +104,10 @@ impl ScaleOut {
         }
     }
 
-    /// Checks the server's TLS certificate against this authority's (PEM) instead of the public
-    /// roots (see [`RedisTls::root_certificate`]).
-    pub fn tls_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
-        self.tls = self.tls.root_certificate(pem);
-        self
-    }
-
-    /// Presents this TLS client certificate and key (PEM) to a server that asks for one (see
-    /// [`RedisTls::client_certificate`]).
-    pub fn tls_client_certificate(
-        mut self,
-        certificate: impl Into<Vec<u8>>,
-        key: impl Into<Vec<u8>>,
-    ) -> Self {
-        self.tls = self.tls.client_certificate(certificate, key);
+    /// Sets the TLS settings of a `rediss://` server: a private authority, a client certificate
+    /// ([`RedisTls`]).
+    pub fn tls(mut self, tls: RedisTls) -> Self {
+        self.tls = tls;
         self
     }
 
@@ -193,7 +182,7 @@ mod tests {
             "{at_sign}"
         );
         let scale = ScaleOut::new("rediss://default:hunter2@cache.example.com:6380/0")
-            .tls_root_certificate(b"-----BEGIN CERTIFICATE-----".to_vec());
+            .tls(RedisTls::new().root_certificate(b"-----BEGIN CERTIFICATE-----".to_vec()));
         let shown = format!("{scale:?}");
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(
