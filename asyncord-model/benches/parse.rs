@@ -6,12 +6,14 @@
 //! - `value_serde_json` / `value_simd_json`: the whole frame into a generic JSON value (the floor
 //!   any typed parse is compared with);
 //! - `peek`: [`RawFrame::parse_bytes`] alone (`op`/`s`/`t`, `d` left unparsed);
-//! - `typed_serde_json` / `typed_simd_json`: `d` into the typed [`Event`];
-//! - `two_step_serde_json` / `two_step_simd_json`: peek, then `d` into the typed event (what a
+//! - `typed_serde_json` / `typed_reader`: `d` into the typed [`Event`] with serde_json and with
+//!   the model's JSON reader;
+//! - `two_step_serde_json` / `two_step_reader`: peek, then `d` into the typed event (what a
 //!   shard does with a wanted event).
 //!
-//! simd-json parses in place, so its cases include copying the input into a reused buffer (a
-//! memcpy, well under 1% of the parse); its scratch buffers are reused as the dispatcher does.
+//! simd-json parses in place, so its value case includes copying the input into a reused buffer
+//! (a memcpy, well under 1% of the parse); the reader's scratch space is reused as the
+//! dispatcher does.
 //!
 //! Run: `cargo bench -p asyncord-model --bench parse` (add `-- --warm-up-time 1
 //! --measurement-time 2` for a quick pass, or a filter such as `message_create`). Instruction
@@ -87,17 +89,14 @@ fn typed_serde_json(name: &str, d: &str) -> Event {
     Event::from_json_str(name, d).expect("typed")
 }
 
-/// `d` into the typed event with simd-json (copied into `buf` first, scratch buffers reused).
+/// `d` into the typed event with the model's JSON reader (scratch space reused).
 #[inline(never)]
-fn typed_simd_json(
+fn typed_reader(
     name: &str,
     d: &[u8],
-    buf: &mut Vec<u8>,
     buffers: &mut asyncord_model::gateway::ParseBuffers,
 ) -> Event {
-    buf.clear();
-    buf.extend_from_slice(d);
-    Event::from_slice_with_buffers(name, buf, buffers).expect("typed")
+    Event::from_slice_with_buffers(name, d, buffers).expect("typed")
 }
 
 /// Peeks at a frame, then parses its `d` with serde_json.
@@ -108,18 +107,13 @@ fn two_step_serde_json(frame: &[u8]) -> Event {
     Event::from_json_str(name, raw.data_json().expect("d")).expect("typed")
 }
 
-/// Peeks at a frame, copies its `d` into `buf`, parses it in place with simd-json.
+/// Peeks at a frame, then parses its `d` with the model's JSON reader, in the frame's buffer.
 #[inline(never)]
-fn two_step_simd_json(
-    frame: &[u8],
-    buf: &mut Vec<u8>,
-    buffers: &mut asyncord_model::gateway::ParseBuffers,
-) -> Event {
+fn two_step_reader(frame: &[u8], buffers: &mut asyncord_model::gateway::ParseBuffers) -> Event {
     let raw = RawFrame::parse_bytes(frame).expect("frame");
     let range = raw.data_range(frame).expect("d");
-    buf.clear();
-    buf.extend_from_slice(&frame[range]);
-    Event::from_slice_with_buffers(raw.event_name().expect("t"), buf, buffers).expect("typed")
+    Event::from_slice_with_buffers(raw.event_name().expect("t"), &frame[range], buffers)
+        .expect("typed")
 }
 
 /// One payload's frame and the parse state every variant reuses.
@@ -154,10 +148,7 @@ fn prepared(check: bool) -> Vec<Case> {
             let reference = Event::from_json_str(name, &case.d).expect("payload parses");
             let bytes = case.frame.as_bytes();
             assert_eq!(two_step_serde_json(bytes), reference);
-            assert_eq!(
-                two_step_simd_json(bytes, &mut case.buf, &mut case.buffers),
-                reference
-            );
+            assert_eq!(two_step_reader(bytes, &mut case.buffers), reference);
             case
         })
         .collect()
@@ -186,14 +177,14 @@ fn parse(c: &mut Criterion) {
         group.bench_function("typed_serde_json", |b| {
             b.iter(|| typed_serde_json(name, black_box(&d)));
         });
-        group.bench_function("typed_simd_json", |b| {
-            b.iter(|| typed_simd_json(name, black_box(d.as_bytes()), &mut buf, &mut buffers));
+        group.bench_function("typed_reader", |b| {
+            b.iter(|| typed_reader(name, black_box(d.as_bytes()), &mut buffers));
         });
         group.bench_function("two_step_serde_json", |b| {
             b.iter(|| two_step_serde_json(black_box(bytes)));
         });
-        group.bench_function("two_step_simd_json", |b| {
-            b.iter(|| two_step_simd_json(black_box(bytes), &mut buf, &mut buffers));
+        group.bench_function("two_step_reader", |b| {
+            b.iter(|| two_step_reader(black_box(bytes), &mut buffers));
         });
         group.finish();
     }
@@ -214,18 +205,13 @@ fn count_mode(n: usize) {
             black_box(value_simd_json(black_box(bytes), &mut case.buf));
             black_box(peek(black_box(bytes)));
             black_box(typed_serde_json(case.name, black_box(&case.d)));
-            black_box(typed_simd_json(
+            black_box(typed_reader(
                 case.name,
                 black_box(case.d.as_bytes()),
-                &mut case.buf,
                 &mut case.buffers,
             ));
             black_box(two_step_serde_json(black_box(bytes)));
-            black_box(two_step_simd_json(
-                black_box(bytes),
-                &mut case.buf,
-                &mut case.buffers,
-            ));
+            black_box(two_step_reader(black_box(bytes), &mut case.buffers));
         }
         println!("{} {} bytes x {n}", case.bench, case.frame.len());
     }

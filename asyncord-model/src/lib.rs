@@ -15,6 +15,7 @@ pub mod macros;
 
 pub mod flags;
 pub mod id;
+pub mod json;
 pub mod timestamp;
 
 pub mod gateway;

@@ -2,8 +2,8 @@
 //! `testdata/discord-api/payloads/` parses into its model type (the model's acceptance tests).
 //!
 //! `fixtures/table.txt` maps each file to a type (or skips it with a reason); a file without a
-//! row fails, so a new fixture cannot slip by. For each mapped file: it parses; simd-json and
-//! serde_json agree; parse -> serialise -> parse gives an equal value; and it still parses with
+//! row fails, so a new fixture cannot slip by. For each mapped file: it parses; the model's JSON
+//! reader and serde_json agree; parse -> serialise -> parse gives an equal value; and it still parses with
 //! an unknown field added to every object and with unknown values (past 255) in enum fields;
 //! and with each field Discord may leave out or send as `null` (decided from Discord's OpenAPI
 //! spec, see `fixtures/spec.rs`) left out, then nulled, one field path at a time. In every
@@ -245,7 +245,7 @@ fn fixtures_parse() {
 }
 
 #[test]
-fn simd_json_and_serde_json_agree() {
+fn json_reader_and_serde_json_agree() {
     run(Mode::BothParsers);
 }
 

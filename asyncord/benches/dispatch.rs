@@ -89,8 +89,8 @@ impl Manual {
     fn dispatch(&mut self, frame: DispatchFrame) {
         match frame.kind {
             Some(EventKind::MessageCreate) => {
-                let mut data = frame.data;
-                let Ok(event) = self.buffers.parse::<Message>(&mut data) else {
+                let data = frame.data;
+                let Ok(event) = self.buffers.parse::<Message>(&data) else {
                     return;
                 };
                 let event = Arc::new(event);

@@ -175,13 +175,13 @@ async fn flood(comp: Compression, subscribed: bool) -> (f64, f64, usize) {
         if subscribed {
             let mut parsed = 0usize;
             let mut buffers = asyncord::model::gateway::ParseBuffers::new();
-            while let Some(mut f) = gw.next_event().await {
+            while let Some(f) = gw.next_event().await {
                 if f.name == "READY" {
                     continue;
                 }
                 delivered += 1;
                 progress.store(delivered as u64, std::sync::atomic::Ordering::Relaxed);
-                let event = Event::from_slice_with_buffers(&f.name, &mut f.data, &mut buffers)
+                let event = Event::from_slice_with_buffers(&f.name, &f.data, &mut buffers)
                     .expect("typed parse");
                 parsed += usize::from(event.kind().is_some());
                 if delivered == FLOOD {
@@ -318,8 +318,8 @@ fn micro(comp: Compression) -> [f64; 4] {
     let mut buffers = asyncord::model::gateway::ParseBuffers::new();
     for (f, name) in frames.iter().zip(&names) {
         let (_, d) = path.process(f, |_| true).expect("frame");
-        let mut data = d.to_vec();
-        let event = Event::from_slice_with_buffers(name, &mut data, &mut buffers).expect("typed");
+        let data = d.to_vec();
+        let event = Event::from_slice_with_buffers(name, &data, &mut buffers).expect("typed");
         std::hint::black_box(event);
     }
     let typed = per(thread_cpu().saturating_sub(t));

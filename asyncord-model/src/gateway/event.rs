@@ -29,7 +29,7 @@ pub trait GatewayEvent: DeserializeOwned + Send + Sync + 'static {
         None
     }
 
-    /// Parses `d` of this event with serde_json: slower than the shard's simd-json parse, but
+    /// Parses `d` of this event with serde_json: slower than the shard's parse, but
     /// the error names the JSON path of the value that did not fit (`.author.id`). For one
     /// known event type it is all [`Event::from_json_str`] does, without that function's code
     /// for every other event.

@@ -3,8 +3,9 @@
 //!
 //! [`RawFrame`] reads `op`, `s` and `t` and keeps `d` unparsed as a borrowed
 //! [`RawValue`]: the gateway can decide from `t` alone whether
-//! anyone wants the event, and only then parse `d` (for example with simd-json over the byte
-//! range [`RawFrame::data_range`] returns, inside the frame's own buffer).
+//! anyone wants the event, and only then parse `d` (for example with
+//! [`Event::from_slice`](crate::gateway::Event::from_slice) over the byte range
+//! [`RawFrame::data_range`] returns, inside the frame's own buffer).
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -66,8 +67,8 @@ impl<'a> RawFrame<'a> {
 
     /// The byte range of `d` inside `frame`, the text or bytes this frame was parsed from.
     ///
-    /// Lets a caller that owns the frame's buffer parse `d` in place later
-    /// (`&mut buf[range]`, e.g. with simd-json).
+    /// Lets a caller that owns the frame's buffer parse `d` later without a copy
+    /// (`&buf[range]`).
     /// Returns `None` when `d` is absent or `null`, or when `frame` is not the buffer this
     /// frame borrows from.
     pub fn data_range(&self, frame: &[u8]) -> Option<Range<usize>> {

@@ -418,8 +418,8 @@ mod tests {
         let direct: Sample = serde_json::from_str(JSON).unwrap();
         let content: Content<'_> = serde_json::from_str(JSON).unwrap();
         assert_eq!(through_content(content), direct);
-        let mut bytes = JSON.as_bytes().to_vec();
-        let content: Content<'_> = simd_json::serde::from_slice(&mut bytes).unwrap();
+        let bytes = JSON.as_bytes().to_vec();
+        let content: Content<'_> = crate::json::from_slice(&bytes).unwrap();
         assert_eq!(through_content(content), direct);
         // from an owned value: nothing can be borrowed
         let value: serde_json::Value = serde_json::from_str(JSON).unwrap();

@@ -191,9 +191,9 @@ fn stage_typed(comp: Compression, frames: &[Vec<u8>], names: &[&str]) -> usize {
         .zip(names)
         .map(|(f, name)| {
             let (_, d) = path.process(f, |_| true).expect("frame");
-            let mut data = d.to_vec();
+            let data = d.to_vec();
             let event =
-                Event::from_slice_with_buffers(name, &mut data, &mut buffers).expect("typed event");
+                Event::from_slice_with_buffers(name, &data, &mut buffers).expect("typed event");
             usize::from(Arc::new(event).kind().is_some())
         })
         .sum()

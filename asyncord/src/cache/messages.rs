@@ -104,8 +104,7 @@ impl Stored {
             Self::Received(r) => r
                 .parsed
                 .get_or_init(|| {
-                    let mut copy = r.bytes.to_vec();
-                    simd_json::serde::from_slice::<MessageCreateEvent>(&mut copy)
+                    asyncord_model::json::from_slice::<MessageCreateEvent>(&r.bytes)
                         .map_err(|e| {
                             tracing::warn!(message = %r.id, error = %e, "a cached message did not parse on read");
                         })

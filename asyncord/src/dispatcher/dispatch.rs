@@ -1,7 +1,6 @@
 //! The hot path: one gateway dispatch in, its handlers spawned.
 //!
-//! `d` is parsed once per distinct event type (with simd-json, in place when nobody else needs
-//! the bytes) and the event is shared through an `Arc`, whose last reference goes to the type's
+//! `d` is parsed once per distinct event type (with the model's JSON reader) and the event is shared through an `Arc`, whose last reference goes to the type's
 //! last handler (so a handler taking its event by value moves it out when it is the only one).
 //! Each call is spawned on its own task, or, for frames a gateway delivers, polled once where it
 //! delivers (its delivery thread, or a shard's reader task) and spawned only if still pending
@@ -20,7 +19,7 @@ use super::context::{Context, Frame};
 use super::error::DispatchError;
 use super::raw::RawEvent;
 use super::run::Start;
-use super::table::{AnyEvent, ParseFn, Table};
+use super::table::{AnyEvent, Table};
 use super::unknown::UnknownEvent;
 use crate::gateway::DispatchFrame;
 
@@ -42,7 +41,7 @@ impl Dispatcher {
             seq,
             kind,
             name,
-            mut data,
+            data,
         } = frame;
         let name: &str = &name;
         if !self.wants(kind) {
@@ -63,14 +62,8 @@ impl Dispatcher {
         // The cache, when it wants this kind (see observer.rs).
         let observing = self.observer_for(kind);
 
-        // simd-json parses in place, so keep the original bytes when anyone else needs them.
-        let original: Option<Arc<[u8]>> = (raw_wanted
-            || waiting
-            || groups.len() > 1
-            || observing
-                .as_ref()
-                .is_some_and(|o| groups.iter().any(|g| g.type_id != o.type_id)))
-        .then(|| Arc::from(&data[..]));
+        // Raw handlers and waiters get the bytes themselves, shared.
+        let original: Option<Arc<[u8]>> = (raw_wanted || waiting).then(|| Arc::from(&data[..]));
         let mut parsed: Vec<(TypeId, AnyEvent)> = Vec::new();
         let mut parse_error: Option<Arc<DispatchError>> = None;
         let mut spawned = 0;
@@ -78,7 +71,7 @@ impl Dispatcher {
         // The cache is updated before any handler starts, so handlers see their own event in it.
         let mut observed = observing
             .as_ref()
-            .and_then(|o| o.observe(name, &mut data, original.as_ref()));
+            .and_then(|o| o.observe(name, &data, original.as_ref()));
         if let (true, Some((t, e))) = (waiting, &observed) {
             parsed.push((*t, Arc::clone(e)));
         }
@@ -90,15 +83,14 @@ impl Dispatcher {
                 Some((t, _)) if *t == group.type_id => observed.take().map(|(_, e)| e),
                 _ => None,
             };
-            let result = match (shared, &original) {
-                (Some(event), _) => Ok(event),
-                (None, Some(bytes)) => (group.parse)(&mut bytes.to_vec()),
-                (None, None) => (group.parse)(&mut data),
+            let result = match shared {
+                Some(event) => Ok(event),
+                None => (group.parse)(&data),
             };
             let event = match result {
                 Ok(event) => event,
                 Err(e) => {
-                    let path = original.as_deref().and_then(group.json_path);
+                    let path = (group.json_path)(&data);
                     parse_error = Some(Arc::new(log_parse_error(name, group.type_name, &e, path)));
                     continue;
                 }
@@ -233,7 +225,7 @@ impl Dispatcher {
             let event = match parsed.iter().find(|(t, _)| *t == w.type_id) {
                 Some((_, e)) => Arc::clone(e),
                 None if failed.contains(&w.type_id) => return true,
-                None => match parse_copy(w.parse, bytes) {
+                None => match (w.parse)(bytes) {
                     Ok(e) => {
                         parsed.push((w.type_id, Arc::clone(&e)));
                         e
@@ -254,24 +246,17 @@ impl Dispatcher {
     }
 }
 
-fn parse_copy(parse: ParseFn, bytes: &[u8]) -> Result<AnyEvent, simd_json::Error> {
-    parse(&mut bytes.to_vec())
-}
-
 #[cold]
 fn log_parse_error(
     event: &str,
     type_name: &'static str,
-    e: &simd_json::Error,
+    e: &asyncord_model::json::Error,
     path: Option<String>,
 ) -> DispatchError {
     let error = DispatchError::Parse {
         event: event.to_owned(),
         type_name,
-        message: match e.error() {
-            simd_json::ErrorType::Serde(message) => message.clone(),
-            other => format!("{other:?} at byte {}", e.index()),
-        },
+        message: e.to_string(),
         path,
     };
     tracing::warn!(event, error = %error, "dropping an event that failed to parse");

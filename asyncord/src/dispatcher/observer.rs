@@ -83,24 +83,19 @@ pub(crate) struct Observing {
 
 impl Observing {
     /// Parses the frame for the observer and hands it over; returns the parsed event for the
-    /// handlers of the same type. `original` holds the untouched bytes when someone else needs
-    /// them (then `data` is left alone), else `data` is parsed in place.
+    /// handlers of the same type. `original` holds the bytes already shared with someone else,
+    /// if any (the observer may keep them too).
     pub(crate) fn observe(
         &self,
         name: &str,
-        data: &mut [u8],
+        data: &[u8],
         original: Option<&Arc<[u8]>>,
     ) -> Option<(TypeId, AnyEvent)> {
-        // Copied before the parse, which may work in place.
         let received = self
             .observer
             .keeps_received(self.kind)
-            .then(|| original.cloned().unwrap_or_else(|| Arc::from(&data[..])));
-        let result = match original {
-            Some(bytes) => (self.parse)(&mut bytes.to_vec()),
-            None => (self.parse)(data),
-        };
-        match result {
+            .then(|| original.cloned().unwrap_or_else(|| Arc::from(data)));
+        match (self.parse)(data) {
             Ok(event) => {
                 self.observer.observe(self.kind, &event, received);
                 Some((self.type_id, event))

@@ -24,7 +24,7 @@ use super::unknown::UnknownEvent;
 pub(crate) type AnyEvent = Arc<dyn Any + Send + Sync>;
 
 /// Parses `d` into one event type.
-pub(crate) type ParseFn = fn(&mut [u8]) -> Result<AnyEvent, simd_json::Error>;
+pub(crate) type ParseFn = fn(&[u8]) -> Result<AnyEvent, asyncord_model::json::Error>;
 
 /// Finds where `d` does not fit one event type (see [`json_path`]).
 pub(crate) type JsonPathFn = fn(&[u8]) -> Option<String>;
@@ -33,9 +33,10 @@ thread_local! {
     static BUFFERS: RefCell<ParseBuffers> = RefCell::new(ParseBuffers::new());
 }
 
-/// Parses `d` as an `E` with simd-json, reusing this thread's scratch space (payloads over
-/// [`LARGE_DOCUMENT`](asyncord_model::gateway::LARGE_DOCUMENT) get their own, freed right after).
-pub(crate) fn parse_event<E: GatewayEvent>(data: &mut [u8]) -> Result<AnyEvent, simd_json::Error> {
+/// Parses `d` as an `E` with the model's JSON reader, reusing this thread's scratch space.
+pub(crate) fn parse_event<E: GatewayEvent>(
+    data: &[u8],
+) -> Result<AnyEvent, asyncord_model::json::Error> {
     BUFFERS
         .with(|buffers| match buffers.try_borrow_mut() {
             Ok(mut buffers) => buffers.parse::<E>(data),
@@ -45,7 +46,7 @@ pub(crate) fn parse_event<E: GatewayEvent>(data: &mut [u8]) -> Result<AnyEvent, 
 }
 
 /// The JSON path where `bytes` do not fit an `E` (`None` when they fit or the parser gave no
-/// position): a second, serde_json reading, only after simd-json failed. Each event type with
+/// position): a second, serde_json reading, only after the first reading failed. Each event type with
 /// a handler or a waiter brings its own, so a program carries this code only for the events
 /// it handles.
 #[cold]

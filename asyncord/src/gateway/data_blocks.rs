@@ -55,7 +55,7 @@ mod tests {
         assert_eq!(last.len(), BLOCK / 4);
         let large = blocks.copy(&vec![b'1'; BLOCK]);
         assert_eq!(large.len(), BLOCK);
-        // Writing into one frame leaves its neighbours alone (simd-json parses in place).
+        // Writing into one frame leaves its neighbours alone.
         let mut c = blocks.copy(b"abc");
         let d = blocks.copy(b"def");
         c[..].copy_from_slice(b"xyz");

@@ -20,7 +20,7 @@ pub struct DispatchFrame {
     pub kind: Option<EventKind>,
     /// The `t` name.
     pub name: Cow<'static, str>,
-    /// The JSON bytes of `d`, mutable so that a parser may work in place (simd-json does).
+    /// The JSON bytes of `d`.
     ///
     /// To spare a copy and an allocation per frame, `data` shares its allocation with the
     /// frames read or decompressed next to it (a few KiB; a large frame has its own): a frame

@@ -3,7 +3,7 @@
 //! ([Discord docs](https://discord.com/developers/docs/events/gateway)).
 //!
 //! [`Gateway::connect`] starts the shards of a [`GatewayConfig`]; dispatches arrive as
-//! [`DispatchFrame`]s (the raw JSON of `d`, ready for simd-json) at the configured
+//! [`DispatchFrame`]s (the raw JSON of `d`, unparsed) at the configured
 //! [`EventSink`] — by default the bounded [`EventChannel`] that [`Gateway::next_event`] reads —
 //! and a [`GatewayHandle`] (which may exist before connecting) sends commands and reads shard
 //! state. Frames of events the sink does not want are dropped after a peek at `op`/`s`/`t`,

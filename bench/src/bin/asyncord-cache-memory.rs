@@ -164,8 +164,8 @@ fn dispatch_cost() {
         .collect();
     let parse = best_of(7, || {
         for f in &frames {
-            let mut bytes = f.clone();
-            black_box(simd_json::serde::from_slice::<MessageCreateEvent>(&mut bytes).ok());
+            let bytes = f.clone();
+            black_box(asyncord::model::json::from_slice::<MessageCreateEvent>(&bytes).ok());
         }
     });
     let dispatcher = Dispatcher::new();

@@ -48,7 +48,7 @@ async fn main() {
     let clock = Clock::new();
     let mut buffers = ParseBuffers::new();
     let mut markers = 0;
-    while let Some(mut frame) = gateway.next_event().await {
+    while let Some(frame) = gateway.next_event().await {
         if frame.kind.is_none() && frame.name == DONE_EVENT {
             markers += 1;
             if markers == shards {
@@ -57,7 +57,7 @@ async fn main() {
             }
             continue;
         }
-        match Event::from_slice_with_buffers(&frame.name, &mut frame.data, &mut buffers) {
+        match Event::from_slice_with_buffers(&frame.name, &frame.data, &mut buffers) {
             Ok(event) => {
                 if event.kind() == Some(EventKind::Ready) {
                     clock.ready();

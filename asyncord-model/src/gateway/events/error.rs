@@ -50,8 +50,8 @@ impl EventParseError {
         }
     }
 
-    /// An error from simd-json (which rewrites its buffer, so no path can be computed).
-    pub(crate) fn from_simd_json(event: &str, err: &simd_json::Error) -> Self {
+    /// An error from the model's JSON reader (the path is computed only on serde_json's reading).
+    pub(crate) fn from_json(event: &str, err: &crate::json::Error) -> Self {
         Self {
             event: event.to_owned(),
             path: None,

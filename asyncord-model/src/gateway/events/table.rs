@@ -68,22 +68,21 @@ macro_rules! events {
                 }
             }
 
-            /// Parses `d` of the event named `name` with simd-json, in place: `data` is
-            /// rewritten (strings are unescaped into it) and must not be reused.
+            /// Parses `d` of the event named `name` with the model's [JSON reader](crate::json).
             ///
             /// An unknown name gives [`Event::Unknown`] (the bytes must still be valid JSON).
             ///
             /// # Errors
-            /// [`EventParseError`] naming the event and the problem (no JSON path: the buffer
-            /// was rewritten; parse a copy with [`Event::from_json_str`] to get one).
-            pub fn from_slice(name: &str, data: &mut [u8]) -> Result<Self, EventParseError> {
+            /// [`EventParseError`] naming the event and the problem, with the byte offset where
+            /// reading stopped (no JSON path: [`Event::from_json_str`] gives one, slower).
+            pub fn from_slice(name: &str, data: &[u8]) -> Result<Self, EventParseError> {
                 match EventKind::from_name(name) {
-                    $( Some(EventKind::$kind) => parse_simd::<$ty>(name, data).map(|e| Self::$kind(e.into())), )*
+                    $( Some(EventKind::$kind) => parse_bytes::<$ty>(name, data).map(|e| Self::$kind(e.into())), )*
                     None => Self::unknown_bytes(name, data),
                 }
             }
 
-            /// Same as [`Event::from_slice`], reusing simd-json's scratch space between calls
+            /// Same as [`Event::from_slice`], reusing the reader's scratch space between calls
             /// (one [`ParseBuffers`](crate::gateway::ParseBuffers) per shard or thread: the
             /// parse then allocates only the event).
             ///
@@ -91,11 +90,11 @@ macro_rules! events {
             /// As [`Event::from_slice`].
             pub fn from_slice_with_buffers(
                 name: &str,
-                data: &mut [u8],
+                data: &[u8],
                 buffers: &mut crate::gateway::ParseBuffers,
             ) -> Result<Self, EventParseError> {
                 match EventKind::from_name(name) {
-                    $( Some(EventKind::$kind) => parse_simd_buffered::<$ty>(name, data, buffers).map(|e| Self::$kind(e.into())), )*
+                    $( Some(EventKind::$kind) => parse_buffered::<$ty>(name, data, buffers).map(|e| Self::$kind(e.into())), )*
                     None => Self::unknown_bytes(name, data),
                 }
             }
@@ -178,18 +177,18 @@ pub(crate) fn parse_json<T: DeserializeOwned>(
         .map_err(|e| EventParseError::from_serde_json(name, json, &e))
 }
 
-fn parse_simd<T: DeserializeOwned>(name: &str, data: &mut [u8]) -> Result<T, EventParseError> {
-    parse_simd_buffered(name, data, &mut crate::gateway::ParseBuffers::new())
+fn parse_bytes<T: DeserializeOwned>(name: &str, data: &[u8]) -> Result<T, EventParseError> {
+    parse_buffered(name, data, &mut crate::gateway::ParseBuffers::new())
 }
 
-fn parse_simd_buffered<T: DeserializeOwned>(
+fn parse_buffered<T: DeserializeOwned>(
     name: &str,
-    data: &mut [u8],
+    data: &[u8],
     buffers: &mut crate::gateway::ParseBuffers,
 ) -> Result<T, EventParseError> {
     buffers
         .parse(data)
-        .map_err(|e| EventParseError::from_simd_json(name, &e))
+        .map_err(|e| EventParseError::from_json(name, &e))
 }
 
 events! {
@@ -291,11 +290,8 @@ mod tests {
         let event = Event::from_json_str("BRAND_NEW_EVENT", json).unwrap();
         assert_eq!(event.kind(), None);
         assert_eq!(event.name(), "BRAND_NEW_EVENT");
-        let mut bytes = json.as_bytes().to_vec();
-        assert_eq!(
-            Event::from_slice("BRAND_NEW_EVENT", &mut bytes).unwrap(),
-            event
-        );
+        let bytes = json.as_bytes().to_vec();
+        assert_eq!(Event::from_slice("BRAND_NEW_EVENT", &bytes).unwrap(), event);
         assert!(Event::from_json_str("BRAND_NEW_EVENT", "{oops").is_err());
     }
 
@@ -303,11 +299,8 @@ mod tests {
     fn both_parsers_agree_and_errors_name_the_event() {
         let json = r#"{"id": "3", "channel_id": "2", "guild_id": "1"}"#;
         let event = Event::from_json_str("MESSAGE_DELETE", json).unwrap();
-        let mut bytes = json.as_bytes().to_vec();
-        assert_eq!(
-            Event::from_slice("MESSAGE_DELETE", &mut bytes).unwrap(),
-            event
-        );
+        let bytes = json.as_bytes().to_vec();
+        assert_eq!(Event::from_slice("MESSAGE_DELETE", &bytes).unwrap(), event);
         assert_eq!(event.kind(), Some(EventKind::MessageDelete));
         let typed = MessageDeleteEvent::from_event(&event).unwrap();
         assert_eq!(typed.id.get(), 3);
@@ -317,8 +310,8 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.event, "MESSAGE_DELETE");
         assert_eq!(err.path.as_deref(), Some(".id"));
-        let mut bad = br#"{"id": true}"#.to_vec();
-        let err = Event::from_slice("MESSAGE_DELETE", &mut bad).unwrap_err();
+        let bad = br#"{"id": true}"#.to_vec();
+        let err = Event::from_slice("MESSAGE_DELETE", &bad).unwrap_err();
         assert!(err.to_string().contains("MESSAGE_DELETE"));
     }
 }
