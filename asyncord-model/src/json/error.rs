@@ -31,8 +31,14 @@ impl Error {
     /// Gives an error raised by a value's reader the offset it was raised at, if it has none.
     #[cold]
     pub(crate) fn at(mut self, offset: usize) -> Self {
-        self.0.offset.get_or_insert(offset);
+        self.locate(offset);
         self
+    }
+
+    /// [`Error::at`], in place.
+    #[cold]
+    pub(crate) fn locate(&mut self, offset: usize) {
+        self.0.offset.get_or_insert(offset);
     }
 
     /// What went wrong, without the offset.

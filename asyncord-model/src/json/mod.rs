@@ -51,8 +51,12 @@ pub(crate) fn read<'de, T: Deserialize<'de>>(
     json: &'de [u8],
     scratch: &mut String,
 ) -> Result<T, Error> {
-    let text =
-        std::str::from_utf8(json).map_err(|e| Error::syntax("invalid UTF-8", e.valid_up_to()))?;
+    // simdutf8 checks a document several times faster than the standard library, which then
+    // says where an invalid one goes wrong.
+    let Ok(text) = simdutf8::basic::from_utf8(json) else {
+        let valid = std::str::from_utf8(json).map_or_else(|e| e.valid_up_to(), str::len);
+        return Err(Error::syntax("invalid UTF-8", valid));
+    };
     read_text(text, scratch)
 }
 
@@ -60,9 +64,18 @@ fn read_text<'de, T: Deserialize<'de>>(text: &'de str, scratch: &mut String) -> 
     let mut reader = Reader::new(text, std::mem::take(scratch));
     let result = crate::lenient::strict_first(|| {
         reader.restart();
-        let value = T::deserialize(&mut reader).map_err(|e| e.at(reader.pos))?;
-        reader.end()?;
-        Ok(value)
+        // Checked in place rather than unwrapped and wrapped again: an event is up to a
+        // kilobyte, and each move of it is a copy.
+        let mut result = T::deserialize(&mut reader);
+        match &mut result {
+            Ok(_) => {
+                if let Err(e) = reader.end() {
+                    result = Err(e);
+                }
+            }
+            Err(e) => e.locate(reader.pos),
+        }
+        result
     });
     *scratch = reader.scratch;
     result

@@ -121,6 +121,7 @@ thread_local! {
 /// Reads a payload with its lenient collections read strictly (no intermediate tree), and
 /// again leniently only if an element of one of them failed. `read` must read the payload
 /// from its start each time it is called.
+#[inline(always)]
 pub(crate) fn strict_first<T, E>(mut read: impl FnMut() -> Result<T, E>) -> Result<T, E> {
     /// Puts the enclosing mode back, even if `read` panics.
     struct Restore(Mode);
@@ -129,22 +130,22 @@ pub(crate) fn strict_first<T, E>(mut read: impl FnMut() -> Result<T, E>) -> Resu
             MODE.with(|m| m.set(self.0));
         }
     }
-    let in_mode = |strict: bool, read: &mut dyn FnMut() -> Result<T, E>| {
-        let previous = MODE.with(|m| {
+    let enter = |strict: bool| {
+        MODE.with(|m| {
             m.replace(Mode {
                 strict,
                 element_failed: false,
             })
-        });
-        let _restore = Restore(previous);
-        let result = read();
-        (result, MODE.with(Cell::get).element_failed)
+        })
     };
-    match in_mode(true, &mut read) {
+    let _restore = Restore(enter(true));
+    let first = read();
+    if first.is_err() && MODE.with(Cell::get).element_failed {
         // Leniently this time, even inside another strict reading.
-        (Err(_), true) => in_mode(false, &mut read).0,
-        (first, _) => first,
+        enter(false);
+        return read();
     }
+    first
 }
 
 /// Reads `json` as a `T` with serde_json, lenient collections first read strictly (see the
