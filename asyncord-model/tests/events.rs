@@ -371,3 +371,43 @@ fn event_metadata_matches_the_kind() {
     assert!(!MessageCreateEvent::INTENTS.is_empty());
     assert!(ReadyEvent::INTENTS.is_empty());
 }
+
+/// Payloads damaged one byte at a time (a structural character, a quote, a digit, a letter, a
+/// control or non-ASCII byte in every position): the gateway's reader refuses exactly what
+/// serde_json refuses and reads the same event from the rest, without panicking.
+#[test]
+fn a_damaged_payload_is_refused_or_read_as_serde_json_reads_it() {
+    let kinds = [
+        EventKind::MessageCreate,
+        EventKind::GuildMemberUpdate,
+        EventKind::PresenceUpdate,
+        EventKind::MessageReactionAdd,
+        EventKind::InteractionCreate,
+    ];
+    let replacements = b"\"\\{}[],:0-9.eEan \x01\xc3";
+    let mut checked = 0;
+    for kind in kinds {
+        let value: serde_json::Value = serde_json::from_str(&sample(kind)).unwrap();
+        let json = value.to_string();
+        let name = kind.name();
+        for at in 0..json.len() {
+            for &r in replacements {
+                let mut bytes = json.clone().into_bytes();
+                bytes[at] = r;
+                let read = Event::from_slice(name, &bytes);
+                let Ok(text) = std::str::from_utf8(&bytes) else {
+                    assert!(read.is_err(), "{name}: invalid UTF-8 read at {at}");
+                    continue;
+                };
+                let want = Event::from_json_str(name, text);
+                match (&read, &want) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}: {text}"),
+                    (Err(_), Err(_)) => {}
+                    _ => panic!("{name}: reader {read:?}, serde_json {want:?}: {text}"),
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
+}
