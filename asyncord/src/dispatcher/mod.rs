@@ -74,6 +74,7 @@ mod pressure;
 mod raw;
 mod run;
 mod shutdown;
+mod spare_box;
 mod table;
 mod tracked;
 mod unknown;

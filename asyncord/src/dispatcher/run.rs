@@ -106,7 +106,8 @@ pub(crate) fn spawn_guarded<F, Fut>(
 ///
 /// The first poll uses a waker that does nothing: a pending future is spawned, and the task's
 /// own first poll registers the task's waker wherever the future waits (every future must
-/// register the waker of its latest poll), so no wake-up is lost.
+/// register the waker of its latest poll), so no wake-up is lost. The box of a call that
+/// finished is kept for the next call of its type (`spare_box.rs`).
 #[inline]
 fn launch<T: Future<Output = ()> + Send + 'static>(rt: &Handle, start: Start, task: T) {
     match start {
@@ -114,10 +115,12 @@ fn launch<T: Future<Output = ()> + Send + 'static>(rt: &Handle, start: Start, ta
             rt.spawn(task);
         }
         Start::Inline => {
-            let mut task = Box::pin(task);
+            let mut task = super::spare_box::boxed(task);
             let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
             if task.as_mut().poll(&mut cx).is_pending() {
                 rt.spawn(task);
+            } else {
+                super::spare_box::keep(task);
             }
         }
     }
