@@ -7,22 +7,42 @@ use serde::de::{
 use super::Error;
 use super::reader::{Reader, Text};
 
-/// The entries of an object whose `{` has been read (the `}` is left for the caller).
-pub(crate) struct Entries<'r, 'de> {
+/// The entries of an object or the elements of an array whose `{` or `[` has been read (the
+/// closing bracket is left for the caller).
+pub(crate) struct Items<'r, 'de> {
     reader: &'r mut Reader<'de>,
     first: bool,
 }
 
-impl<'r, 'de> Entries<'r, 'de> {
+impl<'r, 'de> Items<'r, 'de> {
     pub(crate) fn new(reader: &'r mut Reader<'de>) -> Self {
         Self {
             reader,
             first: true,
         }
     }
+
+    /// Moves to the next item (past its comma): `false` at the closing `close`.
+    #[inline]
+    fn next(&mut self, close: u8, expected: &str) -> Result<bool, Error> {
+        let reader = &mut *self.reader;
+        match reader.peek() {
+            Some(b) if b == close => return Ok(false),
+            Some(b',') if !self.first => {
+                reader.pos += 1;
+                if reader.peek() == Some(close) {
+                    return Err(reader.fail("a trailing comma"));
+                }
+            }
+            Some(_) if self.first => {}
+            _ => return Err(reader.unexpected(expected)),
+        }
+        self.first = false;
+        Ok(true)
+    }
 }
 
-impl<'de> MapAccess<'de> for Entries<'_, 'de> {
+impl<'de> MapAccess<'de> for Items<'_, 'de> {
     type Error = Error;
 
     #[inline]
@@ -30,21 +50,13 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        let reader = &mut *self.reader;
-        match reader.peek() {
-            Some(b'}') => return Ok(None),
-            Some(b',') if !self.first => {
-                reader.pos += 1;
-                if reader.peek() != Some(b'"') {
-                    return Err(reader.unexpected("a key (a string)"));
-                }
-            }
-            Some(b'"') if self.first => {}
-            _ if self.first => return Err(reader.unexpected("a key (a string) or `}`")),
-            _ => return Err(reader.unexpected("`,` or `}`")),
+        if !self.next(b'}', "`,` or `}`")? {
+            return Ok(None);
         }
-        self.first = false;
-        seed.deserialize(Key(reader)).map(Some)
+        if self.reader.peek() != Some(b'"') {
+            return Err(self.reader.unexpected("a key (a string)"));
+        }
+        seed.deserialize(Key(&mut *self.reader)).map(Some)
     }
 
     #[inline]
@@ -54,22 +66,7 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
     }
 }
 
-/// The elements of an array whose `[` has been read (the `]` is left for the caller).
-pub(crate) struct Elements<'r, 'de> {
-    reader: &'r mut Reader<'de>,
-    first: bool,
-}
-
-impl<'r, 'de> Elements<'r, 'de> {
-    pub(crate) fn new(reader: &'r mut Reader<'de>) -> Self {
-        Self {
-            reader,
-            first: true,
-        }
-    }
-}
-
-impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
+impl<'de> SeqAccess<'de> for Items<'_, 'de> {
     type Error = Error;
 
     #[inline]
@@ -77,21 +74,10 @@ impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        let reader = &mut *self.reader;
-        match reader.peek() {
-            Some(b']') => return Ok(None),
-            Some(b',') if !self.first => {
-                reader.pos += 1;
-                if reader.peek() == Some(b']') {
-                    return Err(reader.fail("a trailing comma"));
-                }
-            }
-            None => return Err(reader.unexpected("a value or `]`")),
-            _ if self.first => {}
-            _ => return Err(reader.unexpected("`,` or `]`")),
+        if !self.next(b']', "`,` or `]`")? {
+            return Ok(None);
         }
-        self.first = false;
-        seed.deserialize(&mut *reader).map(Some)
+        seed.deserialize(&mut *self.reader).map(Some)
     }
 }
 

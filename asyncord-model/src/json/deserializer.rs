@@ -3,7 +3,7 @@
 use serde::de::{Deserializer, Visitor};
 
 use super::Error;
-use super::access::{Elements, Entries, Variant};
+use super::access::{Items, Variant};
 use super::reader::{Number, Reader, Text};
 
 impl<'de> Deserializer<'de> for &mut Reader<'de> {
@@ -18,13 +18,13 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
             },
             Some(b'{') => {
                 self.enter()?;
-                let value = visitor.visit_map(Entries::new(self))?;
+                let value = visitor.visit_map(Items::new(self))?;
                 self.leave(b'}')?;
                 Ok(value)
             }
             Some(b'[') => {
                 self.enter()?;
-                let value = visitor.visit_seq(Elements::new(self))?;
+                let value = visitor.visit_seq(Items::new(self))?;
                 self.leave(b']')?;
                 Ok(value)
             }
