@@ -81,7 +81,7 @@ impl<'de> Reader<'de> {
         Error::syntax(message, self.pos)
     }
 
-    /// The error for a document that ends or holds `found` where `expected` should be.
+    /// The error for a document that ends, or holds something else, where `expected` should be.
     #[cold]
     pub(crate) fn unexpected(&self, expected: &str) -> Error {
         match self.bytes().get(self.pos) {

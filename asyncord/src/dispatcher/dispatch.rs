@@ -1,7 +1,8 @@
 //! The hot path: one gateway dispatch in, its handlers spawned.
 //!
-//! `d` is parsed once per distinct event type (with the model's JSON reader) and the event is shared through an `Arc`, whose last reference goes to the type's
-//! last handler (so a handler taking its event by value moves it out when it is the only one).
+//! `d` is parsed once per distinct event type (with the model's JSON reader) and the event is
+//! shared through an `Arc`, whose last reference goes to the type's last handler (so a handler
+//! taking its event by value moves it out when it is the only one).
 //! Each call is spawned on its own task, or, for frames a gateway delivers, polled once where it
 //! delivers (its delivery thread, or a shard's reader task) and spawned only if still pending
 //! (`run.rs`). A

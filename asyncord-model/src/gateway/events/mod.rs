@@ -7,8 +7,9 @@
 //! `#[serde(transparent)]` newtypes over that object and dereference to it, so
 //! `event.author` works on a [`MessageCreateEvent`].
 //!
-//! [`Event::from_slice`] (the model's [JSON reader](crate::json)) and [`Event::from_json_str`] (serde_json) parse a `d`
-//! given its `t`; names this version does not know become [`Event::Unknown`].
+//! [`Event::from_slice`] (the model's [JSON reader](crate::json)) and [`Event::from_json_str`]
+//! (serde_json) parse a `d` given its `t`; names this version does not know become
+//! [`Event::Unknown`].
 
 /// Defines a `#[serde(transparent)]` event newtype over an object, with `Deref`/`DerefMut`.
 macro_rules! newtype_event {
