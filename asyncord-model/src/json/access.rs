@@ -21,25 +21,6 @@ impl<'r, 'de> Items<'r, 'de> {
             first: true,
         }
     }
-
-    /// Moves to the next item (past its comma): `false` at the closing `close`.
-    #[inline]
-    fn next(&mut self, close: u8, expected: &str) -> Result<bool, Error> {
-        let reader = &mut *self.reader;
-        match reader.peek() {
-            Some(b) if b == close => return Ok(false),
-            Some(b',') if !self.first => {
-                reader.pos += 1;
-                if reader.peek() == Some(close) {
-                    return Err(reader.fail("a trailing comma"));
-                }
-            }
-            Some(_) if self.first => {}
-            _ => return Err(reader.unexpected(expected)),
-        }
-        self.first = false;
-        Ok(true)
-    }
 }
 
 impl<'de> MapAccess<'de> for Items<'_, 'de> {
@@ -50,11 +31,8 @@ impl<'de> MapAccess<'de> for Items<'_, 'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        if !self.next(b'}', "`,` or `}`")? {
+        if !self.reader.next_entry(&mut self.first)? {
             return Ok(None);
-        }
-        if self.reader.peek() != Some(b'"') {
-            return Err(self.reader.unexpected("a key (a string)"));
         }
         seed.deserialize(Key(&mut *self.reader)).map(Some)
     }
@@ -74,7 +52,7 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        if !self.next(b']', "`,` or `]`")? {
+        if !self.reader.next_item(&mut self.first, b']')? {
             return Ok(None);
         }
         seed.deserialize(&mut *self.reader).map(Some)

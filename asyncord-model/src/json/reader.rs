@@ -126,6 +126,43 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Moves to the next item of an object or array (past its comma), or stops at its closing
+    /// `close`: `false` there. `first` says whether no item has been read yet.
+    #[inline]
+    pub(crate) fn next_item(&mut self, first: &mut bool, close: u8) -> Result<bool, Error> {
+        match self.peek() {
+            Some(b) if b == close => return Ok(false),
+            Some(b',') if !*first => {
+                self.pos += 1;
+                if self.peek() == Some(close) {
+                    return Err(self.fail("a trailing comma"));
+                }
+            }
+            Some(_) if *first => {}
+            _ => {
+                return Err(self.unexpected(if close == b'}' {
+                    "`,` or `}`"
+                } else {
+                    "`,` or `]`"
+                }));
+            }
+        }
+        *first = false;
+        Ok(true)
+    }
+
+    /// [`Reader::next_item`] of an object, whose items start with their key (a string).
+    #[inline]
+    pub(crate) fn next_entry(&mut self, first: &mut bool) -> Result<bool, Error> {
+        if !self.next_item(first, b'}')? {
+            return Ok(false);
+        }
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected("a key (a string)"));
+        }
+        Ok(true)
+    }
+
     /// Nothing but whitespace may follow the value.
     pub(crate) fn end(&mut self) -> Result<(), Error> {
         match self.peek() {
@@ -327,32 +364,19 @@ impl<'de> Reader<'de> {
             Some(b'"') => self.skip_string(),
             Some(b'{') => {
                 self.enter()?;
-                if self.peek() != Some(b'}') {
-                    loop {
-                        if self.peek() != Some(b'"') {
-                            return Err(self.unexpected("a key (a string)"));
-                        }
-                        self.skip_string()?;
-                        self.expect(b':', "`:`")?;
-                        self.skip_value()?;
-                        match self.peek() {
-                            Some(b',') => self.pos += 1,
-                            _ => break,
-                        }
-                    }
+                let mut first = true;
+                while self.next_entry(&mut first)? {
+                    self.skip_string()?;
+                    self.expect(b':', "`:`")?;
+                    self.skip_value()?;
                 }
                 self.leave(b'}')
             }
             Some(b'[') => {
                 self.enter()?;
-                if self.peek() != Some(b']') {
-                    loop {
-                        self.skip_value()?;
-                        match self.peek() {
-                            Some(b',') => self.pos += 1,
-                            _ => break,
-                        }
-                    }
+                let mut first = true;
+                while self.next_item(&mut first, b']')? {
+                    self.skip_value()?;
                 }
                 self.leave(b']')
             }
