@@ -17,14 +17,20 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
                 Text::Copied(s) => visitor.visit_str(s),
             },
             Some(b'{') => {
+                let start = self.pos;
                 self.enter()?;
-                let value = visitor.visit_map(Items::new(self))?;
+                let value = visitor
+                    .visit_map(Items::new(self))
+                    .map_err(|e| self.refused_at(e, start))?;
                 self.leave(b'}')?;
                 Ok(value)
             }
             Some(b'[') => {
+                let start = self.pos;
                 self.enter()?;
-                let value = visitor.visit_seq(Items::new(self))?;
+                let value = visitor
+                    .visit_seq(Items::new(self))
+                    .map_err(|e| self.refused_at(e, start))?;
                 self.leave(b']')?;
                 Ok(value)
             }

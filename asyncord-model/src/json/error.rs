@@ -51,6 +51,24 @@ impl Error {
         self.0.offset
     }
 
+    /// The JSON path (like `.member.user.id` or `.embeds[2]`) of the value where reading `json`,
+    /// the document this error came from, stopped; for a missing field, the object that lacks it.
+    /// `None` when the error has no offset.
+    ///
+    /// ```
+    /// use asyncord_model::gateway::TypingStartEvent;
+    ///
+    /// let d = br#"{"channel_id":"41771983423143937","user_id":true,"timestamp":1700000000}"#;
+    /// let error = asyncord_model::json::from_slice::<TypingStartEvent>(d).unwrap_err();
+    /// assert_eq!(error.path_in(d).as_deref(), Some(".user_id"));
+    /// ```
+    pub fn path_in(&self, json: &[u8]) -> Option<String> {
+        let offset = self.0.offset?;
+        let object_level = !self.0.syntax && self.0.message.starts_with("missing field");
+        // `offset` is the next byte to read; the path counts the byte looked at last, as read.
+        Some(super::path_at(json, offset + 1, object_level))
+    }
+
     /// Whether the document is not valid JSON (rather than JSON of the wrong shape).
     pub fn is_syntax(&self) -> bool {
         self.0.syntax

@@ -13,11 +13,13 @@
 mod access;
 mod deserializer;
 mod error;
+mod path;
 mod reader;
 
 use serde::de::Deserialize;
 
 pub use error::Error;
+pub(crate) use path::path_at;
 use reader::Reader;
 
 /// Reads `json` as a `T`; `T` may borrow strings without escapes from `json`.

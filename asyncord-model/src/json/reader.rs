@@ -112,6 +112,18 @@ impl<'de> Reader<'de> {
         Ok(())
     }
 
+    /// Locates the error of a visitor given the object or array opened at `start`: at `start` when
+    /// the visitor refused it whole (read nothing of it: a map where a string was expected), else
+    /// where reading stopped.
+    #[cold]
+    pub(crate) fn refused_at(&self, error: Error, start: usize) -> Error {
+        error.at(if self.pos == start + 1 {
+            start
+        } else {
+            self.pos
+        })
+    }
+
     /// Leaves an object or array: its closing `close` must come next.
     #[inline]
     pub(crate) fn leave(&mut self, close: u8) -> Result<(), Error> {

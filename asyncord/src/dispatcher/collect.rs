@@ -17,7 +17,7 @@ use tokio::sync::mpsc;
 use tokio::time::{Instant, Sleep};
 
 use super::Shared;
-use super::table::{AnyEvent, json_path, parse_event};
+use super::table::{AnyEvent, parse_event};
 use super::wait::Waiter;
 
 /// How many matching events a collector holds before its stream takes them; more are dropped
@@ -114,7 +114,6 @@ pub(crate) fn collect<E: GatewayEvent>(shared: &Arc<Shared>) -> Collector<E> {
         kind: E::KIND,
         type_id: TypeId::of::<E>(),
         parse: parse_event::<E>,
-        json_path: json_path::<E>,
         offer,
     });
     Collector {

@@ -91,8 +91,8 @@ impl Dispatcher {
             let event = match result {
                 Ok(event) => event,
                 Err(e) => {
-                    let path = (group.json_path)(&data);
-                    parse_error = Some(Arc::new(log_parse_error(name, group.type_name, &e, path)));
+                    let error = log_parse_error(name, group.type_name, &e, &data);
+                    parse_error = Some(Arc::new(error));
                     continue;
                 }
             };
@@ -232,7 +232,7 @@ impl Dispatcher {
                         e
                     }
                     Err(e) => {
-                        log_parse_error(name, "a wait_for event type", &e, (w.json_path)(bytes));
+                        log_parse_error(name, "a wait_for event type", &e, bytes);
                         failed.push(w.type_id);
                         return true;
                     }
@@ -252,13 +252,13 @@ fn log_parse_error(
     event: &str,
     type_name: &'static str,
     e: &asyncord_model::json::Error,
-    path: Option<String>,
+    data: &[u8],
 ) -> DispatchError {
     let error = DispatchError::Parse {
         event: event.to_owned(),
         type_name,
         message: e.to_string(),
-        path,
+        path: e.path_in(data),
     };
     tracing::warn!(event, error = %error, "dropping an event that failed to parse");
     error

@@ -43,9 +43,8 @@ pub enum DispatchError {
         type_name: &'static str,
         /// The parser's message (it names the field when serde knows it).
         message: String,
-        /// The JSON path of the value that did not fit (`.author.id`), when known: it is
-        /// computed from the original bytes, which are kept only when raw handlers or several
-        /// event types need them.
+        /// The JSON path of the value that did not fit (`.author.id`), when the parser gave a
+        /// position.
         path: Option<String>,
     },
 }

@@ -52,9 +52,9 @@ impl RawEvent {
         serde_json::from_slice(&self.data)
     }
 
-    /// Parses `d` into the model's [`Event`] (an unknown name gives `Event::Unknown`); the
-    /// error names the JSON path of the value that did not fit.
+    /// Parses `d` into the model's [`Event`] with the model's JSON reader (an unknown name gives
+    /// `Event::Unknown`); the error names the JSON path of the value that did not fit.
     pub fn to_event(&self) -> Result<Event, EventParseError> {
-        Event::from_json_str(&self.name, self.json().unwrap_or(""))
+        Event::from_slice(&self.name, &self.data)
     }
 }

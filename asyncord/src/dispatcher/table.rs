@@ -26,9 +26,6 @@ pub(crate) type AnyEvent = Arc<dyn Any + Send + Sync>;
 /// Parses `d` into one event type.
 pub(crate) type ParseFn = fn(&[u8]) -> Result<AnyEvent, asyncord_model::json::Error>;
 
-/// Finds where `d` does not fit one event type (see [`json_path`]).
-pub(crate) type JsonPathFn = fn(&[u8]) -> Option<String>;
-
 thread_local! {
     static BUFFERS: RefCell<ParseBuffers> = RefCell::new(ParseBuffers::new());
 }
@@ -45,16 +42,6 @@ pub(crate) fn parse_event<E: GatewayEvent>(
         .map(|event| Arc::new(event) as AnyEvent)
 }
 
-/// The JSON path where `bytes` do not fit an `E` (`None` when they fit or the parser gave no
-/// position): a second, serde_json reading, only after the first reading failed. Each event type with
-/// a handler or a waiter brings its own, so a program carries this code only for the events
-/// it handles.
-#[cold]
-pub(crate) fn json_path<E: GatewayEvent>(bytes: &[u8]) -> Option<String> {
-    let json = std::str::from_utf8(bytes).ok()?;
-    E::from_json_str(json).err()?.path
-}
-
 /// A typed handler behind a uniform interface.
 pub(crate) trait ErasedHandler: Send + Sync + 'static {
     fn name(&self) -> &'static str;
@@ -62,7 +49,6 @@ pub(crate) trait ErasedHandler: Send + Sync + 'static {
     fn event_type(&self) -> TypeId;
     fn event_type_name(&self) -> &'static str;
     fn parser(&self) -> ParseFn;
-    fn json_path(&self) -> JsonPathFn;
     fn requirements(&self) -> Vec<Requirement>;
     fn spawn(&self, event: AnyEvent, ctx: Context, rt: &Handle, run: &RunConfig, start: Start);
 }
@@ -91,10 +77,6 @@ impl<H: Handler<M>, M: 'static> ErasedHandler for TypedHandler<H, M> {
 
     fn parser(&self) -> ParseFn {
         parse_event::<H::Event>
-    }
-
-    fn json_path(&self) -> JsonPathFn {
-        json_path::<H::Event>
     }
 
     fn requirements(&self) -> Vec<Requirement> {
@@ -198,7 +180,6 @@ pub(crate) struct Group {
     pub(crate) type_id: TypeId,
     pub(crate) type_name: &'static str,
     pub(crate) parse: ParseFn,
-    pub(crate) json_path: JsonPathFn,
     pub(crate) entries: Vec<Entry>,
 }
 
@@ -253,7 +234,6 @@ impl Table {
                     type_id: h.event_type(),
                     type_name: h.event_type_name(),
                     parse: h.parser(),
-                    json_path: h.json_path(),
                     entries: vec![entry],
                 });
             }

@@ -11,7 +11,7 @@ use tokio::sync::oneshot;
 
 use super::Shared;
 use super::error::WaitError;
-use super::table::{AnyEvent, JsonPathFn, ParseFn, json_path, parse_event};
+use super::table::{AnyEvent, ParseFn, parse_event};
 
 /// Offers an event to a waiter; returns true when the waiter is done (delivered or gone).
 type Offer = Box<dyn FnMut(&AnyEvent) -> bool + Send>;
@@ -22,7 +22,6 @@ pub(crate) struct Waiter {
     pub(crate) kind: EventKind,
     pub(crate) type_id: TypeId,
     pub(crate) parse: ParseFn,
-    pub(crate) json_path: JsonPathFn,
     pub(crate) offer: Offer,
 }
 
@@ -83,7 +82,6 @@ where
         kind: E::KIND,
         type_id: TypeId::of::<E>(),
         parse: parse_event::<E>,
-        json_path: json_path::<E>,
         offer,
     });
     let _guard = Unregister {

@@ -1,7 +1,7 @@
 //! [`EventParseError`]: a dispatch payload that does not match its event type, with the JSON
 //! path of the offending value when the parser reports a position.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// A dispatch event's payload could not be parsed into its typed event.
 ///
@@ -36,7 +36,7 @@ impl EventParseError {
             None
         } else {
             byte_offset(json, err.line(), err.column()).map(|offset| {
-                path_at(
+                crate::json::path_at(
                     json.as_bytes(),
                     offset,
                     err.to_string().starts_with("missing field"),
@@ -50,11 +50,12 @@ impl EventParseError {
         }
     }
 
-    /// An error from the model's JSON reader (the path is computed only on serde_json's reading).
-    pub(crate) fn from_json(event: &str, err: &crate::json::Error) -> Self {
+    /// An error from the model's JSON reader for the document `json`, with the path of the value
+    /// where reading stopped.
+    pub(crate) fn from_json(event: &str, json: &[u8], err: &crate::json::Error) -> Self {
         Self {
             event: event.to_owned(),
-            path: None,
+            path: err.path_in(json),
             message: err.to_string(),
         }
     }
@@ -72,82 +73,6 @@ fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
             .map(|(i, _)| i + 1)?
     };
     Some((line_start + column).min(text.len()))
-}
-
-enum Frame {
-    Object { key: Option<String> },
-    Array { index: usize },
-}
-
-/// The JSON path of the innermost value being read at byte `end` (exclusive) of `text`.
-///
-/// A small tokenizer: tracks the stack of object keys and array indexes, skipping strings.
-/// With `object_level` the last object key is dropped (a "missing field" error is about the
-/// object, not about its last field).
-fn path_at(text: &[u8], end: usize, object_level: bool) -> String {
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut expecting_key = false;
-    let mut i = 0;
-    // serde_json's column points at the last byte read; stop before it so the closing
-    // bracket of the failing object is not consumed.
-    let end = end.saturating_sub(1).min(text.len());
-    while i < end {
-        match text[i] {
-            b'{' => {
-                stack.push(Frame::Object { key: None });
-                expecting_key = true;
-            }
-            b'[' => {
-                stack.push(Frame::Array { index: 0 });
-                expecting_key = false;
-            }
-            b'}' | b']' => {
-                stack.pop();
-                expecting_key = false;
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Array { index }) => *index += 1,
-                Some(Frame::Object { .. }) => expecting_key = true,
-                None => {}
-            },
-            b'"' => {
-                let start = i + 1;
-                i = start;
-                while i < text.len() && text[i] != b'"' {
-                    i += if text[i] == b'\\' { 2 } else { 1 };
-                }
-                if expecting_key {
-                    if let Some(Frame::Object { key }) = stack.last_mut() {
-                        let raw = &text[start..i.min(text.len())];
-                        *key = Some(String::from_utf8_lossy(raw).into_owned());
-                    }
-                    expecting_key = false;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    if object_level && let Some(Frame::Object { key }) = stack.last_mut() {
-        *key = None;
-    }
-    let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Object { key: Some(key) } => {
-                path.push('.');
-                path.push_str(key);
-            }
-            Frame::Object { key: None } => {}
-            Frame::Array { index } => {
-                let _ = write!(path, "[{index}]");
-            }
-        }
-    }
-    if path.is_empty() {
-        path.push('.');
-    }
-    path
 }
 
 #[cfg(test)]

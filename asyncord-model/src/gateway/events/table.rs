@@ -73,8 +73,8 @@ macro_rules! events {
             /// An unknown name gives [`Event::Unknown`] (the bytes must still be valid JSON).
             ///
             /// # Errors
-            /// [`EventParseError`] naming the event and the problem, with the byte offset where
-            /// reading stopped (no JSON path: [`Event::from_json_str`] gives one, slower).
+            /// [`EventParseError`] naming the event, the JSON path and the problem (with the byte
+            /// offset where reading stopped).
             pub fn from_slice(name: &str, data: &[u8]) -> Result<Self, EventParseError> {
                 match EventKind::from_name(name) {
                     $( Some(EventKind::$kind) => parse_bytes::<$ty>(name, data).map(|e| Self::$kind(e.into())), )*
@@ -188,7 +188,7 @@ fn parse_buffered<T: DeserializeOwned>(
 ) -> Result<T, EventParseError> {
     buffers
         .parse(data)
-        .map_err(|e| EventParseError::from_json(name, &e))
+        .map_err(|e| EventParseError::from_json(name, data, &e))
 }
 
 events! {
