@@ -455,8 +455,15 @@ fn a_value_that_does_not_fit_is_named_by_its_json_path() {
         let mut out = String::new();
         for step in path {
             match step {
-                Step::Key(k) => out.push_str(&format!(".{k}")),
-                Step::Index(i) => out.push_str(&format!("[{i}]")),
+                Step::Key(k) => {
+                    out.push('.');
+                    out.push_str(k);
+                }
+                Step::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
             }
         }
         if out.is_empty() { ".".to_owned() } else { out }
