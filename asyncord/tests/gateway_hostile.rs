@@ -334,3 +334,90 @@ async fn an_oversized_frame_over_tcp_is_refused_and_the_shard_reconnects() {
         .await
         .expect("the shard stopped");
 }
+
+/// Through the built-in channel, a consumer that keeps up is left to find where `d` ends
+/// itself (the reader hands it `d` and the rest of its frame), one that is behind gets it from
+/// the reader: either way `next_event` returns `d` exactly, also with keys after it, and skips a
+/// frame whose `d` is nested too deep or malformed, keeping the connection.
+#[tokio::test(start_paused = true)]
+async fn the_channel_returns_exactly_d_whichever_side_finds_its_end() {
+    /// A TYPING_START with a key after `d`, and the `d` it must give.
+    fn with_tail(seq: u64) -> (String, String) {
+        let d = format!(r#"{{"channel_id":"{seq}","x":"}}]"}}"#);
+        let frame =
+            format!(r#"{{"t":"TYPING_START","s":{seq},"op":0,"d":{d},"after":[1,{{"a":"}}"}}]}}"#);
+        (frame, d)
+    }
+    let (logs, _guard) = Logs::capture();
+    let mut fake = FakeGateway::new();
+    // Four frames: an empty channel has room, one holding a frame has not.
+    let config = limited(fake.client_config(Compression::None))
+        .channel(asyncord::gateway::EventChannel::new().capacity(4));
+    let mut gw = Gateway::connect(config).await.unwrap();
+    let handle = gw.handle();
+    let mut conn = fake.accept().await;
+    conn.handshake(41_250).await.unwrap();
+    let next = async |gw: &mut Gateway| {
+        tokio::time::timeout(Duration::from_secs(60), gw.next_event())
+            .await
+            .expect("a frame")
+            .expect("the gateway runs")
+    };
+    assert_eq!(next(&mut gw).await.seq, 1, "READY");
+
+    let deep = format!(r#"{{"x":{}{}}}"#, "[".repeat(20_000), "]".repeat(20_000));
+    let malformed = r#"{"content":"never ends}"#;
+    let normal = r#"{"channel_id":"7"}"#;
+    let (tail_3, d_3) = with_tail(3);
+    let (tail_5, d_5) = with_tail(5);
+    // Each round: three frames sent to an empty channel while the consumer waits; the first is
+    // left to the consumer, the next two (the channel then holds one or more) are scanned by the
+    // reader. Then what the consumer gets: (seq, d).
+    let rounds: [([(u64, String); 3], Vec<(u64, String)>); 3] = [
+        (
+            [(2, deep.clone()), (3, tail_3), (4, normal.into())],
+            vec![(3, d_3), (4, normal.into())],
+        ),
+        (
+            [(5, tail_5), (6, malformed.into()), (7, normal.into())],
+            vec![(5, d_5), (7, normal.into())],
+        ),
+        (
+            [(8, malformed.into()), (9, deep), (10, normal.into())],
+            vec![(10, normal.into())],
+        ),
+    ];
+    for (frames, want) in rounds {
+        for (seq, d) in &frames {
+            if d.starts_with(r#"{"t":"#) {
+                conn.send(d).await.unwrap();
+            } else {
+                conn.dispatch(*seq, "MESSAGE_CREATE", d).await.unwrap();
+            }
+        }
+        // The last frame is queued once the shard has read all three (a skipped one is not
+        // queued; one left to the consumer is, until taken).
+        let queued = want.len() + usize::from(frames[0].0 != want[0].0);
+        tokio::time::timeout(Duration::from_secs(60), async {
+            while gw.queued_events() < queued {
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
+        })
+        .await
+        .expect("the shard read the round's frames");
+        for (seq, d) in want {
+            let frame = next(&mut gw).await;
+            assert_eq!((frame.seq, &frame.data[..]), (seq, d.as_bytes()));
+        }
+        assert_eq!(gw.queued_events(), 0);
+    }
+    for what in ["nested deeper than 128", "malformed frame skipped"] {
+        let lines = logs.lines_with(&["MESSAGE_CREATE", what]);
+        assert_eq!(lines.len(), 2, "{}", logs.text());
+    }
+    assert!(
+        fake.accept_within(Duration::from_secs(5)).await.is_none(),
+        "the connection was kept"
+    );
+    handle.shutdown();
+}

@@ -17,6 +17,7 @@ use asyncord_model::gateway::{EventKind, EventSet};
 use tokio::sync::mpsc;
 
 use super::frame::DispatchFrame;
+use super::peek::{self, DataPos};
 use super::progress::Progress;
 use super::sink::EventSink;
 
@@ -82,13 +83,39 @@ impl EventChannel {
 pub(crate) struct Queued {
     pub(crate) frame: DispatchFrame,
     pub(crate) progress: Arc<Progress>,
+    /// `Some(depth limit)` while `frame.data` runs from `d` to the end of its frame: the shard's
+    /// reader, busier than the consumer, left finding where `d` ends to the consumer
+    /// ([`Queued::settle`]).
+    unscanned: Option<usize>,
 }
 
 impl Queued {
-    /// The consumer takes the frame: it counts as consumed.
-    pub(crate) fn take(self) -> DispatchFrame {
+    /// Makes `frame.data` exactly `d` if the reader left that to the consumer; `false` (logged)
+    /// when `d` is malformed or nested deeper than the limit: the frame is then skipped, as the
+    /// reader skips such a frame.
+    pub(crate) fn settle(&mut self) -> bool {
+        let Some(max_depth) = self.unscanned.take() else {
+            return true;
+        };
+        match peek::d_span(&self.frame.data, &DataPos::StartsAt(0), max_depth) {
+            Ok(d) => {
+                self.frame.data.truncate(d.end);
+                true
+            }
+            Err(e) => {
+                let frame = &self.frame;
+                peek::log_malformed(frame.shard_id, &frame.name, Some(frame.seq), e, max_depth);
+                false
+            }
+        }
+    }
+
+    /// The consumer takes the frame: it counts as consumed. `None` for a frame skipped by
+    /// [`Queued::settle`] (consumed too).
+    pub(crate) fn take(mut self) -> Option<DispatchFrame> {
+        let settled = self.settle();
         self.progress.took(self.frame.seq);
-        self.frame
+        settled.then_some(self.frame)
     }
 }
 
@@ -135,13 +162,19 @@ impl ChannelSink {
         }
     }
 
-    /// Queues `frame`; `false` when the channel is full (another shard filled it since the
-    /// reader found room): the frame is not consumed.
-    pub(crate) fn send(&self, frame: DispatchFrame, progress: &Arc<Progress>) -> bool {
+    /// Queues `frame` (`unscanned`: see [`Queued`]); `false` when the channel is full (another
+    /// shard filled it since the reader found room): the frame is not consumed.
+    pub(crate) fn send(
+        &self,
+        frame: DispatchFrame,
+        progress: &Arc<Progress>,
+        unscanned: Option<usize>,
+    ) -> bool {
         let seq = frame.seq;
         match self.tx.try_send(Queued {
             frame,
             progress: Arc::clone(progress),
+            unscanned,
         }) {
             Ok(()) => {
                 progress.handed(seq);
@@ -155,6 +188,11 @@ impl ChannelSink {
 
     pub(crate) fn is_saturated(&self) -> bool {
         self.tx.capacity() == 0 && !self.tx.is_closed()
+    }
+
+    /// Whether the consumer keeps up: less than a quarter of the channel is taken.
+    pub(crate) fn has_room(&self) -> bool {
+        self.tx.capacity() * 4 > self.tx.max_capacity() * 3
     }
 
     /// Resolves once the consumer has made room for a batch of frames, not a single one: a

@@ -118,8 +118,14 @@ async fn deliver_all(sink: &dyn EventSink, mut rx: mpsc::Receiver<Queued>, state
 
 /// Delivers one frame (after waiting for a saturated sink); `false` once closed or once the
 /// shards are gone while the sink is saturated.
-async fn deliver_one(sink: &dyn EventSink, queued: Queued, state: &State) -> bool {
-    let Queued { frame, progress } = queued;
+async fn deliver_one(sink: &dyn EventSink, mut queued: Queued, state: &State) -> bool {
+    if !queued.settle() {
+        queued.progress.took(queued.frame.seq);
+        return true;
+    }
+    let Queued {
+        frame, progress, ..
+    } = queued;
     if catch_unwind(AssertUnwindSafe(|| sink.is_saturated())).unwrap_or(false) {
         tokio::select! {
             waited = AssertUnwindSafe(sink.unsaturated()).catch_unwind() => {

@@ -258,13 +258,20 @@ impl Gateway {
     /// A frame counts as consumed once returned here: the shard's session resumes after it.
     pub async fn next_event(&mut self) -> Option<DispatchFrame> {
         if let Some(events) = &mut self.events {
-            if self.taken.len() == 0 {
-                // A batch at a time: one wake-up and one release of channel slots per batch.
-                let mut batch = Vec::with_capacity(NEXT_EVENT_BATCH);
-                events.recv_many(&mut batch, NEXT_EVENT_BATCH).await;
-                self.taken = batch.into_iter();
+            loop {
+                if self.taken.len() == 0 {
+                    // A batch at a time: one wake-up and one release of channel slots per batch.
+                    let mut batch = Vec::with_capacity(NEXT_EVENT_BATCH);
+                    if events.recv_many(&mut batch, NEXT_EVENT_BATCH).await == 0 {
+                        return None;
+                    }
+                    self.taken = batch.into_iter();
+                }
+                // A frame whose `d` turned out malformed is skipped (consumed).
+                if let Some(frame) = self.taken.by_ref().find_map(Queued::take) {
+                    return Some(frame);
+                }
             }
-            return self.taken.next().map(Queued::take);
         }
         self.shards.stopped().await;
         None

@@ -544,6 +544,28 @@ pub(crate) fn d_span(
     Ok(start..c.pos)
 }
 
+/// Logs a frame skipped because its `d` is malformed or nested deeper than `max_depth`.
+#[cold]
+pub(crate) fn log_malformed(
+    shard: u32,
+    event: &str,
+    seq: Option<u64>,
+    e: Malformed,
+    max_depth: usize,
+) {
+    if e == TOO_DEEP {
+        tracing::warn!(
+            shard,
+            event,
+            seq,
+            "frame skipped: its JSON is nested deeper than {max_depth} levels \
+             (GatewayLimits::max_json_depth)"
+        );
+    } else {
+        tracing::warn!(shard, event, seq, error = %e, "malformed frame skipped");
+    }
+}
+
 #[cfg(test)]
 #[path = "peek_tests.rs"]
 mod tests;

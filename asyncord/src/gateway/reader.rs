@@ -47,7 +47,7 @@ use super::inflate::{InflateError, Inflater};
 use super::limits::GatewayLimits;
 use super::message::{Incoming, Messages, ReadError};
 use super::negotiation::FirstMessage;
-use super::peek::{self, Envelope, Malformed, TOO_DEEP};
+use super::peek::{self, DataPos, Envelope, Malformed};
 use super::progress::Progress;
 use super::shard::ShardShared;
 use super::sink::Target;
@@ -108,8 +108,10 @@ struct Delivery {
     kind: Option<EventKind>,
     /// The `t` name (borrowed from the event kind unless this version does not know it).
     name: Cow<'static, str>,
-    /// Where `d` is.
+    /// Where `d` is: its exact range, or (when `unscanned`) from its start to the frame's end.
     data: Range<usize>,
+    /// Finding where `d` ends is left to the consumer (see [`Queued`](super::channel::Queued)).
+    unscanned: bool,
     /// The consumer wants it.
     wanted: bool,
     /// A `fetch_guild_members` waits for it.
@@ -397,19 +399,7 @@ impl State {
     }
 
     fn malformed(&self, event: &str, seq: Option<u64>, e: Malformed) {
-        let shard = self.shared.id;
-        if e == TOO_DEEP {
-            tracing::warn!(
-                shard,
-                event,
-                seq,
-                "frame skipped: its JSON is nested deeper than {} levels \
-                 (GatewayLimits::max_json_depth)",
-                self.max_depth
-            );
-        } else {
-            tracing::warn!(shard, event, seq, error = %e, "malformed frame skipped");
-        }
+        peek::log_malformed(self.shared.id, event, seq, e, self.max_depth);
     }
 
     fn examine_dispatch(&mut self, json: &[u8], env: &Envelope<'_>) -> Step {
@@ -450,8 +440,21 @@ impl State {
         let chunk_waited =
             kind == Some(EventKind::GuildMembersChunk) && self.shared.has_chunk_waiters();
         let own_use = kind == Some(EventKind::Ready) || chunk_waited;
+        // Where `d` ends takes a scan of it. A consumer with room (the built-in channel, less
+        // than a quarter full) scans it itself, so that it is done on whichever side is not the
+        // bottleneck: the consumer, while reading and inflating keep the reader busy; the
+        // reader, while the consumer is behind.
+        let unscanned = wanted
+            && !own_use
+            && matches!(env.data, DataPos::StartsAt(_))
+            && self.target.has_room();
         // `d`'s span, found once per frame and only when someone reads `d`.
-        let data = if wanted || own_use {
+        let data = if unscanned {
+            match env.data {
+                DataPos::StartsAt(start) => Some(start..json.len()),
+                _ => None,
+            }
+        } else if wanted || own_use {
             match peek::d_span(json, &env.data, self.max_depth) {
                 Ok(range) => Some(range),
                 Err(e) => {
@@ -476,6 +479,7 @@ impl State {
                     None => Cow::Owned(name.to_owned()),
                 },
                 data,
+                unscanned,
                 wanted,
                 chunk: chunk_waited,
             }),
@@ -508,6 +512,7 @@ impl State {
             kind,
             name,
             data,
+            unscanned,
             wanted,
             chunk,
         } = delivery;
@@ -539,7 +544,8 @@ impl State {
                     name: name.clone(),
                     data: source.take(data, &mut self.blocks),
                 };
-                if !self.target.deliver(frame, &self.progress) {
+                let unscanned = unscanned.then_some(self.max_depth);
+                if !self.target.deliver(frame, &self.progress, unscanned) {
                     return false;
                 }
                 self.shared.delivered.fetch_add(1, Ordering::Relaxed);

@@ -101,6 +101,15 @@ impl Target {
         }
     }
 
+    /// Whether the consumer has room to find where `d` ends itself (a sink of the user's never
+    /// does: it gets `d` exact).
+    pub(crate) fn has_room(&self) -> bool {
+        match self {
+            Self::Channel(c) => c.has_room(),
+            Self::Sink(_) => false,
+        }
+    }
+
     pub(crate) fn unsaturated(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
         match self {
             Self::Channel(c) => Box::pin(c.unsaturated()),
@@ -109,10 +118,16 @@ impl Target {
     }
 
     /// Hands `frame` (of the session `progress` tracks) on; `false` when it was refused (a
-    /// channel that another shard filled first): not consumed.
-    pub(crate) fn deliver(&self, frame: DispatchFrame, progress: &Arc<Progress>) -> bool {
+    /// channel that another shard filled first): not consumed. `unscanned` (the depth limit):
+    /// `frame.data` runs from `d` to the frame's end, for a channel that [has room](Self::has_room).
+    pub(crate) fn deliver(
+        &self,
+        frame: DispatchFrame,
+        progress: &Arc<Progress>,
+        unscanned: Option<usize>,
+    ) -> bool {
         match self {
-            Self::Channel(c) => c.send(frame, progress),
+            Self::Channel(c) => c.send(frame, progress, unscanned),
             Self::Sink(s) => {
                 s.deliver(frame);
                 true
