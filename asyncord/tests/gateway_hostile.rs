@@ -373,7 +373,9 @@ async fn the_channel_returns_exactly_d_whichever_side_finds_its_end() {
     // Each round: three frames sent to an empty channel while the consumer waits; the first is
     // left to the consumer, the next two (the channel then holds one or more) are scanned by the
     // reader. Then what the consumer gets: (seq, d).
-    let rounds: [([(u64, String); 3], Vec<(u64, String)>); 3] = [
+    /// A frame's sequence number and its `d` (or the whole frame, when it starts `{"t":`).
+    type Sent = (u64, String);
+    let rounds: [([Sent; 3], Vec<Sent>); 3] = [
         (
             [(2, deep.clone()), (3, tail_3), (4, normal.into())],
             vec![(3, d_3), (4, normal.into())],
