@@ -341,6 +341,8 @@ async fn an_oversized_frame_over_tcp_is_refused_and_the_shard_reconnects() {
 /// frame whose `d` is nested too deep or malformed, keeping the connection.
 #[tokio::test(start_paused = true)]
 async fn the_channel_returns_exactly_d_whichever_side_finds_its_end() {
+    /// A frame's sequence number and its `d` (or the whole frame, when it starts `{"t":`).
+    type Sent = (u64, String);
     /// A TYPING_START with a key after `d`, and the `d` it must give.
     fn with_tail(seq: u64) -> (String, String) {
         let d = format!(r#"{{"channel_id":"{seq}","x":"}}]"}}"#);
@@ -373,8 +375,6 @@ async fn the_channel_returns_exactly_d_whichever_side_finds_its_end() {
     // Each round: three frames sent to an empty channel while the consumer waits; the first is
     // left to the consumer, the next two (the channel then holds one or more) are scanned by the
     // reader. Then what the consumer gets: (seq, d).
-    /// A frame's sequence number and its `d` (or the whole frame, when it starts `{"t":`).
-    type Sent = (u64, String);
     let rounds: [([Sent; 3], Vec<Sent>); 3] = [
         (
             [(2, deep.clone()), (3, tail_3), (4, normal.into())],
