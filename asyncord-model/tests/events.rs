@@ -372,21 +372,25 @@ fn event_metadata_matches_the_kind() {
     assert!(ReadyEvent::INTENTS.is_empty());
 }
 
+/// The events whose samples the damage tests below spoil: the mix of a busy bot, and an
+/// interaction.
+const DAMAGED_KINDS: [EventKind; 6] = [
+    EventKind::MessageCreate,
+    EventKind::GuildMemberUpdate,
+    EventKind::PresenceUpdate,
+    EventKind::MessageReactionAdd,
+    EventKind::InteractionCreate,
+    EventKind::TypingStart,
+];
+
 /// Payloads damaged one byte at a time (a structural character, a quote, a digit, a letter, a
 /// control or non-ASCII byte in every position): the gateway's reader refuses exactly what
 /// serde_json refuses and reads the same event from the rest, without panicking.
 #[test]
 fn a_damaged_payload_is_refused_or_read_as_serde_json_reads_it() {
-    let kinds = [
-        EventKind::MessageCreate,
-        EventKind::GuildMemberUpdate,
-        EventKind::PresenceUpdate,
-        EventKind::MessageReactionAdd,
-        EventKind::InteractionCreate,
-    ];
     let replacements = b"\"\\{}[],:0-9.eEan \x01\xc3";
     let mut checked = 0;
-    for kind in kinds {
+    for kind in DAMAGED_KINDS {
         let value: serde_json::Value = serde_json::from_str(&sample(kind)).unwrap();
         let json = value.to_string();
         let name = kind.name();
@@ -477,14 +481,6 @@ fn a_value_that_does_not_fit_is_named_by_its_json_path() {
                 .is_some_and(|rest| rest.starts_with(['.', '[']))
     }
 
-    let kinds = [
-        EventKind::MessageCreate,
-        EventKind::GuildMemberUpdate,
-        EventKind::PresenceUpdate,
-        EventKind::MessageReactionAdd,
-        EventKind::InteractionCreate,
-        EventKind::TypingStart,
-    ];
     let wrong = [
         serde_json::json!(true),
         serde_json::json!("text"),
@@ -495,7 +491,7 @@ fn a_value_that_does_not_fit_is_named_by_its_json_path() {
         serde_json::Value::Null,
     ];
     let (mut refused, mut named_inside, mut as_serde_json) = (0, 0, 0);
-    for kind in kinds {
+    for kind in DAMAGED_KINDS {
         let original: serde_json::Value = serde_json::from_str(&sample(kind)).unwrap();
         let name = kind.name();
         let mut paths = Vec::new();

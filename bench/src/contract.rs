@@ -322,6 +322,17 @@ pub fn peak_rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// The client's `--shards N` flag: how many shards it runs in one process (default 1).
+pub fn shards_flag() -> u32 {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--shards")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

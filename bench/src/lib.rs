@@ -12,7 +12,7 @@
 mod contract;
 mod wire;
 
-pub use contract::{Clock, Env, Report, exit_with, peak_rss_kb, watchdog};
+pub use contract::{Clock, Env, Report, exit_with, peak_rss_kb, shards_flag, watchdog};
 pub use wire::CountingConnector;
 
 /// The dispatch name fakecord sends after the benchmark's events (unknown to every library).

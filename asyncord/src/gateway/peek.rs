@@ -3,7 +3,8 @@
 //! The shard decides from these three fields alone whether a frame is worth parsing
 //! (DESIGN.md §3): frames of unwanted events cost one scan of the keys before `d` and nothing
 //! else. When `d` must be handed on, [`d_span`] finds its bytes by skipping the value (a scan for
-//! brackets and strings, not a parse).
+//! brackets and strings, not a parse), on the reader or, when the reader leaves it to the
+//! consumer, as the consumer takes the frame (see the reader).
 //!
 //! Both scans have a fast path for what Discord actually sends (compact JSON, `t`/`s`/`op` before
 //! `d`; see <https://discord.com/developers/docs/events/gateway#payload-structure>): the envelope

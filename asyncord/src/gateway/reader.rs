@@ -24,6 +24,13 @@
 //! consumed (a replay would only panic again). A frame whose JSON nests deeper than
 //! [`GatewayLimits::max_json_depth`] is logged and skipped before any parser sees it.
 //!
+//! **Where `d` ends.** Handing `d` on takes a scan of it for its end (and its depth). While the
+//! built-in channel's consumer keeps up (its queue less than a quarter full), the reader hands
+//! it `d` with the rest of the frame and the consumer scans it as it takes the frame (same
+//! result, same skips and logs); while the consumer is behind, the reader scans. So the scan
+//! runs on the side that is not the bottleneck: with zlib-stream inflating keeps the reader
+//! busy, uncompressed the consumer is. A sink of the user's always gets `d` exact.
+//!
 //! [`GatewayLimits::saturation_wait`]: super::GatewayLimits::saturation_wait
 //! [`GatewayLimits::max_json_depth`]: super::GatewayLimits::max_json_depth
 

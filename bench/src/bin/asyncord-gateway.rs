@@ -9,7 +9,9 @@ use asyncord::gateway::{EventChannel, Gateway, GatewayConfig, Shards};
 use asyncord::model::Intents;
 use asyncord::model::gateway::events::Event;
 use asyncord::model::gateway::{EventKind, ParseBuffers};
-use asyncord_bench::{Clock, CountingConnector, DONE_EVENT, Env, Report, exit_with, watchdog};
+use asyncord_bench::{
+    Clock, CountingConnector, DONE_EVENT, Env, Report, exit_with, shards_flag, watchdog,
+};
 
 const NAME: &str = "asyncord-gateway";
 
@@ -78,15 +80,4 @@ async fn main() {
     report.done = clock.is_done();
     report.bytes_in = connector.received();
     exit_with(&report);
-}
-
-/// `--shards N` (default 1).
-fn shards_flag() -> u32 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == "--shards")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(1)
 }

@@ -20,7 +20,9 @@ use asyncord::dispatcher::{Context, Dispatcher, UnknownEvent};
 use asyncord::gateway::Shards;
 use asyncord::prelude::*;
 
-use asyncord_bench::{Clock, CountingConnector, DONE_EVENT, Env, Report, exit_with, watchdog};
+use asyncord_bench::{
+    Clock, CountingConnector, DONE_EVENT, Env, Report, exit_with, shards_flag, watchdog,
+};
 
 /// The injected argument: counts the events and keeps the clock.
 #[derive(Clone)]
@@ -178,15 +180,4 @@ pub async fn run(name: &'static str, unsubscribed: bool, setup: impl FnOnce(&Cli
         done,
         note: outcome.err().map(|e| e.to_string()),
     });
-}
-
-/// `--shards N` (default 1).
-fn shards_flag() -> u32 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == "--shards")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(1)
 }
