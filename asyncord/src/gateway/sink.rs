@@ -119,7 +119,8 @@ impl Target {
 
     /// Hands `frame` (of the session `progress` tracks) on; `false` when it was refused (a
     /// channel that another shard filled first): not consumed. `unscanned` (the depth limit):
-    /// `frame.data` runs from `d` to the frame's end, for a channel that [has room](Self::has_room).
+    /// `frame.data` runs from `d` to the end of its frame, for a channel that
+    /// [has room](Self::has_room).
     pub(crate) fn deliver(
         &self,
         frame: DispatchFrame,
