@@ -1,13 +1,22 @@
-//! [`Content`]: one element of a lenient collection, read from the input as a tree that borrows
-//! its strings (no copy where the JSON has no escapes), then read again as the element's type.
-//! If that second read fails, the input is past the element already and the next one is read
-//! normally; that is what lets a collection leave one element out.
+//! [`Content`]: a JSON value read from the input as a tree that borrows its strings (no copy
+//! where the JSON has no escapes), to be read again as some type.
 //!
-//! `serde_json::Value` would do the same but costs an owned `String` per key and value and a
-//! `BTreeMap` per object (GUILD_CREATE parsed twice as slowly with it); this tree keeps keys
-//! and values borrowed and objects as vectors.
+//! - One element of a lenient collection, when the strict reading failed: written back as
+//!   compact JSON ([`Content::write_json`]) and read again, as the element's type, by the model's
+//!   [JSON reader](crate::json). If that fails, the input is past the element already and the
+//!   next one is read normally; that is what lets a collection leave one element out. Read
+//!   again from its text, not from the tree, so that a program carries one copy of the model's
+//!   deserialisers (the reader's) rather than a second one for the tree (about a megabyte).
+//! - A component whose `type` is not its first key: read again from the tree itself (which is
+//!   a serde deserializer for that), with `type` moved first; only the component types are read
+//!   this way, and it is the faster path for them.
+//!
+//! `serde_json::Value` would do as the tree but costs an owned `String` per key and value and a
+//! `BTreeMap` per object, and sorts the keys; this tree keeps keys and values borrowed, in order.
 
 use std::fmt;
+
+use std::fmt::Write as _;
 
 use serde::de::value::Error;
 use serde::de::{
@@ -70,6 +79,51 @@ impl Content<'_> {
         }
     }
 
+    /// Appends this value to `out` as compact JSON: what it was read from, up to whitespace,
+    /// escapes and the spelling of numbers (a float keeps a fraction or an exponent, so that it
+    /// reads back as a float).
+    pub(crate) fn write_json(&self, out: &mut String) {
+        match self {
+            Self::Null => out.push_str("null"),
+            Self::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Self::U64(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Self::I64(n) => {
+                let _ = write!(out, "{n}");
+            }
+            // `{:?}` is the shortest text that reads back as the same `f64`, with `.0` or an
+            // exponent; JSON has no NaN or infinity, so none was read.
+            Self::F64(n) => {
+                let _ = write!(out, "{n:?}");
+            }
+            Self::Borrowed(s) => write_string(s, out),
+            Self::Owned(s) => write_string(s, out),
+            Self::Seq(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_json(out);
+                }
+                out.push(']');
+            }
+            Self::Map(entries) => {
+                out.push('{');
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    key.write_json(out);
+                    out.push(':');
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
     /// An integer as `i64` (`None` for anything else, or one out of range).
     pub(crate) fn as_i64(&self) -> Option<i64> {
         match self {
@@ -92,6 +146,26 @@ impl Content<'_> {
             Self::Map(_) => Unexpected::Map,
         }
     }
+}
+
+/// Appends `s` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`... or
+/// `\u00XX`; everything else as it is.
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 impl<'de> de::Deserialize<'de> for Content<'de> {
@@ -405,9 +479,49 @@ mod tests {
         B(u8),
     }
 
-    const JSON: &str = r#"{"name": "a\"b", "n": null, "list": [-1, 2], "kind": "a", "f": 0.9843569397926331,
+    const JSON: &str = r#"{"name": "a\"b\\c\u0001\n\u00e9", "n": null, "list": [-1, 2], "kind": "a", "f": 0.9843569397926331,
         "nested": {"name": "x", "n": 3, "list": [], "nested": null, "value": [1], "kind": {"b": 4}, "f": 1e3},
-        "value": {"k": [true, null, 1.5, "s"]}}"#;
+        "value": {"k": [true, null, 1.5, "s", -0.0, 1e300, 5e-324, 18446744073709551615, -9223372036854775808]}}"#;
+
+    fn text_of(content: &Content<'_>) -> String {
+        let mut text = String::new();
+        content.write_json(&mut text);
+        text
+    }
+
+    #[test]
+    fn the_text_reads_back_as_the_value_it_was_read_from() {
+        let direct: Sample = serde_json::from_str(JSON).unwrap();
+        let want: serde_json::Value = serde_json::from_str(JSON).unwrap();
+        let content: Content<'_> = serde_json::from_str(JSON).unwrap();
+        let text = text_of(&content);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            want
+        );
+        assert_eq!(crate::json::from_str::<Sample>(&text).unwrap(), direct);
+        // read with the model's reader; and from an owned value (nothing can be borrowed, and
+        // `serde_json::Value` sorts the keys)
+        let content: Content<'_> = crate::json::from_str(JSON).unwrap();
+        assert_eq!(text_of(&content), text);
+        let content = Content::deserialize(want.clone()).unwrap();
+        let again: serde_json::Value = serde_json::from_str(&text_of(&content)).unwrap();
+        assert_eq!(again, want);
+        // a float stays a float, keys stay in order
+        let content: Content<'_> = serde_json::from_str(r#"{"z": 1.0, "a": 2}"#).unwrap();
+        assert_eq!(text_of(&content), r#"{"z":1.0,"a":2}"#);
+    }
+
+    #[test]
+    fn every_string_is_written_back_exactly() {
+        for c in (0..0x80).chain([0xe9, 0x2028, 0xfeff, 0x1f600]) {
+            let s: String = ['a', char::from_u32(c).unwrap(), 'b'].into_iter().collect();
+            let json = serde_json::to_string(&s).unwrap();
+            let content: Content<'_> = serde_json::from_str(&json).unwrap();
+            let back: String = serde_json::from_str(&text_of(&content)).unwrap();
+            assert_eq!(back, s, "{c:#x}");
+        }
+    }
 
     fn through_content(content: Content<'_>) -> Sample {
         Sample::deserialize(content).unwrap()
