@@ -24,8 +24,10 @@
 //! The model's parse functions ([`Event::from_slice`](crate::gateway::Event::from_slice) and
 //! its siblings, [`ParseBuffers`](crate::gateway::ParseBuffers), [`from_slice`]) first read
 //! these collections like any other array, element by element straight from the JSON. Only
-//! when an element fails is the payload read a second time, leniently: each element then goes
-//! through a borrowed intermediate tree so that one that fails can be left out.
+//! when an element fails is the payload read a second time, leniently: each element is then
+//! read into a borrowed intermediate tree, written back as JSON and read from that text with the
+//! model's [JSON reader](crate::json), so that one that fails can be left out (see
+//! [`content`]); its message then says where in the element it failed.
 //! Both readings give the same result; the second costs about three times the first, and only
 //! payloads with a bad element pay it. A plain `serde_json::from_str` or
 //! `json::from_slice` reads leniently from the start.
@@ -407,8 +409,8 @@ mod tests {
     }
 
     thread_local! {
-        /// How many times a [`Counted`] was read, and how many of those through the
-        /// intermediate tree.
+        /// How many times a [`Counted`] was read, and how many of those again from the
+        /// element's text.
         static READS: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
     }
 
@@ -435,7 +437,7 @@ mod tests {
     }
 
     /// Parses with `strict_first` inside an event scope; returns the members, the skipped
-    /// indexes and the reads (all, through the tree).
+    /// indexes and the reads (all, again from the element's text).
     fn counted(json: &str) -> (Vec<u32>, Vec<usize>, (usize, usize)) {
         READS.with(|r| r.set((0, 0)));
         let (h, skipped) = collect("TEST_EVENT", || {
