@@ -26,8 +26,8 @@
 //! these collections like any other array, element by element straight from the JSON. Only
 //! when an element fails is the payload read a second time, leniently: each element is then
 //! read into a borrowed intermediate tree, written back as JSON and read from that text with the
-//! model's [JSON reader](crate::json), so that one that fails can be left out (see
-//! [`content`]); its message then says where in the element it failed.
+//! model's [JSON reader](crate::json), so that one that fails can be left out; its message
+//! then says where in the element it failed.
 //! Both readings give the same result; the second costs about three times the first, and only
 //! payloads with a bad element pay it. A plain `serde_json::from_str` or
 //! `json::from_slice` reads leniently from the start.
