@@ -2,11 +2,12 @@
 //! where the JSON has no escapes), to be read again as some type.
 //!
 //! - One element of a lenient collection, when the strict reading failed: written back as
-//!   compact JSON ([`Content::write_json`]) and read again, as the element's type, by the model's
-//!   [JSON reader](crate::json). If that fails, the input is past the element already and the
-//!   next one is read normally; that is what lets a collection leave one element out. Read
-//!   again from its text, not from the tree, so that a program carries one copy of the model's
-//!   deserialisers (the reader's) rather than a second one for the tree (about a megabyte).
+//!   compact JSON (its `Serialize`, with serde_json) and read again, as the element's type, by
+//!   the model's [JSON reader](crate::json). If that fails, the input is past the element
+//!   already and the next one is read normally; that is what lets a collection leave one
+//!   element out. Read again from its text, not from the tree, so that a program carries one
+//!   copy of the model's deserialisers (the reader's) rather than a second one for the tree
+//!   (about a megabyte).
 //! - A component whose `type` is not its first key: read again from the tree itself (which is
 //!   a serde deserializer for that), with `type` moved first; only the component types are read
 //!   this way, and it is the faster path for them.
@@ -16,14 +17,13 @@
 
 use std::fmt;
 
-use std::fmt::Write as _;
-
 use serde::de::value::Error;
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
     Unexpected, VariantAccess, Visitor,
 };
 use serde::forward_to_deserialize_any;
+use serde::{Serialize, Serializer};
 
 /// A JSON value that borrows from the input where it can.
 #[derive(Debug)]
@@ -79,51 +79,6 @@ impl Content<'_> {
         }
     }
 
-    /// Appends this value to `out` as compact JSON: what it was read from, up to whitespace,
-    /// escapes and the spelling of numbers (a float keeps a fraction or an exponent, so that it
-    /// reads back as a float).
-    pub(crate) fn write_json(&self, out: &mut String) {
-        match self {
-            Self::Null => out.push_str("null"),
-            Self::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Self::U64(n) => {
-                let _ = write!(out, "{n}");
-            }
-            Self::I64(n) => {
-                let _ = write!(out, "{n}");
-            }
-            // `{:?}` is the shortest text that reads back as the same `f64`, with `.0` or an
-            // exponent; JSON has no NaN or infinity, so none was read.
-            Self::F64(n) => {
-                let _ = write!(out, "{n:?}");
-            }
-            Self::Borrowed(s) => write_string(s, out),
-            Self::Owned(s) => write_string(s, out),
-            Self::Seq(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    item.write_json(out);
-                }
-                out.push(']');
-            }
-            Self::Map(entries) => {
-                out.push('{');
-                for (i, (key, value)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    key.write_json(out);
-                    out.push(':');
-                    value.write_json(out);
-                }
-                out.push('}');
-            }
-        }
-    }
-
     /// An integer as `i64` (`None` for anything else, or one out of range).
     pub(crate) fn as_i64(&self) -> Option<i64> {
         match self {
@@ -148,24 +103,23 @@ impl Content<'_> {
     }
 }
 
-/// Appends `s` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`... or
-/// `\u00XX`; everything else as it is.
-fn write_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
+/// Written back as JSON (with serde_json: `serde_json::to_writer`) it is what it was read from,
+/// up to whitespace, escapes and the spelling of numbers; a float keeps a fraction or an
+/// exponent, so that it reads back as a float.
+impl Serialize for Content<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Null => s.serialize_unit(),
+            Self::Bool(b) => s.serialize_bool(*b),
+            Self::U64(n) => s.serialize_u64(*n),
+            Self::I64(n) => s.serialize_i64(*n),
+            Self::F64(n) => s.serialize_f64(*n),
+            Self::Borrowed(v) => s.serialize_str(v),
+            Self::Owned(v) => s.serialize_str(v),
+            Self::Seq(items) => s.collect_seq(items),
+            Self::Map(entries) => s.collect_map(entries.iter().map(|(k, v)| (k, v))),
         }
     }
-    out.push('"');
 }
 
 impl<'de> de::Deserialize<'de> for Content<'de> {
@@ -484,9 +438,7 @@ mod tests {
         "value": {"k": [true, null, 1.5, "s", -0.0, 1e300, 5e-324, 18446744073709551615, -9223372036854775808]}}"#;
 
     fn text_of(content: &Content<'_>) -> String {
-        let mut text = String::new();
-        content.write_json(&mut text);
-        text
+        serde_json::to_string(content).unwrap()
     }
 
     #[test]

@@ -159,13 +159,16 @@ pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> serde_json::Result<T> {
     strict_first(|| serde_json::from_slice(json))
 }
 
-/// What is wrong with an element read again from its `text`: the reader's message, and where in
-/// the element when that is below its top.
-fn element_error(e: &crate::json::Error, text: &str) -> String {
-    match e.path_in(text.as_bytes()) {
+/// An element read again from its buffered tree, written back as JSON into `text`, with the
+/// model's reader; the error is the reader's message, and where in the element when that is
+/// below its top.
+fn read_again<T: DeserializeOwned>(content: &Content<'_>, text: &mut Vec<u8>) -> Result<T, String> {
+    text.clear();
+    serde_json::to_writer(&mut *text, content).map_err(|e| e.to_string())?;
+    crate::json::from_slice(text).map_err(|e| match e.path_in(text) {
         Some(path) if path != "." => format!("{} at `{path}`", e.message()),
         _ => e.message().to_owned(),
-    }
+    })
 }
 
 /// Records a skipped element in the current scope; returns the scope's event name.
@@ -271,14 +274,11 @@ impl<'de, C: Collection> Visitor<'de> for Elements<C> {
         let mut index = 0;
         let mut skipped = 0;
         let mut event = "-";
-        let mut text = String::new();
+        let mut text = Vec::new();
         while let Some(content) = seq.next_element::<Content<'de>>()? {
-            text.clear();
-            content.write_json(&mut text);
-            match crate::json::from_str::<C::Element>(&text) {
+            match read_again::<C::Element>(&content, &mut text) {
                 Ok(element) => out.push(element),
-                Err(e) => {
-                    let error = element_error(&e, &text);
+                Err(error) => {
                     event = record(self.collection, index, &error);
                     skipped += 1;
                     if skipped <= WARNINGS_PER_COLLECTION {
