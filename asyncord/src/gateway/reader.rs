@@ -451,16 +451,13 @@ impl State {
         // than a quarter full) scans it itself, so that it is done on whichever side is not the
         // bottleneck: the consumer, while reading and inflating keep the reader busy; the
         // reader, while the consumer is behind.
-        let unscanned = wanted
-            && !own_use
-            && matches!(env.data, DataPos::StartsAt(_))
-            && self.target.has_room();
+        let unscanned_from = match env.data {
+            DataPos::StartsAt(start) if wanted && !own_use && self.target.has_room() => Some(start),
+            _ => None,
+        };
         // `d`'s span, found once per frame and only when someone reads `d`.
-        let data = if unscanned {
-            match env.data {
-                DataPos::StartsAt(start) => Some(start..json.len()),
-                _ => None,
-            }
+        let data = if let Some(start) = unscanned_from {
+            Some(start..json.len())
         } else if wanted || own_use {
             match peek::d_span(json, &env.data, self.max_depth) {
                 Ok(range) => Some(range),
@@ -486,7 +483,7 @@ impl State {
                     None => Cow::Owned(name.to_owned()),
                 },
                 data,
-                unscanned,
+                unscanned: unscanned_from.is_some(),
                 wanted,
                 chunk: chunk_waited,
             }),
