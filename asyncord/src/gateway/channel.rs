@@ -92,30 +92,33 @@ pub(crate) struct Queued {
 impl Queued {
     /// Makes `frame.data` exactly `d` if the reader left that to the consumer; `false` (logged)
     /// when `d` is malformed or nested deeper than the limit: the frame is then skipped, as the
-    /// reader skips such a frame.
+    /// reader skips such a frame, and counts as consumed.
     pub(crate) fn settle(&mut self) -> bool {
         let Some(max_depth) = self.unscanned.take() else {
             return true;
         };
-        match peek::d_span(&self.frame.data, &DataPos::StartsAt(0), max_depth) {
+        let frame = &mut self.frame;
+        match peek::d_span(&frame.data, &DataPos::StartsAt(0), max_depth) {
             Ok(d) => {
-                self.frame.data.truncate(d.end);
+                frame.data.truncate(d.end);
                 true
             }
             Err(e) => {
-                let frame = &self.frame;
                 peek::log_malformed(frame.shard_id, &frame.name, Some(frame.seq), e, max_depth);
+                self.progress.took(frame.seq);
                 false
             }
         }
     }
 
     /// The consumer takes the frame: it counts as consumed. `None` for a frame skipped by
-    /// [`Queued::settle`] (consumed too).
+    /// [`Queued::settle`].
     pub(crate) fn take(mut self) -> Option<DispatchFrame> {
-        let settled = self.settle();
+        if !self.settle() {
+            return None;
+        }
         self.progress.took(self.frame.seq);
-        settled.then_some(self.frame)
+        Some(self.frame)
     }
 }
 

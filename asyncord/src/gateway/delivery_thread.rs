@@ -120,7 +120,6 @@ async fn deliver_all(sink: &dyn EventSink, mut rx: mpsc::Receiver<Queued>, state
 /// shards are gone while the sink is saturated.
 async fn deliver_one(sink: &dyn EventSink, mut queued: Queued, state: &State) -> bool {
     if !queued.settle() {
-        queued.progress.took(queued.frame.seq);
         return true;
     }
     let Queued {
