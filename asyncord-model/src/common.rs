@@ -9,6 +9,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::str_enum;
 
+pub use crate::image_hash::ImageHash;
+
 /// An RGB colour as Discord sends it: one integer `0xRRGGBB`.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -69,53 +71,6 @@ impl fmt::Display for Color {
     /// Formats as `#rrggbb`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "#{:06x}", self.0 & 0x00FF_FFFF)
-    }
-}
-
-/// The hash of an image on Discord's CDN (avatar, icon, banner, splash...).
-///
-/// Animated images have hashes starting with `a_`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ImageHash(pub String);
-
-impl ImageHash {
-    /// Wraps a hash string.
-    pub fn new(hash: impl Into<String>) -> Self {
-        Self(hash.into())
-    }
-
-    /// Whether the image is animated (the hash starts with `a_`): request it as `.gif`/`.webp`.
-    pub fn is_animated(&self) -> bool {
-        self.0.starts_with("a_")
-    }
-
-    /// The hash as a string.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The file extension the CDN serves by default: `gif` for animated images, else `png`.
-    pub fn default_extension(&self) -> &'static str {
-        if self.is_animated() { "gif" } else { "png" }
-    }
-}
-
-impl fmt::Display for ImageHash {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<String> for ImageHash {
-    fn from(v: String) -> Self {
-        Self(v)
-    }
-}
-
-impl From<&str> for ImageHash {
-    fn from(v: &str) -> Self {
-        Self(v.to_owned())
     }
 }
 
@@ -220,7 +175,7 @@ mod tests {
         assert!(!ImageHash::from("abc").is_animated());
         assert_eq!(ImageHash::from("a_abc").default_extension(), "gif");
         let h: ImageHash = serde_json::from_str("\"8342729096ea\"").unwrap();
-        assert_eq!(h.as_str(), "8342729096ea");
+        assert_eq!(h.to_string(), "8342729096ea");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod common;
 pub mod component;
 pub mod emoji;
 pub mod guild;
+mod image_hash;
 pub mod interaction;
 pub mod invite;
 pub mod lenient;

@@ -3,7 +3,11 @@
 //!
 //! Discord docs: [User resource](https://discord.com/developers/docs/resources/user).
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::common::{Color, ImageHash, Locale, null_as_default};
 use crate::{GuildId, SkuId, UserId, int_enum, int_flags, str_enum};
@@ -22,9 +26,9 @@ pub struct User {
     /// The user's username (not unique across the platform for legacy users).
     #[serde(default)]
     pub username: String,
-    /// The legacy 4-digit tag, `"0"` for migrated users.
-    #[serde(default)]
-    pub discriminator: String,
+    /// The legacy 4-digit tag, `"0"` for migrated users (`"0000"` for a webhook's author).
+    #[serde(default, deserialize_with = "discriminator")]
+    pub discriminator: Cow<'static, str>,
     /// The display name, if set (for bots: the application name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_name: Option<String>,
@@ -110,6 +114,29 @@ impl User {
             format!("{}#{}", self.username, self.discriminator)
         }
     }
+}
+
+/// Reads a discriminator; `"0"` (every migrated user) and `"0000"` (a webhook's messages), the
+/// ones nearly every user and message carries, without an allocation.
+fn discriminator<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+    struct DiscriminatorVisitor;
+    impl Visitor<'_> for DiscriminatorVisitor {
+        type Value = Cow<'static, str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a discriminator (a string)")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(match v {
+                "0" => Cow::Borrowed("0"),
+                "0000" => Cow::Borrowed("0000"),
+                _ => Cow::Owned(v.to_owned()),
+            })
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v))
+        }
+    }
+    d.deserialize_str(DiscriminatorVisitor)
 }
 
 /// An avatar decoration ([docs](https://discord.com/developers/docs/resources/user#avatar-decoration-data-object)).
@@ -354,6 +381,28 @@ mod tests {
     fn round_trip(u: &User) {
         let s = serde_json::to_string(u).unwrap();
         assert_eq!(&serde_json::from_str::<User>(&s).unwrap(), u);
+    }
+
+    #[test]
+    fn discriminators_read_as_sent() {
+        for (sent, borrowed) in [("0", true), ("0000", true), ("1337", false), ("", false)] {
+            let text = format!(r#"{{"id":"1","username":"a","discriminator":"{sent}"}}"#);
+            for user in [
+                serde_json::from_str::<User>(&text).unwrap(),
+                crate::json::from_slice::<User>(text.as_bytes()).unwrap(),
+            ] {
+                assert_eq!(user.discriminator, sent);
+                assert_eq!(
+                    matches!(user.discriminator, Cow::Borrowed(_)),
+                    borrowed,
+                    "{sent}"
+                );
+                round_trip(&user);
+            }
+        }
+        let missing: User = crate::json::from_slice(br#"{"id":"1","username":"a"}"#).unwrap();
+        assert_eq!(missing.discriminator, "");
+        assert!(crate::json::from_slice::<User>(br#"{"discriminator":7}"#).is_err());
     }
 
     #[test]
