@@ -163,16 +163,31 @@ impl<'de> Reader<'de> {
         Ok(true)
     }
 
-    /// [`Reader::next_item`] of an object, whose items start with their key (a string).
+    /// [`Reader::next_item`] of an object, whose items start with their key (a string): the
+    /// position is then at the key's opening quote.
     #[inline]
     pub(crate) fn next_entry(&mut self, first: &mut bool) -> Result<bool, Error> {
-        if !self.next_item(first, b'}')? {
-            return Ok(false);
+        let mut next = self.peek();
+        if *first {
+            *first = false;
+        } else {
+            match next {
+                Some(b',') => {
+                    self.pos += 1;
+                    next = self.peek();
+                    if next == Some(b'}') {
+                        return Err(self.fail("a trailing comma"));
+                    }
+                }
+                Some(b'}') => return Ok(false),
+                _ => return Err(self.unexpected("`,` or `}`")),
+            }
         }
-        if self.peek() != Some(b'"') {
-            return Err(self.unexpected("a key (a string)"));
+        match next {
+            Some(b'"') => Ok(true),
+            Some(b'}') => Ok(false),
+            _ => Err(self.unexpected("a key (a string)")),
         }
-        Ok(true)
     }
 
     /// Nothing but whitespace may follow the value.
@@ -195,7 +210,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Reads a string; its opening quote is at the position.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn string(&mut self) -> Result<Text<'de, '_>, Error> {
         let start = self.pos + 1;
         let end = special_byte(self.bytes(), start);
