@@ -14,11 +14,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The hash of an image on Discord's CDN (avatar, icon, banner, splash...).
 ///
 /// Animated images have hashes starting with `a_`. Its text is its [`Display`](fmt::Display)
-/// form (`hash.to_string()`, or `{hash}` in a format string).
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// form (`hash.to_string()`, or `{hash}` in a format string). Hashes are ordered, so that they
+/// can key a sorted map, but not as their text is.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ImageHash(Repr);
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Repr {
     /// 32 lowercase hex digits as 16 bytes, after `a_` when `animated`.
     Hex { animated: bool, bytes: [u8; 16] },
