@@ -224,6 +224,11 @@ mod tests {
             format!("{:?}", ImageHash::from("abc")),
             "ImageHash(\"abc\")"
         );
+        let sorted: std::collections::BTreeSet<ImageHash> = [STILL, ANIMATED, "abc", STILL]
+            .into_iter()
+            .map(ImageHash::from)
+            .collect();
+        assert_eq!(sorted.len(), 3);
     }
 
     #[test]
