@@ -52,7 +52,7 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        if !self.reader.next_item(&mut self.first, b']')? {
+        if !self.reader.next_element(&mut self.first)? {
             return Ok(None);
         }
         seed.deserialize(&mut *self.reader).map(Some)

@@ -138,33 +138,27 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// Moves to the next item of an object or array (past its comma), or stops at its closing
-    /// `close`: `false` there. `first` says whether no item has been read yet.
+    /// Moves to the next element of an array (past its comma), or stops at its closing `]`:
+    /// `false` there. `first` says whether no element has been read yet.
     #[inline]
-    pub(crate) fn next_item(&mut self, first: &mut bool, close: u8) -> Result<bool, Error> {
+    pub(crate) fn next_element(&mut self, first: &mut bool) -> Result<bool, Error> {
         match self.peek() {
-            Some(b) if b == close => return Ok(false),
+            Some(b']') => return Ok(false),
             Some(b',') if !*first => {
                 self.pos += 1;
-                if self.peek() == Some(close) {
+                if self.peek() == Some(b']') {
                     return Err(self.fail("a trailing comma"));
                 }
             }
             Some(_) if *first => {}
-            _ => {
-                return Err(self.unexpected(if close == b'}' {
-                    "`,` or `}`"
-                } else {
-                    "`,` or `]`"
-                }));
-            }
+            _ => return Err(self.unexpected("`,` or `]`")),
         }
         *first = false;
         Ok(true)
     }
 
-    /// [`Reader::next_item`] of an object, whose items start with their key (a string): the
-    /// position is then at the key's opening quote.
+    /// Moves to the next entry of an object (past its comma), or stops at its closing `}`:
+    /// `false` there. The position is then at the key's opening quote.
     #[inline]
     pub(crate) fn next_entry(&mut self, first: &mut bool) -> Result<bool, Error> {
         let mut next = self.peek();
@@ -406,7 +400,7 @@ impl<'de> Reader<'de> {
             Some(b'[') => {
                 self.enter()?;
                 let mut first = true;
-                while self.next_item(&mut first, b']')? {
+                while self.next_element(&mut first)? {
                     self.skip_value()?;
                 }
                 self.leave(b']')
