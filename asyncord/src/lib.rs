@@ -19,11 +19,14 @@
 //!   and what connects a bot to it.
 //! - `redis` (feature `redis`): scale-out — identify queue, REST limiter, sessions and an event
 //!   bus shared by every process of a bot through Redis.
+//! - TLS (feature `rustls`, on by default): rustls for `https://` and `wss://`; without it,
+//!   plain `http://` and `ws://` only, and TLS URLs are refused with an error naming the feature.
 //! - [`prelude`]: the names a bot needs, `use asyncord::prelude::*;`.
 
 pub use asyncord_model as model;
 
 mod error;
+mod tls;
 mod token;
 
 pub mod commands;

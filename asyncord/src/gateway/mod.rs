@@ -156,6 +156,12 @@ impl Gateway {
             .or_else(|| info.as_ref().map(|i| i.url.clone()))
             .unwrap_or_else(|| DEFAULT_URL.to_owned());
         let base_url = GatewayAddress::parse(&url_text)?;
+        if base_url.secure && !crate::tls::AVAILABLE && config.connector.is_none() {
+            return Err(GatewayError::InvalidUrl {
+                url: url_text,
+                reason: crate::tls::MISSING,
+            });
+        }
         if !base_url.secure && !base_url.is_loopback() {
             tracing::warn!(
                 url = %base_url.base(),

@@ -5,14 +5,12 @@
 use std::future::Future;
 use std::io;
 use std::pin::Pin;
-use std::sync::{Arc, OnceLock};
 
 use bytes::Bytes;
 use fastwebsockets::{Role, WebSocket, WebSocketRead, WebSocketWrite};
 use http_body_util::Empty;
 use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncWrite, ReadHalf, WriteHalf};
-use tokio_rustls::rustls;
 
 use super::compression::Compression;
 use super::error::GatewayError;
@@ -137,41 +135,24 @@ fn registrable_domain(host: &str) -> Option<&str> {
     Some(dots.next().map_or(host, |(i, _)| &host[i + 1..]))
 }
 
-/// The default connector: TCP, with rustls (webpki roots) for `wss://`.
+/// The default connector: TCP, with TLS for `wss://` (rustls with the webpki roots; a build
+/// without asyncord's `rustls` feature refuses `wss://`).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct TcpConnector;
-
-pub(crate) fn tls_config() -> io::Result<Arc<rustls::ClientConfig>> {
-    static CONFIG: OnceLock<Arc<rustls::ClientConfig>> = OnceLock::new();
-    if let Some(config) = CONFIG.get() {
-        return Ok(config.clone());
-    }
-    let roots = rustls::RootCertStore {
-        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-    };
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(io::Error::other)?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    Ok(CONFIG.get_or_init(|| Arc::new(config)).clone())
-}
 
 impl Connector for TcpConnector {
     fn connect<'a>(&'a self, url: &'a GatewayAddress) -> ConnectFuture<'a> {
         Box::pin(async move {
+            if url.secure && !crate::tls::AVAILABLE {
+                return Err(crate::tls::missing());
+            }
             let tcp = tokio::net::TcpStream::connect((url.host.as_str(), url.port)).await?;
             tcp.set_nodelay(true)?;
-            if !url.secure {
-                return Ok(Box::new(tcp) as BoxedStream);
+            if url.secure {
+                crate::tls::gateway_stream(&url.host, tcp).await
+            } else {
+                Ok(Box::new(tcp) as BoxedStream)
             }
-            let name = rustls::pki_types::ServerName::try_from(url.host.clone())
-                .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-            let tls = tokio_rustls::TlsConnector::from(tls_config()?)
-                .connect(name, tcp)
-                .await?;
-            Ok(Box::new(tls) as BoxedStream)
         })
     }
 }

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
-use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
@@ -25,10 +24,11 @@ pub trait Transport: Send + Sync + fmt::Debug + 'static {
     ) -> BoxFuture<'_, Result<::http::Response<Bytes>, BoxError>>;
 }
 
-/// The default transport: hyper with rustls (ring provider, webpki roots), HTTP/1.1 keep-alive.
+/// The default transport: hyper, HTTP/1.1 keep-alive, with rustls (ring provider, webpki roots)
+/// for `https://` (a build without asyncord's `rustls` feature refuses `https://` URLs).
 #[derive(Clone)]
 pub struct HyperTransport {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: Client<crate::tls::HttpsConnector, Full<Bytes>>,
 }
 
 impl fmt::Debug for HyperTransport {
@@ -40,16 +40,11 @@ impl fmt::Debug for HyperTransport {
 impl HyperTransport {
     /// Builds the connection pool.
     pub fn new() -> Result<Self, BoxError> {
-        let provider = tokio_rustls::rustls::crypto::ring::default_provider();
         let mut http = HttpConnector::new();
         http.enforce_http(false);
         http.set_nodelay(true);
         http.set_connect_timeout(Some(Duration::from_secs(10)));
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(provider)?
-            .https_or_http()
-            .enable_http1()
-            .wrap_connector(http);
+        let https = crate::tls::https_connector(http)?;
         let client = Client::builder(TokioExecutor::new())
             .pool_idle_timeout(Duration::from_secs(90))
             .pool_max_idle_per_host(32)
@@ -64,6 +59,10 @@ impl Transport for HyperTransport {
         request: ::http::Request<Bytes>,
     ) -> BoxFuture<'_, Result<::http::Response<Bytes>, BoxError>> {
         Box::pin(async move {
+            if !crate::tls::AVAILABLE && request.uri().scheme() == Some(&::http::uri::Scheme::HTTPS)
+            {
+                return Err(crate::tls::MISSING.into());
+            }
             let (parts, body) = request.into_parts();
             let response = self
                 .client

@@ -1,0 +1,70 @@
+//! asyncord built without its `rustls` feature, as the bench's clients are built to be compared
+//! with the harness's twilight client (which has no TLS either): plain `http://` and `ws://`
+//! work, and `https://` and `wss://` fail at once with an error that names the feature, without
+//! touching the network. Compiled only without this crate's `tls` feature:
+//! `cargo test -p asyncord-bench --no-default-features` (CI runs it). In a workspace build the
+//! feature is on (another member asks for it), and these tests are left out.
+#![cfg(not(feature = "tls"))]
+
+use std::time::Duration;
+
+use asyncord::gateway::{EventChannel, Gateway, GatewayConfig, Shards};
+use asyncord::model::Intents;
+use asyncord::model::gateway::EventKind;
+use asyncord::rest::RestClient;
+use asyncord::testkit::Emulator;
+
+/// What the errors say, in part: the feature to enable.
+const NAMES_THE_FEATURE: &str = "enable its `rustls` feature";
+
+#[tokio::test]
+async fn tls_urls_fail_at_once_with_an_error_naming_the_feature() {
+    let config = GatewayConfig::new("a-token", Intents::GUILDS)
+        .url("wss://gateway.discord.gg")
+        .shards(Shards::all(1));
+    let refused = tokio::time::timeout(Duration::from_secs(5), Gateway::connect(config))
+        .await
+        .expect("refused at once");
+    let Err(error) = refused else {
+        panic!("a wss:// gateway is refused");
+    };
+    assert!(error.to_string().contains(NAMES_THE_FEATURE), "{error}");
+
+    // Discord's own REST base is https://.
+    let client = RestClient::builder("a-token").build();
+    let error = tokio::time::timeout(Duration::from_secs(5), client.users.me())
+        .await
+        .expect("refused at once")
+        .expect_err("an https:// request is refused");
+    let chain = format!(
+        "{error}: {}",
+        std::error::Error::source(&error).map_or(String::new(), ToString::to_string)
+    );
+    assert!(chain.contains(NAMES_THE_FEATURE), "{chain}");
+}
+
+#[tokio::test]
+async fn plain_http_and_ws_work_without_tls() {
+    let emu = Emulator::start().await.expect("the emulator starts");
+    let client = RestClient::builder(emu.token())
+        .base_url(emu.rest_url())
+        .build();
+    let me = client
+        .users
+        .me()
+        .await
+        .expect("GET /users/@me over http://");
+    assert!(me.bot);
+
+    let config = GatewayConfig::new(emu.token(), Intents::GUILDS)
+        .url(emu.gateway_url())
+        .shards(Shards::all(1))
+        .channel(EventChannel::new());
+    let mut gateway = Gateway::connect(config).await.expect("connects over ws://");
+    let first = tokio::time::timeout(Duration::from_secs(10), gateway.next_event())
+        .await
+        .expect("an event within 10 s")
+        .expect("the gateway is open");
+    assert_eq!(first.kind, Some(EventKind::Ready));
+    gateway.shutdown().await;
+}
