@@ -6,6 +6,7 @@
 //! feature is on (another member asks for it), and these tests are left out.
 #![cfg(not(feature = "tls"))]
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use asyncord::gateway::{EventChannel, Gateway, GatewayConfig, Shards};
@@ -61,6 +62,36 @@ async fn plain_http_and_ws_work_without_tls() {
         .shards(Shards::all(1))
         .channel(EventChannel::new());
     let mut gateway = Gateway::connect(config).await.expect("connects over ws://");
+    let first = tokio::time::timeout(Duration::from_secs(10), gateway.next_event())
+        .await
+        .expect("an event within 10 s")
+        .expect("the gateway is open");
+    assert_eq!(first.kind, Some(EventKind::Ready));
+    gateway.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_transport_and_a_connector_of_the_bots_own_still_reach_tls_urls() {
+    let emu = Emulator::start().await.expect("the emulator starts");
+    // Discord's own https:// base, through the emulator's in-memory transport.
+    let client = RestClient::builder(emu.token())
+        .transport(Arc::new(emu.rest().endpoint()))
+        .build();
+    let me = client
+        .users
+        .me()
+        .await
+        .expect("GET /users/@me through the bot's transport");
+    assert!(me.bot);
+
+    let config = GatewayConfig::new(emu.token(), Intents::GUILDS)
+        .url("wss://gateway.discord.gg")
+        .shards(Shards::all(1))
+        .connector(Arc::new(emu.gateway().endpoint()))
+        .channel(EventChannel::new());
+    let mut gateway = Gateway::connect(config)
+        .await
+        .expect("connects through the bot's connector");
     let first = tokio::time::timeout(Duration::from_secs(10), gateway.next_event())
         .await
         .expect("an event within 10 s")
