@@ -50,24 +50,13 @@ async fn plain_http_and_ws_work_without_tls() {
     let client = RestClient::builder(emu.token())
         .base_url(emu.rest_url())
         .build();
-    let me = client
-        .users
-        .me()
-        .await
-        .expect("GET /users/@me over http://");
-    assert!(me.bot);
+    assert_reaches_rest(&client, "GET /users/@me over http://").await;
 
     let config = GatewayConfig::new(emu.token(), Intents::GUILDS)
         .url(emu.gateway_url())
         .shards(Shards::all(1))
         .channel(EventChannel::new());
-    let mut gateway = Gateway::connect(config).await.expect("connects over ws://");
-    let first = tokio::time::timeout(Duration::from_secs(10), gateway.next_event())
-        .await
-        .expect("an event within 10 s")
-        .expect("the gateway is open");
-    assert_eq!(first.kind, Some(EventKind::Ready));
-    gateway.shutdown().await;
+    assert_reaches_gateway(config, "connects over ws://").await;
 }
 
 #[tokio::test]
@@ -77,21 +66,25 @@ async fn a_transport_and_a_connector_of_the_bots_own_still_reach_tls_urls() {
     let client = RestClient::builder(emu.token())
         .transport(Arc::new(emu.rest().endpoint()))
         .build();
-    let me = client
-        .users
-        .me()
-        .await
-        .expect("GET /users/@me through the bot's transport");
-    assert!(me.bot);
+    assert_reaches_rest(&client, "GET /users/@me through the bot's transport").await;
 
     let config = GatewayConfig::new(emu.token(), Intents::GUILDS)
         .url("wss://gateway.discord.gg")
         .shards(Shards::all(1))
         .connector(Arc::new(emu.gateway().endpoint()))
         .channel(EventChannel::new());
-    let mut gateway = Gateway::connect(config)
-        .await
-        .expect("connects through the bot's connector");
+    assert_reaches_gateway(config, "connects through the bot's connector").await;
+}
+
+/// `GET /users/@me` answers with the emulator's bot.
+async fn assert_reaches_rest(client: &RestClient, what: &str) {
+    let me = client.users.me().await.expect(what);
+    assert!(me.bot);
+}
+
+/// The gateway connects and its first event is READY.
+async fn assert_reaches_gateway(config: GatewayConfig, what: &str) {
+    let mut gateway = Gateway::connect(config).await.expect(what);
     let first = tokio::time::timeout(Duration::from_secs(10), gateway.next_event())
         .await
         .expect("an event within 10 s")
