@@ -73,12 +73,18 @@ impl Progress {
     ///
     /// `read` is loaded first: `handed` is stored before `read`, so the `handed` seen is at least
     /// the last frame queued at or before that `read`. If the consumer took it, everything read
-    /// was consumed (each shard queues in order); if not, it took everything up to `taken`.
+    /// was consumed (each shard queues in order), and so was the frame taken: the consumer may
+    /// take a frame before the shard, just after queueing it, records it as read. If not, the
+    /// consumer took everything up to `taken`.
     pub(crate) fn consumed(&self) -> u64 {
         let read = self.read.load(Ordering::Acquire);
         let handed = self.handed.load(Ordering::Acquire);
         let taken = self.taken.load(Ordering::Acquire);
-        if taken >= handed { read } else { taken }
+        if taken >= handed {
+            read.max(taken)
+        } else {
+            taken
+        }
     }
 }
 
@@ -113,6 +119,17 @@ mod tests {
             4,
             "all queued frames taken: the skipped one counts"
         );
+    }
+
+    #[test]
+    fn a_frame_taken_before_the_shard_records_it_as_read_is_consumed() {
+        let p = Progress::at(20);
+        p.handed(21);
+        // The consumer is quicker than the shard's next step.
+        p.took(21);
+        assert_eq!(p.consumed(), 21);
+        p.set_read(21);
+        assert_eq!(p.consumed(), 21);
     }
 
     #[test]
