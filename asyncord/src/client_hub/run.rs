@@ -234,7 +234,7 @@ impl GroupRun {
             }
             connected = Gateway::connect_with_handle(config, handle) => connected,
         };
-        let gateway = match connected {
+        let mut gateway = match connected {
             Ok(g) => g,
             Err(e) => {
                 #[cfg(feature = "http-interactions")]
@@ -274,6 +274,7 @@ impl GroupRun {
         // Reading stops first: each shard aborts its reader before it closes, so every
         // dispatch read was handed to the dispatcher (and the sessions resume after it). Then the
         // dispatcher stops taking events and gives its handlers their time.
+        let delivery = gateway.take_delivery();
         let joined = tokio::time::timeout(CLOSE_BOUND, gateway.join()).await;
         #[cfg(feature = "redis")]
         if let Some(scaled) = scaled {
@@ -285,6 +286,11 @@ impl GroupRun {
             stop_endpoint(&group, endpoint, grace).await;
         }
         let cancelled = group.dispatcher.shutdown(grace).await;
+        // The dispatcher takes no more frames; the one its delivery thread may still be handing
+        // it counts in the sessions once delivered, so the sessions are read after it.
+        if let Some(delivery) = delivery {
+            delivery.close();
+        }
         if cancelled > 0 {
             tracing::warn!(
                 group = name,

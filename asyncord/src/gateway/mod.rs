@@ -295,6 +295,13 @@ impl Gateway {
         self.shards.stopped().await;
     }
 
+    /// What stops the thread feeding the caller's sink, for a caller that joins the shards
+    /// first and reads the sessions after the sink has stopped taking frames: closing it then
+    /// waits for the frame being delivered, which the sessions must count.
+    pub(crate) fn take_delivery(&mut self) -> Option<DeliveryThread> {
+        self.delivery.take()
+    }
+
     /// The running shards, for the client hub's report (sessions, events delivered).
     pub(crate) fn shard_set(&self) -> Arc<ShardSet> {
         Arc::clone(&self.shards)
