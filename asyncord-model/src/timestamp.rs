@@ -92,65 +92,66 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
-fn digits(b: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
-    let part = b.get(range)?;
-    let mut n = 0u32;
-    for &c in part {
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        n = n * 10 + u32::from(c - b'0');
-    }
-    Some(n)
+/// The value of two ASCII digits, with `bad` set when either is not a digit (checked once for
+/// all the fields of a timestamp, not field by field).
+#[inline]
+fn pair(tens: u8, ones: u8, bad: &mut bool) -> u32 {
+    let (tens, ones) = (tens.wrapping_sub(b'0'), ones.wrapping_sub(b'0'));
+    *bad |= tens > 9 || ones > 9;
+    u32::from(tens) * 10 + u32::from(ones)
 }
 
+/// `YYYY-MM-DDTHH:MM:SS`, then optional fractional seconds (any number of digits, the first six
+/// kept), then `Z`, an offset `+HH:MM`/`-HH:MM`, or nothing (UTC).
 fn parse(s: &str) -> Option<Timestamp> {
-    let b = s.as_bytes();
-    let year = digits(b, 0..4)?;
-    let month = digits(b, 5..7)?;
-    let day = digits(b, 8..10)?;
-    if b.get(4) != Some(&b'-')
-        || b.get(7) != Some(&b'-')
-        || !matches!(b.get(10), Some(b'T' | b't' | b' '))
+    let (head, rest) = s.as_bytes().split_first_chunk::<19>()?;
+    let mut bad = false;
+    let year = pair(head[0], head[1], &mut bad) * 100 + pair(head[2], head[3], &mut bad);
+    let month = pair(head[5], head[6], &mut bad);
+    let day = pair(head[8], head[9], &mut bad);
+    let hour = pair(head[11], head[12], &mut bad);
+    let min = pair(head[14], head[15], &mut bad);
+    let sec = pair(head[17], head[18], &mut bad);
+    if bad
+        || head[4] != b'-'
+        || head[7] != b'-'
+        || !matches!(head[10], b'T' | b't' | b' ')
+        || head[13] != b':'
+        || head[16] != b':'
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || min > 59
+        || sec > 60
     {
         return None;
     }
-    let hour = digits(b, 11..13)?;
-    let min = digits(b, 14..16)?;
-    let sec = digits(b, 17..19)?;
-    if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
-        return None;
-    }
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || min > 59 || sec > 60 {
-        return None;
-    }
-    let mut i = 19;
+    let mut rest = rest;
     let mut micros = 0i64;
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        let start = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            if i - start < 6 {
-                micros = micros * 10 + i64::from(b[i] - b'0');
-            }
-            i += 1;
-        }
-        if i == start {
+    if let [b'.', fraction @ ..] = rest {
+        let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
             return None;
         }
-        for _ in (i - start)..6 {
-            micros *= 10;
+        // Six digits or fewer, each worth a tenth of the one before.
+        for (&c, place) in fraction.iter().zip([100_000, 10_000, 1_000, 100, 10, 1]) {
+            if !c.is_ascii_digit() {
+                break;
+            }
+            micros += i64::from(c - b'0') * place;
         }
+        rest = &fraction[digits..];
     }
-    let offset_secs: i64 = match b.get(i) {
-        Some(b'Z' | b'z') if i + 1 == b.len() => 0,
-        Some(sign @ (b'+' | b'-')) if b.len() == i + 6 && b[i + 3] == b':' => {
-            let oh = i64::from(digits(b, i + 1..i + 3)?);
-            let om = i64::from(digits(b, i + 4..i + 6)?);
-            let off = oh * 3600 + om * 60;
-            if *sign == b'-' { -off } else { off }
+    let offset_secs: i64 = match *rest {
+        [] | [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let mut bad = false;
+            let offset = i64::from(pair(h1, h2, &mut bad) * 3600 + pair(m1, m2, &mut bad) * 60);
+            if bad {
+                return None;
+            }
+            if sign == b'-' { -offset } else { offset }
         }
-        None => 0,
         _ => return None,
     };
     let days = days_from_civil(i64::from(year), month, day);
@@ -233,9 +234,18 @@ mod tests {
         let before: Timestamp = "1969-12-31T23:59:59.5+00:00".parse().unwrap();
         assert_eq!(before.unix_micros(), -500_000);
         assert_eq!(before.to_string(), "1969-12-31T23:59:59.500000+00:00");
+        let long: Timestamp = "2015-04-26t06:26:56.1234567z".parse().unwrap();
+        assert_eq!(long.unix_micros() % 1_000_000, 123_456);
+        let spaced: Timestamp = "2015-04-26 06:26:56-01:30".parse().unwrap();
+        assert_eq!(spaced.unix_secs() - a.unix_secs(), 5_400);
         for bad in [
             "",
             "2015-04-26",
+            "2015-04-26T06:26:56+0a:00",
+            "2015-04-26T06:26:56+02:00x",
+            "2015-04-26T06:26:56Zx",
+            "2015-04-26T24:00:00Z",
+            "2015-04-26T06:26:5",
             "2015-13-01T00:00:00Z",
             "2015-04-26T06:26:56.+00:00",
             "x015-04-26T06:26:56Z",
