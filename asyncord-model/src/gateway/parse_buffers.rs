@@ -38,7 +38,31 @@ impl ParseBuffers {
     /// # Errors
     /// The reader's error when `data` is not valid JSON or not a `T`.
     pub fn parse<T: DeserializeOwned>(&mut self, data: &[u8]) -> Result<T, json::Error> {
-        let result = json::read(data, &mut self.scratch);
+        self.parse_into(data, |value| value)
+    }
+
+    /// Parses `data` as a `T` and hands it to `place` as soon as it is read, for example
+    /// `Arc::new` or an enum's variant: a large event is then moved once, into its place,
+    /// rather than through the return of every step of the parse first.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use asyncord_model::gateway::{ParseBuffers, TypingStartEvent};
+    ///
+    /// let mut buffers = ParseBuffers::new();
+    /// let d = br#"{"channel_id":"41771983423143937","user_id":"80351110224678912","timestamp":1700000000}"#;
+    /// let typing: Arc<TypingStartEvent> = buffers.parse_into(d, Arc::new).unwrap();
+    /// assert_eq!(typing.timestamp, 1_700_000_000);
+    /// ```
+    ///
+    /// # Errors
+    /// As [`parse`](Self::parse).
+    pub fn parse_into<T: DeserializeOwned, U>(
+        &mut self,
+        data: &[u8],
+        place: impl FnOnce(T) -> U,
+    ) -> Result<U, json::Error> {
+        let result = json::read_into(data, &mut self.scratch, place);
         if self.scratch.capacity() > LARGE_DOCUMENT {
             self.scratch = String::new();
         }

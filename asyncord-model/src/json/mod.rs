@@ -45,7 +45,7 @@ pub fn from_slice<'de, T: Deserialize<'de>>(json: &'de [u8]) -> Result<T, Error>
 /// When `json` is not valid JSON or not a `T`.
 pub fn from_str<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, Error> {
     let mut scratch = String::new();
-    read_text(json, &mut scratch)
+    read_text(json, &mut scratch, |value| value)
 }
 
 /// Reads `json` as a `T`, unescaping strings in `scratch` (kept between documents).
@@ -53,16 +53,30 @@ pub(crate) fn read<'de, T: Deserialize<'de>>(
     json: &'de [u8],
     scratch: &mut String,
 ) -> Result<T, Error> {
+    read_into(json, scratch, |value| value)
+}
+
+/// Reads `json` as a `T` and hands it to `place` where it was read (see
+/// [`ParseBuffers::parse_into`](crate::gateway::ParseBuffers::parse_into)).
+pub(crate) fn read_into<'de, T: Deserialize<'de>, U>(
+    json: &'de [u8],
+    scratch: &mut String,
+    place: impl FnOnce(T) -> U,
+) -> Result<U, Error> {
     // simdutf8 checks a document several times faster than the standard library, which then
     // says where an invalid one goes wrong.
     let Ok(text) = simdutf8::basic::from_utf8(json) else {
         let valid = std::str::from_utf8(json).map_or_else(|e| e.valid_up_to(), str::len);
         return Err(Error::syntax("invalid UTF-8", valid));
     };
-    read_text(text, scratch)
+    read_text(text, scratch, place)
 }
 
-fn read_text<'de, T: Deserialize<'de>>(text: &'de str, scratch: &mut String) -> Result<T, Error> {
+fn read_text<'de, T: Deserialize<'de>, U>(
+    text: &'de str,
+    scratch: &mut String,
+    place: impl FnOnce(T) -> U,
+) -> Result<U, Error> {
     let mut reader = Reader::new(text, std::mem::take(scratch));
     let result = crate::lenient::strict_first(|| {
         reader.restart();
@@ -80,7 +94,7 @@ fn read_text<'de, T: Deserialize<'de>>(text: &'de str, scratch: &mut String) -> 
         result
     });
     *scratch = reader.scratch;
-    result
+    result.map(place)
 }
 
 #[cfg(test)]

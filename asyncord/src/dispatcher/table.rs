@@ -34,12 +34,12 @@ thread_local! {
 pub(crate) fn parse_event<E: GatewayEvent>(
     data: &[u8],
 ) -> Result<AnyEvent, asyncord_model::json::Error> {
-    BUFFERS
-        .with(|buffers| match buffers.try_borrow_mut() {
-            Ok(mut buffers) => buffers.parse::<E>(data),
-            Err(_) => ParseBuffers::new().parse::<E>(data),
-        })
-        .map(|event| Arc::new(event) as AnyEvent)
+    // Moved into its `Arc` where it is read, not through the parse's returns first.
+    let place = |event: E| Arc::new(event) as AnyEvent;
+    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut buffers) => buffers.parse_into(data, place),
+        Err(_) => ParseBuffers::new().parse_into(data, place),
+    })
 }
 
 /// A typed handler behind a uniform interface.

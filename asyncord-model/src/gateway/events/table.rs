@@ -94,7 +94,7 @@ macro_rules! events {
                 buffers: &mut crate::gateway::ParseBuffers,
             ) -> Result<Self, EventParseError> {
                 match EventKind::from_name(name) {
-                    $( Some(EventKind::$kind) => parse_buffered::<$ty>(name, data, buffers).map(|e| Self::$kind(e.into())), )*
+                    $( Some(EventKind::$kind) => parse_buffered(name, data, buffers, |e: $ty| Self::$kind(e.into())), )*
                     None => Self::unknown_bytes(name, data),
                 }
             }
@@ -178,16 +178,23 @@ pub(crate) fn parse_json<T: DeserializeOwned>(
 }
 
 fn parse_bytes<T: DeserializeOwned>(name: &str, data: &[u8]) -> Result<T, EventParseError> {
-    parse_buffered(name, data, &mut crate::gateway::ParseBuffers::new())
+    parse_buffered(
+        name,
+        data,
+        &mut crate::gateway::ParseBuffers::new(),
+        |value| value,
+    )
 }
 
-fn parse_buffered<T: DeserializeOwned>(
+/// `d` read as `T` and handed to `place` (the event's variant) where it was read.
+fn parse_buffered<T: DeserializeOwned, U>(
     name: &str,
     data: &[u8],
     buffers: &mut crate::gateway::ParseBuffers,
-) -> Result<T, EventParseError> {
+    place: impl FnOnce(T) -> U,
+) -> Result<U, EventParseError> {
     buffers
-        .parse(data)
+        .parse_into(data, place)
         .map_err(|e| EventParseError::from_json(name, data, &e))
 }
 
