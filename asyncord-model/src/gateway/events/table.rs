@@ -76,10 +76,7 @@ macro_rules! events {
             /// [`EventParseError`] naming the event, the JSON path and the problem (with the byte
             /// offset where reading stopped).
             pub fn from_slice(name: &str, data: &[u8]) -> Result<Self, EventParseError> {
-                match EventKind::from_name(name) {
-                    $( Some(EventKind::$kind) => parse_bytes::<$ty>(name, data).map(|e| Self::$kind(e.into())), )*
-                    None => Self::unknown_bytes(name, data),
-                }
+                Self::from_slice_with_buffers(name, data, &mut crate::gateway::ParseBuffers::new())
             }
 
             /// Same as [`Event::from_slice`], reusing the reader's scratch space between calls
@@ -175,15 +172,6 @@ pub(crate) fn parse_json<T: DeserializeOwned>(
 ) -> Result<T, EventParseError> {
     crate::lenient::strict_first(|| serde_json::from_str(json))
         .map_err(|e| EventParseError::from_serde_json(name, json, &e))
-}
-
-fn parse_bytes<T: DeserializeOwned>(name: &str, data: &[u8]) -> Result<T, EventParseError> {
-    parse_buffered(
-        name,
-        data,
-        &mut crate::gateway::ParseBuffers::new(),
-        |value| value,
-    )
 }
 
 /// `d` read as `T` and handed to `place` (the event's variant) where it was read.
