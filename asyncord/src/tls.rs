@@ -47,14 +47,12 @@ pub(crate) fn https_connector(http: HttpConnector) -> io::Result<HttpsConnector>
     Ok(http)
 }
 
-/// The error a connection that needs TLS gets in a build without it.
-pub(crate) fn missing() -> io::Error {
-    io::Error::new(io::ErrorKind::Unsupported, MISSING)
-}
-
-/// The gateway connection to `host` over TLS, on `tcp`.
+/// The gateway connection to `host` over TLS, on the TCP connection `tcp` opens.
 #[cfg(feature = "rustls")]
-pub(crate) async fn gateway_stream(host: &str, tcp: TcpStream) -> io::Result<BoxedStream> {
+pub(crate) async fn gateway_stream(
+    host: &str,
+    tcp: impl Future<Output = io::Result<TcpStream>>,
+) -> io::Result<BoxedStream> {
     use std::sync::{Arc, OnceLock};
 
     use tokio_rustls::rustls;
@@ -77,16 +75,19 @@ pub(crate) async fn gateway_stream(host: &str, tcp: TcpStream) -> io::Result<Box
     let name = rustls::pki_types::ServerName::try_from(host.to_owned())
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     let tls = tokio_rustls::TlsConnector::from(config)
-        .connect(name, tcp)
+        .connect(name, tcp.await?)
         .await?;
     Ok(Box::new(tls))
 }
 
-/// Without TLS a `wss://` gateway cannot be reached (the connector refuses it before connecting;
-/// async for the same call as with TLS).
+/// Without TLS a `wss://` gateway cannot be reached: refused before `tcp` connects (async for
+/// the same call as with TLS).
 #[cfg(not(feature = "rustls"))]
 #[allow(clippy::unused_async)]
-pub(crate) async fn gateway_stream(host: &str, tcp: TcpStream) -> io::Result<BoxedStream> {
+pub(crate) async fn gateway_stream(
+    host: &str,
+    tcp: impl Future<Output = io::Result<TcpStream>>,
+) -> io::Result<BoxedStream> {
     let _ = (host, tcp);
-    Err(missing())
+    Err(io::Error::new(io::ErrorKind::Unsupported, MISSING))
 }

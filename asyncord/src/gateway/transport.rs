@@ -143,15 +143,16 @@ pub struct TcpConnector;
 impl Connector for TcpConnector {
     fn connect<'a>(&'a self, url: &'a GatewayAddress) -> ConnectFuture<'a> {
         Box::pin(async move {
-            if url.secure && !crate::tls::AVAILABLE {
-                return Err(crate::tls::missing());
-            }
-            let tcp = tokio::net::TcpStream::connect((url.host.as_str(), url.port)).await?;
-            tcp.set_nodelay(true)?;
+            // Not connected yet: a build without TLS refuses `wss://` before connecting.
+            let tcp = async {
+                let tcp = tokio::net::TcpStream::connect((url.host.as_str(), url.port)).await?;
+                tcp.set_nodelay(true)?;
+                Ok(tcp)
+            };
             if url.secure {
                 crate::tls::gateway_stream(&url.host, tcp).await
             } else {
-                Ok(Box::new(tcp) as BoxedStream)
+                Ok(Box::new(tcp.await?) as BoxedStream)
             }
         })
     }
